@@ -1,0 +1,151 @@
+"""engine.content: reported speech — the clause a cue attributes, without quotation marks.
+
+`The governor said (that) the budget would pass`: the content is the cue's `ccomp` subtree.
+`The budget will pass, the governor said`: the cue hangs on the host clause as `parataxis`, and
+the content is the host clause without the cue's own subtree. `..., according to two officials`:
+the content is the clause the `according to` phrase modifies. Content that overlaps a quotation
+belongs to that quotation's attribution, and a cue inside another attribution's content is
+nested: only the outermost attribution is kept (the PolNeAR convention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quoteattr_server.engine.cues import is_according, is_verb_cue
+from quoteattr_server.engine.layout import Layout, span_of, trim_punct
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.types import Sentence, Span, Word
+
+REPORTED_CLAUSE = "reported clause"
+REPORTED_PARATAXIS = "reported parataxis"
+ACCORDING_TO = "according to X"
+
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedContent:
+    sentence: Sentence
+    cue: Word
+    cue_end: Word  # last word of a multi-word cue ("according to"); the cue itself otherwise
+    content: Span
+    rule: str
+    source: Word | None = None  # set when the construction names the source ("according to X")
+
+
+def _content_span(words: list[Word], layout: Layout) -> Span | None:
+    kept = trim_punct(words)
+    if len([w for w in kept if w.upos != "PUNCT"]) < MIN_CONTENT_WORDS:
+        return None
+    span = span_of(kept)
+    if any(quote.span.overlaps(span) for quote in layout.quotes):
+        return None
+    return span
+
+
+def _contiguous(words: list[Word], sentence: Sentence) -> list[Word]:
+    """The longest run of consecutive sentence positions in `words` (drops a cut-out cue)."""
+    if not words:
+        return []
+    indices = sorted(w.index for w in words)
+    runs: list[list[int]] = [[indices[0]]]
+    for index in indices[1:]:
+        if index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    longest = max(runs, key=len)
+    return [sentence.words[i] for i in longest]
+
+
+def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]:
+    """Every reported-speech attribution of the document, outermost only."""
+    found: list[ReportedContent] = []
+    for sentence in layout.sentences:
+        for word in sentence.words:
+            if layout.inside_quote(word):
+                continue
+            found.extend(_at_word(sentence, word, layout, lexicon))
+    found.sort(key=lambda r: len(r.content), reverse=True)
+    kept: list[ReportedContent] = []
+    for item in found:
+        if any(other.content.contains(item.cue.span) for other in kept):
+            continue
+        kept.append(item)
+    kept.sort(key=lambda r: r.content.start)
+    return kept
+
+
+def _at_word(
+    sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
+) -> list[ReportedContent]:
+    results: list[ReportedContent] = []
+    to = is_according(sentence, word)
+    if to is not None:
+        source = sentence.words[word.head] if word.head >= 0 else None
+        if source is not None and source.lemma.lower() not in lexicon.not_sources:
+            host = sentence.words[source.head] if source.head >= 0 else None
+            if host is not None:
+                cut = {w.index for w in sentence.subtree(source.index)}
+                words = [w for w in sentence.subtree(host.index) if w.index not in cut]
+                span = _content_span(_contiguous(words, sentence), layout)
+                if span is not None:
+                    results.append(ReportedContent(sentence, word, to, span, ACCORDING_TO, source))
+        return results
+    if not is_verb_cue(word, lexicon):
+        return results
+    clauses = [
+        c for c in sentence.children(word.index) if c.deprel == "ccomp" and _is_clause(sentence, c)
+    ]
+    if any(c.start > word.start for c in clauses):
+        # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
+        # reports the one after it; the one before is a misattached adverbial.
+        clauses = [c for c in clauses if c.start > word.start]
+    for child in clauses:
+        span = _content_span(sentence.subtree(child.index), layout)
+        if span is not None:
+            results.append(ReportedContent(sentence, word, word, span, REPORTED_CLAUSE))
+    if not clauses:
+        repaired = _clause_after_cue(sentence, word, layout)
+        if repaired is not None:
+            results.append(ReportedContent(sentence, word, word, repaired, REPORTED_CLAUSE))
+    host = sentence.words[word.head] if word.head >= 0 else None
+    if word.deprel == "parataxis" and host is not None and not is_verb_cue(host, lexicon):
+        cut = {w.index for w in sentence.subtree(word.index)}
+        words = [w for w in sentence.subtree(host.index) if w.index not in cut]
+        span = _content_span(_contiguous(words, sentence), layout)
+        if span is not None:
+            results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
+    return results
+
+
+def _is_clause(sentence: Sentence, head: Word) -> bool:
+    """A verb, or a predicate noun/adjective with a subject or copula: not a stray noun phrase."""
+    if head.upos in ("VERB", "AUX"):
+        return True
+    return any(c.deprel.startswith(("nsubj", "cop")) for c in sentence.children(head.index))
+
+
+def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | None:
+    """`X reported the leader told him ...` parsed with `told` conjoined to an earlier verb.
+
+    The small parser often hangs a bare reported clause on the verb before the cue. When the
+    words right after the cue are the subject of a verb whose head lies before the cue, that
+    verb's subtree (from the cue onwards) is the reported clause.
+    """
+    if cue.index + 1 >= len(sentence.words) or any(
+        c.deprel in ("obj", "xcomp") for c in sentence.children(cue.index)
+    ):
+        return None
+    following = sentence.words[cue.index + 1]
+    subject = following
+    while subject.deprel in ("det", "amod", "compound", "nmod:poss") and subject.head > subject.index:
+        subject = sentence.words[subject.head]
+    if not subject.deprel.startswith("nsubj") or subject.head <= cue.index:
+        return None
+    verb = sentence.words[subject.head]
+    if verb.head < 0 or verb.head >= cue.index or verb.deprel not in ("conj", "parataxis"):
+        return None
+    words = [w for w in sentence.subtree(verb.index) if w.start >= following.start]
+    return _content_span(words, layout)

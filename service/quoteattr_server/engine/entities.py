@@ -1,0 +1,230 @@
+"""engine.entities: who a mention refers to — canonical names, pronouns, roles carried forward.
+
+News names a person in full once ("Alexander Klaskovsky, an independent analyst") and then by
+surname or pronoun. Without a coreference model, three rules recover most of it: a name maps to
+the earliest longest name in the article that ends with the same word (citron's rule); he/she
+maps to the most recent person that was a speaker or a sentence subject nearby; roles found at any
+mention of a name belong to its entity and so reach every later quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quoteattr_server.engine.layout import Layout
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.roles import (
+    NameParts,
+    apposition_role,
+    split_name,
+    title_role,
+)
+from quoteattr_server.engine.speakers import mention_words
+from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
+
+PRONOUN_WINDOW_PARAGRAPHS = 3
+_NAME_PHRASE_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc", "amod"})
+
+
+@dataclass(slots=True)
+class NameOccurrence:
+    """One place where the article writes a proper name outside quotation marks."""
+
+    start: int
+    paragraph: int
+    text: str
+    tokens: tuple[str, ...]
+    is_subject: bool
+    roles: list[TextSpan] = field(default_factory=list)
+    has_title: bool = False
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(part.lower().strip(".,") for part in name.split() if part.strip(".,"))
+
+
+class NameIndex:
+    """Every proper name in the article, with the roles stated at each occurrence."""
+
+    def __init__(self, layout: Layout, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._canonical_cache: dict[str, str] = {}
+        self.occurrences: list[NameOccurrence] = []
+        text = layout.doc.text
+        for sentence in layout.sentences:
+            for head in _name_heads(sentence, layout, lexicon):
+                words = mention_words(sentence, head)
+                parts = split_name(words, lexicon)
+                if not parts.name_words:
+                    continue
+                name = parts.name_text(text)
+                occurrence = NameOccurrence(
+                    start=parts.name_words[0].start,
+                    paragraph=sentence.paragraph,
+                    text=name,
+                    tokens=_tokens(name),
+                    is_subject=_is_main_subject(sentence, head),
+                    has_title=bool(parts.title_words),
+                )
+                for role in (title_role(text, parts), apposition_role(text, sentence, head, lexicon)):
+                    if role is not None:
+                        occurrence.roles.append(role)
+                self.occurrences.append(occurrence)
+
+    def canonical(self, name: str) -> str:
+        """The earliest longest name in the article that ends with the same word as `name`."""
+        cached = self._canonical_cache.get(name)
+        if cached is None:
+            cached = self._canonical_cache[name] = self._find_canonical(name)
+        return cached
+
+    def _find_canonical(self, name: str) -> str:
+        tokens = _tokens(name)
+        if not tokens:
+            return name
+        best: NameOccurrence | None = None
+        for occurrence in self.occurrences:
+            if occurrence.tokens[-1:] != tokens[-1:] or not set(tokens) <= set(occurrence.tokens):
+                continue
+            if best is None or len(occurrence.tokens) > len(best.tokens):
+                best = occurrence
+        return best.text if best is not None and len(best.tokens) >= len(tokens) else name
+
+    def roles_of(self, canonical: str) -> list[TextSpan]:
+        """Roles stated at any mention resolving to `canonical`, first-stated first."""
+        roles: list[TextSpan] = []
+        seen: set[str] = set()
+        for occurrence in self.occurrences:
+            if self.canonical(occurrence.text) != canonical:
+                continue
+            for role in occurrence.roles:
+                if role.text.lower() not in seen:
+                    seen.add(role.text.lower())
+                    roles.append(role)
+        return roles
+
+    def kind_of(self, canonical: str) -> SpeakerKind:
+        tokens = _tokens(canonical)
+        if tokens and tokens[-1] in self._lexicon.organization_heads:
+            return SpeakerKind.ORGANIZATION
+        related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
+        if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:
+            return SpeakerKind.PERSON
+        return SpeakerKind.UNKNOWN
+
+
+def _is_main_subject(sentence: Sentence, head: Word) -> bool:
+    """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause."""
+    if not head.deprel.startswith("nsubj") or head.head < 0:
+        return False
+    verb = sentence.words[head.head]
+    if verb.deprel == "conj" and verb.head >= 0:
+        verb = sentence.words[verb.head]
+    return verb.deprel == "root"
+
+
+def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Word]:
+    """Heads of name phrases: proper nouns whose head is not itself part of the same phrase."""
+    heads = []
+    for word in sentence.words:
+        if word.upos != "PROPN" or layout.inside_quote(word):
+            continue
+        parent = sentence.words[word.head] if word.head >= 0 else None
+        if (
+            parent is not None
+            and word.deprel in _NAME_PHRASE_RELATIONS
+            and (parent.upos == "PROPN" or lexicon.is_title(parent.text))
+        ):
+            continue
+        heads.append(word)
+    return heads
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """What a speaker mention resolves to: a canonical name, its kind, and how."""
+
+    key: str
+    name: str
+    kind: SpeakerKind
+    resolved_by: str  # "name", "pronoun", "nominal", "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
+class _Sighting:
+    start: int
+    paragraph: int
+    referent: Referent
+
+
+class Resolver:
+    """Resolves speaker mentions in article order, remembering who was mentioned where."""
+
+    def __init__(self, names: NameIndex, lexicon: Lexicon, text: str) -> None:
+        self._names = names
+        self._lexicon = lexicon
+        self._text = text
+        self._sightings: list[_Sighting] = []
+        for occurrence in names.occurrences:
+            if occurrence.is_subject:
+                canonical = names.canonical(occurrence.text)
+                referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
+                self._sightings.append(_Sighting(occurrence.start, occurrence.paragraph, referent))
+
+    def resolve(self, mention: list[Word], paragraph: int) -> Referent:
+        parts: NameParts = split_name(mention, self._lexicon)
+        start = mention[0].start
+        if parts.name_words:
+            canonical = self._names.canonical(parts.name_text(self._text))
+            referent = Referent(
+                canonical.lower(), canonical, self._names.kind_of(canonical), "name"
+            )
+        else:
+            referent = self._resolve_nominal(mention, paragraph)
+        if referent.resolved_by != "unresolved":
+            self._sightings.append(_Sighting(start, paragraph, referent))
+        return referent
+
+    def remember(self, start: int, paragraph: int, referent: Referent) -> None:
+        self._sightings.append(_Sighting(start, paragraph, referent))
+
+    def _resolve_nominal(self, mention: list[Word], paragraph: int) -> Referent:
+        head_text = self._text[mention[0].start : mention[-1].end]
+        lowered = head_text.lower()
+        pronoun_kind = self._lexicon.pronoun_kinds.get(lowered)
+        if pronoun_kind is not None:
+            wanted = {
+                "person": (SpeakerKind.PERSON, SpeakerKind.UNKNOWN),
+                "group": (SpeakerKind.GROUP, SpeakerKind.ORGANIZATION),
+                "organization": (SpeakerKind.ORGANIZATION,),
+            }[pronoun_kind]
+            found = self._most_recent(mention[0].start, paragraph, wanted)
+            if found is not None:
+                return Referent(found.key, found.name, found.kind, "pronoun")
+            kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
+            return Referent(lowered, head_text, kind, "unresolved")
+        return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
+
+    def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
+        head = mention[-1]
+        lemma = head.lemma.lower()
+        if lemma in self._lexicon.organization_heads or head.text.lower() in self._lexicon.organization_heads:
+            return SpeakerKind.ORGANIZATION
+        if head.text.lower() in self._lexicon.group_nouns or "Number=Plur" in head.feats:
+            return SpeakerKind.GROUP
+        if lemma in self._lexicon.titles:
+            return SpeakerKind.PERSON
+        return SpeakerKind.UNKNOWN
+
+    def _most_recent(
+        self, before: int, paragraph: int, kinds: tuple[SpeakerKind, ...]
+    ) -> Referent | None:
+        best: _Sighting | None = None
+        for sighting in self._sightings:
+            if sighting.start >= before or paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS:
+                continue
+            if sighting.referent.kind not in kinds:
+                continue
+            if best is None or sighting.start > best.start:
+                best = sighting
+        return best.referent if best is not None else None

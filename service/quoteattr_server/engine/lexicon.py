@@ -1,0 +1,113 @@
+"""engine.lexicon: the word lists the rules read, loaded from `engine/data/*.txt`.
+
+Lexicons are data, not literals in code, so that a newsroom can widen them without touching a
+rule. Every file is whitespace-separated words with `#` comments; `cues.txt` and `pronouns.txt`
+group their words as `group: word word ...` lines, continued on indented lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+# Confidence that a cue of each group introduces speech; stance and evidential cues report
+# beliefs and findings, which are attributions in PolNeAR but weaker evidence of speech.
+GROUP_CONFIDENCE = {
+    "neutral": 0.95,
+    "assertive": 0.9,
+    "emphatic": 0.85,
+    "concessive": 0.85,
+    "interrogative": 0.85,
+    "manner": 0.8,
+    "stance": 0.5,
+    "evidential": 0.55,
+}
+_DIRECT_GROUPS = frozenset({"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cue_groups: dict[str, str]  # lemma -> group
+    reporting_nouns: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    organization_heads: frozenset[str]
+    group_nouns: frozenset[str]
+    pronoun_kinds: dict[str, str]  # lower-case pronoun -> person / group / organization
+    not_sources: frozenset[str]
+    labels: frozenset[str]  # "so-called", "dubbed": a quoted phrase after them is a label
+
+    def cue_group(self, lemma: str) -> str | None:
+        return self.cue_groups.get(lemma.lower())
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma.lower() in self.cue_groups
+
+    def takes_direct_quote(self, lemma: str) -> bool:
+        return self.cue_groups.get(lemma.lower()) in _DIRECT_GROUPS
+
+    def cue_confidence(self, lemma: str) -> float:
+        return GROUP_CONFIDENCE.get(self.cue_groups.get(lemma.lower(), ""), 0.5)
+
+    def is_title(self, word: str) -> bool:
+        return word.lower() in self.titles
+
+    def is_honorific(self, word: str) -> bool:
+        return word.lower() in self.honorifics
+
+
+def _words(text: str) -> list[str]:
+    return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+
+
+def _groups(text: str) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0]
+        if not line.strip():
+            continue
+        if not line[0].isspace() and ":" in line:
+            current, _, rest = line.partition(":")
+            current = current.strip()
+            groups.setdefault(current, []).extend(rest.split())
+        elif current is not None:
+            groups[current].extend(line.split())
+        else:
+            raise ValueError(f"lexicon line outside a group: {raw!r}")
+    return groups
+
+
+def load_lexicon(directory: str | Path | None = None) -> Lexicon:
+    """Read the lexicon files from `directory` (default: the packaged `engine/data`)."""
+
+    def read(name: str) -> str:
+        if directory is not None:
+            return (Path(directory) / name).read_text(encoding="utf-8")
+        return resources.files("quoteattr_server.engine").joinpath("data", name).read_text(
+            encoding="utf-8"
+        )
+
+    cue_groups: dict[str, str] = {}
+    for group, lemmas in _groups(read("cues.txt")).items():
+        for lemma in lemmas:
+            cue_groups.setdefault(lemma.lower(), group)
+    pronoun_kinds = {
+        word.lower(): kind for kind, words in _groups(read("pronouns.txt")).items() for word in words
+    }
+
+    def lower_set(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _words(read(name)))
+
+    return Lexicon(
+        cue_groups=cue_groups,
+        reporting_nouns=lower_set("nouns.txt"),
+        titles=lower_set("titles.txt"),
+        honorifics=lower_set("honorifics.txt"),
+        organization_heads=lower_set("organizations.txt"),
+        group_nouns=lower_set("groups.txt"),
+        pronoun_kinds=pronoun_kinds,
+        not_sources=lower_set("not_sources.txt"),
+        labels=lower_set("labels.txt"),
+    )

@@ -1,0 +1,169 @@
+"""engine.marks: quotation spans found on the characters, before any parse is consulted.
+
+Quote boundaries come from the marks, never from sentence boundaries: a quote often spans two
+Stanza sentences, and a sentence can hold two quotes. Pairing works paragraph by paragraph, so a
+stray mark closes at its paragraph's end instead of swallowing the rest of the article; a quote
+runs into the next paragraph only when that paragraph reopens the mark (the news convention for
+long quotes).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quoteattr_server.engine.types import Span
+
+_OPENERS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})  # “ „ « ``
+_CLOSERS = frozenset({"\u201d", "\u00bb", "''"})  # ” » ''
+_STRAIGHT = '"'
+_BEFORE_OPENER = frozenset("([{\u2014\u2013-/:")
+_CLOSING_PUNCT = frozenset(".,;:!?)]}\u2014\u2013-")
+
+
+class MarkRole(enum.Enum):
+    OPEN = "open"
+    CLOSE = "close"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    start: int
+    end: int
+    glyph: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedQuote:
+    """A span from an opening mark to its closing mark, both included.
+
+    `pieces` holds one span per paragraph for a quote that runs over paragraphs; `closed` is
+    False when no closing mark was found and the span was cut at its paragraph's end.
+    """
+
+    span: Span
+    pieces: tuple[Span, ...]
+    closed: bool
+
+
+def find_marks(text: str, start: int, end: int) -> list[QuoteMark]:
+    """Double quotation marks in text[start:end], including `` and '' written as marks."""
+    marks: list[QuoteMark] = []
+    i = start
+    while i < end:
+        pair = text[i : i + 2]
+        if pair in ("``", "''") and i + 2 <= end:
+            marks.append(QuoteMark(i, i + 2, pair))
+            i += 2
+            continue
+        char = text[i]
+        if char == _STRAIGHT or char in _OPENERS or char in _CLOSERS:
+            marks.append(QuoteMark(i, i + 1, char))
+        i += 1
+    return marks
+
+
+def _looks_open(text: str, mark: QuoteMark, start: int, end: int) -> bool:
+    before = text[mark.start - 1] if mark.start > start else None
+    after = text[mark.end] if mark.end < end else None
+    return (before is None or before.isspace() or before in _BEFORE_OPENER) and (
+        after is not None and not after.isspace()
+    )
+
+
+def _looks_closed(text: str, mark: QuoteMark, start: int, end: int) -> bool:
+    before = text[mark.start - 1] if mark.start > start else None
+    after = text[mark.end] if mark.end < end else None
+    return (before is not None and not before.isspace()) and (
+        after is None or after.isspace() or after in _CLOSING_PUNCT or after in _CLOSERS
+    )
+
+
+def _role(text: str, mark: QuoteMark, is_open: bool, start: int, end: int) -> MarkRole | None:
+    """Decide what a mark does, given whether a quote is open. None: a stray mark to skip.
+
+    Curly marks say their direction, but copy mixes them up (“…" and "…” are common), so a
+    directed mark whose surroundings clearly say the opposite is read by its surroundings.
+    """
+    opens = _looks_open(text, mark, start, end)
+    closes = _looks_closed(text, mark, start, end)
+    if mark.glyph == _STRAIGHT:
+        if is_open:
+            return MarkRole.CLOSE
+        return MarkRole.OPEN if opens else None
+    if mark.glyph in _OPENERS:
+        if is_open and closes and not opens:
+            return MarkRole.CLOSE
+        return MarkRole.OPEN
+    # a directed closing mark
+    if not is_open:
+        return MarkRole.OPEN if opens and not closes else None
+    return MarkRole.CLOSE
+
+
+def _reopens(text: str, paragraph: Span) -> QuoteMark | None:
+    """The opening mark a paragraph starts with, if it starts with one."""
+    marks = find_marks(text, paragraph.start, min(paragraph.end, paragraph.start + 2))
+    if marks and marks[0].start == paragraph.start:
+        mark = marks[0]
+        if mark.glyph in _OPENERS or (
+            mark.glyph == _STRAIGHT and _looks_open(text, mark, paragraph.start, paragraph.end)
+        ):
+            return mark
+    return None
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
+    """Pair the double quotation marks of each paragraph into quote spans."""
+    quotes: list[MarkedQuote] = []
+    open_at: int | None = None  # start of the current piece's opening mark
+    pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
+
+    def emit(end: int, closed: bool) -> None:
+        nonlocal open_at, pieces
+        assert open_at is not None
+        last = Span(open_at, end)
+        all_pieces = (*pieces, last)
+        if any(char.isalnum() for char in text[all_pieces[0].start : end]):
+            quotes.append(MarkedQuote(Span(all_pieces[0].start, end), all_pieces, closed))
+        open_at, pieces = None, []
+
+    for number, paragraph in enumerate(paragraphs):
+        marks = find_marks(text, paragraph.start, paragraph.end)
+        skip_first = False
+        if open_at is not None:
+            # A quote left open by the previous paragraph continues here only if this paragraph
+            # reopens the mark; otherwise it ends where its paragraph ended.
+            reopening = _reopens(text, paragraph)
+            previous = paragraphs[number - 1]
+            if reopening is not None:
+                pieces.append(Span(open_at, previous.end))
+                open_at = reopening.start
+                skip_first = True
+            else:
+                emit(previous.end, closed=False)
+        for position, mark in enumerate(marks):
+            if skip_first and position == 0:
+                continue
+            role = _role(text, mark, open_at is not None, paragraph.start, paragraph.end)
+            if role is None:
+                continue
+            if open_at is None:
+                if role is MarkRole.OPEN:
+                    open_at = mark.start
+            elif role is MarkRole.CLOSE:
+                emit(mark.end, closed=True)
+            else:
+                # A new opening mark while a quote is open: the earlier one was never closed.
+                emit(_trim_end(text, open_at, mark.start), closed=False)
+                open_at = mark.start
+    if open_at is not None:
+        emit(paragraphs[-1].end, closed=False)
+    return quotes
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end

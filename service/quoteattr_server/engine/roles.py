@@ -1,0 +1,173 @@
+"""engine.roles: a speaker's role as the article states it, and the name inside a mention.
+
+Two constructions carry roles in news copy: a title before the name ("Lithuanian Foreign
+Minister Linas Linkevicius") and an apposition after it ("Sergei Dylevsky, the leader of the
+protest"). Part-of-speech tags are unreliable on capitalised titles, so the title lexicon, not
+the tagger, decides which words are a title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quoteattr_server.engine.layout import span_of, trim_punct
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
+
+TITLE_ROLE = "title before name"
+APPOSITION_ROLE = "apposition role"
+
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A mention split into its proper name and the title words before it."""
+
+    name_words: tuple[Word, ...]
+    title_words: tuple[Word, ...]
+
+    def name_text(self, text: str) -> str:
+        if not self.name_words:
+            return ""
+        raw = text[self.name_words[0].start : self.name_words[-1].end]
+        for ending in _POSSESSIVE_ENDINGS:
+            if raw.endswith(ending) and len(raw) > len(ending) + 1:
+                return raw[: -len(ending)]
+        return raw
+
+
+def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
+    """Capitalised, not a title or honorific, and tagged as a proper noun (or a capitalised noun
+    away from the sentence start, which the small tagger often gives names)."""
+    if not word.text[:1].isupper() or lexicon.is_title(word.text) or lexicon.is_honorific(word.text):
+        return False
+    return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
+
+
+def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
+    """The last run of capitalised non-title words is the name; a title run before it is the role.
+
+    `Deputy Mayor Tomas Ruiz` -> name `Tomas Ruiz`, title `Deputy Mayor`. A mention with no
+    capitalised name (a pronoun, "the minister") has no name words.
+    """
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        # A capitalised adjective opens a name when a name word follows ("White House").
+        opens_name = (
+            word.upos == "ADJ"
+            and word.text[:1].isupper()
+            and following is not None
+            and _is_name_word(following, lexicon)
+            and not lexicon.is_title(word.text)
+        )
+        if _is_name_word(word, lexicon) or opens_name:
+            current.append(word)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs:
+        return NameParts((), ())
+    name = runs[-1]
+    before = [w for w in words if w.end <= name[0].start]
+    title = before if any(lexicon.is_title(w.text) for w in before) else []
+    return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def title_role(text: str, parts: NameParts) -> TextSpan | None:
+    """`Lithuanian Foreign Minister Linas Linkevicius` -> role `Lithuanian Foreign Minister`."""
+    if not parts.title_words or not parts.name_words:
+        return None
+    span = span_of(parts.title_words)
+    return TextSpan(text[span.start : span.end], span)
+
+
+def apposition_role(
+    text: str, sentence: Sentence, head: Word, lexicon: Lexicon
+) -> TextSpan | None:
+    """`Kovac, the union's regional organiser,` -> role `the union's regional organiser`.
+
+    Ages ("Kovac, 54,") and names in apposition are not roles. When the parse has no
+    `appos` arc, the surface reading of `surface_apposition_role` stands in.
+    """
+    candidates = [head, *(w for w in sentence.words if w.head == head.index and w.deprel
+                         in ("flat", "flat:name", "compound"))]
+    for owner in candidates:
+        for child in sentence.children(owner.index):
+            if child.deprel != "appos" or child.start < head.start:
+                continue
+            if child.upos in ("NUM", "PROPN", "PRON"):
+                continue
+            words = trim_punct(sentence.subtree(child.index))
+            if not words or all(w.upos == "NUM" for w in words):
+                continue
+            span = span_of(words)
+            return TextSpan(text[span.start : span.end], span)
+    return surface_apposition_role(text, sentence, _name_phrase(sentence, head))
+
+
+def _name_phrase(sentence: Sentence, head: Word) -> list[Word]:
+    """The head and its contiguous name parts (flat, compound) to its right."""
+    end = head.index
+    while end + 1 < len(sentence.words) and sentence.words[end + 1].deprel in (
+        "flat", "flat:name", "compound"
+    ) and sentence.words[end + 1].head in range(head.index, end + 1):
+        end += 1
+    return list(sentence.words[head.index : end + 1])
+
+
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my"})
+_APPOSITION_VERB_RELATIONS = frozenset({"amod", "compound", "acl"})
+
+
+def surface_apposition_role(
+    text: str, sentence: Sentence, mention: Sequence[Word]
+) -> TextSpan | None:
+    """`Ruiz, the city's budget chief.` when the parser missed the `appos` arc.
+
+    Read on the surface: a comma right after the mention, then a noun phrase opened by a
+    determiner or possessive, up to the next comma or the end of the sentence, with no verb of
+    its own.
+    """
+    after = mention[-1].index + 1
+    words = sentence.words
+    if after + 1 >= len(words) or words[after].text != ",":
+        return None
+    if words[after + 1].text.lower() not in _APPOSITION_OPENERS:
+        return None
+    phrase: list[Word] = []
+    for word in words[after + 1 :]:
+        if word.upos == "PUNCT":
+            break
+        if word.upos in ("VERB", "AUX") and word.deprel not in _APPOSITION_VERB_RELATIONS:
+            return None
+        phrase.append(word)
+    if len(phrase) < 2 or not any(w.upos == "NOUN" for w in phrase):
+        return None
+    span = span_of(phrase)
+    return TextSpan(text[span.start : span.end], span)
+
+
+def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
+    """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head."""
+    if head.upos == "PROPN":
+        return None
+    for child in sentence.children(head.index):
+        if child.deprel == "appos" and child.upos == "PROPN" and child.start > head.start:
+            return child
+    return None
+
+
+def head_phrase_role(text: str, words: Sequence[Word]) -> TextSpan | None:
+    """The title head of a reverse apposition, as the role: `The union's organiser`."""
+    kept = trim_punct(words)
+    if not kept:
+        return None
+    span: Span = span_of(kept)
+    return TextSpan(text[span.start : span.end], span)
