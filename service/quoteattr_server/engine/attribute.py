@@ -133,9 +133,7 @@ def _direct_drafts(layout: Layout, lexicon: Lexicon) -> list[_Draft]:
     return _merge_split_quotes(drafts)
 
 
-def _speaker_for(
-    match: CueMatch, layout: Layout, earlier: list[SpeakerHead]
-) -> SpeakerHead | None:
+def _speaker_for(match: CueMatch, layout: Layout, earlier: list[SpeakerHead]) -> SpeakerHead | None:
     sentence, word = match.sentence, match.word
     if match.according_to is not None:
         source = sentence.words[word.head] if word.head >= 0 else None
@@ -262,7 +260,9 @@ def _resolve(
         mention: TextSpan | None = None
         rule, confidence = draft.rule, draft.confidence
         if draft.speaker is not None:
-            referent, mention, roles = _resolve_speaker(draft.speaker, resolver, names, lexicon, text)
+            referent, mention, roles = _resolve_speaker(
+                draft.speaker, resolver, names, lexicon, text
+            )
             if referent.resolved_by == "unresolved":
                 confidence *= 0.8
             builder = entities.setdefault(referent.key, _EntityBuilder(referent))
@@ -273,9 +273,7 @@ def _resolve(
             rule, confidence = CONTINUES, 0.65 if draft.direct else 0.5
         elif draft.direct and draft.cue is None and _is_scare_quote(draft, layout):
             continue
-        if referent is not None and draft.speaker is not None:
-            previous = (draft, referent)
-        elif referent is not None and previous is not None:
+        if referent is not None:
             previous = (draft, referent)
         quotes.append(
             Quote(

@@ -103,7 +103,11 @@ def _at_word(
         # reports the one after it; the one before is a misattached adverbial.
         clauses = [c for c in clauses if c.start > word.start]
     for child in clauses:
-        span = _content_span(sentence.subtree(child.index), layout)
+        words = sentence.subtree(child.index)
+        fronted = _fronted_subject(sentence, word, child)
+        if fronted is not None:
+            words = sentence.subtree(fronted.index) + words
+        span = _content_span(words, layout)
         if span is not None:
             results.append(ReportedContent(sentence, word, word, span, REPORTED_CLAUSE))
     if not clauses:
@@ -118,6 +122,20 @@ def _at_word(
         if span is not None:
             results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
     return results
+
+
+def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
+    """`The plan, Kovac said, was never funded`: the parser hangs "plan" on the cue as a second
+    subject; it is the subject of the reported clause that follows the cue."""
+    if clause.start < cue.start:
+        return None
+    subjects = [c for c in sentence.children(cue.index) if c.deprel in ("nsubj", "nsubj:pass")]
+    before = [c for c in subjects if c.start < cue.start]
+    if len(before) < 2:
+        return None
+    farthest = min(before, key=lambda c: c.index)
+    between = sentence.words[farthest.index + 1 : cue.index]
+    return farthest if any(w.text == "," for w in between) else None
 
 
 def _is_clause(sentence: Sentence, head: Word) -> bool:
@@ -140,7 +158,9 @@ def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | N
         return None
     following = sentence.words[cue.index + 1]
     subject = following
-    while subject.deprel in ("det", "amod", "compound", "nmod:poss") and subject.head > subject.index:
+    while (
+        subject.deprel in ("det", "amod", "compound", "nmod:poss") and subject.head > subject.index
+    ):
         subject = sentence.words[subject.head]
     if not subject.deprel.startswith("nsubj") or subject.head <= cue.index:
         return None

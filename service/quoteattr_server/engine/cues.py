@@ -106,15 +106,13 @@ def _colon_introduction(
     """`Kovac added:` ending the sentence (or paragraph) before the quote."""
     sentence = layout.sentences[first]
     before = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
-    if before or first == 0:
-        candidates = before
-        colon_sentence = sentence
-    else:
+    colon_sentence = sentence
+    if not before and first > 0:
         colon_sentence = layout.sentences[first - 1]
-        candidates = list(colon_sentence.words)
-    if not candidates or not layout.doc.text[candidates[-1].end : span.start].strip().endswith(":"):
-        if colon_sentence.words[-1].text != ":":
-            return None
+        before = [w for w in colon_sentence.words if w.upos != "PUNCT"]
+    if not before or ":" not in layout.doc.text[before[-1].end : span.start]:
+        return None
+    candidates = before
     for word in reversed(candidates):
         if is_verb_cue(word, lexicon) and not layout.inside_quote(word):
             return CueMatch(colon_sentence, word, linked=True, via_colon=True)

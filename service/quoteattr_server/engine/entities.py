@@ -66,7 +66,10 @@ class NameIndex:
                     is_subject=_is_main_subject(sentence, head),
                     has_title=bool(parts.title_words),
                 )
-                for role in (title_role(text, parts), apposition_role(text, sentence, head, lexicon)):
+                for role in (
+                    title_role(text, parts),
+                    apposition_role(text, sentence, head, lexicon),
+                ):
                     if role is not None:
                         occurrence.roles.append(role)
                 self.occurrences.append(occurrence)
@@ -208,7 +211,10 @@ class Resolver:
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = mention[-1]
         lemma = head.lemma.lower()
-        if lemma in self._lexicon.organization_heads or head.text.lower() in self._lexicon.organization_heads:
+        if (
+            lemma in self._lexicon.organization_heads
+            or head.text.lower() in self._lexicon.organization_heads
+        ):
             return SpeakerKind.ORGANIZATION
         if head.text.lower() in self._lexicon.group_nouns or "Number=Plur" in head.feats:
             return SpeakerKind.GROUP
@@ -221,7 +227,10 @@ class Resolver:
     ) -> Referent | None:
         best: _Sighting | None = None
         for sighting in self._sightings:
-            if sighting.start >= before or paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS:
+            if (
+                sighting.start >= before
+                or paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS
+            ):
                 continue
             if sighting.referent.kind not in kinds:
                 continue

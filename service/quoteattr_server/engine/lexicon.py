@@ -23,7 +23,9 @@ GROUP_CONFIDENCE = {
     "stance": 0.5,
     "evidential": 0.55,
 }
-_DIRECT_GROUPS = frozenset({"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"})
+_DIRECT_GROUPS = frozenset(
+    {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,10 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     def read(name: str) -> str:
         if directory is not None:
             return (Path(directory) / name).read_text(encoding="utf-8")
-        return resources.files("quoteattr_server.engine").joinpath("data", name).read_text(
-            encoding="utf-8"
+        return (
+            resources.files("quoteattr_server.engine")
+            .joinpath("data", name)
+            .read_text(encoding="utf-8")
         )
 
     cue_groups: dict[str, str] = {}
@@ -94,7 +98,9 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         for lemma in lemmas:
             cue_groups.setdefault(lemma.lower(), group)
     pronoun_kinds = {
-        word.lower(): kind for kind, words in _groups(read("pronouns.txt")).items() for word in words
+        word.lower(): kind
+        for kind, words in _groups(read("pronouns.txt")).items()
+        for word in words
     }
 
     def lower_set(name: str) -> frozenset[str]:

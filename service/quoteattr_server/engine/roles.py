@@ -41,7 +41,11 @@ class NameParts:
 def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     """Capitalised, not a title or honorific, and tagged as a proper noun (or a capitalised noun
     away from the sentence start, which the small tagger often gives names)."""
-    if not word.text[:1].isupper() or lexicon.is_title(word.text) or lexicon.is_honorific(word.text):
+    if (
+        not word.text[:1].isupper()
+        or lexicon.is_title(word.text)
+        or lexicon.is_honorific(word.text)
+    ):
         return False
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
@@ -88,16 +92,20 @@ def title_role(text: str, parts: NameParts) -> TextSpan | None:
     return TextSpan(text[span.start : span.end], span)
 
 
-def apposition_role(
-    text: str, sentence: Sentence, head: Word, lexicon: Lexicon
-) -> TextSpan | None:
+def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon) -> TextSpan | None:
     """`Kovac, the union's regional organiser,` -> role `the union's regional organiser`.
 
     Ages ("Kovac, 54,") and names in apposition are not roles. When the parse has no
     `appos` arc, the surface reading of `surface_apposition_role` stands in.
     """
-    candidates = [head, *(w for w in sentence.words if w.head == head.index and w.deprel
-                         in ("flat", "flat:name", "compound"))]
+    candidates = [
+        head,
+        *(
+            w
+            for w in sentence.words
+            if w.head == head.index and w.deprel in ("flat", "flat:name", "compound")
+        ),
+    ]
     for owner in candidates:
         for child in sentence.children(owner.index):
             if child.deprel != "appos" or child.start < head.start:
@@ -115,9 +123,11 @@ def apposition_role(
 def _name_phrase(sentence: Sentence, head: Word) -> list[Word]:
     """The head and its contiguous name parts (flat, compound) to its right."""
     end = head.index
-    while end + 1 < len(sentence.words) and sentence.words[end + 1].deprel in (
-        "flat", "flat:name", "compound"
-    ) and sentence.words[end + 1].head in range(head.index, end + 1):
+    while (
+        end + 1 < len(sentence.words)
+        and sentence.words[end + 1].deprel in ("flat", "flat:name", "compound")
+        and sentence.words[end + 1].head in range(head.index, end + 1)
+    ):
         end += 1
     return list(sentence.words[head.index : end + 1])
 

@@ -24,8 +24,20 @@ _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 # Left and right dependents that belong to the head phrase of a source mention.
 _MENTION_RELATIONS = frozenset(
-    {"flat", "flat:name", "compound", "nmod:desc", "amod", "det", "nmod:poss", "nummod", "case",
-     "fixed", "conj", "cc"}
+    {
+        "flat",
+        "flat:name",
+        "compound",
+        "nmod:desc",
+        "amod",
+        "det",
+        "nmod:poss",
+        "nummod",
+        "case",
+        "fixed",
+        "conj",
+        "cc",
+    }
 )
 _PARTICIPLE_RELATIONS = frozenset({"advcl", "acl", "conj", "xcomp", "ccomp"})
 
@@ -39,12 +51,19 @@ class SpeakerHead:
 
 def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead | None:
     """The source of `cue`: its subject, else a name right after it (said X parsed as object)."""
-    for child in sentence.children(cue.index):
-        if child.deprel in _SUBJECT_RELATIONS and not layout.inside_quote(child):
-            if child.upos in ("PUNCT", "SYM", "NUM"):
-                continue
-            rule = INVERTED if child.start > cue.start else SUBJECT
-            return SpeakerHead(sentence, child, rule)
+    subjects = [
+        child
+        for child in sentence.children(cue.index)
+        if child.deprel in _SUBJECT_RELATIONS
+        and not layout.inside_quote(child)
+        and child.upos not in ("PUNCT", "SYM", "NUM")
+    ]
+    if subjects:
+        # `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the
+        # one nearest the cue is the speaker, the other belongs to the reported clause.
+        nearest = min(subjects, key=lambda child: abs(child.index - cue.index))
+        rule = INVERTED if nearest.start > cue.start else SUBJECT
+        return SpeakerHead(sentence, nearest, rule)
     following = _nominal_right_after(sentence, cue, layout)
     if following is not None:
         return SpeakerHead(sentence, following, OBJECT_AFTER_CUE)

@@ -1,0 +1,244 @@
+"""One test per construction the engine reads, each on an invented sentence and a real parse."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine.types import QuoteKind, SpeakerKind
+
+from .conftest import Attributor, quote_containing, speaker_of
+
+
+def test_subject_of_cue(attribute_text: Attributor) -> None:
+    result = attribute_text('"The bridge will close in May," Ana Kovac said.')
+    quote = quote_containing(result, "bridge")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.rule == "subject of cue"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "say"
+    assert speaker_of(result, quote).name == "Ana Kovac"
+    assert quote.mention is not None
+    assert quote.mention.text == "Ana Kovac"
+
+
+def test_inverted_said_x_with_title_and_apposition(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        '"We were never consulted," said Deputy Mayor Tomas Ruiz, the city\'s budget chief.'
+    )
+    quote = quote_containing(result, "consulted")
+    assert quote.rule == "inverted said X"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "Tomas Ruiz"
+    assert speaker.kind is SpeakerKind.PERSON
+    roles = [role.text for role in speaker.roles]
+    assert "Deputy Mayor" in roles
+    assert "the city's budget chief" in roles
+
+
+def test_title_before_name_role(attribute_text: Attributor) -> None:
+    result = attribute_text('"The budget is final," Finance Minister Petra Lind said.')
+    speaker = speaker_of(result, quote_containing(result, "budget"))
+    assert speaker.name == "Petra Lind"
+    assert [role.text for role in speaker.roles] == ["Finance Minister"]
+
+
+def test_apposition_role_carried_to_surname(attribute_text: Attributor) -> None:
+    text = (
+        "Marta Kovac, a union organiser at the port, criticised the plan on Monday.\n"
+        '"It will cost hundreds of jobs," Kovac said.'
+    )
+    result = attribute_text(text)
+    speaker = speaker_of(result, quote_containing(result, "hundreds"))
+    assert speaker.name == "Marta Kovac"
+    assert [role.text for role in speaker.roles] == ["a union organiser at the port"]
+    role = speaker.roles[0]
+    assert text[role.span.start : role.span.end] == role.text
+
+
+def test_pronoun_resolved_to_previous_speaker(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'Marta Kovac leads the dockworkers at the port.\n"We will not give up," she said.'
+    )
+    quote = quote_containing(result, "give up")
+    assert quote.mention is not None
+    assert quote.mention.text == "she"
+    assert speaker_of(result, quote).name == "Marta Kovac"
+
+
+def test_colon_introduction_with_recipient(attribute_text: Attributor) -> None:
+    result = attribute_text('Governor Ellen Pryce told reporters: "The budget is not negotiable."')
+    quote = quote_containing(result, "negotiable")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.cue is not None
+    assert quote.cue.lemma == "tell"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "Ellen Pryce"
+    assert [role.text for role in speaker.roles] == ["Governor"]
+
+
+def test_split_quote_is_one_attribution_with_two_pieces(attribute_text: Attributor) -> None:
+    text = '"We will rebuild," Marta Kovac said, "but not this year."'
+    result = attribute_text(text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert [text[p.start : p.end] for p in quote.pieces] == [
+        '"We will rebuild,"',
+        '"but not this year."',
+    ]
+    assert speaker_of(result, quote).name == "Marta Kovac"
+
+
+def test_partial_quote_inside_reported_clause(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'Tomas Ruiz said the delay was "a betrayal of every family on the line."'
+    )
+    quote = quote_containing(result, "betrayal")
+    assert quote.kind is QuoteKind.PARTIAL
+    assert quote.text.startswith('"a betrayal')
+    assert speaker_of(result, quote).name == "Tomas Ruiz"
+
+
+def test_participle_continues_speaker(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        '"The port is safe," said Ana Kovac, the harbour master, adding that the cranes were '
+        '"old but reliable."'
+    )
+    quote = quote_containing(result, "old but reliable")
+    assert quote.rule == "participle continues speaker"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "add"
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_multi_sentence_quote_takes_cue_from_last_sentence(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        '"The mill is closing. Two hundred jobs go with it," union leader Marta Kovac said.'
+    )
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert quote.text.startswith('"The mill')
+    assert quote.text.endswith('with it,"')
+    assert speaker_of(result, quote).name == "Marta Kovac"
+
+
+def test_multi_paragraph_quote(attribute_text: Attributor) -> None:
+    text = (
+        '"This is the first paragraph of a long statement.\n'
+        '"And this second paragraph ends the quote," Mayor Ana Kovac said.'
+    )
+    result = attribute_text(text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert len(quote.pieces) == 2
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_previous_speaker_continues(attribute_text: Attributor) -> None:
+    result = attribute_text('"Nobody asked us," Ruiz said. "Nobody has told us anything."')
+    follow_up = quote_containing(result, "anything")
+    assert follow_up.rule == "previous speaker continues"
+    assert speaker_of(result, follow_up).name == "Ruiz"
+    assert follow_up.confidence < quote_containing(result, "asked").confidence
+
+
+def test_according_to_x(attribute_text: Attributor) -> None:
+    result = attribute_text("The talks collapsed on Friday, according to two senior officials.")
+    quote = quote_containing(result, "talks collapsed")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.rule == "according to X"
+    assert quote.cue is not None
+    assert quote.cue.text == "according to"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "two senior officials"
+    assert speaker.kind is SpeakerKind.GROUP
+
+
+def test_reported_clause(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        "Ellen Pryce, the state's governor, said on Tuesday that the budget would pass."
+    )
+    quote = quote_containing(result, "budget")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.text == "the budget would pass"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "Ellen Pryce"
+    assert [role.text for role in speaker.roles] == ["the state's governor"]
+
+
+def test_medial_attribution(attribute_text: Attributor) -> None:
+    result = attribute_text("The new budget, the governor said, will pass next week.")
+    quote = quote_containing(result, "budget")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.text.startswith("The new budget")
+    assert quote.text.endswith("next week")
+    assert quote.cue is not None
+    assert quote.cue.text == "said"
+    assert quote.mention is not None
+    assert quote.mention.text == "the governor"
+
+
+def test_reported_parataxis(attribute_text: Attributor) -> None:
+    result = attribute_text("The budget will pass next week, the governor said.")
+    quote = quote_containing(result, "budget")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.rule == "reported parataxis"
+    assert quote.text == "The budget will pass next week"
+    assert quote.mention is not None
+    assert quote.mention.text == "the governor"
+
+
+def test_colon_introduction_across_paragraphs(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'The mayor spoke after the vote. Ana Kovac added:\n"We are ready to rebuild the bridge."'
+    )
+    quote = quote_containing(result, "rebuild")
+    assert quote.rule == "colon introduction"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "add"
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_organization_speaker(attribute_text: Attributor) -> None:
+    result = attribute_text('"The plan will fail," the White House said in a statement.')
+    speaker = speaker_of(result, quote_containing(result, "plan"))
+    assert speaker.name == "White House"
+    assert speaker.kind is SpeakerKind.ORGANIZATION
+
+
+def test_scare_quote_is_not_a_quote(attribute_text: Attributor) -> None:
+    result = attribute_text('The senator praised the so-called "reform" of the tax code.')
+    assert result.quotes == ()
+
+
+def test_options_filter_reported_speech_and_low_confidence(attribute_text: Attributor) -> None:
+    text = 'The union said it would strike.\n"Nobody asked us," Ruiz said. "Not once."'
+    everything = attribute_text(text)
+    assert {q.kind for q in everything.quotes} >= {QuoteKind.REPORTED, QuoteKind.DIRECT}
+    direct_only = attribute_text(text, include_reported=False)
+    assert all(q.kind is not QuoteKind.REPORTED for q in direct_only.quotes)
+    confident = attribute_text(text, min_confidence=0.9)
+    assert confident.quotes
+    assert all(q.confidence >= 0.9 for q in confident.quotes)
+    assert {s.id for s in confident.speakers} == {q.speaker_id for q in confident.quotes}
+
+
+def test_offsets_point_into_the_original_text(attribute_text: Attributor) -> None:
+    text = (
+        "Headline without a stop\n\n"
+        "\u201cCaf\u00e9 owners won\u2019t wait,\u201d said Zo\u00eb Brandt, who runs a bakery.\n"
+        'She said the rent had "doubled in a year."'
+    )
+    result = attribute_text(text)
+    assert result.quotes
+    for quote in result.quotes:
+        assert text[quote.span.start : quote.span.end] == quote.text
+        if quote.mention is not None:
+            assert text[quote.mention.span.start : quote.mention.span.end] == quote.mention.text
+        if quote.cue is not None:
+            assert text[quote.cue.span.start : quote.cue.span.end] == quote.cue.text
+
+
+def test_unbalanced_marks_never_swallow_the_article(attribute_text: Attributor) -> None:
+    text = 'A stray " mark opens here and the story goes on.\n"Real quote," Kovac said.'
+    result = attribute_text(text)
+    quote = quote_containing(result, "Real quote")
+    assert quote.text == '"Real quote,"'
+    assert speaker_of(result, quote).name == "Kovac"

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quoteattr_server.engine.lexicon import load_lexicon
+
+
+def test_packaged_lexicon_groups_cues() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.cue_group("say") == "neutral"
+    assert lexicon.takes_direct_quote("warn")
+    assert not lexicon.takes_direct_quote("believe")
+    assert lexicon.cue_confidence("say") > lexicon.cue_confidence("believe")
+    assert lexicon.is_title("Minister")
+    assert lexicon.is_honorific("Mr.")
+    assert lexicon.pronoun_kinds["she"] == "person"
+
+
+def test_lexicon_loads_from_a_directory(tmp_path: Path) -> None:
+    packaged = Path(__file__).parents[2] / "service" / "quoteattr_server" / "engine" / "data"
+    for source in packaged.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "cues.txt").write_text("neutral: say\n  opine\n", encoding="utf-8")
+    lexicon = load_lexicon(tmp_path)
+    assert lexicon.is_cue("opine")
+    assert not lexicon.is_cue("warn")
+
+
+def test_malformed_group_file_is_reported(tmp_path: Path) -> None:
+    packaged = Path(__file__).parents[2] / "service" / "quoteattr_server" / "engine" / "data"
+    for source in packaged.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "cues.txt").write_text("say tell\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="outside a group"):
+        load_lexicon(tmp_path)

@@ -1,0 +1,60 @@
+"""Quotation-mark pairing works on characters alone: no parser needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr_server.engine.marks import find_quotes
+from quoteattr_server.nlp.adapter import split_paragraphs
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.span.start : q.span.end] for q in find_quotes(text, split_paragraphs(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Straight marks," she said.', ['"Straight marks,"']),
+        ("\u201cCurly marks,\u201d she said.", ["\u201cCurly marks,\u201d"]),
+        (
+            '\u201cCurly opened, straight closed," he said.',
+            ['\u201cCurly opened, straight closed,"'],
+        ),
+        ('He called it "our plan\u201d today.', ['"our plan\u201d']),
+        ("``Doubled backticks,'' she said.", ["``Doubled backticks,''"]),
+        ('"One," he said, "two."', ['"One,"', '"two."']),
+        ("It isn't the mayor's plan.", []),
+    ],
+)
+def test_pairs_marks_of_every_style(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_quote_reopened_in_next_paragraph_continues_as_one_quote() -> None:
+    text = '"First paragraph of the statement.\n"Second paragraph closes it," she said.'
+    quotes = find_quotes(text, split_paragraphs(text))
+    assert len(quotes) == 1
+    assert quotes[0].closed
+    assert len(quotes[0].pieces) == 2
+    assert text[quotes[0].span.start : quotes[0].span.end].endswith('closes it,"')
+
+
+def test_unclosed_quote_stops_at_its_paragraph_end() -> None:
+    text = '"This quote never closes.\nThe next paragraph is narrative with "a quote" inside.'
+    quotes = find_quotes(text, split_paragraphs(text))
+    assert [text[q.span.start : q.span.end] for q in quotes] == [
+        '"This quote never closes.',
+        '"a quote"',
+    ]
+    assert not quotes[0].closed
+    assert quotes[1].closed
+
+
+def test_isolated_straight_mark_is_ignored() -> None:
+    assert quoted('A stray " mark sits here.\nNothing else.') == []
+
+
+def test_new_opening_mark_ends_an_unclosed_quote() -> None:
+    text = "\u201cThe first never closes. \u201cThe second does,\u201d she said."
+    assert quoted(text) == ["\u201cThe first never closes.", "\u201cThe second does,\u201d"]
