@@ -131,12 +131,27 @@ def test_multi_paragraph_quote(attribute_text: Attributor) -> None:
     assert speaker_of(result, quote).name == "Ana Kovac"
 
 
-def test_previous_speaker_continues(attribute_text: Attributor) -> None:
-    result = attribute_text('"Nobody asked us," Ruiz said. "Nobody has told us anything."')
+def test_previous_speaker_continues_as_another_piece(attribute_text: Attributor) -> None:
+    text = '"Nobody asked us," Ruiz said. "Nobody has told us anything."'
+    result = attribute_text(text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert [text[p.start : p.end] for p in quote.pieces] == [
+        '"Nobody asked us,"',
+        '"Nobody has told us anything."',
+    ]
+    assert speaker_of(result, quote).name == "Ruiz"
+
+
+def test_previous_speaker_continues_after_reported_speech(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'Ana Kovac said the harbour would close in May.\n"Nobody has told us anything."'
+    )
     follow_up = quote_containing(result, "anything")
     assert follow_up.rule == "previous speaker continues"
-    assert speaker_of(result, follow_up).name == "Ruiz"
-    assert follow_up.confidence < quote_containing(result, "asked").confidence
+    assert follow_up.kind is QuoteKind.DIRECT
+    assert speaker_of(result, follow_up).name == "Ana Kovac"
+    assert follow_up.confidence < quote_containing(result, "harbour").confidence
 
 
 def test_according_to_x(attribute_text: Attributor) -> None:

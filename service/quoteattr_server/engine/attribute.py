@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.content import ACCORDING_TO as REPORTED_ACCORDING_TO
-from quoteattr_server.engine.content import reported_contents
+from quoteattr_server.engine.content import ReportedContent, reported_contents
 from quoteattr_server.engine.cues import (
     CueMatch,
     find_direct_cue,
@@ -32,6 +32,7 @@ from quoteattr_server.engine.roles import (
 from quoteattr_server.engine.speakers import (
     ACCORDING_TO,
     SpeakerHead,
+    dash_signature,
     mention_words,
     speaker_at_cue,
     speaker_of_participle,
@@ -100,8 +101,9 @@ def attribute(
     """Every quotation and reported-speech attribution in `doc`, with speakers and roles."""
     lexicon = lexicon or _default_lexicon()
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
-    drafts = _direct_drafts(layout, lexicon)
-    drafts.extend(_reported_drafts(layout, lexicon))
+    reported = reported_contents(layout, lexicon)
+    drafts = _direct_drafts(layout, lexicon, reported)
+    drafts.extend(_reported_drafts(layout, lexicon, reported, drafts))
     drafts.sort(key=lambda d: d.span.start)
     quotes, speakers = _resolve(drafts, layout, lexicon)
     kept = tuple(
@@ -116,16 +118,20 @@ def attribute(
 def _cue_of(match: CueMatch, text: str) -> Cue:
     last = match.according_to or match.word
     lemma = "according to" if match.according_to is not None else match.word.lemma.lower()
+    if match.dash:
+        lemma = "dash"
     return Cue(text[match.word.start : last.end], Span(match.word.start, last.end), lemma)
 
 
-def _direct_drafts(layout: Layout, lexicon: Lexicon) -> list[_Draft]:
+def _direct_drafts(
+    layout: Layout, lexicon: Lexicon, reported: list[ReportedContent]
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     earlier_speakers: list[SpeakerHead] = []
     for quote in layout.quotes:
         if is_label(quote, layout, lexicon):
             continue
-        match = find_direct_cue(quote, layout, lexicon)
+        match = find_direct_cue(quote, layout, lexicon) or _enclosing_report(quote, reported)
         speaker = _speaker_for(match, layout, earlier_speakers) if match is not None else None
         if speaker is not None:
             earlier_speakers.append(speaker)
@@ -133,11 +139,23 @@ def _direct_drafts(layout: Layout, lexicon: Lexicon) -> list[_Draft]:
     return _merge_split_quotes(drafts)
 
 
+def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> CueMatch | None:
+    """`According to Limbaugh, the move reeks of "fear"`: a quoted fragment with no cue of its
+    own, inside a reported clause, is a partial quote of that clause's source."""
+    for item in reported:
+        if item.content.contains(quote.span):
+            according = item.cue_end if item.rule == REPORTED_ACCORDING_TO else None
+            return CueMatch(item.sentence, item.cue, linked=True, according_to=according)
+    return None
+
+
 def _speaker_for(match: CueMatch, layout: Layout, earlier: list[SpeakerHead]) -> SpeakerHead | None:
     sentence, word = match.sentence, match.word
     if match.according_to is not None:
         source = sentence.words[word.head] if word.head >= 0 else None
         return SpeakerHead(sentence, source, ACCORDING_TO) if source is not None else None
+    if match.dash:
+        return dash_signature(sentence, word, layout)
     return speaker_at_cue(sentence, word, layout) or speaker_of_participle(
         sentence, word, layout, earlier
     )
@@ -158,6 +176,8 @@ def _direct_draft(
     else:
         lemma = "according" if match.according_to is not None else match.word.lemma
         confidence = 0.9 if match.according_to is not None else lexicon.cue_confidence(lemma)
+        if match.dash:
+            confidence = 0.85
         if not match.linked:
             confidence *= 0.85
         if speaker is None:
@@ -204,10 +224,15 @@ def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _reported_drafts(layout: Layout, lexicon: Lexicon) -> list[_Draft]:
+def _reported_drafts(
+    layout: Layout, lexicon: Lexicon, reported: list[ReportedContent], direct: list[_Draft]
+) -> list[_Draft]:
+    """Reported clauses that no quotation already covers."""
     drafts: list[_Draft] = []
     text = layout.doc.text
-    for item in reported_contents(layout, lexicon):
+    for item in reported:
+        if any(d.span.overlaps(item.content) for d in direct):
+            continue
         if item.source is not None:
             speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, ACCORDING_TO)
         else:
@@ -242,6 +267,8 @@ def _continues_previous(draft: _Draft, previous: _Draft | None, layout: Layout) 
     if previous is None or previous.speaker is None or draft.cue is not None:
         return False
     previous_end = max(previous.span.end, previous.cue.span.end if previous.cue else 0)
+    if draft.span.start < previous_end:
+        return False
     gap = layout.sentence_index_at(draft.span.start) - layout.sentence_index_at(previous_end - 1)
     return gap <= 1
 
@@ -254,7 +281,7 @@ def _resolve(
     resolver = Resolver(names, lexicon, text)
     entities: dict[str, _EntityBuilder] = {}
     quotes: list[Quote] = []
-    previous: tuple[_Draft, Referent] | None = None
+    previous: tuple[_Draft, Referent, int] | None = None  # last attributed draft, its quote index
     for draft in drafts:
         referent: Referent | None = None
         mention: TextSpan | None = None
@@ -269,12 +296,17 @@ def _resolve(
             _add_unique(builder.roles, roles)
             _add_unique(builder.mentions, [mention])
         elif previous is not None and _continues_previous(draft, previous[0], layout):
-            referent = previous[1]
+            previous_draft, referent, index = previous
+            if draft.direct and quotes[index].kind is not QuoteKind.REPORTED:
+                # `"...," Kovac said. "More words."`: the same quotation goes on; one
+                # attribution with another piece, as the reader takes it.
+                quotes[index] = _with_piece(quotes[index], draft, text)
+                extended = Span(previous_draft.span.start, draft.span.end)
+                previous = (replace(previous_draft, span=extended), referent, index)
+                continue
             rule, confidence = CONTINUES, 0.65 if draft.direct else 0.5
         elif draft.direct and draft.cue is None and _is_scare_quote(draft, layout):
             continue
-        if referent is not None:
-            previous = (draft, referent)
         quotes.append(
             Quote(
                 text=text[draft.span.start : draft.span.end],
@@ -288,10 +320,25 @@ def _resolve(
                 pieces=draft.pieces if len(draft.pieces) > 1 else (),
             )
         )
+        if referent is not None:
+            previous = (draft, referent, len(quotes) - 1)
     for builder in entities.values():
         if builder.referent.resolved_by in ("name", "pronoun"):
             _add_unique(builder.roles, names.roles_of(builder.referent.name))
     return _number_speakers(quotes, entities)
+
+
+def _with_piece(quote: Quote, draft: _Draft, text: str) -> Quote:
+    """`quote` grown to take in the continuation `draft` as further pieces."""
+    pieces = (quote.pieces or (quote.span,)) + draft.pieces
+    span = Span(quote.span.start, draft.span.end)
+    return replace(
+        quote,
+        span=span,
+        text=text[span.start : span.end],
+        pieces=pieces,
+        kind=QuoteKind.DIRECT,
+    )
 
 
 def _is_scare_quote(draft: _Draft, layout: Layout) -> bool:

@@ -3,9 +3,9 @@
 `The governor said (that) the budget would pass`: the content is the cue's `ccomp` subtree.
 `The budget will pass, the governor said`: the cue hangs on the host clause as `parataxis`, and
 the content is the host clause without the cue's own subtree. `..., according to two officials`:
-the content is the clause the `according to` phrase modifies. Content that overlaps a quotation
-belongs to that quotation's attribution, and a cue inside another attribution's content is
-nested: only the outermost attribution is kept (the PolNeAR convention).
+the content is the clause the `according to` phrase modifies. A cue inside another attribution's
+content is nested: only the outermost attribution is kept (the PolNeAR convention). Content that
+overlaps a quotation is left to the caller, which gives it to the quotation's attribution.
 """
 
 from __future__ import annotations
@@ -38,10 +38,7 @@ def _content_span(words: list[Word], layout: Layout) -> Span | None:
     kept = trim_punct(words)
     if len([w for w in kept if w.upos != "PUNCT"]) < MIN_CONTENT_WORDS:
         return None
-    span = span_of(kept)
-    if any(quote.span.overlaps(span) for quote in layout.quotes):
-        return None
-    return span
+    return span_of(kept)
 
 
 def _contiguous(words: list[Word], sentence: Sentence) -> list[Word]:

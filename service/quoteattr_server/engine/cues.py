@@ -27,6 +27,7 @@ class CueMatch:
     linked: bool
     via_colon: bool = False
     according_to: Word | None = None  # the "to" of "according to", when that is the cue
+    dash: bool = False  # a dash signature: `"..." — Name`
 
 
 def is_verb_cue(word: Word, lexicon: Lexicon) -> bool:
@@ -96,8 +97,49 @@ def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> Cue
             if best is None or score < best[0]:
                 best = (score, CueMatch(sentence, word, linked, according_to=according))
     if best is not None:
-        return best[1]
-    return _colon_introduction(indices[0], span, layout, lexicon)
+        return _outermost(best[1], layout, lexicon)
+    return _dash_signature(span, layout) or _colon_introduction(indices[0], span, layout, lexicon)
+
+
+_DASHES = ("\u2014", "\u2013", "\u2015", "--")
+
+
+def _dash_signature(span: Span, layout: Layout) -> CueMatch | None:
+    """A dash right after the closing mark, before a name that signs the quote."""
+    text = layout.doc.text
+    position = span.end
+    while position < len(text) and text[position] in " \t\u00a0":
+        position += 1
+    if not text.startswith(_DASHES, position):
+        return None
+    for index in layout.sentences_overlapping(Span(position, position + 1)):
+        sentence = layout.sentences[index]
+        for word in sentence.words:
+            if word.start <= position < word.end:
+                return CueMatch(sentence, word, linked=True, dash=True)
+    return None
+
+
+def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
+    """`She said she recalls the aide being "confused"`: a cue inside another cue's clause is
+    nested; the attribution belongs to the outermost reporting verb above it."""
+    if match.according_to is not None or not match.linked:
+        return match
+    sentence, chosen = match.sentence, match.word
+    for ancestor in sentence.ancestors(chosen.index):
+        if layout.inside_quote(ancestor):
+            break
+        if is_verb_cue(ancestor, lexicon) and _clause_link(sentence, ancestor, chosen):
+            chosen = ancestor
+    return match if chosen is match.word else CueMatch(sentence, chosen, linked=True)
+
+
+def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
+    """True when `inner` sits in a complement clause of `outer` (not in a conjoined verb)."""
+    current = inner
+    while current.head >= 0 and current.head != outer.index:
+        current = sentence.words[current.head]
+    return current.head == outer.index and current.deprel in ("ccomp", "xcomp")
 
 
 def _colon_introduction(
@@ -127,7 +169,7 @@ def quote_kind(match: CueMatch | None, quote: MarkedQuote, layout: Layout) -> Qu
     ("told reporters"), adverbials and punctuation do not.
     """
     span = quote.span
-    if match is None or match.according_to is not None or match.via_colon:
+    if match is None or match.according_to is not None or match.via_colon or match.dash:
         sentence = layout.sentences[layout.sentence_index_at(span.start)]
         lead = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
         return QuoteKind.PARTIAL if lead and match is None else QuoteKind.DIRECT

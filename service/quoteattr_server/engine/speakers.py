@@ -19,6 +19,11 @@ INVERTED = "inverted said X"
 PARTICIPLE = "participle continues speaker"
 ACCORDING_TO = "according to X"
 OBJECT_AFTER_CUE = "name after cue"
+NAME_BEFORE_CUE = "name before cue"
+DASH_SIGNATURE = "dash signature"
+
+MAX_WORDS_BEFORE_CUE = 20
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -67,6 +72,27 @@ def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead
     following = _nominal_right_after(sentence, cue, layout)
     if following is not None:
         return SpeakerHead(sentence, following, OBJECT_AFTER_CUE)
+    preceding = _name_before_cue(sentence, cue, layout)
+    if preceding is not None:
+        return SpeakerHead(sentence, preceding, NAME_BEFORE_CUE)
+    return None
+
+
+def _name_before_cue(sentence: Sentence, cue: Word, layout: Layout) -> Word | None:
+    """`"...," Scott Pruitt, the state's attorney general, said` with the subject arc lost: the
+    first name or pronoun between the closing mark (or sentence start) and the cue."""
+    run: list[Word] = []
+    for word in reversed(sentence.words[: cue.index]):
+        if layout.inside_quote(word):
+            break
+        run.insert(0, word)
+    if len(run) > MAX_WORDS_BEFORE_CUE:
+        return None
+    for word in run:
+        if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in _SPEAKER_PRONOUNS):
+            return _phrase_head(sentence, word)
+        if word.upos in ("VERB", "AUX"):
+            return None
     return None
 
 
@@ -116,6 +142,16 @@ def _phrase_head(sentence: Sentence, word: Word) -> Word:
         seen.add(parent.index)
         current = parent
     return current
+
+
+def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHead | None:
+    """`"..." — Commissioner Alma Ferris`: the capitalised phrase after the dash signs the quote."""
+    for word in sentence.words[dash.index + 1 : dash.index + 4]:
+        if layout.inside_quote(word):
+            return None
+        if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
+            return SpeakerHead(sentence, _phrase_head(sentence, word), DASH_SIGNATURE)
+    return None
 
 
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:
