@@ -219,7 +219,7 @@ def test_organization_speaker(attribute_text: Attributor) -> None:
 
 
 def test_scare_quote_is_not_a_quote(attribute_text: Attributor) -> None:
-    result = attribute_text('The senator praised the so-called "reform" of the tax code.')
+    result = attribute_text('The so-called "reform" of the tax code passed on Friday.')
     assert result.quotes == ()
 
 
@@ -257,3 +257,66 @@ def test_unbalanced_marks_never_swallow_the_article(attribute_text: Attributor) 
     quote = quote_containing(result, "Real quote")
     assert quote.text == '"Real quote,"'
     assert speaker_of(result, quote).name == "Kovac"
+
+
+def test_dash_signature(attribute_text: Attributor) -> None:
+    result = attribute_text('"Every vote has to count." \u2014 Commissioner Alma Ferris')
+    quote = quote_containing(result, "vote")
+    assert quote.rule == "dash signature"
+    assert quote.cue is not None
+    assert quote.cue.text == "\u2014"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "Alma Ferris"
+    assert [role.text for role in speaker.roles] == ["Commissioner"]
+
+
+def test_name_before_cue_when_subject_arc_is_lost(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        '"It is an invasion of our domain," Scott Pruitt, the attorney general of the state, '
+        "said on Monday."
+    )
+    speaker = speaker_of(result, quote_containing(result, "invasion"))
+    assert speaker.name == "Scott Pruitt"
+    assert [role.text for role in speaker.roles] == ["the attorney general of the state"]
+
+
+def test_relative_clause_role(attribute_text: Attributor) -> None:
+    result = attribute_text("Kovac, who heads the dockworkers' union, said the port would close.")
+    speaker = speaker_of(result, quote_containing(result, "port would close"))
+    assert [role.text for role in speaker.roles] == ["heads the dockworkers' union"]
+
+
+def test_reported_infinitive(attribute_text: Attributor) -> None:
+    result = attribute_text("The governor urged lawmakers to pass the budget before the recess.")
+    quote = quote_containing(result, "lawmakers")
+    assert quote.rule == "reported infinitive"
+    assert quote.text == "lawmakers to pass the budget before the recess"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "urge"
+
+
+def test_reported_object(attribute_text: Attributor) -> None:
+    result = attribute_text("Senator Ana Kovac criticized the new trade deal with Canada.")
+    quote = quote_containing(result, "trade deal")
+    assert quote.rule == "reported object"
+    assert quote.text == "the new trade deal with Canada"
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_reported_oblique(attribute_text: Attributor) -> None:
+    result = attribute_text("The mayor warned about the rising cost of the bridge repairs.")
+    quote = quote_containing(result, "rising cost")
+    assert quote.rule == "reported oblique"
+    assert quote.text.startswith("about the rising cost")
+
+
+def test_clause_of_a_verb_outside_the_lexicon(attribute_text: Attributor) -> None:
+    result = attribute_text("The senator insinuated that the bill was dead.")
+    quote = quote_containing(result, "bill was dead")
+    assert quote.rule == "reported clause of other verb"
+    assert quote.confidence < 0.5
+
+
+def test_no_attribution_without_a_source(attribute_text: Attributor) -> None:
+    result = attribute_text("The storm destroyed the old pier near the harbour.")
+    assert result.quotes == ()

@@ -244,6 +244,8 @@ def _reported_drafts(
         according = item.rule == REPORTED_ACCORDING_TO
         lemma = "according to" if according else item.cue.lemma.lower()
         confidence = 0.85 if according else lexicon.cue_confidence(lemma) * 0.9
+        if not lexicon.is_cue(lemma) and not according:
+            confidence = 0.35
         cue_span = Span(item.cue.start, item.cue_end.end)
         drafts.append(
             _Draft(

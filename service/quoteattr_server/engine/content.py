@@ -19,9 +19,14 @@ from quoteattr_server.engine.types import Sentence, Span, Word
 
 REPORTED_CLAUSE = "reported clause"
 REPORTED_PARATAXIS = "reported parataxis"
+REPORTED_INFINITIVE = "reported infinitive"
+REPORTED_OBJECT = "reported object"
+REPORTED_OBLIQUE = "reported oblique"
+REPORTED_OTHER_VERB = "reported clause of other verb"
 ACCORDING_TO = "according to X"
 
 MIN_CONTENT_WORDS = 3
+MIN_PHRASE_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,20 @@ def _at_word(
                     results.append(ReportedContent(sentence, word, to, span, ACCORDING_TO, source))
         return results
     if not is_verb_cue(word, lexicon):
+        if word.upos == "VERB" and _has_source_subject(sentence, word, lexicon):
+            # Outside the lexicon, a verb whose subject names a source and whose complement
+            # is a full clause still attributes it ("the senator conceded the bill is dead").
+            for child in sentence.children(word.index):
+                if (
+                    child.deprel == "ccomp"
+                    and child.start > word.start
+                    and _is_clause(sentence, child)
+                ):
+                    span = _content_span(sentence.subtree(child.index), layout)
+                    if span is not None:
+                        results.append(
+                            ReportedContent(sentence, word, word, span, REPORTED_OTHER_VERB)
+                        )
         return results
     clauses = [
         c for c in sentence.children(word.index) if c.deprel == "ccomp" and _is_clause(sentence, c)
@@ -111,6 +130,8 @@ def _at_word(
         repaired = _clause_after_cue(sentence, word, layout)
         if repaired is not None:
             results.append(ReportedContent(sentence, word, word, repaired, REPORTED_CLAUSE))
+        else:
+            results.extend(_phrase_content(sentence, word, layout, lexicon))
     host = sentence.words[word.head] if word.head >= 0 else None
     if word.deprel == "parataxis" and host is not None and not is_verb_cue(host, lexicon):
         cut = {w.index for w in sentence.subtree(word.index)}
@@ -119,6 +140,70 @@ def _at_word(
         if span is not None:
             results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
     return results
+
+
+def _phrase_content(
+    sentence: Sentence, cue: Word, layout: Layout, lexicon: Lexicon
+) -> list[ReportedContent]:
+    """Content that is not a clause: `urged lawmakers to act` (infinitive), `criticized the
+    deal` (object), `warned about the risks` (oblique). Only for a cue whose subject names a
+    source, so that "the storm destroyed the pier" is not read as an attribution."""
+    children = [c for c in sentence.children(cue.index) if c.start > cue.start]
+    if not _has_source_subject(sentence, cue, lexicon):
+        return []
+    lemma = cue.lemma
+    obj = next((c for c in children if c.deprel == "obj"), None)
+    infinitive = next((c for c in children if c.deprel == "xcomp" and c.upos == "VERB"), None)
+    words: list[Word] = []
+    rule = ""
+    if infinitive is not None and lexicon.takes_content(lemma, "infinitive"):
+        words = sentence.subtree(infinitive.index)
+        if obj is not None and obj.start < infinitive.start:
+            words = sentence.subtree(obj.index) + words
+        rule = REPORTED_INFINITIVE
+    elif obj is not None and lexicon.takes_content(lemma, "object"):
+        words, rule = sentence.subtree(obj.index), REPORTED_OBJECT
+    else:
+        oblique = next(
+            (
+                c
+                for c in children
+                if c.deprel == "obl"
+                and any(
+                    g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
+                    for g in sentence.children(c.index)
+                )
+            ),
+            None,
+        )
+        if oblique is not None and lexicon.takes_content(lemma, "oblique"):
+            words, rule = sentence.subtree(oblique.index), REPORTED_OBLIQUE
+    kept = trim_punct(words)
+    if len(kept) < MIN_PHRASE_WORDS:
+        return []
+    return [ReportedContent(sentence, cue, cue, span_of(kept), rule)]
+
+
+_SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+
+
+def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
+    """The cue's subject is a person, group or organisation: a name, a personal pronoun, or a
+    noun the lexicon knows as a title, group or organisation."""
+    for child in sentence.children(cue.index):
+        if child.deprel not in ("nsubj", "nsubj:pass"):
+            continue
+        if child.upos == "PROPN":
+            return True
+        if child.upos == "PRON":
+            return child.text.lower() in _SOURCE_PRONOUNS
+        lemma = child.lemma.lower()
+        if lemma in lexicon.titles or lemma in lexicon.organization_heads:
+            return True
+        if child.text.lower() in lexicon.group_nouns:
+            return True
+        return any(w.upos == "PROPN" for w in sentence.children(child.index))
+    return False
 
 
 def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:

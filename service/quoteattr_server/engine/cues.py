@@ -34,6 +34,10 @@ def is_verb_cue(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "VERB" and lexicon.is_cue(word.lemma)
 
 
+def is_quoting_cue(word: Word, lexicon: Lexicon) -> bool:
+    return word.upos == "VERB" and lexicon.introduces_quotes(word.lemma)
+
+
 def is_according(sentence: Sentence, word: Word) -> Word | None:
     """The "to" after an "according", when `word` begins "according to"."""
     if word.text.lower() != "according" or word.index + 1 >= len(sentence.words):
@@ -85,7 +89,7 @@ def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> Cue
             if layout.inside_quote(word):
                 continue
             according = is_according(sentence, word)
-            if according is None and not is_verb_cue(word, lexicon):
+            if according is None and not is_quoting_cue(word, lexicon):
                 continue
             if _has_quote_between(layout, word, span):
                 continue
@@ -129,7 +133,7 @@ def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
     for ancestor in sentence.ancestors(chosen.index):
         if layout.inside_quote(ancestor):
             break
-        if is_verb_cue(ancestor, lexicon) and _clause_link(sentence, ancestor, chosen):
+        if is_quoting_cue(ancestor, lexicon) and _clause_link(sentence, ancestor, chosen):
             chosen = ancestor
     return match if chosen is match.word else CueMatch(sentence, chosen, linked=True)
 
@@ -156,7 +160,7 @@ def _colon_introduction(
         return None
     candidates = before
     for word in reversed(candidates):
-        if is_verb_cue(word, lexicon) and not layout.inside_quote(word):
+        if is_quoting_cue(word, lexicon) and not layout.inside_quote(word):
             return CueMatch(colon_sentence, word, linked=True, via_colon=True)
     return None
 

@@ -16,6 +16,7 @@ from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
     NameParts,
     apposition_role,
+    relative_clause_role,
     split_name,
     title_role,
 )
@@ -69,6 +70,7 @@ class NameIndex:
                 for role in (
                     title_role(text, parts),
                     apposition_role(text, sentence, head, lexicon),
+                    relative_clause_role(text, sentence, head, lexicon),
                 ):
                     if role is not None:
                         occurrence.roles.append(role)

@@ -22,7 +22,24 @@ GROUP_CONFIDENCE = {
     "manner": 0.8,
     "stance": 0.5,
     "evidential": 0.55,
+    "intent": 0.5,
+    "evaluation": 0.55,
+    "discourse": 0.55,
+    "perception": 0.45,
 }
+_QUOTING_GROUPS = frozenset(
+    {
+        "neutral",
+        "assertive",
+        "emphatic",
+        "concessive",
+        "interrogative",
+        "manner",
+        "stance",
+        "evidential",
+        "discourse",
+    }
+)
 _DIRECT_GROUPS = frozenset(
     {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
 )
@@ -39,6 +56,10 @@ class Lexicon:
     pronoun_kinds: dict[str, str]  # lower-case pronoun -> person / group / organization
     not_sources: frozenset[str]
     labels: frozenset[str]  # "so-called", "dubbed": a quoted phrase after them is a label
+    content_groups: dict[str, frozenset[str]]  # object / infinitive / oblique -> cue groups
+    content_prepositions: frozenset[str]
+    recipient_cues: frozenset[str]
+    role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
 
     def cue_group(self, lemma: str) -> str | None:
         return self.cue_groups.get(lemma.lower())
@@ -49,8 +70,20 @@ class Lexicon:
     def takes_direct_quote(self, lemma: str) -> bool:
         return self.cue_groups.get(lemma.lower()) in _DIRECT_GROUPS
 
+    def introduces_quotes(self, lemma: str) -> bool:
+        """Speech, stance, evidence and discourse cues attribute quotations; intentions,
+        evaluations and perceptions ("wants", "praised", "sees") only attribute content."""
+        return self.cue_groups.get(lemma.lower()) in _QUOTING_GROUPS
+
     def cue_confidence(self, lemma: str) -> float:
         return GROUP_CONFIDENCE.get(self.cue_groups.get(lemma.lower(), ""), 0.5)
+
+    def takes_content(self, lemma: str, relation: str) -> bool:
+        """Whether a cue may carry its content as `relation` (object, infinitive, oblique)."""
+        group = self.cue_groups.get(lemma.lower())
+        if group is None or (relation == "object" and lemma.lower() in self.recipient_cues):
+            return False
+        return group in self.content_groups.get(relation, frozenset())
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles
@@ -97,6 +130,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     for group, lemmas in _groups(read("cues.txt")).items():
         for lemma in lemmas:
             cue_groups.setdefault(lemma.lower(), group)
+    content = _groups(read("content.txt"))
     pronoun_kinds = {
         word.lower(): kind
         for kind, words in _groups(read("pronouns.txt")).items()
@@ -116,4 +150,11 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),
         labels=lower_set("labels.txt"),
+        content_groups={
+            relation: frozenset(content.get(relation, []))
+            for relation in ("object", "infinitive", "oblique")
+        },
+        content_prepositions=frozenset(w.lower() for w in content.get("prepositions", [])),
+        recipient_cues=frozenset(w.lower() for w in content.get("recipient_cues", [])),
+        role_verbs=lower_set("role_verbs.txt"),
     )

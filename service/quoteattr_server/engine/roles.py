@@ -164,6 +164,36 @@ def surface_apposition_role(
     return TextSpan(text[span.start : span.end], span)
 
 
+def relative_clause_role(
+    text: str, sentence: Sentence, head: Word, lexicon: Lexicon
+) -> TextSpan | None:
+    """`Kovac, who heads the dockworkers' union,` -> role `heads the dockworkers' union`.
+
+    Only clauses whose verb states a position (head, lead, serve, ...) are roles; other
+    relative clauses are incidental.
+    """
+    clauses = [c for c in sentence.children(head.index) if c.deprel == "acl:relcl"]
+    # The parser often hangs the clause elsewhere; `Name, who <verb>` on the surface still holds.
+    after = _name_phrase(sentence, head)[-1].index + 1
+    if after + 2 < len(sentence.words) and sentence.words[after].text == ",":
+        who = sentence.words[after + 1]
+        if who.text.lower() == "who" and who.head > who.index:
+            clauses.append(sentence.words[who.head])
+    for child in clauses:
+        if child.lemma.lower() not in lexicon.role_verbs:
+            continue
+        words = [
+            w
+            for w in sentence.subtree(child.index)
+            if not (w.deprel.startswith("nsubj") and w.head == child.index)
+        ]
+        kept = trim_punct(words)
+        if kept:
+            span = span_of(kept)
+            return TextSpan(text[span.start : span.end], span)
+    return None
+
+
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
     """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head."""
     if head.upos == "PROPN":
