@@ -320,3 +320,8 @@ def test_clause_of_a_verb_outside_the_lexicon(attribute_text: Attributor) -> Non
 def test_no_attribution_without_a_source(attribute_text: Attributor) -> None:
     result = attribute_text("The storm destroyed the old pier near the harbour.")
     assert result.quotes == ()
+
+
+def test_oblique_of_time_is_not_content(attribute_text: Attributor) -> None:
+    result = attribute_text('"We will appeal the ruling," Tomas Brandt told reporters on Friday.')
+    assert [q.kind for q in result.quotes] == [QuoteKind.DIRECT]

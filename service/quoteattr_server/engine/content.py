@@ -169,6 +169,7 @@ def _phrase_content(
                 c
                 for c in children
                 if c.deprel == "obl"
+                and c.text.lower() not in lexicon.time_words
                 and any(
                     g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
                     for g in sentence.children(c.index)

@@ -1,0 +1,65 @@
+# quoteattr: `make run` serves on the bundled models, `make test` runs the whole suite.
+# Both create the virtualenv and generate the gRPC stubs first when needed.
+
+VENV ?= .venv
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+MODELS ?= ../shared/models/stanza-en
+PORT ?= 50051
+
+BIN := $(VENV)/bin
+# The CPU build lies on this machine's disk; a bare `torch` requirement would pull a
+# multi-GB CUDA build, so it is installed on its own, before anything that depends on it.
+TORCH := torch==2.13.0
+PROTO_SRC := proto/quoteattr/v1/quoteattr.proto
+PROTO_PY := proto/quoteattr/v1/quoteattr_pb2.py
+PROTO_INITS := proto/quoteattr/__init__.py proto/quoteattr/v1/__init__.py
+TOOLS_STAMP := $(VENV)/.tools-installed
+INSTALL_STAMP := $(VENV)/.quoteattr-installed
+
+.PHONY: run test proto lint models clean
+
+run: $(INSTALL_STAMP) proto
+	$(BIN)/quoteattr-server --port $(PORT) --models $(MODELS)
+
+test: $(INSTALL_STAMP) proto
+	$(BIN)/python -m pytest
+
+proto: $(PROTO_PY) $(PROTO_INITS)
+
+lint: $(INSTALL_STAMP) proto
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+models: $(TOOLS_STAMP)
+	$(BIN)/pip install 'stanza==1.15.*'
+	$(BIN)/python -c "import stanza; stanza.download('en', model_dir='$(MODELS)', \
+		processors='tokenize,mwt,pos,lemma,depparse')"
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info proto/*.egg-info service/*.egg-info client/*.egg-info
+	rm -f proto/quoteattr/v1/*_pb2*.py proto/quoteattr/v1/*_pb2*.pyi $(PROTO_INITS)
+	rm -rf .mypy_cache .ruff_cache .pytest_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -prune -exec rm -rf {} +
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(TOOLS_STAMP): | $(BIN)/python
+	$(BIN)/pip install $(TORCH)
+	$(BIN)/pip install 'grpcio-tools>=1.66,<2'
+	touch $@
+
+# The stubs are regenerated whenever the .proto is newer than them.
+$(PROTO_PY): $(PROTO_SRC) $(TOOLS_STAMP)
+	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=proto --grpc_python_out=proto \
+		--pyi_out=proto $(PROTO_SRC)
+	touch $@
+
+$(PROTO_INITS):
+	touch $@
+
+# setuptools finds the `quoteattr` package only once its generated __init__.py files exist.
+$(INSTALL_STAMP): pyproject.toml $(TOOLS_STAMP) | $(PROTO_PY) $(PROTO_INITS)
+	$(BIN)/pip install -e '.[dev]'
+	touch $@

@@ -1,0 +1,110 @@
+"""Frozen result types of the client, mirroring `quoteattr.v1.AttributeResponse`.
+
+Callers get these instead of protobuf messages: they are hashable, typed, compare by value and
+turn into JSON with `dataclasses.asdict`. Offsets are Unicode code points into the text sent,
+so `text[quote.span.start:quote.span.end] == quote.text` in Python.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class QuoteKind(enum.StrEnum):
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    REPORTED = "reported"
+
+
+class SpeakerKind(enum.StrEnum):
+    UNKNOWN = "unknown"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of the text sent, in code points."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place where the article names or refers to a speaker ("Kovac", "he")."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A capacity the article gives a speaker ("Deputy Mayor")."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The word or phrase that signals reporting, with its lemma ("said", "say")."""
+
+    text: str
+    span: Span
+    lemma: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A source: canonical (fullest) name, kind, roles and every mention."""
+
+    id: str
+    name: str
+    kind: SpeakerKind
+    roles: tuple[Role, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed quotation; `speaker_id` is None when no speaker was found."""
+
+    text: str
+    span: Span
+    kind: QuoteKind
+    speaker_id: str | None
+    mention: Mention | None
+    cue: Cue | None
+    confidence: float
+    rule: str
+    pieces: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """The Stanza models the server parsed with."""
+
+    stanza_version: str
+    package: str
+    directory: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionResult:
+    """The attributions of one article, as the server returned them."""
+
+    document_id: str
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    engine_version: str
+    model: ModelInfo
+    processing_seconds: float
+
+    def speaker(self, quote: Quote) -> Speaker | None:
+        """The speaker `quote` is attributed to, or None."""
+        if quote.speaker_id is None:
+            return None
+        return next((s for s in self.speakers if s.id == quote.speaker_id), None)

@@ -1,0 +1,80 @@
+"""models: what the server must load before it can answer, and the slot that holds it.
+
+The server listens before the models are loaded (so health checks answer NOT_SERVING rather
+than connection refused); the servicer reads a `ModelSlot` on every call and answers
+UNAVAILABLE while it is empty.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from quoteattr_server.engine import Lexicon, attribute, load_lexicon
+from quoteattr_server.engine.types import ParsedDoc
+from quoteattr_server.nlp.pipeline import ModelInfo, StanzaParser
+
+# One short sentence with a quote and a cue: the first parse pays for lazy initialisation
+# (torch kernels, Stanza caches), so it happens before the server reports SERVING.
+_WARM_UP_TEXT = '"The warm-up is done," the server said.'
+
+
+class Parser(Protocol):
+    """What the servicer needs of a parser (`StanzaParser` in production)."""
+
+    @property
+    def info(self) -> ModelInfo: ...
+
+    def parse(self, text: str) -> ParsedDoc: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """A loaded parser and the lexicon the engine reads."""
+
+    parser: Parser
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """How long each loading step took, for the start-up log line."""
+
+    model_seconds: float
+    lexicon_seconds: float
+    warm_up_seconds: float
+
+
+def load_models(model_dir: Path, *, torch_threads: int | None = None) -> tuple[Models, LoadReport]:
+    """Load the Stanza pipeline and the lexicon, then warm both up with one short parse.
+
+    Raises:
+        ModelLoadError: the model directory is missing or incomplete.
+    """
+    parser = StanzaParser(model_dir, torch_threads=torch_threads)
+    started = time.perf_counter()
+    lexicon = load_lexicon()
+    lexicon_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    attribute(parser.parse(_WARM_UP_TEXT), lexicon)
+    warm_up_seconds = time.perf_counter() - started
+    return Models(parser=parser, lexicon=lexicon), LoadReport(
+        model_seconds=parser.load_seconds,
+        lexicon_seconds=lexicon_seconds,
+        warm_up_seconds=warm_up_seconds,
+    )
+
+
+class ModelSlot:
+    """Holds the models once loaded; calling the slot returns them, or None before then."""
+
+    def __init__(self, models: Models | None = None) -> None:
+        self._models = models
+
+    def __call__(self) -> Models | None:
+        return self._models
+
+    def fill(self, models: Models) -> None:
+        self._models = models  # one reference assignment: atomic for the reading threads

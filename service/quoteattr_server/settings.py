@@ -1,0 +1,92 @@
+"""settings: the server's typed settings, read from `QUOTEATTR_*` variables and then flags.
+
+Every setting has a default, an environment variable and a command-line flag; a flag beats the
+variable, the variable beats the default. Limits live here (not in the servicer) so tests can
+build a second server with small ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "QUOTEATTR_"
+# <repo>/service/quoteattr_server/settings.py -> <repo>/../shared/models/stanza-en
+_BUNDLED_MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models" / "stanza-en"
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def default_model_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """`QUOTEATTR_MODELS` if set, else the bundled models beside the checkout."""
+    environ = os.environ if environ is None else environ
+    configured = environ.get(f"{ENV_PREFIX}MODELS")
+    return Path(configured).expanduser() if configured else _BUNDLED_MODELS
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Server settings; each field's variable is `QUOTEATTR_` + the name in the comment."""
+
+    host: str = "[::]"  # HOST: address to listen on
+    port: int = 50051  # PORT: 0 picks a free port
+    model_dir: Path = field(default_factory=default_model_dir)  # MODELS: Stanza resources dir
+    max_text_chars: int = 400_000  # MAX_TEXT_CHARS: longer texts get INVALID_ARGUMENT
+    max_text_words: int = 60_000  # MAX_TEXT_WORDS: texts with more words get INVALID_ARGUMENT
+    max_message_bytes: int = 8 * 1024 * 1024  # MAX_MESSAGE_BYTES: larger messages are refused
+    grace_seconds: float = 10.0  # GRACE_SECONDS: time in-flight calls get on SIGTERM
+    max_workers: int = 8  # MAX_WORKERS: threads serving calls
+    log_level: str = "INFO"  # LOG_LEVEL: DEBUG, INFO, WARNING, ERROR
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.port <= 65535:
+            raise ValueError(f"port must lie in [0, 65535], got {self.port}")
+        for name in ("max_text_chars", "max_text_words", "max_message_bytes", "max_workers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.grace_seconds < 0:
+            raise ValueError(f"grace_seconds must not be negative, got {self.grace_seconds}")
+        if self.log_level.upper() not in _LOG_LEVELS:
+            raise ValueError(f"log_level must be one of {', '.join(_LOG_LEVELS)}")
+
+    @property
+    def address(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Defaults overridden by every `QUOTEATTR_*` variable that is set."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {"model_dir": default_model_dir(environ)}
+        for name, parse in _PARSERS.items():
+            variable = ENV_PREFIX + name.upper()
+            raw = environ.get(variable)
+            if raw is None:
+                continue
+            try:
+                values[name] = parse(raw)
+            except ValueError as error:
+                raise ValueError(f"{variable}={raw!r}: {error}") from error
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with the given fields changed; `None` values are ignored (flags not given)."""
+        return dataclasses.replace(
+            self, **{name: value for name, value in changes.items() if value is not None}
+        )
+
+
+# Settings read from QUOTEATTR_<NAME>; model_dir is read from QUOTEATTR_MODELS above.
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "host": str,
+    "port": int,
+    "max_text_chars": int,
+    "max_text_words": int,
+    "max_message_bytes": int,
+    "grace_seconds": float,
+    "max_workers": int,
+    "log_level": str,
+}

@@ -1,0 +1,1 @@
+"""transport: the gRPC face of the service (server, servicer, validation, converters, errors)."""

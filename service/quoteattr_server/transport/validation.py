@@ -1,0 +1,113 @@
+"""transport.validation: request checks and limits, raised as `InvalidRequest` errors.
+
+The checks run before any parsing so that a bad request costs nothing: the size limits bound
+the parser's time and memory per call (Stanza's cost grows with the words of the article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from google.protobuf import empty_pb2
+from google.protobuf.internal.wire_format import WIRETYPE_LENGTH_DELIMITED
+from google.protobuf.message import DecodeError
+from google.protobuf.unknown_fields import UnknownFieldSet
+
+from quoteattr.v1 import quoteattr_pb2
+from quoteattr_server.transport.errors import InvalidRequest
+
+_STRING_FIELDS = {
+    item.number: item.name
+    for item in quoteattr_pb2.AttributeRequest.DESCRIPTOR.fields
+    if item.type == item.TYPE_STRING
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The largest text a request may carry."""
+
+    max_text_chars: int
+    max_text_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeOptions:
+    """A request's options with their defaults filled in."""
+
+    include_reported_speech: bool = True
+    min_confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class UndecodableRequest:
+    """Stands in for a request whose bytes did not decode, so the servicer can say why."""
+
+    reason: str
+
+
+def decode_request(data: bytes) -> quoteattr_pb2.AttributeRequest | UndecodableRequest:
+    """The request deserializer: protobuf's own, but a decoding failure becomes a value.
+
+    gRPC answers a deserializer's exception with a generic error instead of INVALID_ARGUMENT,
+    and proto3 refuses string fields that are not valid UTF-8, so such text would otherwise get
+    an unhelpful status. It never reaches the engine either way.
+    """
+    try:
+        return quoteattr_pb2.AttributeRequest.FromString(data)
+    except DecodeError:
+        return UndecodableRequest(_why_undecodable(data))
+
+
+def _why_undecodable(data: bytes) -> str:
+    """Name the string field that is not UTF-8, by reading the fields without their types."""
+    probe = empty_pb2.Empty()
+    try:
+        probe.ParseFromString(data)
+    except DecodeError:
+        return "request is not a valid AttributeRequest message"
+    fields = UnknownFieldSet(probe)
+    for item in (fields[index] for index in range(len(fields))):
+        name = _STRING_FIELDS.get(item.field_number)
+        if name is None or item.wire_type != WIRETYPE_LENGTH_DELIMITED:
+            continue
+        try:
+            item.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"{name} is not valid UTF-8"
+    return "request is not a valid AttributeRequest message"
+
+
+def validate_request(request: quoteattr_pb2.AttributeRequest, limits: Limits) -> AttributeOptions:
+    """Check the text against `limits` and the options against their ranges.
+
+    Raises:
+        InvalidRequest: the text is empty, whitespace only or over a limit, or min_confidence
+            lies outside [0, 1].
+    """
+    check_text(request.text, limits)
+    return read_options(request.options)
+
+
+def check_text(text: str, limits: Limits) -> None:
+    if not text.strip():
+        raise InvalidRequest("text is empty or only whitespace")
+    if len(text) > limits.max_text_chars:
+        raise InvalidRequest(
+            f"text has {len(text):,} characters; the limit is {limits.max_text_chars:,}"
+        )
+    words = len(text.split())
+    if words > limits.max_text_words:
+        raise InvalidRequest(f"text has {words:,} words; the limit is {limits.max_text_words:,}")
+
+
+def read_options(options: quoteattr_pb2.AttributeOptions) -> AttributeOptions:
+    """The options with defaults for unset fields (`include_reported_speech` unset is true)."""
+    min_confidence = options.min_confidence
+    # `not (a <= x <= b)` also rejects NaN.
+    if not 0.0 <= min_confidence <= 1.0:
+        raise InvalidRequest(f"min_confidence must lie in [0, 1], got {min_confidence}")
+    include_reported = (
+        options.include_reported_speech if options.HasField("include_reported_speech") else True
+    )
+    return AttributeOptions(include_reported_speech=include_reported, min_confidence=min_confidence)

@@ -1,0 +1,105 @@
+"""Settings: defaults, QUOTEATTR_* variables, flags over variables, and rejected values."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from quoteattr_server.__main__ import build_arg_parser, main
+from quoteattr_server.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults() -> None:
+    settings = Settings.from_env({})
+
+    assert settings.address == "[::]:50051"
+    assert settings.model_dir == REPO_ROOT.parent / "shared" / "models" / "stanza-en"
+    assert (settings.max_text_chars, settings.max_text_words) == (400_000, 60_000)
+    assert settings.max_message_bytes == 8 * 1024 * 1024
+    assert (settings.grace_seconds, settings.max_workers) == (10.0, 8)
+
+
+def test_environment_overrides_defaults() -> None:
+    settings = Settings.from_env(
+        {
+            "QUOTEATTR_HOST": "127.0.0.1",
+            "QUOTEATTR_PORT": "6000",
+            "QUOTEATTR_MODELS": "/opt/models",
+            "QUOTEATTR_MAX_TEXT_CHARS": "1000",
+            "QUOTEATTR_MAX_TEXT_WORDS": "200",
+            "QUOTEATTR_MAX_MESSAGE_BYTES": "65536",
+            "QUOTEATTR_GRACE_SECONDS": "2.5",
+            "QUOTEATTR_MAX_WORKERS": "2",
+            "QUOTEATTR_LOG_LEVEL": "debug",
+        }
+    )
+
+    assert settings == Settings(
+        host="127.0.0.1",
+        port=6000,
+        model_dir=Path("/opt/models"),
+        max_text_chars=1000,
+        max_text_words=200,
+        max_message_bytes=65536,
+        grace_seconds=2.5,
+        max_workers=2,
+        log_level="debug",
+    )
+
+
+def test_flags_override_the_environment() -> None:
+    args = build_arg_parser().parse_args(["--port", "7000", "--models", "/m", "--grace", "1"])
+
+    settings = Settings.from_env({"QUOTEATTR_PORT": "6000", "QUOTEATTR_HOST": "h"}).replace(
+        **vars(args)
+    )
+
+    assert (settings.host, settings.port) == ("h", 7000)
+    assert settings.model_dir == Path("/m")
+    assert settings.grace_seconds == 1.0
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"QUOTEATTR_PORT": "http"}, "QUOTEATTR_PORT='http'"),
+        ({"QUOTEATTR_PORT": "70000"}, "port must lie in"),
+        ({"QUOTEATTR_MAX_TEXT_CHARS": "0"}, "max_text_chars must be at least 1"),
+        ({"QUOTEATTR_GRACE_SECONDS": "-1"}, "grace_seconds must not be negative"),
+        ({"QUOTEATTR_LOG_LEVEL": "LOUD"}, "log_level must be one of"),
+    ],
+)
+def test_bad_values_are_rejected(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Settings.from_env(environ)
+
+
+def test_bad_flag_exits_with_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--port", "-5"])
+
+    assert raised.value.code == 2
+    assert "port must lie in [0, 65535]" in capsys.readouterr().err
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """`main` configures the root logger for the process; give pytest's handlers back."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.mark.usefixtures("restore_logging")
+def test_missing_models_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--host", "127.0.0.1", "--port", "0", "--models", str(tmp_path), "--grace", "0"])
+
+    assert code == 1
+    assert "resources.json missing" in capsys.readouterr().err
