@@ -16,13 +16,21 @@ PROTO_INITS := proto/quoteattr/__init__.py proto/quoteattr/v1/__init__.py
 TOOLS_STAMP := $(VENV)/.tools-installed
 INSTALL_STAMP := $(VENV)/.quoteattr-installed
 
-.PHONY: run test proto lint models clean
+# `make eval FILE=...` scores a server of its own on annotated articles (errors in .eval/).
+FILE ?= ../shared/eval/polnear-dev.jsonl
+
+.PHONY: run test proto lint models clean eval
 
 run: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-server --port $(PORT) --models $(MODELS)
 
 test: $(INSTALL_STAMP) proto
 	$(BIN)/python -m pytest
+
+eval: $(INSTALL_STAMP) proto
+	mkdir -p .eval
+	$(BIN)/quoteattr-eval $(FILE) --serve --models $(MODELS) \
+		--errors .eval/errors.jsonl --json .eval/summary.json
 
 proto: $(PROTO_PY) $(PROTO_INITS)
 

@@ -68,3 +68,31 @@ def test_direct_quote_has_its_speaker_and_role(
     assert speaker.name == expected["speaker"]
     if "role" in expected:
         assert expected["role"] in [role.text for role in speaker.roles]
+
+
+def _reported() -> list[dict[str, Any]]:
+    return [q for q in _load()["quotes"] if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize(
+    "expected", _reported() if ARTICLE.is_file() else [], ids=lambda q: q["text"][:40]
+)
+def test_reported_speech_is_found_with_its_speaker(
+    predicted: AttributionResult, expected: dict[str, Any]
+) -> None:
+    """Matched as `make eval` matches: spans overlapping by half of the shorter one."""
+
+    def overlaps(start: int, end: int) -> bool:
+        shorter = min(end - start, expected["end"] - expected["start"])
+        shared = min(end, expected["end"]) - max(start, expected["start"])
+        return shared * 2 >= shorter
+
+    matches = [
+        q
+        for q in predicted.quotes
+        if q.kind is QuoteKind.REPORTED and overlaps(q.span.start, q.span.end)
+    ]
+    assert matches, f"no reported speech over [{expected['start']}, {expected['end']})"
+    speaker = predicted.speaker(matches[0])
+    assert speaker is not None
+    assert speaker.name == expected["speaker"]

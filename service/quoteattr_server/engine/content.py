@@ -190,21 +190,28 @@ _SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 
 def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
     """The cue's subject is a person, group or organisation: a name, a personal pronoun, or a
-    noun the lexicon knows as a title, group or organisation."""
-    for child in sentence.children(cue.index):
-        if child.deprel not in ("nsubj", "nsubj:pass"):
-            continue
-        if child.upos == "PROPN":
-            return True
-        if child.upos == "PRON":
-            return child.text.lower() in _SOURCE_PRONOUNS
-        lemma = child.lemma.lower()
-        if lemma in lexicon.titles or lemma in lexicon.organization_heads:
-            return True
-        if child.text.lower() in lexicon.group_nouns:
-            return True
-        return any(w.upos == "PROPN" for w in sentence.children(child.index))
+    noun the lexicon knows as a title, group or organisation. A conjoined verb without a
+    subject of its own ("officials pointed at ... and warned about ...") shares its head's."""
+    verb: Word | None = cue
+    while verb is not None:
+        subjects = [c for c in sentence.children(verb.index) if c.deprel in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return _is_source(sentence, subjects[0], lexicon)
+        verb = sentence.words[verb.head] if verb.deprel == "conj" and verb.head >= 0 else None
     return False
+
+
+def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon) -> bool:
+    if subject.upos == "PROPN":
+        return True
+    if subject.upos == "PRON":
+        return subject.text.lower() in _SOURCE_PRONOUNS
+    lemma = subject.lemma.lower()
+    if lemma in lexicon.titles or lemma in lexicon.organization_heads:
+        return True
+    if subject.text.lower() in lexicon.group_nouns:
+        return True
+    return any(w.upos == "PROPN" for w in sentence.children(subject.index))
 
 
 def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
@@ -236,7 +243,7 @@ def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | N
     verb's subtree (from the cue onwards) is the reported clause.
     """
     if cue.index + 1 >= len(sentence.words) or any(
-        c.deprel in ("obj", "xcomp") for c in sentence.children(cue.index)
+        c.deprel == "xcomp" for c in sentence.children(cue.index)
     ):
         return None
     following = sentence.words[cue.index + 1]
@@ -245,6 +252,28 @@ def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | N
         subject.deprel in ("det", "amod", "compound", "nmod:poss") and subject.head > subject.index
     ):
         subject = sentence.words[subject.head]
+    if subject.deprel == "obj" and subject.head == cue.index:
+        # `X cited reports from the precincts showed ...`: the object is the subject of a verb
+        # the parser conjoined to the cue; that verb must have no subject of its own.
+        verb = next(
+            (
+                c
+                for c in sentence.children(cue.index)
+                if c.deprel in ("conj", "parataxis")
+                and c.start > subject.start
+                and c.upos == "VERB"
+                and not any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
+                and not any(g.deprel == "cc" for g in sentence.children(c.index))
+            ),
+            None,
+        )
+        if verb is None:
+            return None
+        words = [w for w in sentence.words if following.start <= w.start and w.end <= verb.end]
+        words += [w for w in sentence.subtree(verb.index) if w.start > verb.start]
+        return _content_span(words, layout)
+    if any(c.deprel == "obj" for c in sentence.children(cue.index)):
+        return None
     if not subject.deprel.startswith("nsubj") or subject.head <= cue.index:
         return None
     verb = sentence.words[subject.head]

@@ -1,0 +1,194 @@
+"""quoteattr_client.eval: score the running service on annotated articles (`quoteattr-eval`).
+
+Every article of a JSONL file (`{"id", "text", "quotes": [...]}`, the format of
+`shared/eval/README.md`) goes through the service's gRPC API; the predictions are scored with
+`quoteattr_client.evaluation` and printed per class (direct quotes, reported speech), with a
+breakdown by the rule that fired. Every error goes to a JSONL file for reading.
+
+`--serve` starts a server of its own (the installed `quoteattr-server`) on a free port, waits
+until it is SERVING and stops it at the end, so one command evaluates a clean checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from quoteattr_client._client import QuoteAttributionClient
+from quoteattr_client._exceptions import QuoteAttrError, TransportError
+from quoteattr_client._models import AttributionResult
+from quoteattr_client.evaluation import Gold, Prediction, Report
+
+DEFAULT_TARGET = "localhost:50051"
+START_TIMEOUT_SECONDS = 120.0
+
+
+def predictions_of(result: AttributionResult) -> list[Prediction]:
+    """The service's quotes as the scorer sees them."""
+    predictions = []
+    for quote in result.quotes:
+        speaker = result.speaker(quote)
+        predictions.append(
+            Prediction(
+                start=quote.span.start,
+                end=quote.span.end,
+                text=quote.text,
+                rule=quote.rule,
+                speaker=speaker.name if speaker is not None else None,
+                mention_start=quote.mention.span.start if quote.mention else None,
+                mention_end=quote.mention.span.end if quote.mention else None,
+                cue=quote.cue.text if quote.cue else None,
+                cue_start=quote.cue.span.start if quote.cue else None,
+                cue_end=quote.cue.span.end if quote.cue else None,
+                roles=tuple(role.text for role in speaker.roles) if speaker else (),
+            )
+        )
+    return predictions
+
+
+def read_articles(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            article = json.loads(line)
+            if "text" not in article or "quotes" not in article:
+                raise ValueError(f"{path}:{number}: an article needs `text` and `quotes`")
+            article.setdefault("id", f"{path.name}:{number}")
+            yield article
+
+
+def evaluate(client: QuoteAttributionClient, path: Path, *, progress: bool = False) -> Report:
+    report = Report()
+    for article in read_articles(path):
+        result = client.attribute(article["text"], document_id=str(article["id"]))
+        golds = [Gold.from_json(item) for item in article["quotes"]]
+        report.add(str(article["id"]), golds, predictions_of(result))
+        if progress:
+            print(f"\r{report.documents} articles", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
+    return report
+
+
+def format_report(summary: dict[str, Any]) -> str:
+    lines = [f"{summary['documents']} articles"]
+    columns = [
+        "gold",
+        "predicted",
+        "matched",
+        "precision",
+        "recall",
+        "f1",
+        "speaker_accuracy",
+        "attribution_f1",
+        "cue_accuracy",
+        "role_accuracy",
+        "pairs_with_role",
+    ]
+    lines.append(f"{'class':10}" + "".join(f"{name:>17}" for name in columns))
+    for name in ("direct", "reported"):
+        row = summary[name]
+        lines.append(f"{name:10}" + "".join(f"{row[column]:>17}" for column in columns))
+    lines.append("")
+    lines.append(f"{'rule':36}{'predicted':>10}{'matched':>10}{'speaker ok':>12}{'wrong':>8}")
+    for rule, counts in summary["rules"].items():
+        lines.append(
+            f"{rule:36}{counts.get('predicted', 0):>10}{counts.get('matched', 0):>10}"
+            f"{counts.get('speaker_right', 0):>12}{counts.get('speaker_wrong', 0):>8}"
+        )
+    return "\n".join(lines)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _start_server(models: str | None) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    command = [
+        str(Path(sys.executable).with_name("quoteattr-server")),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    if models:
+        command += ["--models", models]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    target = f"127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    with QuoteAttributionClient(target, timeout=2.0) as client:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"quoteattr-server exited with status {process.returncode}")
+            try:
+                if client.health() == "SERVING":
+                    return process, target
+            except TransportError:
+                pass
+            time.sleep(0.25)
+    process.terminate()
+    raise RuntimeError(f"quoteattr-server was not SERVING after {START_TIMEOUT_SECONDS:.0f} s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quoteattr-eval",
+        description="Score the quoteattr service on a JSONL file of annotated articles.",
+    )
+    parser.add_argument("file", type=Path, help="JSONL of articles with gold `quotes`")
+    parser.add_argument(
+        "--target",
+        default=os.environ.get("QUOTEATTR_TARGET", DEFAULT_TARGET),
+        help="server address (default: $QUOTEATTR_TARGET or localhost:50051)",
+    )
+    parser.add_argument(
+        "--serve", action="store_true", help="start a server of its own on a free port"
+    )
+    parser.add_argument("--models", default=None, help="model directory for --serve")
+    parser.add_argument(
+        "--errors", type=Path, default=Path("eval-errors.jsonl"), help="where errors go"
+    )
+    parser.add_argument("--json", type=Path, default=None, help="also write the summary here")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per article")
+    args = parser.parse_args(argv)
+
+    server: subprocess.Popen[bytes] | None = None
+    target = args.target
+    try:
+        if args.serve:
+            server, target = _start_server(args.models)
+        with QuoteAttributionClient(target, timeout=args.timeout) as client:
+            report = evaluate(client, args.file, progress=sys.stderr.isatty())
+    except (QuoteAttrError, RuntimeError, ValueError, OSError) as error:
+        print(f"quoteattr-eval: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+    summary = report.summary()
+    print(format_report(summary))
+    with args.errors.open("w", encoding="utf-8") as out:
+        for item in report.errors:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"\n{len(report.errors)} errors written to {args.errors}")
+    if args.json is not None:
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
