@@ -325,3 +325,24 @@ def test_no_attribution_without_a_source(attribute_text: Attributor) -> None:
 def test_oblique_of_time_is_not_content(attribute_text: Attributor) -> None:
     result = attribute_text('"We will appeal the ruling," Tomas Brandt told reporters on Friday.')
     assert [q.kind for q in result.quotes] == [QuoteKind.DIRECT]
+
+
+def test_title_of_work_is_not_a_quote(attribute_text: Attributor) -> None:
+    text = 'In an interview on "Face the Nation," Senator Ana Kovac said the bill was dead.'
+    result = attribute_text(text)
+    assert all("Face the Nation" not in q.text for q in result.quotes)
+    quote = quote_containing(result, "bill was dead")
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_relative_clause_is_not_reported_content(attribute_text: Attributor) -> None:
+    text = (
+        '"That is the weak point," said Luis Rubio, who heads a research centre in the capital. '
+        '"Nothing matters more than trade."'
+    )
+    result = attribute_text(text)
+    assert len(result.quotes) == 1
+    assert len(result.quotes[0].pieces) == 2
+    speaker = speaker_of(result, result.quotes[0])
+    assert speaker.name == "Luis Rubio"
+    assert [role.text for role in speaker.roles] == ["heads a research centre in the capital"]

@@ -15,6 +15,7 @@ from quoteattr_server.engine.cues import (
     CueMatch,
     find_direct_cue,
     is_label,
+    is_title_of_work,
     quote_kind,
     word_count,
 )
@@ -132,6 +133,8 @@ def _direct_drafts(
         if is_label(quote, layout, lexicon):
             continue
         match = find_direct_cue(quote, layout, lexicon) or _enclosing_report(quote, reported)
+        if (match is None or not match.linked) and is_title_of_work(quote, layout, lexicon):
+            continue
         speaker = _speaker_for(match, layout, earlier_speakers) if match is not None else None
         if speaker is not None:
             earlier_speakers.append(speaker)
@@ -202,7 +205,10 @@ def _direct_draft(
 
 
 def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
-    """`"We will rebuild," Kovac said, "but not this year."`: one attribution, two pieces."""
+    """`"We will rebuild," Kovac said, "but not this year."`: one attribution, two pieces.
+
+    Only when the shared cue stands between the two quotations; two quotes that merely hang on
+    the same verb elsewhere stay apart."""
     merged: list[_Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
@@ -210,7 +216,8 @@ def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
             previous is not None
             and draft.cue_word is not None
             and previous.cue_word is draft.cue_word
-            and previous.span.end <= draft.span.start
+            and previous.span.end <= draft.cue_word.start
+            and draft.cue_word.end <= draft.span.start
         ):
             merged[-1] = replace(
                 previous,

@@ -228,8 +228,15 @@ def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None
     return farthest if any(w.text == "," for w in between) else None
 
 
+_RELATIVE_OPENERS = frozenset({"who", "which", "whom", "whose"})
+
+
 def _is_clause(sentence: Sentence, head: Word) -> bool:
-    """A verb, or a predicate noun/adjective with a subject or copula: not a stray noun phrase."""
+    """A verb, or a predicate noun/adjective with a subject or copula: not a stray noun phrase,
+    and not a relative clause the parser took for a complement (`X, who heads the union,`)."""
+    words = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
+    if words and words[0].text.lower() in _RELATIVE_OPENERS:
+        return False
     if head.upos in ("VERB", "AUX"):
         return True
     return any(c.deprel.startswith(("nsubj", "cop")) for c in sentence.children(head.index))

@@ -9,6 +9,7 @@ link exists the nearest cue right beside the quote still counts, with lower conf
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
@@ -54,15 +55,28 @@ def _distance(word: Word, span: Span) -> int:
     return 0
 
 
+# Relations by which a cue governs what it reports; a quote reached through an adverbial
+# ("In an interview on "Face the Nation," she said") is not the cue's content.
+_CONTENT_RELATIONS = frozenset(
+    {"ccomp", "xcomp", "parataxis", "obj", "dep", "conj", "advcl", "csubj", "discourse", "list"}
+)
+
+
 def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
+    """Whether the parse connects the cue and the quote: the cue hangs on a quoted word, or a
+    quoted word lies under the cue through a content relation (an oblique only after the cue:
+    "warned of "chaos"", not "In an interview on "Face the Nation," she said")."""
     if cue.head >= 0 and quote.contains(sentence.words[cue.head].span):
         return True
     for word in sentence.words:
         if not quote.contains(word.span) or word.upos == "PUNCT":
             continue
-        if word.head == cue.index:
-            return True
-        if any(a.index == cue.index for a in sentence.ancestors(word.index)):
+        chain = [word, *sentence.ancestors(word.index)]
+        child = next((w for w in chain if w.head == cue.index), None)
+        if child is None:
+            continue
+        relation = child.deprel.split(":")[0]
+        if relation in _CONTENT_RELATIONS or (relation == "obl" and child.start > cue.start):
             return True
     return False
 
@@ -82,6 +96,11 @@ def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> Cue
     indices = layout.sentences_overlapping(span)
     if not indices:
         return None
+    following = indices[-1] + 1
+    if following < len(layout.sentences) and _starts_right_after(layout, span, following):
+        # `"Who would have believed it?" Trump said.`: the tokenizer ends the sentence at the
+        # question mark inside the quote, so the trailing attribution is a sentence of its own.
+        indices = [*indices, following]
     best: tuple[tuple[int, int], CueMatch] | None = None
     for index in indices:
         sentence = layout.sentences[index]
@@ -122,6 +141,17 @@ def _dash_signature(span: Span, layout: Layout) -> CueMatch | None:
             if word.start <= position < word.end:
                 return CueMatch(sentence, word, linked=True, dash=True)
     return None
+
+
+def _starts_right_after(layout: Layout, span: Span, index: int) -> bool:
+    sentence = layout.sentences[index]
+    gap = layout.doc.text[span.end : sentence.start]
+    return (
+        sentence.paragraph == layout.sentences[index - 1].paragraph
+        and len(gap) <= 2
+        and not gap.strip()
+        and not layout.inside_quote(sentence.words[0])
+    )
 
 
 def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
@@ -198,11 +228,31 @@ def quote_kind(match: CueMatch | None, quote: MarkedQuote, layout: Layout) -> Qu
     return QuoteKind.PARTIAL if between and cue.end <= span.start else QuoteKind.DIRECT
 
 
+MAX_TITLE_WORDS = 6
+
+
 def is_label(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
     """A quoted phrase right after "so-called", "dubbed", "titled": a label, not speech."""
     text = layout.doc.text
     preceding = text[max(0, quote.span.start - 30) : quote.span.start].split()
     return bool(preceding) and preceding[-1].lower().strip(",") in lexicon.labels
+
+
+def is_title_of_work(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
+    """A short phrase in title case inside a sentence: `an interview on "Face the Nation"`.
+
+    The caller keeps it when a cue governs it through the parse: a slogan can be quoted speech.
+    """
+    text = layout.doc.text
+    if not text[: quote.span.start].strip() or text[: quote.span.start].rstrip()[-1:] in ".\n:":
+        return False
+    inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[quote.span.start : quote.span.end])
+    content = [w for w in inner if w.lower() not in lexicon.minor_words]
+    return (
+        0 < len(inner) <= MAX_TITLE_WORDS
+        and len(content) >= 2
+        and all(w[0].isupper() for w in content)
+    )
 
 
 def word_count(quote: MarkedQuote, layout: Layout) -> int:

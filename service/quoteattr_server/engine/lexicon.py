@@ -59,6 +59,7 @@ class Lexicon:
     content_groups: dict[str, frozenset[str]]  # object / infinitive / oblique -> cue groups
     content_prepositions: frozenset[str]
     recipient_cues: frozenset[str]
+    minor_words: frozenset[str]  # lower-case words inside a title ("Face the Nation")
     time_words: frozenset[str]  # "on Friday": an oblique of time is not content
     role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
 
@@ -159,4 +160,5 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         recipient_cues=frozenset(w.lower() for w in content.get("recipient_cues", [])),
         role_verbs=lower_set("role_verbs.txt"),
         time_words=lower_set("time_words.txt"),
+        minor_words=lower_set("minor_words.txt"),
     )

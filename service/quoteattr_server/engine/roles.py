@@ -112,12 +112,23 @@ def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon)
                 continue
             if child.upos in ("NUM", "PROPN", "PRON"):
                 continue
-            words = trim_punct(sentence.subtree(child.index))
+            words = trim_punct(_without_relative_clauses(sentence, child))
             if not words or all(w.upos == "NUM" for w in words):
                 continue
             span = span_of(words)
             return TextSpan(text[span.start : span.end], span)
     return surface_apposition_role(text, sentence, _name_phrase(sentence, head))
+
+
+def _without_relative_clauses(sentence: Sentence, head: Word) -> list[Word]:
+    """The subtree of `head` up to its first relative clause: `a lawyer for the club, who has
+    fought the industry` -> `a lawyer for the club`."""
+    words = sentence.subtree(head.index)
+    for word in words:
+        if word.deprel == "acl:relcl" and word.start > head.start:
+            cut = min(w.start for w in sentence.subtree(word.index))
+            return [w for w in words if w.start < cut]
+    return words
 
 
 def _name_phrase(sentence: Sentence, head: Word) -> list[Word]:

@@ -66,9 +66,12 @@ def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead
     if subjects:
         # `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the
         # one nearest the cue is the speaker, the other belongs to the reported clause.
-        nearest = min(subjects, key=lambda child: abs(child.index - cue.index))
-        rule = INVERTED if nearest.start > cue.start else SUBJECT
-        return SpeakerHead(sentence, nearest, rule)
+        # A subject after the cue is the inverted speaker only when none stands before it;
+        # otherwise it is the subject of a reported clause the parser attached to the cue.
+        before = [child for child in subjects if child.start < cue.start]
+        if before:
+            return SpeakerHead(sentence, max(before, key=lambda child: child.index), SUBJECT)
+        return SpeakerHead(sentence, min(subjects, key=lambda child: child.index), INVERTED)
     following = _nominal_right_after(sentence, cue, layout)
     if following is not None:
         return SpeakerHead(sentence, following, OBJECT_AFTER_CUE)
@@ -120,7 +123,14 @@ def speaker_of_participle(
 
 
 def _nominal_right_after(sentence: Sentence, cue: Word, layout: Layout) -> Word | None:
-    """`"...," said Kovac` parsed with Kovac as object or dep: the first name after the cue."""
+    """`"...," said Kovac` parsed with Kovac as object or dep: the first name after the cue.
+
+    Only in that inverted order, the cue right after a closing mark; elsewhere a name after
+    the cue is its object ("encouraged Americans to ...").
+    """
+    before = [w for w in sentence.words[: cue.index] if w.upos != "PUNCT"]
+    if before and not layout.inside_quote(before[-1]):
+        return None
     for word in sentence.words[cue.index + 1 : cue.index + 4]:
         if layout.inside_quote(word) or word.upos == "PUNCT":
             return None
