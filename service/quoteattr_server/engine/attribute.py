@@ -135,7 +135,9 @@ def _direct_drafts(
         match = find_direct_cue(quote, layout, lexicon) or _enclosing_report(quote, reported)
         if (match is None or not match.linked) and is_title_of_work(quote, layout, lexicon):
             continue
-        speaker = _speaker_for(match, layout, earlier_speakers) if match is not None else None
+        speaker = (
+            _speaker_for(match, layout, lexicon, earlier_speakers) if match is not None else None
+        )
         if speaker is not None:
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
@@ -152,14 +154,16 @@ def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> Cu
     return None
 
 
-def _speaker_for(match: CueMatch, layout: Layout, earlier: list[SpeakerHead]) -> SpeakerHead | None:
+def _speaker_for(
+    match: CueMatch, layout: Layout, lexicon: Lexicon, earlier: list[SpeakerHead]
+) -> SpeakerHead | None:
     sentence, word = match.sentence, match.word
     if match.according_to is not None:
         source = sentence.words[word.head] if word.head >= 0 else None
         return SpeakerHead(sentence, source, ACCORDING_TO) if source is not None else None
     if match.dash:
         return dash_signature(sentence, word, layout)
-    return speaker_at_cue(sentence, word, layout) or speaker_of_participle(
+    return speaker_at_cue(sentence, word, layout, lexicon) or speaker_of_participle(
         sentence, word, layout, earlier
     )
 
@@ -243,9 +247,9 @@ def _reported_drafts(
         if item.source is not None:
             speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, ACCORDING_TO)
         else:
-            speaker = speaker_at_cue(item.sentence, item.cue, layout) or speaker_of_participle(
-                item.sentence, item.cue, layout, []
-            )
+            speaker = speaker_at_cue(
+                item.sentence, item.cue, layout, lexicon
+            ) or speaker_of_participle(item.sentence, item.cue, layout, [])
         if speaker is None:
             continue
         according = item.rule == REPORTED_ACCORDING_TO

@@ -81,6 +81,20 @@ def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
     return False
 
 
+MAX_SOURCE_WORDS = 25
+
+
+def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
+    """`"...," Fred Kagan, director of a research project at a think tank, said`: only the
+    source (a name with its apposition) stands between the closing mark and the cue."""
+    if cue.start < quote.end:
+        return False
+    between = [w for w in sentence.words if quote.end <= w.start and w.end <= cue.start]
+    if not between or len(between) > MAX_SOURCE_WORDS or between[0].upos not in ("PROPN", "DET"):
+        return False
+    return all(w.upos not in ("VERB", "AUX") or w.deprel in ("amod", "acl") for w in between)
+
+
 def _has_quote_between(layout: Layout, word: Word, quote: Span) -> bool:
     """True when another quotation stands between the cue and this quote."""
     low, high = (quote.end, word.start) if word.start >= quote.end else (word.end, quote.start)
@@ -114,7 +128,11 @@ def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> Cue
                 continue
             linked = according is None and _linked(sentence, word, span)
             distance = _distance(word, span)
-            if not linked and distance > ADJACENT_CHARS:
+            if (
+                not linked
+                and distance > ADJACENT_CHARS
+                and not _only_source_between(sentence, word, span)
+            ):
                 continue
             score = (0 if linked else 1, distance)
             if best is None or score < best[0]:

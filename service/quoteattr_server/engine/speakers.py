@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
+from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import Sentence, Word
 
 SUBJECT = "subject of cue"
@@ -54,7 +55,9 @@ class SpeakerHead:
     rule: str
 
 
-def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead | None:
+def speaker_at_cue(
+    sentence: Sentence, cue: Word, layout: Layout, lexicon: Lexicon
+) -> SpeakerHead | None:
     """The source of `cue`: its subject, else a name right after it (said X parsed as object)."""
     subjects = [
         child
@@ -62,6 +65,7 @@ def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead
         if child.deprel in _SUBJECT_RELATIONS
         and not layout.inside_quote(child)
         and child.upos not in ("PUNCT", "SYM", "NUM")
+        and child.text.lower() not in lexicon.time_words
     ]
     if subjects:
         # `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the
@@ -70,7 +74,9 @@ def speaker_at_cue(sentence: Sentence, cue: Word, layout: Layout) -> SpeakerHead
         # otherwise it is the subject of a reported clause the parser attached to the cue.
         before = [child for child in subjects if child.start < cue.start]
         if before:
-            return SpeakerHead(sentence, max(before, key=lambda child: child.index), SUBJECT)
+            # `Massimo Franco, a columnist, wrote` with both nouns as subjects: the name speaks.
+            named = [child for child in before if child.upos in ("PROPN", "PRON")]
+            return SpeakerHead(sentence, max(named or before, key=lambda c: c.index), SUBJECT)
         return SpeakerHead(sentence, min(subjects, key=lambda child: child.index), INVERTED)
     following = _nominal_right_after(sentence, cue, layout)
     if following is not None:
