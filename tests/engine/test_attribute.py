@@ -346,3 +346,19 @@ def test_relative_clause_is_not_reported_content(attribute_text: Attributor) -> 
     speaker = speaker_of(result, result.quotes[0])
     assert speaker.name == "Luis Rubio"
     assert [role.text for role in speaker.roles] == ["heads a research centre in the capital"]
+
+
+def test_object_of_a_speech_verb_is_content(attribute_text: Attributor) -> None:
+    result = attribute_text("The witness said the driver accelerated as he was mowing people down.")
+    quote = quote_containing(result, "driver accelerated")
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.text == "the driver accelerated as he was mowing people down"
+    assert speaker_of(result, quote).name == "The witness"
+
+
+def test_artefact_source_for_evidential_cue(attribute_text: Attributor) -> None:
+    result = attribute_text("A new poll shows broad support for the harbour plan.")
+    quote = quote_containing(result, "support")
+    assert quote.cue is not None
+    assert quote.cue.lemma == "show"
+    assert speaker_of(result, quote).name == "A new poll"

@@ -35,3 +35,11 @@ def test_malformed_group_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "cues.txt").write_text("say tell\n", encoding="utf-8")
     with pytest.raises(ValueError, match="outside a group"):
         load_lexicon(tmp_path)
+
+
+def test_unlemmatised_inflections_still_find_their_cue() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.cue_group("denounced") == lexicon.cue_group("denounce")
+    assert lexicon.cue_group("slammed") == lexicon.cue_group("slam")
+    assert lexicon.cue_group("criticizing") == lexicon.cue_group("criticize")
+    assert lexicon.cue_group("carried") is None

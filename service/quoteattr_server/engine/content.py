@@ -133,13 +133,25 @@ def _at_word(
         else:
             results.extend(_phrase_content(sentence, word, layout, lexicon))
     host = sentence.words[word.head] if word.head >= 0 else None
-    if word.deprel == "parataxis" and host is not None and not is_verb_cue(host, lexicon):
+    if (
+        word.deprel == "parataxis"
+        and host is not None
+        and not _reports_clause(host, sentence, lexicon)
+    ):
         cut = {w.index for w in sentence.subtree(word.index)}
         words = [w for w in sentence.subtree(host.index) if w.index not in cut]
         span = _content_span(_contiguous(words, sentence), layout)
         if span is not None:
             results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
     return results
+
+
+def _reports_clause(word: Word, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """A cue with a clause of its own: a parataxis cue hanging on it comments on that
+    attribution ("He claimed that ... — a claim the alliance rejected") instead of reporting."""
+    return is_verb_cue(word, lexicon) and any(
+        c.deprel == "ccomp" for c in sentence.children(word.index)
+    )
 
 
 def _phrase_content(
@@ -149,8 +161,10 @@ def _phrase_content(
     deal` (object), `warned about the risks` (oblique). Only for a cue whose subject names a
     source, so that "the storm destroyed the pier" is not read as an attribution."""
     children = [c for c in sentence.children(cue.index) if c.start > cue.start]
-    if not _has_source_subject(sentence, cue, lexicon):
-        return []
+    if not lexicon.takes_direct_quote(cue.lemma) and not _has_source_subject(
+        sentence, cue, lexicon
+    ):
+        return []  # speech verbs report whatever their subject; other cues need a source
     lemma = cue.lemma
     obj = next((c for c in children if c.deprel == "obj"), None)
     infinitive = next((c for c in children if c.deprel == "xcomp" and c.upos == "VERB"), None)
@@ -180,8 +194,8 @@ def _phrase_content(
         if oblique is not None and lexicon.takes_content(lemma, "oblique"):
             words, rule = sentence.subtree(oblique.index), REPORTED_OBLIQUE
     kept = trim_punct(words)
-    if len(kept) < MIN_PHRASE_WORDS:
-        return []
+    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos == "PROPN"):
+        return []  # a bare pronoun or noun ("said it"); a name alone ("endorsed Kovac") counts
     return [ReportedContent(sentence, cue, cue, span_of(kept), rule)]
 
 
@@ -209,7 +223,7 @@ def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon) -> bool:
     lemma = subject.lemma.lower()
     if lemma in lexicon.titles or lemma in lexicon.organization_heads:
         return True
-    if subject.text.lower() in lexicon.group_nouns:
+    if subject.text.lower() in lexicon.group_nouns or subject.text.lower() in lexicon.artefacts:
         return True
     return any(w.upos == "PROPN" for w in sentence.children(subject.index))
 

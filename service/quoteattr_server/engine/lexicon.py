@@ -59,30 +59,35 @@ class Lexicon:
     content_groups: dict[str, frozenset[str]]  # object / infinitive / oblique -> cue groups
     content_prepositions: frozenset[str]
     recipient_cues: frozenset[str]
+    artefacts: frozenset[str]  # "the poll shows": documents that speak for their authors
     minor_words: frozenset[str]  # lower-case words inside a title ("Face the Nation")
     time_words: frozenset[str]  # "on Friday": an oblique of time is not content
     role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
 
     def cue_group(self, lemma: str) -> str | None:
-        return self.cue_groups.get(lemma.lower())
+        for candidate in _base_forms(lemma.lower()):
+            group = self.cue_groups.get(candidate)
+            if group is not None:
+                return group
+        return None
 
     def is_cue(self, lemma: str) -> bool:
-        return lemma.lower() in self.cue_groups
+        return self.cue_group(lemma) is not None
 
     def takes_direct_quote(self, lemma: str) -> bool:
-        return self.cue_groups.get(lemma.lower()) in _DIRECT_GROUPS
+        return self.cue_group(lemma) in _DIRECT_GROUPS
 
     def introduces_quotes(self, lemma: str) -> bool:
         """Speech, stance, evidence and discourse cues attribute quotations; intentions,
         evaluations and perceptions ("wants", "praised", "sees") only attribute content."""
-        return self.cue_groups.get(lemma.lower()) in _QUOTING_GROUPS
+        return self.cue_group(lemma) in _QUOTING_GROUPS
 
     def cue_confidence(self, lemma: str) -> float:
-        return GROUP_CONFIDENCE.get(self.cue_groups.get(lemma.lower(), ""), 0.5)
+        return GROUP_CONFIDENCE.get(self.cue_group(lemma) or "", 0.5)
 
     def takes_content(self, lemma: str, relation: str) -> bool:
         """Whether a cue may carry its content as `relation` (object, infinitive, oblique)."""
-        group = self.cue_groups.get(lemma.lower())
+        group = self.cue_group(lemma)
         if group is None or (relation == "object" and lemma.lower() in self.recipient_cues):
             return False
         return group in self.content_groups.get(relation, frozenset())
@@ -92,6 +97,27 @@ class Lexicon:
 
     def is_honorific(self, word: str) -> bool:
         return word.lower() in self.honorifics
+
+
+def _base_forms(word: str) -> list[str]:
+    """The word and the stems an English inflection may hide ("denounced" -> "denounce"):
+    the small lemmatizer leaves some past tenses and participles as they are written."""
+    forms = [word]
+    for suffix, replacements in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.extend(stem + replacement for replacement in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "slammed" -> "slam"
+            break
+    return forms
 
 
 def _words(text: str) -> list[str]:
@@ -161,4 +187,5 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         role_verbs=lower_set("role_verbs.txt"),
         time_words=lower_set("time_words.txt"),
         minor_words=lower_set("minor_words.txt"),
+        artefacts=lower_set("artefacts.txt"),
     )
