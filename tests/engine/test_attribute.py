@@ -362,3 +362,30 @@ def test_artefact_source_for_evidential_cue(attribute_text: Attributor) -> None:
     assert quote.cue is not None
     assert quote.cue.lemma == "show"
     assert speaker_of(result, quote).name == "A new poll"
+
+
+def test_name_colon_headline(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        "Ana Kovac: The Bridge Will Not Close This Year\nThe mayor spoke on Monday."
+    )
+    quote = quote_containing(result, "Bridge Will Not Close")
+    assert quote.rule == "name colon"
+    assert quote.cue is not None
+    assert quote.cue.text == ":"
+    assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_poll_as_source(attribute_text: Attributor) -> None:
+    result = attribute_text("In a new survey, most voters in the city rated the mayor highly.")
+    quote = quote_containing(result, "most voters")
+    assert quote.rule == "in a poll"
+    assert quote.mention is not None
+    assert quote.mention.text == "a new survey"
+
+
+def test_cue_verbs_of_position(attribute_text: Attributor) -> None:
+    result = attribute_text("The governor expressed concern about the cost of the new bridge.")
+    quote = quote_containing(result, "concern")
+    assert quote.cue is not None
+    assert quote.cue.lemma == "express"
+    assert quote.text.startswith("concern")

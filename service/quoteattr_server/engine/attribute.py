@@ -10,7 +10,12 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.content import ACCORDING_TO as REPORTED_ACCORDING_TO
-from quoteattr_server.engine.content import ReportedContent, reported_contents
+from quoteattr_server.engine.content import (
+    IN_ARTEFACT,
+    NAME_COLON,
+    ReportedContent,
+    reported_contents,
+)
 from quoteattr_server.engine.cues import (
     CueMatch,
     find_direct_cue,
@@ -58,6 +63,9 @@ CONTINUES = "previous speaker continues"
 COLON = "colon introduction"
 UNATTRIBUTED = "unattributed"
 CUE_WITHOUT_SPEAKER = "cue without speaker"
+
+# Reported speech whose source the construction itself names.
+SOURCE_PHRASE_CONFIDENCE = {REPORTED_ACCORDING_TO: 0.85, IN_ARTEFACT: 0.6, NAME_COLON: 0.6}
 
 # A quoted phrase this short with no cue is a scare quote, a title or a label, not speech.
 MAX_UNCUED_LABEL_WORDS = 3
@@ -150,7 +158,14 @@ def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> Cu
     for item in reported:
         if item.content.contains(quote.span):
             according = item.cue_end if item.rule == REPORTED_ACCORDING_TO else None
-            return CueMatch(item.sentence, item.cue, linked=True, according_to=according)
+            return CueMatch(
+                item.sentence,
+                item.cue,
+                linked=True,
+                according_to=according,
+                source=item.source if according is None else None,
+                source_rule=item.rule,
+            )
     return None
 
 
@@ -158,6 +173,8 @@ def _speaker_for(
     match: CueMatch, layout: Layout, lexicon: Lexicon, earlier: list[SpeakerHead]
 ) -> SpeakerHead | None:
     sentence, word = match.sentence, match.word
+    if match.source is not None:
+        return SpeakerHead(sentence, match.source, match.source_rule)
     if match.according_to is not None:
         source = sentence.words[word.head] if word.head >= 0 else None
         return SpeakerHead(sentence, source, ACCORDING_TO) if source is not None else None
@@ -245,7 +262,7 @@ def _reported_drafts(
         if any(d.span.overlaps(item.content) for d in direct):
             continue
         if item.source is not None:
-            speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, ACCORDING_TO)
+            speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, item.rule)
         else:
             speaker = speaker_at_cue(
                 item.sentence, item.cue, layout, lexicon
@@ -254,8 +271,11 @@ def _reported_drafts(
             continue
         according = item.rule == REPORTED_ACCORDING_TO
         lemma = "according to" if according else item.cue.lemma.lower()
-        confidence = 0.85 if according else lexicon.cue_confidence(lemma) * 0.9
-        if not lexicon.is_cue(lemma) and not according:
+        if item.source is not None:
+            confidence = SOURCE_PHRASE_CONFIDENCE.get(item.rule, 0.6)
+        elif lexicon.is_cue(lemma):
+            confidence = lexicon.cue_confidence(lemma) * 0.9
+        else:
             confidence = 0.35
         cue_span = Span(item.cue.start, item.cue_end.end)
         drafts.append(

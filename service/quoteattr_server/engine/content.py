@@ -24,6 +24,9 @@ REPORTED_OBJECT = "reported object"
 REPORTED_OBLIQUE = "reported oblique"
 REPORTED_OTHER_VERB = "reported clause of other verb"
 ACCORDING_TO = "according to X"
+IN_ARTEFACT = "in a poll"
+NAME_COLON = "name colon"
+MAX_COLON_SOURCE_WORDS = 5
 
 MIN_CONTENT_WORDS = 3
 MIN_PHRASE_WORDS = 2
@@ -69,6 +72,9 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
             if layout.inside_quote(word):
                 continue
             found.extend(_at_word(sentence, word, layout, lexicon))
+        headline = _name_colon(sentence, layout)
+        if headline is not None:
+            found.append(headline)
     found.sort(key=lambda r: len(r.content), reverse=True)
     kept: list[ReportedContent] = []
     for item in found:
@@ -83,6 +89,9 @@ def _at_word(
     sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
 ) -> list[ReportedContent]:
     results: list[ReportedContent] = []
+    artefact = _in_artefact(sentence, word, layout, lexicon)
+    if artefact is not None:
+        return [artefact]
     to = is_according(sentence, word)
     if to is not None:
         source = sentence.words[word.head] if word.head >= 0 else None
@@ -144,6 +153,55 @@ def _at_word(
         if span is not None:
             results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
     return results
+
+
+def _in_artefact(
+    sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
+) -> ReportedContent | None:
+    """`In a new survey, 71 percent of voters approved`: the poll, report or study the clause
+    is found in is its source, as with "according to"; not when a verb of its own reports the
+    clause ("In a statement, Kovac said ...")."""
+    if word.deprel != "obl" or word.lemma.lower() not in lexicon.artefacts or word.head < 0:
+        return None
+    case = [c for c in sentence.children(word.index) if c.deprel == "case"]
+    if not case or case[0].text.lower() != "in":
+        return None
+    host = sentence.words[word.head]
+    if is_verb_cue(host, lexicon) or host.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    cut = {w.index for w in sentence.subtree(word.index)}
+    words = [w for w in sentence.subtree(host.index) if w.index not in cut]
+    span = _content_span(_contiguous(words, sentence), layout)
+    if span is None:
+        return None
+    return ReportedContent(sentence, case[0], case[0], span, IN_ARTEFACT, word)
+
+
+def _name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
+    """`Senator Ana Kovac: The Bridge Must Be Rebuilt` (a headline): the name before the colon
+    is the source of what follows it."""
+    colon = next((w for w in sentence.words[1 : MAX_COLON_SOURCE_WORDS + 1] if w.text == ":"), None)
+    if colon is None:
+        return None
+    before = sentence.words[: colon.index]
+    if any(w.upos in ("VERB", "AUX") for w in before) or any(
+        layout.inside_quote(w) for w in before
+    ):
+        return None
+    names = [w for w in before if w.upos == "PROPN"]
+    if not names:
+        return None
+    source = names[-1]
+    while (
+        source.head >= 0
+        and source.head < colon.index
+        and source.deprel in ("flat", "compound", "flat:name")
+    ):
+        source = sentence.words[source.head]
+    span = _content_span(list(sentence.words[colon.index + 1 :]), layout)
+    if span is None:
+        return None
+    return ReportedContent(sentence, colon, colon, span, NAME_COLON, source)
 
 
 def _reports_clause(word: Word, sentence: Sentence, lexicon: Lexicon) -> bool:

@@ -29,6 +29,8 @@ class CueMatch:
     via_colon: bool = False
     according_to: Word | None = None  # the "to" of "according to", when that is the cue
     dash: bool = False  # a dash signature: `"..." — Name`
+    source: Word | None = None  # a source the construction names ("In a poll", "Name:")
+    source_rule: str = ""
 
 
 def is_verb_cue(word: Word, lexicon: Lexicon) -> bool:

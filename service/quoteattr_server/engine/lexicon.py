@@ -26,6 +26,7 @@ GROUP_CONFIDENCE = {
     "evaluation": 0.55,
     "discourse": 0.55,
     "perception": 0.45,
+    "position": 0.45,
 }
 _QUOTING_GROUPS = frozenset(
     {
