@@ -389,3 +389,16 @@ def test_cue_verbs_of_position(attribute_text: Attributor) -> None:
     assert quote.cue is not None
     assert quote.cue.lemma == "express"
     assert quote.text.startswith("concern")
+
+
+def test_fragments_of_one_clause_are_one_partial_quote(attribute_text: Attributor) -> None:
+    text = 'Senator Ana Kovac called the plan "reckless" and "cruel to every family on the line."'
+    result = attribute_text(text)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert quote.kind is QuoteKind.PARTIAL
+    assert [text[p.start : p.end] for p in quote.pieces] == [
+        '"reckless"',
+        '"cruel to every family on the line."',
+    ]
+    assert speaker_of(result, quote).name == "Ana Kovac"

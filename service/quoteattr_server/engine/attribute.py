@@ -228,8 +228,9 @@ def _direct_draft(
 def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
     """`"We will rebuild," Kovac said, "but not this year."`: one attribution, two pieces.
 
-    Only when the shared cue stands between the two quotations; two quotes that merely hang on
-    the same verb elsewhere stay apart."""
+    Only when the shared cue stands between the two quotations, or when both are fragments of
+    the one clause it reports (`called the plan "reckless" and "cruel"`); two quotes that merely
+    hang on the same verb elsewhere stay apart."""
     merged: list[_Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
@@ -237,14 +238,17 @@ def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
             previous is not None
             and draft.cue_word is not None
             and previous.cue_word is draft.cue_word
-            and previous.span.end <= draft.cue_word.start
-            and draft.cue_word.end <= draft.span.start
+            and previous.span.end <= draft.span.start
+            and (
+                previous.span.end <= draft.cue_word.start < draft.span.start
+                or (previous.kind is draft.kind is QuoteKind.PARTIAL)
+            )
         ):
             merged[-1] = replace(
                 previous,
                 span=Span(previous.span.start, draft.span.end),
                 pieces=previous.pieces + draft.pieces,
-                kind=QuoteKind.DIRECT,
+                kind=QuoteKind.PARTIAL if draft.kind is QuoteKind.PARTIAL else QuoteKind.DIRECT,
                 confidence=max(previous.confidence, draft.confidence),
             )
             continue
@@ -370,7 +374,7 @@ def _with_piece(quote: Quote, draft: _Draft, text: str) -> Quote:
         span=span,
         text=text[span.start : span.end],
         pieces=pieces,
-        kind=QuoteKind.DIRECT,
+        kind=quote.kind if quote.kind is draft.kind else QuoteKind.DIRECT,
     )
 
 
