@@ -402,3 +402,20 @@ def test_fragments_of_one_clause_are_one_partial_quote(attribute_text: Attributo
         '"cruel to every family on the line."',
     ]
     assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_quoted_subject_of_a_reported_clause_is_partial(attribute_text: Attributor) -> None:
+    result = attribute_text('Donald Trump said at a rally that "a bomb" had gone off in the city.')
+    quote = quote_containing(result, "a bomb")
+    assert quote.kind is QuoteKind.PARTIAL
+    assert speaker_of(result, quote).name == "Donald Trump"
+
+
+def test_cue_with_a_speaker_wins_over_a_subjectless_one(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'Asked to describe the device, Commissioner Ana Kovac said, "Not going into that."'
+    )
+    quote = quote_containing(result, "Not going")
+    assert quote.cue is not None
+    assert quote.cue.lemma == "say"
+    assert speaker_of(result, quote).name == "Ana Kovac"

@@ -18,7 +18,7 @@ from quoteattr_server.engine.content import (
 )
 from quoteattr_server.engine.cues import (
     CueMatch,
-    find_direct_cue,
+    direct_cue_candidates,
     is_label,
     is_title_of_work,
     quote_kind,
@@ -140,12 +140,19 @@ def _direct_drafts(
     for quote in layout.quotes:
         if is_label(quote, layout, lexicon):
             continue
-        match = find_direct_cue(quote, layout, lexicon) or _enclosing_report(quote, reported)
+        candidates = direct_cue_candidates(quote, layout, lexicon)
+        enclosing = _enclosing_report(quote, reported)
+        if enclosing is not None:
+            candidates.append(enclosing)
+        match = candidates[0] if candidates else None
         if (match is None or not match.linked) and is_title_of_work(quote, layout, lexicon):
             continue
-        speaker = (
-            _speaker_for(match, layout, lexicon, earlier_speakers) if match is not None else None
-        )
+        speaker = None
+        for candidate in candidates:
+            speaker = _speaker_for(candidate, layout, lexicon, earlier_speakers)
+            if speaker is not None:
+                match = candidate
+                break
         if speaker is not None:
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))

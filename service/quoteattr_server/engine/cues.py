@@ -108,16 +108,25 @@ def _has_quote_between(layout: Layout, word: Word, quote: Span) -> bool:
 
 def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
     """The cue of a quotation, or None when nothing in or beside its sentences reports it."""
+    candidates = direct_cue_candidates(quote, layout, lexicon)
+    return candidates[0] if candidates else None
+
+
+def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> list[CueMatch]:
+    """Every plausible cue of a quotation, best first: linked by the parse, then nearest.
+
+    The caller takes the first whose speaker it can find: `Asked about the fire, Kovac said,
+    "..."` links the quote to "Asked", which has no subject, while "said" has one."""
     span = quote.span
     indices = layout.sentences_overlapping(span)
     if not indices:
-        return None
+        return []
     following = indices[-1] + 1
     if following < len(layout.sentences) and _starts_right_after(layout, span, following):
         # `"Who would have believed it?" Trump said.`: the tokenizer ends the sentence at the
         # question mark inside the quote, so the trailing attribution is a sentence of its own.
         indices = [*indices, following]
-    best: tuple[tuple[int, int], CueMatch] | None = None
+    scored: list[tuple[tuple[int, int], CueMatch]] = []
     for index in indices:
         sentence = layout.sentences[index]
         for word in sentence.words:
@@ -137,11 +146,14 @@ def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> Cue
             ):
                 continue
             score = (0 if linked else 1, distance)
-            if best is None or score < best[0]:
-                best = (score, CueMatch(sentence, word, linked, according_to=according))
-    if best is not None:
-        return _outermost(best[1], layout, lexicon)
-    return _dash_signature(span, layout) or _colon_introduction(indices[0], span, layout, lexicon)
+            scored.append((score, CueMatch(sentence, word, linked, according_to=according)))
+    if scored:
+        scored.sort(key=lambda item: item[0])
+        return [_outermost(match, layout, lexicon) for _, match in scored]
+    fallback = _dash_signature(span, layout) or _colon_introduction(
+        indices[0], span, layout, lexicon
+    )
+    return [fallback] if fallback is not None else []
 
 
 _DASHES = ("\u2014", "\u2013", "\u2015", "--")
@@ -245,7 +257,21 @@ def quote_kind(match: CueMatch | None, quote: MarkedQuote, layout: Layout) -> Qu
         and w.deprel != "mark"
         and not layout.inside_quote(w)
     ]
-    return QuoteKind.PARTIAL if between and cue.end <= span.start else QuoteKind.DIRECT
+    if cue.end > span.start:
+        return QuoteKind.DIRECT
+    if between or _clause_goes_on(sentence, cue, span, layout):
+        return QuoteKind.PARTIAL
+    return QuoteKind.DIRECT
+
+
+def _clause_goes_on(sentence: Sentence, cue: Word, span: Span, layout: Layout) -> bool:
+    """`said that "a bomb" had gone off`: the reported clause continues after the marks."""
+    after = next((w for w in sentence.words if w.start >= span.end and w.upos != "PUNCT"), None)
+    if after is None or layout.inside_quote(after) or after.index == cue.index:
+        return False
+    return any(a.index == cue.index for a in sentence.ancestors(after.index)) and not any(
+        a.index == after.index for a in sentence.ancestors(cue.index)
+    )
 
 
 MAX_TITLE_WORDS = 6

@@ -23,7 +23,7 @@ OBJECT_AFTER_CUE = "name after cue"
 NAME_BEFORE_CUE = "name before cue"
 DASH_SIGNATURE = "dash signature"
 
-MAX_WORDS_BEFORE_CUE = 20
+MAX_WORDS_BEFORE_CUE = 30
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
