@@ -419,3 +419,12 @@ def test_cue_with_a_speaker_wins_over_a_subjectless_one(attribute_text: Attribut
     assert quote.cue is not None
     assert quote.cue.lemma == "say"
     assert speaker_of(result, quote).name == "Ana Kovac"
+
+
+def test_possessed_reporting_noun(attribute_text: Attributor) -> None:
+    result = attribute_text("After his warning about the cracks in the bridge, traffic slowed.")
+    quote = quote_containing(result, "cracks")
+    assert quote.rule == "reporting noun"
+    assert quote.text == "about the cracks in the bridge"
+    assert quote.mention is not None
+    assert quote.mention.text == "his"

@@ -50,6 +50,7 @@ _DIRECT_GROUPS = frozenset(
 class Lexicon:
     cue_groups: dict[str, str]  # lemma -> group
     reporting_nouns: frozenset[str]
+    content_nouns: frozenset[str]  # "Trump's claim that ...": the possessor's speech or stance
     titles: frozenset[str]
     honorifics: frozenset[str]
     organization_heads: frozenset[str]
@@ -172,6 +173,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     return Lexicon(
         cue_groups=cue_groups,
         reporting_nouns=lower_set("nouns.txt"),
+        content_nouns=lower_set("content_nouns.txt"),
         titles=lower_set("titles.txt"),
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt"),
