@@ -355,6 +355,7 @@ def _resolve(
                 previous = (replace(previous_draft, span=extended), referent, index)
                 continue
             rule, confidence = CONTINUES, 0.65 if draft.direct else 0.5
+            mention = quotes[index].mention  # linked through the attribution it continues
         elif draft.direct and draft.cue is None and _is_scare_quote(draft, layout):
             continue
         quotes.append(
