@@ -428,3 +428,12 @@ def test_possessed_reporting_noun(attribute_text: Attributor) -> None:
     assert quote.text == "about the cracks in the bridge"
     assert quote.mention is not None
     assert quote.mention.text == "his"
+
+
+def test_participle_on_a_noun_takes_the_noun_as_source(attribute_text: Attributor) -> None:
+    result = attribute_text("An outside group backing Senator Ana Kovac spent millions last month.")
+    quote = quote_containing(result, "Ana Kovac")
+    assert quote.cue is not None
+    assert quote.cue.lemma == "back"
+    assert quote.mention is not None
+    assert "group" in quote.mention.text

@@ -283,24 +283,36 @@ def _phrase_content(
         if oblique is not None and lexicon.takes_content(lemma, "oblique"):
             words, rule = sentence.subtree(oblique.index), REPORTED_OBLIQUE
     kept = trim_punct(words)
-    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos == "PROPN"):
-        return []  # a bare pronoun or noun ("said it"); a name alone ("endorsed Kovac") counts
+    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
+        return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
     return [ReportedContent(sentence, cue, cue, span_of(kept), rule)]
 
 
 _SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 
 
+_INHERITING_RELATIONS = frozenset({"conj", "advcl", "xcomp"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
 def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
     """The cue's subject is a person, group or organisation: a name, a personal pronoun, or a
-    noun the lexicon knows as a title, group or organisation. A conjoined verb without a
-    subject of its own ("officials pointed at ... and warned about ...") shares its head's."""
+    noun the lexicon knows as a title, group, organisation or document. A verb without a subject
+    of its own shares its head's: conjoined ("officials pointed at ... and warned about ..."),
+    adverbial or infinitival ("became the first to endorse ..."); a participle or relative
+    clause on a noun ("a group backing ...", "a poll that shows ...") has that noun."""
     verb: Word | None = cue
-    while verb is not None:
+    seen: set[int] = set()
+    while verb is not None and verb.index not in seen:
+        seen.add(verb.index)
         subjects = [c for c in sentence.children(verb.index) if c.deprel in ("nsubj", "nsubj:pass")]
+        relative = verb.deprel in ("acl", "acl:relcl") and verb.head >= 0
+        if relative and all(s.text.lower() in _RELATIVE_PRONOUNS for s in subjects):
+            return _is_source(sentence, sentence.words[verb.head], lexicon)
         if subjects:
-            return _is_source(sentence, subjects[0], lexicon)
-        verb = sentence.words[verb.head] if verb.deprel == "conj" and verb.head >= 0 else None
+            return any(_is_source(sentence, subject, lexicon) for subject in subjects)
+        inherits = verb.deprel in _INHERITING_RELATIONS and verb.head >= 0
+        verb = sentence.words[verb.head] if inherits else None
     return False
 
 

@@ -116,6 +116,11 @@ def speaker_of_participle(
     """
     if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
         return None
+    if cue.deprel == "acl" and cue.head >= 0:
+        # `an outside group backing the senator`: the participle describes its noun.
+        noun = sentence.words[cue.head]
+        if noun.upos in _NOMINAL and not layout.inside_quote(noun):
+            return SpeakerHead(sentence, noun, PARTICIPLE)
     for ancestor in sentence.ancestors(cue.index):
         if layout.inside_quote(ancestor):
             continue
