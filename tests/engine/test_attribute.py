@@ -421,15 +421,6 @@ def test_cue_with_a_speaker_wins_over_a_subjectless_one(attribute_text: Attribut
     assert speaker_of(result, quote).name == "Ana Kovac"
 
 
-def test_possessed_reporting_noun(attribute_text: Attributor) -> None:
-    result = attribute_text("After his warning about the cracks in the bridge, traffic slowed.")
-    quote = quote_containing(result, "cracks")
-    assert quote.rule == "reporting noun"
-    assert quote.text == "about the cracks in the bridge"
-    assert quote.mention is not None
-    assert quote.mention.text == "his"
-
-
 def test_participle_on_a_noun_takes_the_noun_as_source(attribute_text: Attributor) -> None:
     result = attribute_text("An outside group backing Senator Ana Kovac spent millions last month.")
     quote = quote_containing(result, "Ana Kovac")

@@ -13,7 +13,6 @@ from quoteattr_server.engine.content import ACCORDING_TO as REPORTED_ACCORDING_T
 from quoteattr_server.engine.content import (
     IN_ARTEFACT,
     NAME_COLON,
-    POSSESSED_NOUN,
     ReportedContent,
     reported_contents,
 )
@@ -70,7 +69,6 @@ SOURCE_PHRASE_CONFIDENCE = {
     REPORTED_ACCORDING_TO: 0.85,
     IN_ARTEFACT: 0.6,
     NAME_COLON: 0.6,
-    POSSESSED_NOUN: 0.5,
 }
 
 # A quoted phrase this short with no cue is a scare quote, a title or a label, not speech.

@@ -25,7 +25,6 @@ REPORTED_OBLIQUE = "reported oblique"
 REPORTED_OTHER_VERB = "reported clause of other verb"
 ACCORDING_TO = "according to X"
 IN_ARTEFACT = "in a poll"
-POSSESSED_NOUN = "reporting noun"
 NAME_COLON = "name colon"
 MAX_COLON_SOURCE_WORDS = 5
 
@@ -90,9 +89,7 @@ def _at_word(
     sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
 ) -> list[ReportedContent]:
     results: list[ReportedContent] = []
-    artefact = _in_artefact(sentence, word, layout, lexicon) or _possessed_noun(
-        sentence, word, layout, lexicon
-    )
+    artefact = _in_artefact(sentence, word, layout, lexicon)
     if artefact is not None:
         return [artefact]
     to = is_according(sentence, word)
@@ -164,8 +161,10 @@ def _in_artefact(
     """`In a new survey, 71 percent of voters approved`: the poll, report or study the clause
     is found in is its source, as with "according to"; not when a verb of its own reports the
     clause ("In a statement, Kovac said ...")."""
-    if word.deprel != "obl" or word.lemma.lower() not in lexicon.artefacts or word.head < 0:
+    if word.deprel != "obl" or word.lemma.lower() not in lexicon.findings or word.head < 0:
         return None
+    if word.start > sentence.words[word.head].start:
+        return None  # fronted only: "hurting her in the polls" is not a finding of the polls
     case = [c for c in sentence.children(word.index) if c.deprel == "case"]
     if not case or case[0].text.lower() != "in":
         return None
@@ -178,34 +177,6 @@ def _in_artefact(
     if span is None:
         return None
     return ReportedContent(sentence, case[0], case[0], span, IN_ARTEFACT, word)
-
-
-def _possessed_noun(
-    sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
-) -> ReportedContent | None:
-    """`Kovac's claim that the bridge is safe`, `her call for new elections`: a noun of speech
-    or stance with a possessor; its clause, or its `for`/`of`/`about` phrase, is the content."""
-    if word.upos != "NOUN" or word.lemma.lower() not in lexicon.content_nouns:
-        return None
-    children = sentence.children(word.index)
-    owner = next((c for c in children if c.deprel == "nmod:poss"), None)
-    if owner is None or owner.upos not in ("PROPN", "PRON", "NOUN"):
-        return None
-    for child in children:
-        if child.start < word.start:
-            continue
-        is_clause = child.deprel in ("acl", "ccomp", "acl:relcl") and any(
-            g.deprel == "mark" and g.text.lower() == "that" for g in sentence.children(child.index)
-        )
-        is_phrase = child.deprel == "nmod" and any(
-            g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
-            for g in sentence.children(child.index)
-        )
-        if is_clause or is_phrase:
-            span = _content_span(sentence.subtree(child.index), layout)
-            if span is not None:
-                return ReportedContent(sentence, word, word, span, POSSESSED_NOUN, owner)
-    return None
 
 
 def _name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:

@@ -50,7 +50,6 @@ _DIRECT_GROUPS = frozenset(
 class Lexicon:
     cue_groups: dict[str, str]  # lemma -> group
     reporting_nouns: frozenset[str]
-    content_nouns: frozenset[str]  # "Trump's claim that ...": the possessor's speech or stance
     titles: frozenset[str]
     honorifics: frozenset[str]
     organization_heads: frozenset[str]
@@ -62,6 +61,7 @@ class Lexicon:
     content_prepositions: frozenset[str]
     recipient_cues: frozenset[str]
     artefacts: frozenset[str]  # "the poll shows": documents that speak for their authors
+    findings: frozenset[str]  # "In a new poll, ...": documents a clause is found in
     minor_words: frozenset[str]  # lower-case words inside a title ("Face the Nation")
     time_words: frozenset[str]  # "on Friday": an oblique of time is not content
     role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
@@ -173,7 +173,6 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     return Lexicon(
         cue_groups=cue_groups,
         reporting_nouns=lower_set("nouns.txt"),
-        content_nouns=lower_set("content_nouns.txt"),
         titles=lower_set("titles.txt"),
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt"),
@@ -191,4 +190,5 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         time_words=lower_set("time_words.txt"),
         minor_words=lower_set("minor_words.txt"),
         artefacts=lower_set("artefacts.txt"),
+        findings=lower_set("findings.txt"),
     )
