@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quoteattr_server.engine.types import QuoteKind, SpeakerKind
 
 from .conftest import Attributor, quote_containing, speaker_of
@@ -428,3 +430,44 @@ def test_participle_on_a_noun_takes_the_noun_as_source(attribute_text: Attributo
     assert quote.cue.lemma == "back"
     assert quote.mention is not None
     assert "group" in quote.mention.text
+
+
+def test_title_resolved_to_the_person_named_earlier(attribute_text: Attributor) -> None:
+    result = attribute_text(
+        'Finance Minister Petra Lind presented the budget on Monday. "It is balanced," the '
+        "minister said."
+    )
+    quote = quote_containing(result, "balanced")
+    assert quote.mention is not None
+    assert quote.mention.text == "the minister"
+    speaker = speaker_of(result, quote)
+    assert speaker.name == "Petra Lind"
+    assert [role.text for role in speaker.roles] == ["Finance Minister"]
+
+
+def test_in_a_statement_organisation_said(attribute_text: Attributor) -> None:
+    result = attribute_text("In a statement, the ministry said the talks had failed.")
+    quote = quote_containing(result, "talks had failed")
+    assert quote.text == "the talks had failed"
+    speaker = speaker_of(result, quote)
+    assert speaker.kind is SpeakerKind.ORGANIZATION
+
+
+def test_told_reporters_after_the_quote(attribute_text: Attributor) -> None:
+    result = attribute_text('"We were ready," Kovac told reporters after the vote.')
+    quote = quote_containing(result, "ready")
+    assert quote.cue is not None
+    assert quote.cue.lemma == "tell"
+    assert speaker_of(result, quote).name == "Kovac"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Senator Ana "Iron" Kovac voted against the bill on Friday.',
+        'It was a "very" big deal for the town.',
+    ],
+    ids=["nickname", "emphasis"],
+)
+def test_nicknames_and_emphasis_are_not_quotes(attribute_text: Attributor, text: str) -> None:
+    assert attribute_text(text).quotes == ()

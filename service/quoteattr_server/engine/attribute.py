@@ -372,7 +372,7 @@ def _resolve(
         if referent is not None:
             previous = (draft, referent, len(quotes) - 1)
     for builder in entities.values():
-        if builder.referent.resolved_by in ("name", "pronoun"):
+        if builder.referent.resolved_by in ("name", "pronoun", "title"):
             _add_unique(builder.roles, names.roles_of(builder.referent.name))
     return _number_speakers(quotes, entities)
 

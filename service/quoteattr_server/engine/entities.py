@@ -152,7 +152,7 @@ class Referent:
     key: str
     name: str
     kind: SpeakerKind
-    resolved_by: str  # "name", "pronoun", "nominal", "unresolved"
+    resolved_by: str  # "name", "pronoun", "title" (the minister), "nominal", "unresolved"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +208,31 @@ class Resolver:
                 return Referent(found.key, found.name, found.kind, "pronoun")
             kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
             return Referent(lowered, head_text, kind, "unresolved")
+        titled = self._titled_person(mention)
+        if titled is not None:
+            return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
+
+    def _titled_person(self, mention: list[Word]) -> Referent | None:
+        """`the minister said` -> the latest person named earlier with "minister" in a role."""
+        head = mention[-1]
+        if not (
+            mention[0].lemma.lower() == "the"
+            and head.upos == "NOUN"
+            and self._lexicon.is_title(head.lemma)
+        ):
+            return None
+        title = head.lemma.lower()
+        best: NameOccurrence | None = None
+        for occurrence in self._names.occurrences:
+            if occurrence.start >= mention[0].start:
+                break
+            if any(title in role.text.lower().split() for role in occurrence.roles):
+                best = occurrence
+        if best is None:
+            return None
+        canonical = self._names.canonical(best.text)
+        return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = mention[-1]
