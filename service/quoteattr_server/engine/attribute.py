@@ -345,7 +345,11 @@ def _resolve(
             _add_unique(builder.mentions, [mention])
         elif previous is not None and _continues_previous(draft, previous[0], layout):
             previous_draft, referent, index = previous
-            if draft.direct and quotes[index].kind is not QuoteKind.REPORTED:
+            if (
+                draft.direct
+                and index == len(quotes) - 1
+                and quotes[index].kind is not QuoteKind.REPORTED
+            ):
                 # `"...," Kovac said. "More words."`: the same quotation goes on; one
                 # attribution with another piece, as the reader takes it.
                 quotes[index] = _with_piece(quotes[index], draft, text)
