@@ -82,9 +82,11 @@ def test_reported_speech_is_found_with_its_speaker(
 ) -> None:
     """Matched as `make eval` matches: spans overlapping by half of the shorter one."""
 
+    gold_start, gold_end = int(expected["start"]), int(expected["end"])
+
     def overlaps(start: int, end: int) -> bool:
-        shorter = min(end - start, expected["end"] - expected["start"])
-        shared = min(end, expected["end"]) - max(start, expected["start"])
+        shorter = min(end - start, gold_end - gold_start)
+        shared = min(end, gold_end) - max(start, gold_start)
         return shared * 2 >= shorter
 
     matches = [
