@@ -18,7 +18,7 @@ from quoteattr_server.engine.types import Span
 _OPENERS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})  # “ „ « ``
 _CLOSERS = frozenset({"\u201d", "\u00bb", "''"})  # ” » ''
 _STRAIGHT = '"'
-_BEFORE_OPENER = frozenset("([{\u2014\u2013-/:")
+_BEFORE_OPENER = frozenset("([{\u2014\u2013-/:>")  # ">" ends a markup tag
 _CLOSING_PUNCT = frozenset(".,;:!?)]}\u2014\u2013-")
 
 
