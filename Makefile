@@ -5,11 +5,17 @@ VENV ?= .venv
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 MODELS ?= ../shared/models/stanza-en
 PORT ?= 50051
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
 BIN := $(VENV)/bin
 # The CPU build lies on this machine's disk; a bare `torch` requirement would pull a
 # multi-GB CUDA build, so it is installed on its own, before anything that depends on it.
 TORCH := torch==2.13.0
+# Where torch comes from: empty here, where pip finds the CPU wheel on disk; the Dockerfile
+# passes PyTorch's CPU index.
+TORCH_INDEX ?=
+# Extras installed with the package: dev (tests, linters) here, none in the container image.
+EXTRAS ?= dev
 PROTO_SRC := proto/quoteattr/v1/quoteattr.proto
 PROTO_PY := proto/quoteattr/v1/quoteattr_pb2.py
 PROTO_INITS := proto/quoteattr/__init__.py proto/quoteattr/v1/__init__.py
@@ -19,7 +25,10 @@ INSTALL_STAMP := $(VENV)/.quoteattr-installed
 # `make eval FILE=...` scores a server of its own on annotated articles (errors in .eval/).
 FILE ?= ../shared/eval/polnear-dev.jsonl
 
-.PHONY: run test proto lint models clean eval
+# `make bench BENCH_ARGS=--quick`: extra quoteattr-bench flags (results in .bench/).
+BENCH_ARGS ?=
+
+.PHONY: run test proto lint models clean eval tools install image bench
 
 run: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-server --port $(PORT) --models $(MODELS)
@@ -32,7 +41,20 @@ eval: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-eval $(FILE) --serve --models $(MODELS) \
 		--errors .eval/errors.jsonl --json .eval/summary.json
 
+bench: $(INSTALL_STAMP) proto
+	$(BIN)/quoteattr-bench --models $(MODELS) --output .bench/results.json $(BENCH_ARGS)
+
 proto: $(PROTO_PY) $(PROTO_INITS)
+
+# The set-up steps on their own: the Dockerfile runs these, so `make test` exercises them.
+tools: $(TOOLS_STAMP)
+
+install: $(INSTALL_STAMP) proto
+
+# The container image, tagged with the package's version as deploy/ refers to it (needs
+# Docker; the README says how to give it the models).
+image:
+	docker build --target runtime -t quoteattr:$(VERSION) -t quoteattr:latest .
 
 lint: $(INSTALL_STAMP) proto
 	$(BIN)/ruff check .
@@ -54,7 +76,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(TOOLS_STAMP): | $(BIN)/python
-	$(BIN)/pip install $(TORCH)
+	$(BIN)/pip install $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(BIN)/pip install 'grpcio-tools>=1.66,<2'
 	touch $@
 
@@ -69,5 +91,5 @@ $(PROTO_INITS):
 
 # setuptools finds the `quoteattr` package only once its generated __init__.py files exist.
 $(INSTALL_STAMP): pyproject.toml $(TOOLS_STAMP) | $(PROTO_PY) $(PROTO_INITS)
-	$(BIN)/pip install -e '.[dev]'
+	$(BIN)/pip install -e '.$(if $(EXTRAS),[$(EXTRAS)])'
 	touch $@

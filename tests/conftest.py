@@ -60,7 +60,7 @@ def _start(settings: Settings, models: Models | None) -> tuple[grpc.Server, str]
 @pytest.fixture(scope="session")
 def server_settings(model_dir: Path) -> Settings:
     """Default limits, loopback only, a port the OS picks."""
-    return Settings(host="127.0.0.1", port=0, model_dir=model_dir, max_workers=4)
+    return Settings(host="127.0.0.1", port=0, model_dir=model_dir, max_workers=24)
 
 
 @pytest.fixture(scope="session")

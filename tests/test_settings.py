@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,12 @@ def test_defaults() -> None:
     assert settings.model_dir == REPO_ROOT.parent / "shared" / "models" / "stanza-en"
     assert (settings.max_text_chars, settings.max_text_words) == (400_000, 60_000)
     assert settings.max_message_bytes == 8 * 1024 * 1024
-    assert (settings.grace_seconds, settings.max_workers) == (10.0, 8)
+    assert (settings.grace_seconds, settings.max_workers) == (10.0, 80)
+    assert (settings.max_concurrent_rpcs, settings.max_queue) == (64, 64)
+    assert settings.workers == len(os.sched_getaffinity(0))
+    assert settings.threads_per_worker == max(1, len(os.sched_getaffinity(0)) // settings.workers)
+    assert (settings.batch_wait_ms, settings.batch_max_words) == (5.0, 4_000)
+    assert settings.tls_cert is settings.tls_key is settings.tls_client_ca is None
 
 
 def test_environment_overrides_defaults() -> None:
@@ -52,6 +58,15 @@ def test_environment_overrides_defaults() -> None:
     )
 
 
+def test_threads_per_worker_share_out_the_cores_unless_set() -> None:
+    cores = len(os.sched_getaffinity(0))
+
+    assert Settings(workers=1).threads_per_worker == cores
+    assert Settings(workers=cores * 2).threads_per_worker == 1
+    assert Settings(workers=0).threads_per_worker == cores  # parsing in the server process
+    assert Settings(workers=2, torch_threads=3).threads_per_worker == 3
+
+
 def test_flags_override_the_environment() -> None:
     args = build_arg_parser().parse_args(["--port", "7000", "--models", "/m", "--grace", "1"])
 
@@ -72,6 +87,13 @@ def test_flags_override_the_environment() -> None:
         ({"QUOTEATTR_MAX_TEXT_CHARS": "0"}, "max_text_chars must be at least 1"),
         ({"QUOTEATTR_GRACE_SECONDS": "-1"}, "grace_seconds must not be negative"),
         ({"QUOTEATTR_LOG_LEVEL": "LOUD"}, "log_level must be one of"),
+        ({"QUOTEATTR_WORKERS": "-1"}, "workers must not be negative"),
+        ({"QUOTEATTR_MAX_QUEUE": "0"}, "max_queue must be at least 1"),
+        ({"QUOTEATTR_TLS_CERT": "/c.pem"}, "tls_cert and tls_key go together"),
+        (
+            {"QUOTEATTR_TLS_CLIENT_CA": "/ca.pem"},
+            "tls_client_ca \\(mutual TLS\\) needs tls_cert and tls_key",
+        ),
     ],
 )
 def test_bad_values_are_rejected(environ: dict[str, str], message: str) -> None:

@@ -11,9 +11,13 @@ Example:
 """
 
 from quoteattr_client._client import (
+    DEFAULT_RETRIES,
     DEFAULT_TARGET,
     DEFAULT_TIMEOUT,
+    NO_RETRIES,
+    TLS,
     QuoteAttributionClient,
+    Retries,
     result_from_proto,
 )
 from quoteattr_client._exceptions import (
@@ -36,8 +40,11 @@ from quoteattr_client._models import (
 )
 
 __all__ = [
+    "DEFAULT_RETRIES",
     "DEFAULT_TARGET",
     "DEFAULT_TIMEOUT",
+    "NO_RETRIES",
+    "TLS",
     "AttributionResult",
     "Cue",
     "Mention",
@@ -47,6 +54,7 @@ __all__ = [
     "QuoteAttributionClient",
     "QuoteKind",
     "RequestRejected",
+    "Retries",
     "Role",
     "ServerError",
     "Span",

@@ -1,8 +1,20 @@
-"""The synchronous client: owns a gRPC channel, returns frozen result types, raises typed errors."""
+"""The synchronous client: owns gRPC channels, returns frozen result types, raises typed errors.
+
+It spreads calls round-robin over several targets (one channel each) and over every address a
+`dns:///` name resolves to (gRPC's `round_robin` policy inside each channel); it retries what
+the server could not take (UNAVAILABLE, RESOURCE_EXHAUSTED) with jittered exponential backoff,
+within the call's timeout and a client-wide retry budget; and it speaks TLS or mutual TLS.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+import os
+import random
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 
 import grpc
@@ -29,29 +41,156 @@ DEFAULT_TIMEOUT = 60.0
 SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["QuoteAttribution"].full_name
 # Large enough for the server's default limits (400,000 characters of text) both ways.
 _MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+# CANCELLED too: `attribute` never cancels its own calls, so the server (or a proxy) did; a
+# server that stops cancels the calls it had received and not yet begun.
+_RETRYABLE = frozenset(
+    {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.CANCELLED}
+)
+
+PemSource = bytes | str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Retries:
+    """How a call the server could not take (UNAVAILABLE, RESOURCE_EXHAUSTED, or CANCELLED by
+    a server that was stopping) is retried.
+
+    A message over the size limit is RESOURCE_EXHAUSTED too but is never retried: it would fail
+    the same way again. Retries stop when the call's timeout would pass during the next pause.
+
+    Args:
+        attempts: tries per call, the first included; 1 means no retries (default 4).
+        backoff: the longest pause before the first retry, in seconds; it doubles for each
+            further retry, up to `max_backoff`, and each pause is drawn at random below it
+            ("full jitter", so that clients refused together do not come back together)
+            (default 0.1).
+        max_backoff: the longest pause, in seconds (default 5).
+        budget: retries the client may make per call it makes, so that a struggling server
+            is not sent several times its load (default 0.2: one retry per five calls) ...
+        min_retries: ... beyond a reserve of this many, which the budget refills up to
+            (default 10).
+    """
+
+    attempts: int = 4
+    backoff: float = 0.1
+    max_backoff: float = 5.0
+    budget: float = 0.2
+    min_retries: int = 10
+
+    def __post_init__(self) -> None:
+        if self.attempts < 1:
+            raise ValueError(f"attempts must be at least 1, got {self.attempts}")
+        if self.backoff < 0 or self.max_backoff < 0 or self.budget < 0 or self.min_retries < 0:
+            raise ValueError("backoff, max_backoff, budget and min_retries must not be negative")
+
+    def pause(self, retry: int, rng: random.Random) -> float:
+        """Seconds to wait before retry number `retry` (0 for the first)."""
+        return rng.uniform(0.0, min(self.max_backoff, self.backoff * 2**retry))
+
+
+DEFAULT_RETRIES = Retries()
+NO_RETRIES = Retries(attempts=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TLS:
+    """Transport security for the client's channels.
+
+    Each certificate or key is PEM: bytes as they are, or a path (str or `Path`) to read.
+
+    Args:
+        ca: the CA certificates to check the server's certificate against; None uses the
+            system's roots.
+        cert: the client's certificate chain, for servers that require one (mutual TLS).
+        key: the private key of `cert`.
+        server_name: the name to check the server's certificate for, when it differs from the
+            target's host (an IP address, a tunnel).
+    """
+
+    ca: PemSource | None = None
+    cert: PemSource | None = None
+    key: PemSource | None = None
+    server_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.cert is None) != (self.key is None):
+            raise ValueError("cert and key go together: give both or neither")
+
+    def credentials(self) -> grpc.ChannelCredentials:
+        return grpc.ssl_channel_credentials(
+            root_certificates=_pem(self.ca),
+            private_key=_pem(self.key),
+            certificate_chain=_pem(self.cert),
+        )
+
+
+def _pem(source: PemSource | None) -> bytes | None:
+    if source is None or isinstance(source, bytes):
+        return source
+    with open(source, "rb") as file:
+        return file.read()
+
+
+class _RetryBudget:
+    """Client-wide: each call deposits `budget` tokens (up to `min_retries`), a retry takes one."""
+
+    def __init__(self, retries: Retries) -> None:
+        self._retries = retries
+        self._tokens = float(retries.min_retries)
+        self._lock = threading.Lock()
+
+    def deposit(self) -> None:
+        with self._lock:
+            self._tokens = min(
+                float(self._retries.min_retries), self._tokens + self._retries.budget
+            )
+
+    def withdraw(self) -> bool:
+        with self._lock:
+            if self._tokens < 1.0:
+                return False
+            self._tokens -= 1.0
+            return True
 
 
 class QuoteAttributionClient:
     """A client of the quoteattr gRPC service; use it as a context manager, or call `close()`.
 
     Args:
-        target: the server's address, `host:port` (default `localhost:50051`).
-        timeout: seconds each call may take before it fails with `TransportError`
-            (DEADLINE_EXCEEDED); for `attribute_many`, the whole stream (default 60).
+        target: the server's address, `host:port` (default `localhost:50051`); any gRPC target
+            (`dns:///quoteattr.news.svc:50051` balances over every address of the name,
+            `ipv4:10.0.0.1:50051,10.0.0.2:50051` over those); or several targets, which calls
+            take in turn (a retry goes to the next one).
+        timeout: seconds each call may take, retries and their pauses included, before it fails
+            with `TransportError` (DEADLINE_EXCEEDED); for `attribute_many`, the whole stream
+            (default 60).
+        retries: how `attribute` retries UNAVAILABLE and RESOURCE_EXHAUSTED (default
+            `Retries()`: up to 4 tries); `NO_RETRIES` turns retrying off. Streams are never
+            retried: their results may already be partly delivered.
+        tls: connect over TLS (and present a client certificate, for mutual TLS); default
+            plaintext.
     """
 
-    def __init__(self, target: str = DEFAULT_TARGET, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        target: str | Sequence[str] = DEFAULT_TARGET,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        retries: Retries = DEFAULT_RETRIES,
+        tls: TLS | None = None,
+    ) -> None:
+        targets = [target] if isinstance(target, str) else list(target)
+        if not targets:
+            raise ValueError("give at least one target")
         self.target = target
         self.timeout = timeout
-        self._channel = grpc.insecure_channel(
-            target,
-            options=[
-                ("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
-                ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES),
-            ],
-        )
-        self._stub = quoteattr_pb2_grpc.QuoteAttributionStub(self._channel)
-        self._health = health_pb2_grpc.HealthStub(self._channel)
+        self.retries = retries
+        self._budget = _RetryBudget(retries)
+        self._rng = random.Random()
+        self._channels = [_channel(name, tls) for name in targets]
+        self._stubs = [quoteattr_pb2_grpc.QuoteAttributionStub(c) for c in self._channels]
+        self._health = [health_pb2_grpc.HealthStub(c) for c in self._channels]
+        self._turn = itertools.count()
 
     def __enter__(self) -> QuoteAttributionClient:
         return self
@@ -65,7 +204,8 @@ class QuoteAttributionClient:
         self.close()
 
     def close(self) -> None:
-        self._channel.close()
+        for channel in self._channels:
+            channel.close()
 
     def attribute(
         self,
@@ -78,15 +218,37 @@ class QuoteAttributionClient:
         """Attribute the quotes of one article.
 
         Raises:
-            RequestRejected: the server refused the text or options (INVALID_ARGUMENT).
+            RequestRejected: the server refused the text or options (INVALID_ARGUMENT), or
+                stayed too busy to take it through every retry (RESOURCE_EXHAUSTED).
             TransportError: the server was not reached, was loading, or took too long.
         """
         request = _request(document_id, text, include_reported_speech, min_confidence)
-        try:
-            response = self._stub.Attribute(request, timeout=self.timeout)
-        except grpc.RpcError as error:
-            raise error_from_rpc(error, document_id=document_id) from None
-        return result_from_proto(response)
+        deadline = time.monotonic() + self.timeout
+        self._budget.deposit()
+        for retry in itertools.count():
+            stub = self._stubs[next(self._turn) % len(self._stubs)]
+            try:
+                response = stub.Attribute(request, timeout=max(0.0, deadline - time.monotonic()))
+            except grpc.RpcError as error:
+                pause = self._retry_pause(error, retry, deadline)
+                if pause is None:
+                    raise error_from_rpc(error, document_id=document_id) from None
+                time.sleep(pause)
+            else:
+                return result_from_proto(response)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _retry_pause(self, error: grpc.RpcError, retry: int, deadline: float) -> float | None:
+        """The pause before retrying a failed call, or None when it must not be retried."""
+        code: grpc.StatusCode = error.code()
+        if code not in _RETRYABLE or "larger than max" in (error.details() or ""):
+            return None
+        if retry + 1 >= self.retries.attempts:
+            return None
+        pause = self.retries.pause(retry, self._rng)
+        if time.monotonic() + pause >= deadline or not self._budget.withdraw():
+            return None
+        return pause
 
     def attribute_many(
         self,
@@ -104,7 +266,8 @@ class QuoteAttributionClient:
             _request(document_id, text, include_reported_speech, min_confidence)
             for document_id, text in documents
         )
-        responses = self._stub.AttributeStream(requests, timeout=self.timeout)
+        stub = self._stubs[next(self._turn) % len(self._stubs)]
+        responses = stub.AttributeStream(requests, timeout=self.timeout)
         try:
             for response in responses:
                 yield result_from_proto(response)
@@ -115,19 +278,44 @@ class QuoteAttributionClient:
 
     def health(self, service: str = SERVICE_NAME) -> str:
         """The server's health for `service` ("" for the whole server): "SERVING",
-        "NOT_SERVING" or "SERVICE_UNKNOWN".
+        "NOT_SERVING" or "SERVICE_UNKNOWN". With several targets: "SERVING" if any serves,
+        else the first target's answer.
 
         Raises:
-            TransportError: the server was not reached.
+            TransportError: no target was reached.
         """
-        try:
-            response = self._health.Check(
-                health_pb2.HealthCheckRequest(service=service), timeout=self.timeout
-            )
-        except grpc.RpcError as error:
-            raise error_from_rpc(error) from None
-        name: str = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
-        return name
+        statuses: list[str] = []
+        failure: grpc.RpcError | None = None
+        for stub in self._health:
+            try:
+                response = stub.Check(
+                    health_pb2.HealthCheckRequest(service=service), timeout=self.timeout
+                )
+            except grpc.RpcError as error:
+                failure = failure or error
+                continue
+            name: str = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+            if name == "SERVING":
+                return name
+            statuses.append(name)
+        if statuses:
+            return statuses[0]
+        assert failure is not None
+        raise error_from_rpc(failure) from None
+
+
+def _channel(target: str, tls: TLS | None) -> grpc.Channel:
+    options: list[tuple[str, int | str]] = [
+        ("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
+        ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES),
+        # Every address a name resolves to gets calls, not only the first that connects.
+        ("grpc.lb_policy_name", "round_robin"),
+    ]
+    if tls is None:
+        return grpc.insecure_channel(target, options=options)
+    if tls.server_name is not None:
+        options.append(("grpc.ssl_target_name_override", tls.server_name))
+    return grpc.secure_channel(target, tls.credentials(), options=options)
 
 
 def _request(

@@ -1,8 +1,9 @@
 """quoteattr-server: flags and environment -> Settings, build the server, serve until a signal.
 
 Start-up order: listen at once with health NOT_SERVING (so probes get an answer, not a refused
-connection), load the models and warm them up in the background, then report SERVING. SIGTERM
-or SIGINT reports NOT_SERVING, refuses new calls and gives calls in flight the grace period.
+connection), start the parser worker processes (each loads and warms up the models, side by
+side), then report SERVING. SIGTERM or SIGINT reports NOT_SERVING, refuses new calls, gives
+calls in flight the grace period, then stops the workers.
 """
 
 from __future__ import annotations
@@ -14,21 +15,33 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 
 from grpc_health.v1 import health
 
-from quoteattr_server import __version__
+from quoteattr_server import __version__, metrics
+from quoteattr_server.engine import ENGINE_VERSION
 from quoteattr_server.logs import configure_logging
-from quoteattr_server.models import ModelSlot, load_models
+from quoteattr_server.models import LoadReport, load_models
+from quoteattr_server.nlp.batcher import MicroBatcher
 from quoteattr_server.nlp.pipeline import ModelLoadError
+from quoteattr_server.nlp.workers import WorkerConfig, start_workers
 from quoteattr_server.settings import Settings
-from quoteattr_server.transport.server import create_server, drain, set_serving
+from quoteattr_server.transport.server import (
+    PipelineSlot,
+    create_server,
+    drain,
+    in_process_batcher,
+    set_serving,
+)
+from quoteattr_server.transport.servicer import CallGate
 
 _LOGGER = logging.getLogger("quoteattr_server")
 _POLL_SECONDS = 0.1
+# A worker that has not loaded its models by then is taken for stuck: start-up fails.
+_LOAD_SECONDS = 300.0
 
 
 def build_arg_parser() -> argparse.ArgumentParser:
@@ -68,9 +81,66 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="seconds calls in flight get on SIGTERM (QUOTEATTR_GRACE_SECONDS, default 10)",
     )
     parser.add_argument(
-        "--max-workers", type=int, help="threads serving calls (QUOTEATTR_MAX_WORKERS, default 8)"
+        "--max-workers",
+        type=int,
+        help="threads serving calls; keep above --max-concurrent-rpcs so health checks find "
+        "one (QUOTEATTR_MAX_WORKERS, default 80)",
+    )
+    parser.add_argument(
+        "--max-concurrent-rpcs",
+        type=int,
+        help="Attribute calls and streams in progress at once; more get RESOURCE_EXHAUSTED "
+        "(QUOTEATTR_MAX_CONCURRENT_RPCS, default 64)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="parser processes, each with its own models; 0 parses in the server process "
+        "(QUOTEATTR_WORKERS, default: the number of cores)",
+    )
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        help="torch threads per parser; 0 shares the cores out among the workers "
+        "(QUOTEATTR_TORCH_THREADS, default 0)",
+    )
+    parser.add_argument(
+        "--batch-wait-ms",
+        type=float,
+        help="milliseconds a document may wait for others to join its batch "
+        "(QUOTEATTR_BATCH_WAIT_MS, default 5)",
+    )
+    parser.add_argument(
+        "--batch-max-words",
+        type=int,
+        help="words per parser batch; a longer document is parsed alone "
+        "(QUOTEATTR_BATCH_MAX_WORDS, default 4000)",
+    )
+    parser.add_argument(
+        "--max-queue",
+        type=int,
+        help="documents waiting for a parser; more get RESOURCE_EXHAUSTED "
+        "(QUOTEATTR_MAX_QUEUE, default 64)",
+    )
+    parser.add_argument(
+        "--tls-cert",
+        type=Path,
+        help="PEM certificate chain; with --tls-key, serve TLS only (QUOTEATTR_TLS_CERT)",
+    )
+    parser.add_argument("--tls-key", type=Path, help="PEM private key (QUOTEATTR_TLS_KEY)")
+    parser.add_argument(
+        "--tls-client-ca",
+        type=Path,
+        help="PEM CA certificates; clients must present a certificate they signed "
+        "(mutual TLS; QUOTEATTR_TLS_CLIENT_CA)",
     )
     parser.add_argument("--log-level", help="DEBUG, INFO, WARNING, ERROR (QUOTEATTR_LOG_LEVEL)")
+    parser.add_argument(
+        "--metrics-port",
+        type=int,
+        help="serve Prometheus metrics over HTTP on this port, 0 for any "
+        "(QUOTEATTR_METRICS_PORT, default: no metrics endpoint)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -89,10 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def serve(settings: Settings) -> int:
     """Run the server until SIGTERM or SIGINT (exit 0) or until the models fail to load (1)."""
     started = time.perf_counter()
-    slot = ModelSlot()
+    slot = PipelineSlot()
     health_servicer = health.HealthServicer()
+    gate = CallGate(settings.max_concurrent_rpcs)
     try:
-        server, port = create_server(settings, slot, health_servicer=health_servicer)
+        server, port = create_server(settings, slot, health_servicer=health_servicer, gate=gate)
     except RuntimeError as error:
         _LOGGER.error("cannot start", extra={"error": str(error)})
         return 1
@@ -101,6 +172,14 @@ def serve(settings: Settings) -> int:
         "listening; loading models",
         extra={"host": settings.host, "port": port, "model_dir": str(settings.model_dir)},
     )
+    if settings.metrics_port is not None:
+        try:
+            metrics_server = metrics.start_metrics_server(settings.metrics_port, settings.host)
+        except OSError as error:
+            _LOGGER.error("cannot serve metrics", extra={"error": str(error)})
+            server.stop(None)
+            return 1
+        _LOGGER.info("serving metrics", extra={"metrics_port": metrics_server.server_port})
 
     stop = threading.Event()
     failed = threading.Event()
@@ -112,15 +191,29 @@ def serve(settings: Settings) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, on_signal)
 
+    def lanes_changed(running: int) -> None:
+        # A worker being replaced is out of rotation; with none left, readiness fails too.
+        if not stop.is_set():
+            set_serving(health_servicer, running > 0)
+
+    pipelines: list[MicroBatcher] = []
+
     def load() -> None:
         try:
-            models, report = load_models(settings.model_dir)
+            pipeline, report = load_pipeline(settings, on_lanes_changed=lanes_changed)
         except ModelLoadError as error:
             _LOGGER.error("cannot load models", extra={"error": str(error)})
             failed.set()
             stop.set()
             return
-        slot.fill(models)
+        pipelines.append(pipeline)
+        slot.fill(pipeline)
+        metrics.record_models_loaded(
+            load_seconds=report.model_seconds,
+            engine_version=ENGINE_VERSION,
+            stanza_version=pipeline.info.stanza_version,
+            model_package=pipeline.info.package,
+        )
         if stop.is_set():
             return
         set_serving(health_servicer, True)
@@ -128,28 +221,60 @@ def serve(settings: Settings) -> int:
             "serving",
             extra={
                 "port": port,
+                "workers": settings.workers,
+                "torch_threads": settings.threads_per_worker,
                 "startup_seconds": round(time.perf_counter() - started, 3),
                 "model_load_seconds": round(report.model_seconds, 3),
                 "lexicon_load_seconds": round(report.lexicon_seconds, 3),
                 "warm_up_seconds": round(report.warm_up_seconds, 3),
                 "peak_rss_mib": round(_peak_rss_mib(), 1),
-                "stanza_version": models.parser.info.stanza_version,
-                "model_package": models.parser.info.package,
+                "stanza_version": pipeline.info.stanza_version,
+                "model_package": pipeline.info.package,
             },
         )
 
     # Not a daemon: a signal during loading lets the load finish before the process exits
     # (tearing down torch under a running load aborts the interpreter).
-    threading.Thread(target=load, name="quoteattr-load").start()
+    loader = threading.Thread(target=load, name="quoteattr-load")
+    loader.start()
     # Poll rather than block in Event.wait: a signal handler that sets the event while this
     # thread holds the event's lock inside wait() would deadlock.
     while not stop.is_set():
         time.sleep(_POLL_SECONDS)
 
     _LOGGER.info("draining", extra={"grace_seconds": settings.grace_seconds})
-    drain(server, health_servicer, settings.grace_seconds)
+    drain(server, health_servicer, settings.grace_seconds, gate)
+    loader.join()  # a signal during loading: let the workers finish loading, then stop them
+    for pipeline in pipelines:
+        pipeline.close()
     _LOGGER.info("stopped")
     return 1 if failed.is_set() else 0
+
+
+def load_pipeline(
+    settings: Settings, *, on_lanes_changed: Callable[[int], None] | None = None
+) -> tuple[MicroBatcher, LoadReport]:
+    """The micro-batcher over `settings.workers` worker processes (each loads the models), or
+    over models loaded in this process when `settings.workers` is 0.
+
+    Raises:
+        ModelLoadError: the models cannot be loaded.
+    """
+    threads = settings.threads_per_worker
+    if settings.workers == 0:
+        models, report = load_models(settings.model_dir, torch_threads=threads)
+        return in_process_batcher(models, settings), report
+    config = WorkerConfig(settings.model_dir, torch_threads=threads, log_level=settings.log_level)
+    workers, reports = start_workers(config, settings.workers, timeout=_LOAD_SECONDS)
+    pipeline = MicroBatcher(
+        workers,
+        max_wait=settings.batch_wait_ms / 1000,
+        max_words=settings.batch_max_words,
+        max_queue=settings.max_queue,
+        on_lanes_changed=on_lanes_changed,
+    )
+    # The workers loaded side by side: the slowest of them is the start-up's cost.
+    return pipeline, max(reports, key=lambda report: report.model_seconds + report.warm_up_seconds)
 
 
 def _peak_rss_mib() -> float:

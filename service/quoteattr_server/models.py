@@ -1,13 +1,16 @@
-"""models: what the server must load before it can answer, and the slot that holds it.
+"""models: what a parser must load before it can answer, and a slot that holds it.
 
-The server listens before the models are loaded (so health checks answer NOT_SERVING rather
-than connection refused); the servicer reads a `ModelSlot` on every call and answers
-UNAVAILABLE while it is empty.
+Each parser worker process calls `load_models` once (the server process itself does only with
+`--workers 0`). The server listens before the models are loaded (so health checks answer
+NOT_SERVING rather than connection refused); until its pipeline is ready, calls get
+UNAVAILABLE. A `ModelSlot` holds models loaded in-process for a server that serves them
+directly (tests).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -28,6 +31,10 @@ class Parser(Protocol):
     def info(self) -> ModelInfo: ...
 
     def parse(self, text: str) -> ParsedDoc: ...
+
+    def parse_many(
+        self, texts: Sequence[str], *, should_stop: Callable[[], bool] | None = None
+    ) -> list[ParsedDoc]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,23 +38,47 @@ class Settings:
     max_text_words: int = 60_000  # MAX_TEXT_WORDS: texts with more words get INVALID_ARGUMENT
     max_message_bytes: int = 8 * 1024 * 1024  # MAX_MESSAGE_BYTES: larger messages are refused
     grace_seconds: float = 10.0  # GRACE_SECONDS: time in-flight calls get on SIGTERM
-    max_workers: int = 8  # MAX_WORKERS: threads serving calls
+    max_workers: int = 80  # MAX_WORKERS: threads serving calls (they mostly wait on the parser)
+    max_concurrent_rpcs: int = 64  # MAX_CONCURRENT_RPCS: calls at once; more: RESOURCE_EXHAUSTED
+    workers: int = field(default_factory=lambda: cpu_count())  # WORKERS: parser processes; 0: none
+    torch_threads: int = 0  # TORCH_THREADS: per worker; 0 means cores / workers, at least 1
+    batch_wait_ms: float = 5.0  # BATCH_WAIT_MS: how long a document waits for others to join it
+    batch_max_words: int = 4_000  # BATCH_MAX_WORDS: words per parser batch
+    max_queue: int = 64  # MAX_QUEUE: documents waiting for a worker; more: RESOURCE_EXHAUSTED
+    tls_cert: Path | None = None  # TLS_CERT: PEM certificate chain; with TLS_KEY, serve TLS only
+    tls_key: Path | None = None  # TLS_KEY: PEM private key of TLS_CERT
+    tls_client_ca: Path | None = None  # TLS_CLIENT_CA: PEM CAs; clients must present a cert (mTLS)
     log_level: str = "INFO"  # LOG_LEVEL: DEBUG, INFO, WARNING, ERROR
+    metrics_port: int | None = None  # METRICS_PORT: Prometheus metrics over HTTP; unset: none
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
             raise ValueError(f"port must lie in [0, 65535], got {self.port}")
-        for name in ("max_text_chars", "max_text_words", "max_message_bytes", "max_workers"):
+        for name in _AT_LEAST_ONE:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("workers", "torch_threads", "batch_wait_ms"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative, got {getattr(self, name)}")
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError("tls_cert and tls_key go together: give both or neither")
+        if self.tls_client_ca is not None and self.tls_cert is None:
+            raise ValueError("tls_client_ca (mutual TLS) needs tls_cert and tls_key")
         if self.grace_seconds < 0:
             raise ValueError(f"grace_seconds must not be negative, got {self.grace_seconds}")
+        if self.metrics_port is not None and not 0 <= self.metrics_port <= 65535:
+            raise ValueError(f"metrics_port must lie in [0, 65535], got {self.metrics_port}")
         if self.log_level.upper() not in _LOG_LEVELS:
             raise ValueError(f"log_level must be one of {', '.join(_LOG_LEVELS)}")
 
     @property
     def address(self) -> str:
         return f"{self.host}:{self.port}"
+
+    @property
+    def threads_per_worker(self) -> int:
+        """Torch threads for each parser: as set, else the cores shared out among the workers."""
+        return self.torch_threads or max(1, cpu_count() // max(self.workers, 1))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -79,6 +103,21 @@ class Settings:
         )
 
 
+def cpu_count() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    return len(os.sched_getaffinity(0))
+
+
+_AT_LEAST_ONE = (
+    "max_text_chars",
+    "max_text_words",
+    "max_message_bytes",
+    "max_workers",
+    "max_concurrent_rpcs",
+    "batch_max_words",
+    "max_queue",
+)
+
 # Settings read from QUOTEATTR_<NAME>; model_dir is read from QUOTEATTR_MODELS above.
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "host": str,
@@ -88,5 +127,15 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "max_message_bytes": int,
     "grace_seconds": float,
     "max_workers": int,
+    "max_concurrent_rpcs": int,
+    "workers": int,
+    "torch_threads": int,
+    "batch_wait_ms": float,
+    "batch_max_words": int,
+    "max_queue": int,
+    "tls_cert": Path,
+    "tls_key": Path,
+    "tls_client_ca": Path,
     "log_level": str,
+    "metrics_port": int,
 }

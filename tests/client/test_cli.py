@@ -122,3 +122,33 @@ def test_health_not_serving_exits_1(
 ) -> None:
     assert main(["health", "--target", start_server(models=None)]) == 1
     assert capsys.readouterr().out.strip() == "NOT_SERVING"
+
+
+def test_batch_with_a_missing_input_exits_1_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+
+    assert main(["batch", str(tmp_path / "nowhere.jsonl"), "--out", str(out)]) == 1
+
+    assert "no such input" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("flag", ["--in-flight", "--max-chars"])
+def test_batch_refuses_a_window_or_limit_below_one(tmp_path: Path, flag: str) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(["batch", str(tmp_path), "--out", str(tmp_path / "o.jsonl"), flag, "0"])
+    assert usage.value.code == 2
+
+
+def test_batch_over_an_output_it_did_not_write_exits_1_and_leaves_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "notes.jsonl"
+    out.write_text("my own notes\n", encoding="utf-8")
+
+    assert main(["batch", str(tmp_path), "--out", str(out)]) == 1
+
+    assert "is not a result line" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "my own notes\n"

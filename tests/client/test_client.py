@@ -1,22 +1,33 @@
-"""The Python client against the in-process server: results, options, streaming, errors."""
+"""The Python client against in-process servers: results, options, streaming, errors, calls
+spread over several servers, and retries (against a scripted server)."""
 
 from __future__ import annotations
 
 import dataclasses
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
+from dataclasses import dataclass, field
 
 import grpc
 import pytest
 
+from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr_client import (
+    NO_RETRIES,
     AttributionResult,
+    QuoteAttrError,
     QuoteAttributionClient,
     QuoteKind,
     RequestRejected,
+    Retries,
     SpeakerKind,
     TransportError,
 )
+from quoteattr_server.engine.types import ParsedDoc
+from quoteattr_server.models import Models, Parser
+from quoteattr_server.nlp.pipeline import ModelInfo
+from quoteattr_server.transport.server import SERVICE_NAME
 
 StartServer = Callable[..., str]
 
@@ -149,3 +160,214 @@ def test_unreachable_server_is_a_transport_error() -> None:
             with pytest.raises(TransportError):
                 client.health()
     assert raised.value.code in {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED}
+
+
+# --- several targets, round-robin ----------------------------------------------------------
+
+
+@dataclass
+class CountingParser:
+    """The session's parser, recording the texts one server parsed."""
+
+    parser: Parser
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def info(self) -> ModelInfo:
+        return self.parser.info
+
+    def parse(self, text: str) -> ParsedDoc:
+        return self.parse_many([text])[0]
+
+    def parse_many(
+        self, texts: Sequence[str], *, should_stop: Callable[[], bool] | None = None
+    ) -> list[ParsedDoc]:
+        self.texts.extend(texts)
+        return self.parser.parse_many(texts, should_stop=should_stop)
+
+
+@pytest.fixture
+def two_servers(
+    start_server: StartServer, models: Models
+) -> tuple[list[str], list[CountingParser]]:
+    """Two real servers on two ports, each counting what it parsed."""
+    parsers = [CountingParser(models.parser), CountingParser(models.parser)]
+    addresses = [
+        start_server(models=Models(parser=parser, lexicon=models.lexicon)) for parser in parsers
+    ]
+    return addresses, parsers
+
+
+def test_several_targets_take_calls_in_turn(
+    two_servers: tuple[list[str], list[CountingParser]],
+) -> None:
+    addresses, parsers = two_servers
+    with QuoteAttributionClient(addresses, timeout=30) as client:
+        results = [client.attribute(KOVAC, document_id=f"d{n}") for n in range(4)]
+
+    assert [r.document_id for r in results] == ["d0", "d1", "d2", "d3"]
+    assert [len(parser.texts) for parser in parsers] == [2, 2]
+
+
+def test_one_target_naming_two_addresses_balances_over_both(
+    two_servers: tuple[list[str], list[CountingParser]],
+) -> None:
+    addresses, parsers = two_servers
+    ports = [address.rsplit(":", 1)[1] for address in addresses]
+    target = f"ipv4:127.0.0.1:{ports[0]},127.0.0.1:{ports[1]}"
+
+    with QuoteAttributionClient(target, timeout=30) as client:
+        for _ in range(20):  # round_robin spreads calls once both connections are up
+            client.attribute(KOVAC)
+            if all(parser.texts for parser in parsers):
+                break
+
+    assert all(parser.texts for parser in parsers), [len(p.texts) for p in parsers]
+
+
+# --- retries, against a scripted server ----------------------------------------------------
+
+
+class ScriptedService:
+    """Answers Attribute with the next status of its script (None: a response), then repeats
+    the last; counts the calls it got."""
+
+    def __init__(self, *script: tuple[grpc.StatusCode, str] | None) -> None:
+        self.script = script
+        self.calls = 0
+
+    def attribute(self, request: pb.AttributeRequest, context: grpc.ServicerContext) -> bytes:
+        step = self.script[min(self.calls, len(self.script) - 1)]
+        self.calls += 1
+        if step is not None:
+            context.abort(*step)
+        return pb.AttributeResponse(document_id=request.document_id).SerializeToString()
+
+
+@pytest.fixture
+def scripted() -> Iterator[Callable[..., tuple[str, ScriptedService]]]:
+    servers: list[grpc.Server] = []
+
+    def start(*script: tuple[grpc.StatusCode, str] | None) -> tuple[str, ScriptedService]:
+        service = ScriptedService(*script)
+        server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+        handler = grpc.unary_unary_rpc_method_handler(
+            service.attribute, request_deserializer=pb.AttributeRequest.FromString
+        )
+        server.add_generic_rpc_handlers(
+            (grpc.method_handlers_generic_handler(SERVICE_NAME, {"Attribute": handler}),)
+        )
+        port = server.add_insecure_port("127.0.0.1:0")
+        server.start()
+        servers.append(server)
+        return f"127.0.0.1:{port}", service
+
+    yield start
+    for server in servers:
+        server.stop(grace=None)
+
+
+UNAVAILABLE = (grpc.StatusCode.UNAVAILABLE, "loading")
+BUSY = (grpc.StatusCode.RESOURCE_EXHAUSTED, "the server is busy")
+QUICK = Retries(attempts=4, backoff=0.01)
+
+
+def test_unavailable_and_busy_are_retried_until_the_call_succeeds(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(UNAVAILABLE, BUSY, None)
+
+    with QuoteAttributionClient(address, timeout=30, retries=QUICK) as client:
+        result = client.attribute(KOVAC, document_id="third-time")
+
+    assert result.document_id == "third-time"
+    assert service.calls == 3
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        (grpc.StatusCode.INVALID_ARGUMENT, "text is empty"),
+        (grpc.StatusCode.RESOURCE_EXHAUSTED, "Received message larger than max (9 vs. 8)"),
+        (grpc.StatusCode.INTERNAL, "internal error: RuntimeError"),
+    ],
+    ids=["invalid", "too-large", "internal"],
+)
+def test_what_a_retry_cannot_fix_is_not_retried(
+    scripted: Callable[..., tuple[str, ScriptedService]], refusal: tuple[grpc.StatusCode, str]
+) -> None:
+    address, service = scripted(refusal)
+
+    with (
+        QuoteAttributionClient(address, timeout=30, retries=QUICK) as client,
+        pytest.raises(QuoteAttrError) as raised,
+    ):
+        client.attribute(KOVAC)
+
+    assert raised.value.code == refusal[0]
+    assert service.calls == 1
+
+
+def test_retries_stop_after_the_last_attempt(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(UNAVAILABLE)
+
+    with (
+        QuoteAttributionClient(
+            address, timeout=30, retries=Retries(attempts=3, backoff=0.01)
+        ) as client,
+        pytest.raises(TransportError),
+    ):
+        client.attribute(KOVAC)
+
+    assert service.calls == 3
+
+
+def test_no_retries_means_one_attempt(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(BUSY)
+
+    with (
+        QuoteAttributionClient(address, timeout=30, retries=NO_RETRIES) as client,
+        pytest.raises(RequestRejected),
+    ):
+        client.attribute(KOVAC)
+
+    assert service.calls == 1
+
+
+def test_the_retry_budget_is_shared_by_every_call_of_the_client(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(UNAVAILABLE)
+    retries = Retries(attempts=5, backoff=0.001, budget=0.0, min_retries=2)
+
+    with QuoteAttributionClient(address, timeout=30, retries=retries) as client:
+        for _ in range(2):
+            with pytest.raises(TransportError):
+                client.attribute(KOVAC)
+
+    assert service.calls == 3 + 1  # two retries from the reserve, then none left
+
+
+def test_no_retry_pause_runs_past_the_timeout(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(UNAVAILABLE)
+    slow = Retries(attempts=5, backoff=60.0, max_backoff=60.0)
+
+    with (
+        QuoteAttributionClient(address, timeout=0.5, retries=slow) as client,
+        pytest.raises(TransportError),
+    ):
+        # Every pause is drawn below 60 s; one that would pass the 0.5 s timeout is not taken.
+        client.attribute(KOVAC)
+
+    assert service.calls <= 2
+
+
+def test_retries_reject_nonsense() -> None:
+    with pytest.raises(ValueError, match="attempts must be at least 1"):
+        Retries(attempts=0)

@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,10 +71,15 @@ class CountingParser:
     texts: list[str] = field(default_factory=list)
 
     def parse(self, text: str) -> ParsedDoc:
-        self.texts.append(text)
-        if self.fail_on is not None and self.fail_on in text:
+        return self.parse_many([text])[0]
+
+    def parse_many(
+        self, texts: Sequence[str], *, should_stop: Callable[[], bool] | None = None
+    ) -> list[ParsedDoc]:
+        self.texts.extend(texts)
+        if self.fail_on is not None and any(self.fail_on in text for text in texts):
             raise RuntimeError("injected failure")
-        return self.parser(text)
+        return [self.parser(text) for text in texts]
 
 
 @pytest.fixture
@@ -117,8 +122,9 @@ def test_offsets_count_code_points_not_bytes(
     text = "Zoë Ørsted-Łukasz opened the café. “Prices will rise,” said Zoë Ørsted-Łukasz."
     response = stub.Attribute(request(text), timeout=30)
 
-    [quote] = response.quotes
+    [quote] = [q for q in response.quotes if q.kind == pb.QUOTE_KIND_DIRECT]
     assert text[quote.span.start : quote.span.end] == "“Prices will rise,”"
+    assert all(text[q.span.start : q.span.end] == q.text for q in response.quotes)
 
 
 def test_stream_answers_each_document_in_order(

@@ -10,6 +10,7 @@ from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr_server.transport.errors import InvalidRequest
 from quoteattr_server.transport.validation import (
     AttributeOptions,
+    CheckedRequest,
     Limits,
     UndecodableRequest,
     check_text,
@@ -69,7 +70,7 @@ def test_min_confidence_out_of_range_is_rejected(value: float) -> None:
 
 def test_validate_request_checks_text_then_options() -> None:
     request = pb.AttributeRequest(text="Fine.", options=pb.AttributeOptions(min_confidence=0.25))
-    assert validate_request(request, LIMITS) == AttributeOptions(True, 0.25)
+    assert validate_request(request, LIMITS) == CheckedRequest(AttributeOptions(True, 0.25), 1)
     with pytest.raises(InvalidRequest, match="empty"):
         validate_request(pb.AttributeRequest(text=""), LIMITS)
 

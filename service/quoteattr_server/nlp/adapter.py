@@ -1,20 +1,82 @@
-"""nlp.adapter: Stanza documents -> engine `ParsedDoc`, with offsets into the original text.
+"""nlp.adapter: plans what Stanza parses, and turns its documents into an engine `ParsedDoc`.
 
 Stanza only breaks paragraphs at blank lines, while news copy often separates paragraphs with a
 single newline; a headline without a final stop would then fuse with the first sentence. So the
 article is cut into paragraphs here, each paragraph parsed as its own Stanza document, and every
 word offset shifted back by its paragraph's start.
+
+Two kinds of input would otherwise hurt the parser, so the plan guards against them while every
+offset keeps pointing into the text as sent:
+
+- control characters (NUL, escape, form feed, ...) are replaced, one for one, in the copy the
+  parser reads: line-like ones (vertical tab, form feed, U+2028, ...) by a newline, so they break
+  paragraphs as a reader expects, the others by a space;
+- a paragraph longer than `MAX_PIECE_TOKENS` tokens (a transcript, a pasted table, a
+  10,000-word "sentence" without punctuation, a run of thousands of quote marks) is cut into
+  pieces, at a sentence end where there is one, else between words. Stanza's cost grows with
+  the square of a sentence's length (a 1,000-word sentence takes gigabytes), so no sentence it
+  sees may be longer than a piece. Tokens are counted as Stanza makes them, near enough: a run
+  of letters or digits is one, every other visible character is one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
 
+# Longest run of tokens the parser sees at once; real news sentences stay well under it.
+MAX_PIECE_TOKENS = 250
+# Longest piece in characters, for "words" that are themselves huge (base64, a URL list).
+MAX_PIECE_CHARS = 4_000
+
 _PARAGRAPH = re.compile(r"[^\r\n]+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# A sentence end: terminal punctuation, closing marks, space, then what starts a sentence.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# "Mr. Kovac": a short capitalised word before the stop is an abbreviation, not a sentence end.
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-zA-Z.]{0,3}$")
+# Line-like controls become newlines, other controls spaces; tab, LF and CR are text.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))]
+_CLEAN = str.maketrans(
+    {c: ("\n" if c in _LINE_BREAKS else " ") for c in _CONTROLS + list(_LINE_BREAKS)}
+    | {c: c for c in "\t\n\r"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of one paragraph that the parser reads as one Stanza document."""
+
+    paragraph: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the parser reads of one article: the cleaned text, its paragraphs and pieces."""
+
+    clean: str
+    paragraphs: tuple[Span, ...]
+    pieces: tuple[Piece, ...]
+
+
+def plan(text: str) -> Plan:
+    """Clean `text` for the parser (same length), then find its paragraphs and pieces."""
+    clean = clean_for_parser(text)
+    paragraphs = split_paragraphs(clean)
+    return Plan(
+        clean=clean, paragraphs=tuple(paragraphs), pieces=tuple(split_pieces(clean, paragraphs))
+    )
+
+
+def clean_for_parser(text: str) -> str:
+    """`text` with control characters replaced one for one, so every offset stays valid."""
+    return text.translate(_CLEAN)
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -30,14 +92,81 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def to_parsed_doc(text: str, paragraphs: Sequence[Span], parsed: Iterable[Any]) -> ParsedDoc:
-    """Join the Stanza documents of each paragraph (in order) into one `ParsedDoc`."""
+def split_pieces(
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    max_tokens: int = MAX_PIECE_TOKENS,
+    max_chars: int = MAX_PIECE_CHARS,
+) -> list[Piece]:
+    """Each paragraph as one piece, or cut into pieces of at most `max_tokens` tokens and
+    `max_chars` characters (trimmed of whitespace, never empty)."""
+    return [
+        Piece(number, span)
+        for number, paragraph in enumerate(paragraphs)
+        for span in _cut(text, paragraph, max_tokens, max_chars)
+    ]
+
+
+def _cut(text: str, paragraph: Span, max_tokens: int, max_chars: int) -> Iterator[Span]:
+    token_ends = [match.end() for match in _TOKEN.finditer(text, paragraph.start, paragraph.end)]
+    start, first = paragraph.start, 0
+    while start < paragraph.end:
+        last = min(first + max_tokens, len(token_ends)) - 1
+        window_end = min(token_ends[last], start + max_chars)
+        if window_end >= paragraph.end:
+            yield _trimmed(text, start, paragraph.end)
+            return
+        at_word_end = text[window_end].isspace()
+        end = _cut_point(text, start, window_end, at_word_end=at_word_end)
+        yield _trimmed(text, start, end)
+        start = end
+        while start < paragraph.end and text[start].isspace():
+            start += 1
+        while first < len(token_ends) and token_ends[first] <= start:
+            first += 1
+
+
+def _cut_point(text: str, start: int, window_end: int, *, at_word_end: bool) -> int:
+    """Where to end a piece that must end by `window_end`: after the last sentence end in the
+    window's second half, else at the window's end if a word ends there, else at the last space,
+    else (one giant word, a run of marks) at the window's end."""
+    window = text[start:window_end]
+    half = len(window) // 2
+    sentence_ends = [
+        match.end()
+        for match in _SENTENCE_END.finditer(window, half)
+        if not _ABBREVIATION.search(window, 0, match.start())
+    ]
+    if sentence_ends:
+        return start + sentence_ends[-1]
+    if at_word_end:
+        return window_end
+    space = max(window.rfind(" "), window.rfind("\t"))
+    if space > 0:
+        return start + space
+    return window_end
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return Span(start + lead, start + len(piece.rstrip()))
+
+
+def to_parsed_doc(
+    text: str, paragraphs: Sequence[Span], pieces: Sequence[Piece], parsed: Iterable[Any]
+) -> ParsedDoc:
+    """Join the Stanza documents of each piece (in order) into one `ParsedDoc` over `text`.
+
+    Words slice `text`, the article as sent, even though the parser read a cleaned copy.
+    """
     sentences: list[Sentence] = []
-    for number, (paragraph, document) in enumerate(zip(paragraphs, parsed, strict=True)):
+    for piece, document in zip(pieces, parsed, strict=True):
         for stanza_sentence in document.sentences:
-            words = _words(text, paragraph.start, stanza_sentence)
+            words = _words(text, piece.span.start, stanza_sentence)
             if words:
-                sentences.append(Sentence(words=tuple(words), paragraph=number))
+                sentences.append(Sentence(words=tuple(words), paragraph=piece.paragraph))
     return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
 
 

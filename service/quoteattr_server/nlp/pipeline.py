@@ -9,19 +9,27 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quoteattr_server.engine.types import ParsedDoc
-from quoteattr_server.nlp.adapter import split_paragraphs, to_parsed_doc
+from quoteattr_server.nlp.adapter import plan, to_parsed_doc
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+# Words handed to Stanza per bulk call: big enough to batch well, small enough that a stop
+# request (caller gone) is heard within a second or two even inside a 40,000-word transcript.
+CHUNK_WORDS = 2_500
 _LOGGER = logging.getLogger(__name__)
 
 
 class ModelLoadError(RuntimeError):
     """The model directory is missing or incomplete."""
+
+
+class ParseStopped(Exception):
+    """`should_stop` asked `parse_many` to give up (every caller of the batch has left)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +78,56 @@ class StanzaParser:
     def parse(self, text: str) -> ParsedDoc:
         return self.parse_many([text])[0]
 
-    def parse_many(self, texts: Sequence[str]) -> list[ParsedDoc]:
-        """Parse several articles in one bulk Stanza call (paragraphs of all of them batched)."""
+    def parse_many(
+        self, texts: Sequence[str], *, should_stop: Callable[[], bool] | None = None
+    ) -> list[ParsedDoc]:
+        """Parse several articles in bulk Stanza calls (the pieces of all of them batched).
+
+        Between calls of about `CHUNK_WORDS` words each, `should_stop()` is asked whether the
+        work is still wanted.
+
+        Raises:
+            ParseStopped: `should_stop()` returned true.
+        """
         from stanza.models.common.doc import Document
 
-        layouts = [split_paragraphs(text) for text in texts]
+        plans = [plan(text) for text in texts]
         documents = [
-            Document([], text=text[span.start : span.end])
-            for text, spans in zip(texts, layouts, strict=True)
-            for span in spans
+            Document([], text=layout.clean[piece.span.start : piece.span.end])
+            for layout in plans
+            for piece in layout.pieces
         ]
+        sizes = [len(document.text.split()) for document in documents]
+        parsed: list[Any] = []
         with self._lock, self._torch.inference_mode():
-            parsed = self._pipeline.bulk_process(documents) if documents else []
+            for start, end in _chunks(sizes, CHUNK_WORDS):
+                if should_stop is not None and should_stop():
+                    raise ParseStopped("every caller of the batch has left")
+                parsed.extend(self._pipeline.bulk_process(documents[start:end]))
         results: list[ParsedDoc] = []
         cursor = 0
-        for text, spans in zip(texts, layouts, strict=True):
-            results.append(to_parsed_doc(text, spans, parsed[cursor : cursor + len(spans)]))
-            cursor += len(spans)
+        for text, layout in zip(texts, plans, strict=True):
+            count = len(layout.pieces)
+            results.append(
+                to_parsed_doc(
+                    text, layout.paragraphs, layout.pieces, parsed[cursor : cursor + count]
+                )
+            )
+            cursor += count
         return results
+
+
+def _chunks(sizes: Sequence[int], limit: int) -> Iterator[tuple[int, int]]:
+    """[start, end) ranges of consecutive items whose sizes sum to at most `limit` (a bigger
+    item alone)."""
+    start, total = 0, 0
+    for index, size in enumerate(sizes):
+        if index > start and total + size > limit:
+            yield start, index
+            start, total = index, 0
+        total += size
+    if start < len(sizes):
+        yield start, len(sizes)
 
 
 def _package_name(model_path: Path) -> str:

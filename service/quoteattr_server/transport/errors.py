@@ -1,8 +1,9 @@
 """transport.errors: domain errors and the one place that turns them into gRPC statuses.
 
 Servicer methods raise `ServiceError`s and never call `context.abort` themselves; the
-decorators below map each error to its status code. Anything else is a bug: it is logged with
-its traceback and answered INTERNAL, and the server goes on serving.
+decorators below map each error to its status code, and `from_batcher` gives the batcher's own
+errors theirs. Anything else is a bug: it is logged with its traceback (a worker process's
+traceback for a `RemoteError`) and answered INTERNAL, and the server goes on serving.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Callable, Iterator
 from typing import NoReturn, TypeVar
 
 import grpc
+
+from quoteattr_server.nlp import batcher
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -47,17 +50,70 @@ class NotReady(ServiceError):
     code = grpc.StatusCode.UNAVAILABLE
 
 
+class Overloaded(ServiceError):
+    """The server has more work queued than it takes; retrying after a backoff will help."""
+
+    code = grpc.StatusCode.RESOURCE_EXHAUSTED
+
+
+class Unavailable(ServiceError):
+    """The server cannot serve the call now (shutting down, worker replaced); retry."""
+
+    code = grpc.StatusCode.UNAVAILABLE
+
+
+class ClientGone(ServiceError):
+    """The caller cancelled, or its deadline passed, before the result was ready."""
+
+    code = grpc.StatusCode.CANCELLED
+
+
+class DeadlineExceeded(ServiceError):
+    """The caller's deadline passed before the result was ready."""
+
+    code = grpc.StatusCode.DEADLINE_EXCEEDED
+
+
+_BATCHER_ERRORS: dict[type[batcher.BatcherError], type[ServiceError]] = {
+    batcher.QueueFull: Overloaded,
+    batcher.Closed: Unavailable,
+    batcher.NoLanes: Unavailable,
+    batcher.LaneLost: Unavailable,
+    batcher.Abandoned: ClientGone,
+    batcher.DeadlinePassed: DeadlineExceeded,
+}
+
+
+def from_batcher(error: batcher.BatcherError) -> ServiceError:
+    """The service error (and so the status code) of one of the batcher's errors."""
+    kind = _BATCHER_ERRORS.get(type(error), Unavailable)
+    return kind(str(error))
+
+
 def abort(context: grpc.ServicerContext, error: BaseException) -> NoReturn:
     """End the call with the status `error` maps to (INTERNAL, logged, for unknown errors).
 
-    A call the client already left (cancelled, deadline passed) has no one to answer: the error
-    is raised again for gRPC to drop, without a traceback in the log.
+    A call the client already left (cancelled, deadline passed) has no one to answer: it is
+    ended with the status that says so, for the call's own log line and metrics, and without a
+    traceback in the log.
     """
     if not context.is_active():
-        _LOGGER.info("call ended by the client", extra={"error": type(error).__name__})
-        raise error
+        gone = (
+            grpc.StatusCode.DEADLINE_EXCEEDED
+            if context.time_remaining() <= 0
+            else grpc.StatusCode.CANCELLED
+        )
+        _LOGGER.info(
+            "call ended by the client", extra={"error": type(error).__name__, "status": gone.name}
+        )
+        context.abort(gone, "the caller left before the answer")
     if isinstance(error, ServiceError):
         context.abort(error.code, error.message)
+    elif isinstance(error, batcher.RemoteError):
+        _LOGGER.error(
+            "unexpected error in a parser worker", extra={"error": str(error), "trace": error.trace}
+        )
+        context.abort(grpc.StatusCode.INTERNAL, f"internal error: {error.kind}")
     else:
         _LOGGER.error("unexpected error while serving a call", exc_info=error)
         context.abort(grpc.StatusCode.INTERNAL, f"internal error: {type(error).__name__}")

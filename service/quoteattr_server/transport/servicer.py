@@ -1,25 +1,37 @@
 """transport.servicer: the `quoteattr.v1.QuoteAttribution` RPC methods, and nothing else.
 
-Each call is validated, parsed, attributed and converted; the work itself lives in `nlp` and
-`engine`, the status codes in `errors`.
+Each call is validated, submitted to the pipeline (the micro-batcher in front of the parser
+workers), awaited and converted; the work itself lives in `nlp` and `engine`, the status codes
+in `errors`. A call that ends early (cancelled, deadline passed) abandons its ticket through
+`context.add_callback`, so a document still queued is never parsed and the handler thread is
+freed at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 import grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
-from quoteattr_server.engine import ENGINE_VERSION, attribute
-from quoteattr_server.models import Models
+from quoteattr_server.engine import ENGINE_VERSION
+from quoteattr_server.nlp.batcher import BatcherError, Job, Outcome, Ticket
+from quoteattr_server.nlp.pipeline import ModelInfo
 from quoteattr_server.transport.converters import result_to_proto
 from quoteattr_server.transport.errors import (
+    DeadlineExceeded,
     InvalidRequest,
     NotReady,
+    Overloaded,
     ServiceError,
+    Unavailable,
+    from_batcher,
     stream_errors,
     unary_errors,
 )
@@ -28,75 +40,302 @@ from quoteattr_server.transport.validation import Limits, UndecodableRequest, va
 _LOGGER = logging.getLogger(__name__)
 
 Request = pb.AttributeRequest | UndecodableRequest
+# gRPC reports "no deadline" as a remaining time of about 292 years.
+_NO_DEADLINE = 1e9
+# A stream reads this many requests ahead of its responses, so that its documents are batched
+# together and spread over the workers instead of parsed one at a time.
+STREAM_WINDOW = 16
 
 
-class ClientGone(ServiceError):
-    """The caller cancelled or its deadline passed before the work started."""
+class Pipeline(Protocol):
+    """What the servicer needs of the parse path (`MicroBatcher` in production)."""
 
-    code = grpc.StatusCode.CANCELLED
+    @property
+    def info(self) -> ModelInfo: ...
+
+    def submit(self, job: Job, *, wait: bool = False) -> Ticket: ...
+
+
+# After the last call in progress ends, a draining server waits this long without a new call
+# before gRPC stops.
+DRAIN_QUIET_SECONDS = 0.25
+
+
+class CallGate:
+    """Admits calls of the service: at most `max_calls` at once (a stream counts as one), more
+    get RESOURCE_EXHAUSTED at once; once `drain()` is called, none (UNAVAILABLE), while the
+    calls already in finish. Health checks do not pass through it, so probes answer under any
+    load.
+    """
+
+    def __init__(self, max_calls: int) -> None:
+        self.max_calls = max_calls
+        self._calls = 0
+        self._draining = False
+        self._last_refusal = 0.0
+        self._idle = threading.Condition()
+
+    @property
+    def calls(self) -> int:
+        return self._calls
+
+    @contextlib.contextmanager
+    def admitted(self) -> Iterator[None]:
+        """Count the call in for the block, or refuse it."""
+        with self._idle:
+            if self._draining:
+                self._last_refusal = time.monotonic()
+                raise Unavailable(
+                    "the server is shutting down; send the call again (another replica, or "
+                    "this one once restarted, will answer)"
+                )
+            if self._calls >= self.max_calls:
+                raise Overloaded(
+                    f"the server is busy: {self._calls} calls are in progress (the limit); "
+                    "retry with backoff"
+                )
+            self._calls += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._calls -= 1
+                self._idle.notify_all()
+
+    def drain(self, timeout: float, *, quiet: float = DRAIN_QUIET_SECONDS) -> bool:
+        """Refuse new calls, and wait up to `timeout` seconds for those in progress to end and
+        then for `quiet` seconds without a refused call; True if the calls all ended.
+
+        The quiet spell catches the call a client sends just as its previous one is answered:
+        it is refused here, with a message, rather than cancelled by gRPC as it stops.
+        """
+        deadline = time.monotonic() + timeout
+        with self._idle:
+            self._draining = True
+            ended = self._idle.wait_for(lambda: self._calls == 0, timeout)
+        while time.monotonic() - self._last_refusal < quiet and time.monotonic() < deadline:
+            time.sleep(quiet / 5)
+        return ended
 
 
 class QuoteAttributionServicer:
-    """Serves `quoteattr.v1.QuoteAttribution` from the models that `models()` returns.
+    """Serves `quoteattr.v1.QuoteAttribution` through the pipeline that `pipeline()` returns.
 
     Args:
-        models: returns the loaded models, or None while they load (calls then get UNAVAILABLE).
+        pipeline: returns the pipeline, or None while the models load (calls get UNAVAILABLE).
         limits: the largest text a request may carry.
+        gate: admits calls (up to its limit, and none once draining); default: 32 at once.
     """
 
-    def __init__(self, models: Callable[[], Models | None], limits: Limits) -> None:
-        self._models = models
+    def __init__(
+        self,
+        pipeline: Callable[[], Pipeline | None],
+        limits: Limits,
+        *,
+        gate: CallGate | None = None,
+    ) -> None:
+        self._pipeline = pipeline
         self._limits = limits
+        self._gate = gate or CallGate(32)
 
     @unary_errors
     def Attribute(self, request: Request, context: grpc.ServicerContext) -> pb.AttributeResponse:
-        return self._attribute(request, context)
+        started = time.perf_counter()
+        with self._gate.admitted():
+            pipeline, job = self._job(request, context)
+            ticket = _submit(pipeline, job, wait=False)
+            if not context.add_callback(ticket.abandon):
+                ticket.abandon()  # the call ended between the submit and here
+            outcome = _await(ticket, context)
+        return _respond(request, pipeline.info, ticket, outcome, started)
 
     @stream_errors
     def AttributeStream(
         self, requests: Iterator[Request], context: grpc.ServicerContext
     ) -> Iterator[pb.AttributeResponse]:
-        for position, request in enumerate(requests, start=1):
-            try:
-                yield self._attribute(request, context)
-            except ServiceError as error:
-                document_id = (
-                    request.document_id if isinstance(request, pb.AttributeRequest) else ""
-                )
-                raise error.within(f"request {position} (document_id {document_id!r})") from error
+        with self._gate.admitted():
+            yield from self._stream(requests, context)
 
-    def _attribute(self, request: Request, context: grpc.ServicerContext) -> pb.AttributeResponse:
-        started = time.perf_counter()
+    def _stream(
+        self, requests: Iterator[Request], context: grpc.ServicerContext
+    ) -> Iterator[pb.AttributeResponse]:
+        reader = _StreamReader(self, requests, context)
+        if not context.add_callback(reader.stop):
+            return
+        try:
+            for position, request, pending in reader:
+                try:
+                    if isinstance(pending, ServiceError):
+                        raise pending
+                    pipeline, ticket, started = pending
+                    outcome = _await(ticket, context)
+                    reader.answered(ticket)
+                    yield _respond(request, pipeline.info, ticket, outcome, started)
+                except ServiceError as error:
+                    document_id = (
+                        request.document_id if isinstance(request, pb.AttributeRequest) else ""
+                    )
+                    where = f"request {position} (document_id {document_id!r})"
+                    raise error.within(where) from error
+        finally:
+            reader.stop()
+
+    def _job(self, request: Request, context: grpc.ServicerContext) -> tuple[Pipeline, Job]:
+        """Check the request and turn it into a job for the pipeline."""
         if isinstance(request, UndecodableRequest):
             raise InvalidRequest(request.reason)
-        options = validate_request(request, self._limits)
-        models = self._models()
-        if models is None:
+        checked = validate_request(request, self._limits)
+        pipeline = self._pipeline()
+        if pipeline is None:
             raise NotReady("the models are still loading; retry shortly")
-        # The parser serialises calls: a caller that left while waiting is not worth a parse.
-        if not context.is_active():
-            raise ClientGone("the caller left before the parse")
-        doc = models.parser.parse(request.text)
-        result = attribute(
-            doc,
-            models.lexicon,
-            include_reported=options.include_reported_speech,
-            min_confidence=options.min_confidence,
+        remaining = context.time_remaining()
+        deadline = time.monotonic() + remaining if remaining < _NO_DEADLINE else None
+        return pipeline, Job(
+            text=request.text,
+            words=checked.words,
+            include_reported=checked.options.include_reported_speech,
+            min_confidence=checked.options.min_confidence,
+            deadline=deadline,
         )
-        seconds = time.perf_counter() - started
-        _LOGGER.info(
-            "attributed",
-            extra={
-                "document_id": request.document_id,
-                "chars": len(request.text),
-                "quotes": len(result.quotes),
-                "seconds": round(seconds, 4),
-            },
+
+
+def _submit(pipeline: Pipeline, job: Job, *, wait: bool) -> Ticket:
+    try:
+        return pipeline.submit(job, wait=wait)
+    except BatcherError as error:
+        raise from_batcher(error) from error
+
+
+def _await(ticket: Ticket, context: grpc.ServicerContext) -> Outcome:
+    """The ticket's outcome, or the service error that says why there is none."""
+    remaining = context.time_remaining()
+    try:
+        return ticket.result(timeout=remaining if remaining < _NO_DEADLINE else None)
+    except TimeoutError:
+        ticket.abandon()
+        raise DeadlineExceeded("the deadline passed before the result was ready") from None
+    except BatcherError as error:
+        raise from_batcher(error) from error
+
+
+def _respond(
+    request: Request, info: ModelInfo, ticket: Ticket, outcome: Outcome, started: float
+) -> pb.AttributeResponse:
+    assert isinstance(request, pb.AttributeRequest)
+    seconds = time.perf_counter() - started
+    queued = (ticket.dispatched or ticket.submitted) - ticket.submitted
+    _LOGGER.info(
+        "attributed",
+        extra={
+            "document_id": request.document_id,
+            "chars": len(request.text),
+            "words": ticket.job.words,
+            "quotes": len(outcome.result.quotes),
+            "seconds": round(seconds, 4),
+            "queue_seconds": round(queued, 4),
+            "parse_seconds": round(outcome.parse_seconds, 4),
+            "engine_seconds": round(outcome.engine_seconds, 5),
+            "batch_documents": outcome.batch_documents,
+        },
+    )
+    return result_to_proto(
+        outcome.result,
+        document_id=request.document_id,
+        engine_version=ENGINE_VERSION,
+        model=info,
+        processing_seconds=seconds,
+    )
+
+
+_Pending = tuple[Pipeline, Ticket, float] | ServiceError
+_END = object()
+
+
+class _StreamReader:
+    """Reads a stream's requests on a thread of its own and submits each at once, at most
+    `STREAM_WINDOW` ahead of the responses; iterating yields them in order.
+
+    The reader must not run in the handler's thread: a client that sends its next request only
+    after reading the previous response would then wait for the server and the server for it.
+    The first bad request is yielded as its error, and reading stops there.
+    """
+
+    def __init__(
+        self,
+        servicer: QuoteAttributionServicer,
+        requests: Iterator[Request],
+        context: grpc.ServicerContext,
+    ) -> None:
+        self._servicer = servicer
+        self._requests = requests
+        self._context = context
+        self._ready: queue.Queue[tuple[int, Request, _Pending] | object] = queue.Queue(
+            STREAM_WINDOW
         )
-        return result_to_proto(
-            result,
-            document_id=request.document_id,
-            engine_version=ENGINE_VERSION,
-            model=models.parser.info,
-            processing_seconds=seconds,
-        )
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._tickets: set[Ticket] = set()
+        self._thread = threading.Thread(target=self._read, name="quoteattr-stream", daemon=True)
+        self._thread.start()
+
+    def __iter__(self) -> Iterator[tuple[int, Request, _Pending]]:
+        while True:
+            try:
+                item = self._ready.get(timeout=0.1)
+            except queue.Empty:
+                if self._stopped.is_set():
+                    return
+                continue
+            if item is _END:
+                return
+            assert isinstance(item, tuple)
+            yield item
+
+    def answered(self, ticket: Ticket) -> None:
+        with self._lock:
+            self._tickets.discard(ticket)
+
+    def stop(self) -> None:
+        """The call ended: stop reading and abandon every document not yet answered."""
+        self._stopped.set()
+        with self._lock:
+            tickets, self._tickets = self._tickets, set()
+        for ticket in tickets:
+            ticket.abandon()
+
+    def _read(self) -> None:
+        try:
+            for position, request in enumerate(self._requests, start=1):
+                if self._stopped.is_set():
+                    return
+                pending = self._submit(request)
+                if not self._put((position, request, pending)) or isinstance(pending, ServiceError):
+                    return
+        except Exception as error:  # the request stream broke (the call ended): nothing to do
+            if not self._stopped.is_set():
+                _LOGGER.info("stream ended while reading", extra={"error": type(error).__name__})
+        finally:
+            self._put(_END)
+
+    def _submit(self, request: Request) -> _Pending:
+        try:
+            started = time.perf_counter()
+            pipeline, job = self._servicer._job(request, self._context)
+            ticket = _submit(pipeline, job, wait=True)
+        except ServiceError as error:
+            return error
+        with self._lock:
+            self._tickets.add(ticket)
+        if self._stopped.is_set():
+            ticket.abandon()
+        return pipeline, ticket, started
+
+    def _put(self, item: tuple[int, Request, _Pending] | object) -> bool:
+        """Queue an item for the handler, unless the call ends first."""
+        while not self._stopped.is_set():
+            try:
+                self._ready.put(item, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False

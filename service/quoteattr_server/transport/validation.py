@@ -40,6 +40,14 @@ class AttributeOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckedRequest:
+    """What validation learnt of a request: its options, defaults filled in, and its words."""
+
+    options: AttributeOptions
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
 class UndecodableRequest:
     """Stands in for a request whose bytes did not decode, so the servicer can say why."""
 
@@ -78,18 +86,19 @@ def _why_undecodable(data: bytes) -> str:
     return "request is not a valid AttributeRequest message"
 
 
-def validate_request(request: quoteattr_pb2.AttributeRequest, limits: Limits) -> AttributeOptions:
+def validate_request(request: quoteattr_pb2.AttributeRequest, limits: Limits) -> CheckedRequest:
     """Check the text against `limits` and the options against their ranges.
 
     Raises:
         InvalidRequest: the text is empty, whitespace only or over a limit, or min_confidence
             lies outside [0, 1].
     """
-    check_text(request.text, limits)
-    return read_options(request.options)
+    words = check_text(request.text, limits)
+    return CheckedRequest(options=read_options(request.options), words=words)
 
 
-def check_text(text: str, limits: Limits) -> None:
+def check_text(text: str, limits: Limits) -> int:
+    """The text's whitespace-separated words, once it is known to be within `limits`."""
     if not text.strip():
         raise InvalidRequest("text is empty or only whitespace")
     if len(text) > limits.max_text_chars:
@@ -99,6 +108,7 @@ def check_text(text: str, limits: Limits) -> None:
     words = len(text.split())
     if words > limits.max_text_words:
         raise InvalidRequest(f"text has {words:,} words; the limit is {limits.max_text_words:,}")
+    return words
 
 
 def read_options(options: quoteattr_pb2.AttributeOptions) -> AttributeOptions:
