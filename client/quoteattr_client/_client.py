@@ -25,12 +25,15 @@ from quoteattr.v1 import quoteattr_pb2_grpc
 from quoteattr_client._exceptions import error_from_rpc
 from quoteattr_client._models import (
     AttributionResult,
+    AttributionType,
     Cue,
+    Gender,
     Mention,
     ModelInfo,
     Quote,
     QuoteKind,
     Role,
+    SourceCategory,
     Span,
     Speaker,
     SpeakerKind,
@@ -345,6 +348,26 @@ _SPEAKER_KINDS = {
     pb.SPEAKER_KIND_ORGANIZATION: SpeakerKind.ORGANIZATION,
     pb.SPEAKER_KIND_GROUP: SpeakerKind.GROUP,
 }
+_ATTRIBUTION_TYPES = {
+    pb.ATTRIBUTION_TYPE_SPEECH: AttributionType.SPEECH,
+    pb.ATTRIBUTION_TYPE_BELIEF: AttributionType.BELIEF,
+    pb.ATTRIBUTION_TYPE_INTENTION: AttributionType.INTENTION,
+    pb.ATTRIBUTION_TYPE_STANCE: AttributionType.STANCE,
+}
+_GENDERS = {
+    pb.GENDER_UNKNOWN: Gender.UNKNOWN,
+    pb.GENDER_FEMALE: Gender.FEMALE,
+    pb.GENDER_MALE: Gender.MALE,
+    pb.GENDER_NONBINARY: Gender.NONBINARY,
+}
+_SOURCE_CATEGORIES = {
+    pb.SOURCE_CATEGORY_OFFICIAL: SourceCategory.OFFICIAL,
+    pb.SOURCE_CATEGORY_EXPERT: SourceCategory.EXPERT,
+    pb.SOURCE_CATEGORY_BUSINESS: SourceCategory.BUSINESS,
+    pb.SOURCE_CATEGORY_ADVOCATE: SourceCategory.ADVOCATE,
+    pb.SOURCE_CATEGORY_CITIZEN: SourceCategory.CITIZEN,
+    pb.SOURCE_CATEGORY_MEDIA: SourceCategory.MEDIA,
+}
 
 
 def _quote(message: pb.Quote) -> Quote:
@@ -366,6 +389,9 @@ def _quote(message: pb.Quote) -> Quote:
         confidence=message.confidence,
         rule=message.rule,
         pieces=tuple(_span(piece) for piece in message.pieces),
+        # An older server sends no type: its quotes are read as speech.
+        attribution_type=_ATTRIBUTION_TYPES.get(message.attribution_type, AttributionType.SPEECH),
+        fingerprint=message.fingerprint,
     )
 
 
@@ -376,6 +402,10 @@ def _speaker(message: pb.Speaker) -> Speaker:
         kind=_SPEAKER_KINDS.get(message.kind, SpeakerKind.UNKNOWN),
         roles=tuple(Role(role.text, _span(role.span)) for role in message.roles),
         mentions=tuple(Mention(m.text, _span(m.span)) for m in message.mentions),
+        gender=_GENDERS.get(message.gender, Gender.UNKNOWN),
+        gender_evidence=tuple(Mention(e.text, _span(e.span)) for e in message.gender_evidence),
+        anonymous=message.anonymous,
+        category=_SOURCE_CATEGORIES.get(message.category, SourceCategory.UNKNOWN),
     )
 
 

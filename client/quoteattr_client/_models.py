@@ -24,6 +24,36 @@ class SpeakerKind(enum.StrEnum):
     GROUP = "group"
 
 
+class AttributionType(enum.StrEnum):
+    """What a quote attributes: speech, belief, intention or stance."""
+
+    SPEECH = "speech"
+    BELIEF = "belief"
+    INTENTION = "intention"
+    STANCE = "stance"
+
+
+class Gender(enum.StrEnum):
+    """A speaker's gender as the article states it; never guessed from a name."""
+
+    UNKNOWN = "unknown"
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+
+
+class SourceCategory(enum.StrEnum):
+    """The kind of source, for sourcing audits."""
+
+    UNKNOWN = "unknown"
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    BUSINESS = "business"
+    ADVOCATE = "advocate"
+    CITIZEN = "citizen"
+    MEDIA = "media"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open range [start, end) of the text sent, in code points."""
@@ -66,6 +96,10 @@ class Speaker:
     kind: SpeakerKind
     roles: tuple[Role, ...]
     mentions: tuple[Mention, ...]
+    gender: Gender = Gender.UNKNOWN
+    gender_evidence: tuple[Mention, ...] = ()
+    anonymous: bool = False
+    category: SourceCategory = SourceCategory.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +115,8 @@ class Quote:
     confidence: float
     rule: str
     pieces: tuple[Span, ...]
+    attribution_type: AttributionType = AttributionType.SPEECH
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)

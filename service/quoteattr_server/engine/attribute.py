@@ -25,6 +25,7 @@ from quoteattr_server.engine.cues import (
     word_count,
 )
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
+from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
@@ -120,12 +121,18 @@ def attribute(
     drafts.sort(key=lambda d: d.span.start)
     quotes, speakers = _resolve(drafts, layout, lexicon)
     kept = tuple(
-        q
+        with_fingerprint(q, doc.text)
         for q in quotes
         if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
     )
     used = {q.speaker_id for q in kept}
     return AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+
+
+def with_fingerprint(quote: Quote, text: str) -> Quote:
+    """The quote with its fingerprint, computed over its pieces (or its whole text)."""
+    pieces = [text[p.start : p.end] for p in quote.pieces] or [quote.text]
+    return replace(quote, fingerprint=fingerprint(pieces))
 
 
 def _cue_of(match: CueMatch, text: str) -> Cue:

@@ -126,6 +126,37 @@ class SpeakerKind(enum.Enum):
     GROUP = "group"
 
 
+class AttributionType(enum.Enum):
+    """What a quote attributes: words spoken or written, a belief, an intention or a stance."""
+
+    SPEECH = "speech"
+    BELIEF = "belief"
+    INTENTION = "intention"
+    STANCE = "stance"
+
+
+class Gender(enum.Enum):
+    """A speaker's gender as the article states it; UNKNOWN without (or with conflicting)
+    evidence."""
+
+    UNKNOWN = "unknown"
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+
+
+class SourceCategory(enum.Enum):
+    """The kind of source, for sourcing audits."""
+
+    UNKNOWN = "unknown"
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    BUSINESS = "business"
+    ADVOCATE = "advocate"
+    CITIZEN = "citizen"
+    MEDIA = "media"
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """A piece of the document: its text and where it sits."""
@@ -148,6 +179,10 @@ class Speaker:
     kind: SpeakerKind
     roles: tuple[TextSpan, ...]
     mentions: tuple[TextSpan, ...]
+    gender: Gender = Gender.UNKNOWN
+    gender_evidence: tuple[TextSpan, ...] = ()
+    anonymous: bool = False
+    category: SourceCategory = SourceCategory.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +196,8 @@ class Quote:
     confidence: float
     rule: str
     pieces: tuple[Span, ...] = field(default=())
+    attribution_type: AttributionType = AttributionType.SPEECH
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,31 @@ SPEAKER_KINDS: dict[types.SpeakerKind, pb.SpeakerKind] = {
 }
 
 
+ATTRIBUTION_TYPES: dict[types.AttributionType, pb.AttributionType] = {
+    types.AttributionType.SPEECH: pb.ATTRIBUTION_TYPE_SPEECH,
+    types.AttributionType.BELIEF: pb.ATTRIBUTION_TYPE_BELIEF,
+    types.AttributionType.INTENTION: pb.ATTRIBUTION_TYPE_INTENTION,
+    types.AttributionType.STANCE: pb.ATTRIBUTION_TYPE_STANCE,
+}
+
+GENDERS: dict[types.Gender, pb.Gender] = {
+    types.Gender.UNKNOWN: pb.GENDER_UNKNOWN,
+    types.Gender.FEMALE: pb.GENDER_FEMALE,
+    types.Gender.MALE: pb.GENDER_MALE,
+    types.Gender.NONBINARY: pb.GENDER_NONBINARY,
+}
+
+SOURCE_CATEGORIES: dict[types.SourceCategory, pb.SourceCategory] = {
+    types.SourceCategory.UNKNOWN: pb.SOURCE_CATEGORY_UNKNOWN,
+    types.SourceCategory.OFFICIAL: pb.SOURCE_CATEGORY_OFFICIAL,
+    types.SourceCategory.EXPERT: pb.SOURCE_CATEGORY_EXPERT,
+    types.SourceCategory.BUSINESS: pb.SOURCE_CATEGORY_BUSINESS,
+    types.SourceCategory.ADVOCATE: pb.SOURCE_CATEGORY_ADVOCATE,
+    types.SourceCategory.CITIZEN: pb.SOURCE_CATEGORY_CITIZEN,
+    types.SourceCategory.MEDIA: pb.SOURCE_CATEGORY_MEDIA,
+}
+
+
 def span_to_proto(span: types.Span) -> pb.Span:
     return pb.Span(start=span.start, end=span.end)
 
@@ -45,6 +70,8 @@ def quote_to_proto(quote: types.Quote) -> pb.Quote:
         confidence=quote.confidence,
         rule=quote.rule,
         pieces=[span_to_proto(piece) for piece in quote.pieces],
+        attribution_type=ATTRIBUTION_TYPES[quote.attribution_type],
+        fingerprint=quote.fingerprint,
     )
     if quote.mention is not None:
         message.mention.CopyFrom(text_span_to_proto(quote.mention))
@@ -60,6 +87,10 @@ def speaker_to_proto(speaker: types.Speaker) -> pb.Speaker:
         kind=SPEAKER_KINDS[speaker.kind],
         roles=[text_span_to_proto(role) for role in speaker.roles],
         mentions=[text_span_to_proto(mention) for mention in speaker.mentions],
+        gender=GENDERS[speaker.gender],
+        gender_evidence=[text_span_to_proto(evidence) for evidence in speaker.gender_evidence],
+        anonymous=speaker.anonymous,
+        category=SOURCE_CATEGORIES[speaker.category],
     )
 
 
