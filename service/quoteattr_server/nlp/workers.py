@@ -46,6 +46,7 @@ class WorkerConfig:
     model_dir: Path
     torch_threads: int = 1
     log_level: str = "INFO"
+    device: str = "cpu"
 
 
 class WorkerProcess:
@@ -237,7 +238,9 @@ def _worker_main(conn: Connection, config: WorkerConfig) -> None:
 
     torch.set_num_interop_threads(1)
     try:
-        models, report = load_models(config.model_dir, torch_threads=config.torch_threads)
+        models, report = load_models(
+            config.model_dir, torch_threads=config.torch_threads, device=config.device
+        )
     except ModelLoadError as error:
         conn.send(("failed", str(error)))
         return
