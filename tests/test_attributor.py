@@ -1,5 +1,5 @@
 """The in-process Attributor: the service's results without a server, the same checks, texts
-parsed in batches; and the device choice it shares with the server."""
+parsed in batches."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from quoteattr_client import AttributionResult, QuoteAttributionClient, RequestR
 from quoteattr_server import Attributor
 from quoteattr_server.engine.types import ParsedDoc
 from quoteattr_server.models import Models, Parser
-from quoteattr_server.nlp.pipeline import ModelInfo, ModelLoadError, resolve_device
+from quoteattr_server.nlp.pipeline import ModelInfo, ModelLoadError
 from quoteattr_server.transport.validation import Limits
 
 KOVAC = '"The bridge will close in May," said Mayor Ana Kovac.'
@@ -115,16 +115,3 @@ def test_load_reads_a_model_directory_on_the_cpu(model_dir: Path) -> None:
 def test_load_refuses_a_directory_without_models(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError, match=r"resources\.json"):
         Attributor.load(models=tmp_path, device="cpu")
-
-
-def test_devices() -> None:
-    import torch
-
-    assert resolve_device("cpu") == "cpu"
-    gpu = torch.cuda.is_available()
-    assert resolve_device("auto") == ("cuda" if gpu else "cpu")
-    if not gpu:
-        with pytest.raises(ModelLoadError, match="no GPU"):
-            resolve_device("cuda")
-    with pytest.raises(ValueError, match="device must be one of"):
-        resolve_device("tpu")

@@ -28,6 +28,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from quoteattr_server import metrics
 from quoteattr_server.models import LoadReport
 from quoteattr_server.nlp.batcher import Job, LaneLost, Outcome, RemoteError
 from quoteattr_server.nlp.pipeline import ModelInfo, ModelLoadError, ParseStopped
@@ -91,6 +92,7 @@ class WorkerProcess:
         process.start()
         child.close()
         self._process, self._conn = process, parent
+        metrics.watch_worker(self.number, process.pid)
 
     def wait_ready(self, timeout: float | None = None) -> LoadReport:
         """Wait until the worker has loaded and warmed up its models.
@@ -172,6 +174,7 @@ class WorkerProcess:
     def _kill(self) -> None:
         process, conn = self._process, self._conn
         self._process, self._conn = None, None
+        metrics.watch_worker(self.number, None)
         if conn is not None:
             conn.close()
         if process is not None:
