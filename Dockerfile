@@ -6,12 +6,12 @@
 #   docker build -t quoteattr .                                  models mounted at run time
 #   docker build --target bundled -t quoteattr:bundled \
 #       --build-context models=../shared/models/stanza-en .     models copied in
-#   docker run -p 50051:50051 -p 9464:9464 \
+#   docker run -p 50051:50051 -p 8080:8080 -p 9464:9464 \
 #       -v "$PWD/../shared/models/stanza-en:/models:ro" quoteattr
 
 ARG PYTHON_IMAGE=python:3.11-slim
 
-# --- build: the virtualenv in /opt/venv and the generated stubs in /app/proto ---------------
+# --- build: the virtualenv in /opt/venv (both distributions, the stubs generated in them) ----
 FROM ${PYTHON_IMAGE} AS build
 RUN apt-get update \
     && apt-get install -y --no-install-recommends make \
@@ -25,17 +25,16 @@ COPY Makefile ./
 RUN make tools VENV=/opt/venv PYTHON=python3.11 \
         TORCH_INDEX=https://download.pytorch.org/whl/cpu
 COPY . .
-# The package without its dev extras, installed as `make test` installs it.
-RUN make install VENV=/opt/venv PYTHON=python3.11 EXTRAS= \
+# quoteattr-client and quoteattr-server as `make test` installs them, without the development
+# requirements and not editable: the image needs only the virtualenv.
+RUN make install VENV=/opt/venv PYTHON=python3.11 DEV= EDITABLE= \
     && /opt/venv/bin/python -c "import torch; assert not torch.version.cuda, torch.version.cuda"
 
 # --- base: what runs, without make or build caches -------------------------------------------
 FROM ${PYTHON_IMAGE} AS base
 RUN groupadd --system --gid 10001 quoteattr \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent quoteattr
-# The editable install points at /app, so both keep their paths.
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /app /app
 WORKDIR /app
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
@@ -44,8 +43,9 @@ ENV PATH=/opt/venv/bin:$PATH \
     QUOTEATTR_HOST=[::] \
     QUOTEATTR_PORT=50051 \
     QUOTEATTR_METRICS_PORT=9464 \
+    QUOTEATTR_HTTP_PORT=8080 \
     QUOTEATTR_LOG_LEVEL=INFO
-EXPOSE 50051 9464
+EXPOSE 50051 8080 9464
 USER 10001:10001
 # SERVING only once the models are loaded and warmed up (a few seconds; more on a slow disk).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \

@@ -5,7 +5,7 @@ VENV ?= .venv
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 MODELS ?= ../shared/models/stanza-en
 PORT ?= 50051
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' client/pyproject.toml)
 
 BIN := $(VENV)/bin
 # The CPU build lies on this machine's disk; a bare `torch` requirement would pull a
@@ -14,13 +14,17 @@ TORCH := torch==2.13.0
 # Where torch comes from: empty here, where pip finds the CPU wheel on disk; the Dockerfile
 # passes PyTorch's CPU index.
 TORCH_INDEX ?=
-# Extras installed with the package: dev (tests, linters) here, none in the container image.
-EXTRAS ?= dev
+# Two distributions: client/ (quoteattr-client: no torch, no Stanza) and service/
+# (quoteattr-server, which depends on it). DEV=1 adds requirements-dev.txt (tests, linters, the
+# browser test's driver); EDITABLE=-e installs both in place. The container image sets neither.
+DEV ?= 1
+EDITABLE ?= -e
 PROTO_SRC := proto/quoteattr/v1/quoteattr.proto
-PROTO_PY := proto/quoteattr/v1/quoteattr_pb2.py
-PROTO_INITS := proto/quoteattr/__init__.py proto/quoteattr/v1/__init__.py
+# The stubs are generated into the client distribution's folder (client/generate_stubs.py).
+PROTO_PY := client/quoteattr/v1/quoteattr_pb2.py
 TOOLS_STAMP := $(VENV)/.tools-installed
 INSTALL_STAMP := $(VENV)/.quoteattr-installed
+BROWSER_STAMP := $(VENV)/.browser-installed
 
 # `make eval FILE=...` scores a server of its own on annotated articles (errors in .eval/).
 FILE ?= ../shared/eval/polnear-dev.jsonl
@@ -28,12 +32,12 @@ FILE ?= ../shared/eval/polnear-dev.jsonl
 # `make bench BENCH_ARGS=--quick`: extra quoteattr-bench flags (results in .bench/).
 BENCH_ARGS ?=
 
-.PHONY: run test proto lint models clean eval tools install image bench
+.PHONY: run test proto lint models clean eval tools install image bench browser
 
 run: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-server --port $(PORT) --models $(MODELS)
 
-test: $(INSTALL_STAMP) proto
+test: $(INSTALL_STAMP) proto $(BROWSER_STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(INSTALL_STAMP) proto
@@ -44,7 +48,11 @@ eval: $(INSTALL_STAMP) proto
 bench: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-bench --models $(MODELS) --output .bench/results.json $(BENCH_ARGS)
 
-proto: $(PROTO_PY) $(PROTO_INITS)
+proto: $(PROTO_PY)
+
+# Headless Chromium for the verification page's browser test: Debian's package (Playwright
+# cannot download its own browsers here), driven by Playwright's Python package.
+browser: $(BROWSER_STAMP)
 
 # The set-up steps on their own: the Dockerfile runs these, so `make test` exercises them.
 tools: $(TOOLS_STAMP)
@@ -67,8 +75,8 @@ models: $(TOOLS_STAMP)
 		processors='tokenize,mwt,pos,lemma,depparse')"
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info proto/*.egg-info service/*.egg-info client/*.egg-info
-	rm -f proto/quoteattr/v1/*_pb2*.py proto/quoteattr/v1/*_pb2*.pyi $(PROTO_INITS)
+	rm -rf $(VENV) build dist client/build service/build *.egg-info service/*.egg-info \
+		client/*.egg-info client/quoteattr
 	rm -rf .mypy_cache .ruff_cache .pytest_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -prune -exec rm -rf {} +
 
@@ -82,14 +90,17 @@ $(TOOLS_STAMP): | $(BIN)/python
 
 # The stubs are regenerated whenever the .proto is newer than them.
 $(PROTO_PY): $(PROTO_SRC) $(TOOLS_STAMP)
-	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=proto --grpc_python_out=proto \
-		--pyi_out=proto $(PROTO_SRC)
+	$(BIN)/python client/generate_stubs.py
+
+# The client first: the server depends on it, and no index has it.
+$(INSTALL_STAMP): client/pyproject.toml service/pyproject.toml requirements-dev.txt \
+		$(TOOLS_STAMP) | $(PROTO_PY)
+	$(BIN)/pip install $(EDITABLE) './client[cli]'
+	$(BIN)/pip install $(EDITABLE) ./service
+	$(if $(DEV),$(BIN)/pip install -r requirements-dev.txt)
 	touch $@
 
-$(PROTO_INITS):
-	touch $@
-
-# setuptools finds the `quoteattr` package only once its generated __init__.py files exist.
-$(INSTALL_STAMP): pyproject.toml $(TOOLS_STAMP) | $(PROTO_PY) $(PROTO_INITS)
-	$(BIN)/pip install -e '.$(if $(EXTRAS),[$(EXTRAS)])'
+$(BROWSER_STAMP): $(INSTALL_STAMP)
+	command -v chromium >/dev/null || { apt-get update && \
+		apt-get install -y --no-install-recommends chromium; }
 	touch $@

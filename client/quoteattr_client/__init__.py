@@ -1,4 +1,4 @@
-"""quoteattr_client: a typed Python client and CLI for the quoteattr gRPC service.
+"""quoteattr_client: typed Python clients (blocking and asyncio) and CLI for quoteattr.
 
 Example:
     from quoteattr_client import QuoteAttributionClient
@@ -8,8 +8,12 @@ Example:
         for quote in result.quotes:
             speaker = result.speaker(quote)
             print(quote.text, "->", speaker.name if speaker else "?")
+
+    async with AsyncQuoteAttributionClient("localhost:50051") as client:
+        result = await client.attribute(text)
 """
 
+from quoteattr_client._async_client import AsyncQuoteAttributionClient
 from quoteattr_client._client import (
     DEFAULT_RETRIES,
     DEFAULT_TARGET,
@@ -24,6 +28,7 @@ from quoteattr_client._exceptions import (
     QuoteAttrError,
     RequestRejected,
     ServerError,
+    TLSFileError,
     TransportError,
 )
 from quoteattr_client._models import (
@@ -48,6 +53,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NO_RETRIES",
     "TLS",
+    "AsyncQuoteAttributionClient",
     "AttributionResult",
     "AttributionType",
     "Cue",
@@ -66,6 +72,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "TLSFileError",
     "TransportError",
     "result_from_proto",
 ]

@@ -22,7 +22,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
-from quoteattr_client._exceptions import error_from_rpc
+from quoteattr_client._exceptions import TLSFileError, error_from_rpc
 from quoteattr_client._models import (
     AttributionResult,
     AttributionType,
@@ -130,8 +130,11 @@ class TLS:
 def _pem(source: PemSource | None) -> bytes | None:
     if source is None or isinstance(source, bytes):
         return source
-    with open(source, "rb") as file:
-        return file.read()
+    try:
+        with open(source, "rb") as file:
+            return file.read()
+    except OSError as error:
+        raise TLSFileError(os.fspath(source), error.strerror or str(error)) from error
 
 
 class _RetryBudget:

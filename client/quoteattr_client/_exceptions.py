@@ -5,7 +5,8 @@
     │                     (UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED): retrying may help
     ├── RequestRejected   the server refused the request (INVALID_ARGUMENT, RESOURCE_EXHAUSTED,
     │                     FAILED_PRECONDITION, ...): retrying the same request will not help
-    └── ServerError       the server failed (INTERNAL, UNKNOWN, UNIMPLEMENTED, DATA_LOSS)
+    ├── ServerError       the server failed (INTERNAL, UNKNOWN, UNIMPLEMENTED, DATA_LOSS)
+    └── TLSFileError      a TLS certificate or key file could not be read: no call was made
 
 Each carries the gRPC status `code`, the server's `details` and the request's `document_id`.
 """
@@ -48,6 +49,15 @@ class RequestRejected(QuoteAttrError):
 
 class ServerError(QuoteAttrError):
     """The server failed while handling the request."""
+
+
+class TLSFileError(QuoteAttrError):
+    """A TLS certificate or key file given to the client could not be read (`path` says which);
+    the client made no call. Its `code` is INVALID_ARGUMENT: the argument was the problem."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(grpc.StatusCode.INVALID_ARGUMENT, f"cannot read TLS file {path}: {reason}")
+        self.path = path
 
 
 def error_from_rpc(error: grpc.RpcError, *, document_id: str = "") -> QuoteAttrError:

@@ -121,7 +121,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
-    """The Stanza models the server parsed with."""
+    """The Stanza models the server parsed with: the library version, the model package
+    (`newsmix`), and `directory`, the package and its resources version (`newsmix@1.15.0`)."""
 
     stanza_version: str
     package: str

@@ -35,13 +35,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import grpc
-from tqdm import tqdm
 
 from quoteattr_client._exceptions import QuoteAttrError
 from quoteattr_client._models import AttributionResult
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 STDIN = "-"
 DEFAULT_MAX_CHARS = 400_000  # the server's default limit
@@ -492,6 +494,15 @@ class ErrorLog:
 # --- progress ----------------------------------------------------------------------------------
 
 
+def _bar(stream: IO[str]) -> tqdm[Any] | None:
+    """A tqdm bar, or None (plain lines) without the `[cli]` extra that installs tqdm."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(file=stream, unit="doc", dynamic_ncols=True, smoothing=0.05)
+
+
 class Progress:
     """Documents done (written or failed) of the total, docs/s and ETA: a tqdm bar on a
     terminal, else one plain line every `every` seconds (0: every document)."""
@@ -507,9 +518,7 @@ class Progress:
         self.failed = 0
         self.skipped = 0
         self._closed = False
-        self._bar: tqdm[Any] | None = (
-            tqdm(file=stream, unit="doc", dynamic_ncols=True, smoothing=0.05) if bar else None
-        )
+        self._bar: tqdm[Any] | None = _bar(stream) if bar else None
 
     def set_total(self, total: int | None) -> None:
         with self._lock:

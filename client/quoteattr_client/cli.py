@@ -4,6 +4,8 @@
     quoteattr attribute --json - < article.txt the whole result as JSON
     quoteattr batch archive/ more.jsonl --out results.jsonl
                                                every article, one JSON line each; resumable
+    quoteattr view article.txt --out page.html the article with its quotes highlighted,
+                                               a self-contained page that opens offline
     quoteattr health                           SERVING, NOT_SERVING or SERVICE_UNKNOWN
 
 Exit status: 0 on success (and, for `health`, when the server is SERVING); 1 when the call
@@ -28,6 +30,7 @@ from quoteattr_client import batch
 from quoteattr_client._client import DEFAULT_TARGET, DEFAULT_TIMEOUT, TLS, QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError
 from quoteattr_client._models import AttributionResult
+from quoteattr_client.viewer import render_page
 
 _SPEAKER_WIDTH = 24
 _ROLE_WIDTH = 30
@@ -65,7 +68,7 @@ def build_arg_parser() -> argparse.ArgumentParser:
     )
     options.add_argument(
         "--min-confidence",
-        type=float,
+        type=_confidence,
         default=0.0,
         help="leave out quotes less confident than this, in [0, 1] (default 0)",
     )
@@ -80,7 +83,23 @@ def build_arg_parser() -> argparse.ArgumentParser:
     attribute.add_argument("file", help="the article as UTF-8 text; - reads stdin")
     attribute.add_argument("--json", action="store_true", help="print the result as JSON")
     attribute.add_argument(
-        "--document-id", help="name echoed in the result (default: the file's name)"
+        "--document-id",
+        help="name echoed in the result (default: the file's name; empty for stdin)",
+    )
+
+    view = commands.add_parser(
+        "view",
+        parents=[common, options],
+        help="write the verification page of one article, its result embedded",
+        description="Attribute one article and write the verification page with the result "
+        "embedded: a self-contained HTML file (no server, no network) showing every quote "
+        "highlighted in its speaker's colour.",
+    )
+    view.add_argument("file", help="the article as UTF-8 text; - reads stdin")
+    view.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    view.add_argument(
+        "--document-id",
+        help="name echoed in the result (default: the file's name; empty for stdin)",
     )
 
     _add_batch_parser(commands, parents=[target, options])
@@ -163,6 +182,14 @@ def _add_batch_parser(
     )
 
 
+def _confidence(value: str) -> float:
+    """A confidence threshold in [0, 1], checked before any call (NaN is refused too)."""
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must lie in [0, 1], got {value}")
+    return number
+
+
 def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -203,10 +230,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 include_reported_speech=not args.no_reported,
                 min_confidence=args.min_confidence,
             )
+            if args.command == "view":
+                page = render_page(text=text, result=batch.result_record(result))
+                args.out.write_text(page, encoding="utf-8")
     except (QuoteAttrError, OSError, UnicodeDecodeError) as error:
         print(f"quoteattr: {error}", file=sys.stderr)
         return 1
-    print(format_json(result) if args.json else format_table(result))
+    if args.command == "view":
+        print(f"quoteattr view: {len(result.quotes)} quotes; wrote {args.out}", file=sys.stderr)
+    else:
+        print(format_json(result) if args.json else format_table(result))
     return 0
 
 

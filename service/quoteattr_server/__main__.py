@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import resource
 import signal
 import sys
@@ -23,6 +24,7 @@ from grpc_health.v1 import health
 
 from quoteattr_server import __version__, metrics
 from quoteattr_server.engine import ENGINE_VERSION
+from quoteattr_server.http import HttpServer
 from quoteattr_server.logs import configure_logging
 from quoteattr_server.models import LoadReport, load_models
 from quoteattr_server.nlp.batcher import MicroBatcher
@@ -36,7 +38,8 @@ from quoteattr_server.transport.server import (
     in_process_batcher,
     set_serving,
 )
-from quoteattr_server.transport.servicer import CallGate
+from quoteattr_server.transport.servicer import CallGate, QuoteAttributionServicer
+from quoteattr_server.transport.validation import Limits
 
 _LOGGER = logging.getLogger("quoteattr_server")
 _POLL_SECONDS = 0.1
@@ -141,6 +144,18 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="serve Prometheus metrics over HTTP on this port, 0 for any "
         "(QUOTEATTR_METRICS_PORT, default: no metrics endpoint)",
     )
+    parser.add_argument(
+        "--http-port",
+        type=int,
+        help="also serve HTTP/JSON (POST /v1/attribute) and the verification page (GET /) on "
+        "this port, 0 for any (QUOTEATTR_HTTP_PORT, default: no HTTP)",
+    )
+    parser.add_argument(
+        "--device",
+        choices=("auto", "cpu", "cuda"),
+        help="where Stanza parses: auto takes a GPU when torch sees one; with a GPU and no "
+        "--workers, one worker (QUOTEATTR_DEVICE, default auto)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -153,7 +168,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         arg_parser.error(str(error))
     configure_logging(settings.log_level)
+    workers_given = args.workers is not None or "QUOTEATTR_WORKERS" in os.environ
+    if not workers_given and settings.device != "cpu" and _gpu_present():
+        # One GPU: one worker holds the models on it and batches for it; more would only
+        # queue for the same device and each take its memory.
+        settings = settings.replace(workers=1)
     return serve(settings)
+
+
+def _gpu_present() -> bool:
+    """An NVIDIA device node, without importing torch in the server process."""
+    return any(Path("/dev").glob("nvidia[0-9]*"))
 
 
 def serve(settings: Settings) -> int:
@@ -180,6 +205,10 @@ def serve(settings: Settings) -> int:
             server.stop(None)
             return 1
         _LOGGER.info("serving metrics", extra={"metrics_port": metrics_server.server_port})
+    http_server = _start_http(settings, slot, gate)
+    if settings.http_port is not None and http_server is None:
+        server.stop(None)
+        return 1
 
     stop = threading.Event()
     failed = threading.Event()
@@ -244,11 +273,31 @@ def serve(settings: Settings) -> int:
 
     _LOGGER.info("draining", extra={"grace_seconds": settings.grace_seconds})
     drain(server, health_servicer, settings.grace_seconds, gate)
+    if http_server is not None:
+        http_server.stop()
     loader.join()  # a signal during loading: let the workers finish loading, then stop them
     for pipeline in pipelines:
         pipeline.close()
     _LOGGER.info("stopped")
     return 1 if failed.is_set() else 0
+
+
+def _start_http(settings: Settings, slot: PipelineSlot, gate: CallGate) -> HttpServer | None:
+    """The HTTP/JSON endpoint, serving through the gRPC servicer's own logic: the same pipeline
+    slot, limits and call gate (so the call limit and the drain count both kinds of call)."""
+    if settings.http_port is None:
+        return None
+    servicer = QuoteAttributionServicer(
+        slot, Limits(settings.max_text_chars, settings.max_text_words), gate=gate
+    )
+    http_server = HttpServer(servicer, settings, settings.http_port)
+    try:
+        port = http_server.start()
+    except (OSError, RuntimeError) as error:
+        _LOGGER.error("cannot serve HTTP", extra={"error": str(error)})
+        return None
+    _LOGGER.info("serving HTTP", extra={"http_port": port})
+    return http_server
 
 
 def load_pipeline(
@@ -262,9 +311,16 @@ def load_pipeline(
     """
     threads = settings.threads_per_worker
     if settings.workers == 0:
-        models, report = load_models(settings.model_dir, torch_threads=threads)
+        models, report = load_models(
+            settings.model_dir, torch_threads=threads, device=settings.device
+        )
         return in_process_batcher(models, settings), report
-    config = WorkerConfig(settings.model_dir, torch_threads=threads, log_level=settings.log_level)
+    config = WorkerConfig(
+        settings.model_dir,
+        torch_threads=threads,
+        log_level=settings.log_level,
+        device=settings.device,
+    )
     workers, reports = start_workers(config, settings.workers, timeout=_LOAD_SECONDS)
     pipeline = MicroBatcher(
         workers,

@@ -8,16 +8,22 @@ the same objects by importing them from here:
   them, and counts the documents and words of every article answered;
 - the parse path reports each parser call's batch size with `observe_parser_batch` and the
   documents waiting for the parser through `QUEUE_DEPTH`;
-- start-up records the model load time and the build information once the models are loaded.
+- start-up records the model load time and the build information once the models are loaded;
+- the parser worker processes register their pids (`watch_worker`), and their resident memory
+  is read from /proc at each scrape (`process_resident_memory_bytes` covers only the server).
 
 `start_metrics_server(port)` serves them as text on `http://HOST:PORT/metrics` (any path).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from wsgiref.simple_server import WSGIServer
 
-from prometheus_client import Counter, Gauge, Histogram, start_http_server
+from prometheus_client import REGISTRY, Counter, Gauge, Histogram, start_http_server
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from quoteattr_server import __version__
 
@@ -59,6 +65,44 @@ BUILD_INFO = Gauge(
     "Always 1; the labels name the server, engine, Stanza and model versions serving",
     ["version", "engine_version", "stanza_version", "model_package"],
 )
+
+
+# Parser worker number -> the pid of its process, while it runs.
+_WORKER_PIDS: dict[int, int] = {}
+
+
+def watch_worker(number: int, pid: int | None) -> None:
+    """Export the resident memory of parser worker `number` (process `pid`; None: stopped)."""
+    if pid is None:
+        _WORKER_PIDS.pop(number, None)
+    else:
+        _WORKER_PIDS[number] = pid
+
+
+class _WorkerMemory(Collector):
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "quoteattr_parser_worker_resident_memory_bytes",
+            "Resident memory of each parser worker process, in bytes",
+            labels=["worker"],
+        )
+        for number, pid in sorted(_WORKER_PIDS.items()):
+            resident = _resident_bytes(pid)
+            if resident is not None:
+                family.add_metric([str(number)], resident)
+        yield family
+
+
+def _resident_bytes(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None  # the process has just exited
+    return float(pages * os.sysconf("SC_PAGE_SIZE"))
+
+
+REGISTRY.register(_WorkerMemory())
 
 
 def observe_document(words: int) -> None:

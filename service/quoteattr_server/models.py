@@ -54,13 +54,16 @@ class LoadReport:
     warm_up_seconds: float
 
 
-def load_models(model_dir: Path, *, torch_threads: int | None = None) -> tuple[Models, LoadReport]:
-    """Load the Stanza pipeline and the lexicon, then warm both up with one short parse.
+def load_models(
+    model_dir: Path, *, torch_threads: int | None = None, device: str = "cpu"
+) -> tuple[Models, LoadReport]:
+    """Load the Stanza pipeline (on `device`: auto, cpu or cuda) and the lexicon, then warm
+    both up with one short parse.
 
     Raises:
         ModelLoadError: the model directory is missing or incomplete.
     """
-    parser = StanzaParser(model_dir, torch_threads=torch_threads)
+    parser = StanzaParser(model_dir, torch_threads=torch_threads, device=device)
     started = time.perf_counter()
     lexicon = load_lexicon()
     lexicon_seconds = time.perf_counter() - started

@@ -18,6 +18,7 @@ ENV_PREFIX = "QUOTEATTR_"
 # <repo>/service/quoteattr_server/settings.py -> <repo>/../shared/models/stanza-en
 _BUNDLED_MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models" / "stanza-en"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_DEVICES = ("auto", "cpu", "cuda")
 
 
 def default_model_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -50,6 +51,8 @@ class Settings:
     tls_client_ca: Path | None = None  # TLS_CLIENT_CA: PEM CAs; clients must present a cert (mTLS)
     log_level: str = "INFO"  # LOG_LEVEL: DEBUG, INFO, WARNING, ERROR
     metrics_port: int | None = None  # METRICS_PORT: Prometheus metrics over HTTP; unset: none
+    http_port: int | None = None  # HTTP_PORT: HTTP/JSON API and verification page; unset: none
+    device: str = "auto"  # DEVICE: auto (a GPU if torch sees one), cpu or cuda
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -68,6 +71,10 @@ class Settings:
             raise ValueError(f"grace_seconds must not be negative, got {self.grace_seconds}")
         if self.metrics_port is not None and not 0 <= self.metrics_port <= 65535:
             raise ValueError(f"metrics_port must lie in [0, 65535], got {self.metrics_port}")
+        if self.http_port is not None and not 0 <= self.http_port <= 65535:
+            raise ValueError(f"http_port must lie in [0, 65535], got {self.http_port}")
+        if self.device not in _DEVICES:
+            raise ValueError(f"device must be one of {', '.join(_DEVICES)}, got {self.device!r}")
         if self.log_level.upper() not in _LOG_LEVELS:
             raise ValueError(f"log_level must be one of {', '.join(_LOG_LEVELS)}")
 
@@ -138,4 +145,6 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "tls_client_ca": Path,
     "log_level": str,
     "metrics_port": int,
+    "http_port": int,
+    "device": str,
 }

@@ -28,12 +28,35 @@ class ModelLoadError(RuntimeError):
     """The model directory is missing or incomplete."""
 
 
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def resolve_device(device: str) -> str:
+    """`cpu` or `cuda`: `auto` is `cuda` where torch sees a GPU, else `cpu`.
+
+    Raises:
+        ModelLoadError: `cuda` was asked for and torch sees no GPU.
+    """
+    if device not in DEVICES:
+        raise ValueError(f"device must be one of {', '.join(DEVICES)}, got {device!r}")
+    if device == "cpu":
+        return "cpu"
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "cuda":
+        raise ModelLoadError("--device cuda, but torch sees no GPU (a CPU build, or no driver)")
+    return "cpu"
+
+
 class ParseStopped(Exception):
     """`should_stop` asked `parse_many` to give up (every caller of the batch has left)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
+    # The models' package and version ("newsmix@1.15.0"), not a path of the server's disk.
     directory: str
     stanza_version: str
     package: str
@@ -42,7 +65,9 @@ class ModelInfo:
 class StanzaParser:
     """Owns a Stanza pipeline; `parse` is safe to call from several threads (calls serialise)."""
 
-    def __init__(self, model_dir: str | Path, *, torch_threads: int | None = None) -> None:
+    def __init__(
+        self, model_dir: str | Path, *, torch_threads: int | None = None, device: str = "cpu"
+    ) -> None:
         model_path = Path(model_dir)
         if not (model_path / "resources.json").is_file():
             raise ModelLoadError(
@@ -54,6 +79,7 @@ class StanzaParser:
 
         if torch_threads:
             torch.set_num_threads(torch_threads)
+        self.device = resolve_device(device)
         started = time.perf_counter()
         try:
             self._pipeline = stanza.Pipeline(
@@ -62,15 +88,17 @@ class StanzaParser:
                 processors=PROCESSORS,
                 download_method=None,
                 logging_level="WARN",
-                use_gpu=False,
+                use_gpu=self.device == "cuda",
+                device=self.device,
             )
         except Exception as error:  # stanza raises a variety of types for missing files
             raise ModelLoadError(f"cannot load Stanza models from {model_path}: {error}") from error
         self.load_seconds = time.perf_counter() - started
+        package = _package_name(model_path)
         self.info = ModelInfo(
-            directory=str(model_path.resolve()),
+            directory=f"{package}@{_resources_version(model_path)}",
             stanza_version=stanza.__version__,
-            package=_package_name(model_path),
+            package=package,
         )
         self._lock = threading.Lock()
         self._torch = torch
@@ -128,6 +156,17 @@ def _chunks(sizes: Sequence[int], limit: int) -> Iterator[tuple[int, int]]:
         total += size
     if start < len(sizes):
         yield start, len(sizes)
+
+
+def _resources_version(model_path: Path) -> str:
+    """The version of the Stanza resources the models came with, or `unknown`."""
+    import json
+
+    try:
+        resources = json.loads((model_path / "resources.json").read_text(encoding="utf-8"))
+        return str(resources.get("__stanza_version__", "unknown"))
+    except (OSError, ValueError, AttributeError):
+        return "unknown"
 
 
 def _package_name(model_path: Path) -> str:

@@ -28,6 +28,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from quoteattr_server import metrics
 from quoteattr_server.models import LoadReport
 from quoteattr_server.nlp.batcher import Job, LaneLost, Outcome, RemoteError
 from quoteattr_server.nlp.pipeline import ModelInfo, ModelLoadError, ParseStopped
@@ -46,6 +47,7 @@ class WorkerConfig:
     model_dir: Path
     torch_threads: int = 1
     log_level: str = "INFO"
+    device: str = "cpu"
 
 
 class WorkerProcess:
@@ -90,6 +92,7 @@ class WorkerProcess:
         process.start()
         child.close()
         self._process, self._conn = process, parent
+        metrics.watch_worker(self.number, process.pid)
 
     def wait_ready(self, timeout: float | None = None) -> LoadReport:
         """Wait until the worker has loaded and warmed up its models.
@@ -171,6 +174,7 @@ class WorkerProcess:
     def _kill(self) -> None:
         process, conn = self._process, self._conn
         self._process, self._conn = None, None
+        metrics.watch_worker(self.number, None)
         if conn is not None:
             conn.close()
         if process is not None:
@@ -237,7 +241,9 @@ def _worker_main(conn: Connection, config: WorkerConfig) -> None:
 
     torch.set_num_interop_threads(1)
     try:
-        models, report = load_models(config.model_dir, torch_threads=config.torch_threads)
+        models, report = load_models(
+            config.model_dir, torch_threads=config.torch_threads, device=config.device
+        )
     except ModelLoadError as error:
         conn.send(("failed", str(error)))
         return

@@ -1,4 +1,4 @@
-"""quoteattr_client.evaluation: score predicted attributions against annotated articles.
+"""quoteattr_server.tools.evaluation: score predicted attributions against annotated articles.
 
 The matching rules (documented in the README, "Evaluation"):
 

@@ -43,7 +43,7 @@ from tqdm import tqdm
 from quoteattr_client._client import NO_RETRIES, QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError
 
-_REPO = Path(__file__).resolve().parents[2]
+_REPO = Path(__file__).resolve().parents[3]
 DEFAULT_CORPUS = _REPO.parent / "shared" / "eval" / "polnear-dev.jsonl"
 DEFAULT_MODELS = _REPO.parent / "shared" / "models" / "stanza-en"
 DEFAULT_OUTPUT = Path(".bench") / "results.json"

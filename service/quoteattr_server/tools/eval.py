@@ -1,8 +1,8 @@
-"""quoteattr_client.eval: score the running service on annotated articles (`quoteattr-eval`).
+"""`quoteattr-eval`: score the running service on annotated articles.
 
 Every article of a JSONL file (`{"id", "text", "quotes": [...]}`, the format of
 `shared/eval/README.md`) goes through the service's gRPC API; the predictions are scored with
-`quoteattr_client.evaluation` and printed per class (direct quotes, reported speech), with a
+`quoteattr_server.tools.evaluation` and printed per class (direct quotes, reported speech), with a
 breakdown by the rule that fired. Every error goes to a JSONL file for reading.
 
 `--serve` starts a server of its own (the installed `quoteattr-server`) on a free port, waits
@@ -25,7 +25,7 @@ from typing import Any
 from quoteattr_client._client import QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError, TransportError
 from quoteattr_client._models import AttributionResult
-from quoteattr_client.evaluation import Gold, Prediction, Report
+from quoteattr_server.tools.evaluation import Gold, Prediction, Report
 
 DEFAULT_TARGET = "localhost:50051"
 START_TIMEOUT_SECONDS = 120.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quoteattr_client.evaluation import (
+from quoteattr_server.tools.evaluation import (
     Gold,
     Prediction,
     Report,
