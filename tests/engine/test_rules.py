@@ -2,7 +2,9 @@
 the engine as a whole attributes with it.
 
 The parses in `conllu/` are Stanza's parses of invented sentences (written with
-`conllu.write_conllu`), kept as they came, misattachments included: rules exist for those.
+`conllu.write_conllu`), kept as they came, misattachments included: rules exist for those. Two
+are written by hand in Stanza's style, for constructions the parser gets right on short
+sentences: `source_colon` (a headline Stanza splits at its colon) and `clause_after_cue`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from quoteattr_server.engine import attribute, confidence
 from quoteattr_server.engine.content import (
     CONTENT_RULES,
     according_to,
+    clause_after_cue,
     clause_of_other_verb,
     complement_clause,
     in_a_poll,
@@ -364,6 +367,16 @@ def test_content_rule_reads_its_construction(
     fixture: str, word: str, read: object, expected: tuple[str, str, str | None]
 ) -> None:
     assert _content(fixture, word, read) == [expected]
+
+
+def test_clause_after_cue_repairs_a_clause_hung_on_an_earlier_verb() -> None:
+    # Written by hand: "told" hangs on "arrived" as parataxis, so "reported" has no clause.
+    site = word_site("clause_after_cue", "reported")
+    assert complement_clause(site) is None
+    assert _content("clause_after_cue", "reported", clause_after_cue) == [
+        ("reported clause", "the mayor told him the bridge would close", None)
+    ]
+    assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
 
 
 def test_a_cue_verb_is_not_read_as_a_verb_outside_the_lexicon() -> None:
