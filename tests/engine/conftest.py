@@ -1,4 +1,4 @@
-"""Engine tests run the real Stanza models on short invented sentences (loaded once per session)."""
+"""The real Stanza parser on short invented sentences, for the end-to-end engine table (slow)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,23 @@ def test_unlemmatised_inflections_still_find_their_cue() -> None:
     assert lexicon.cue_group("slammed") == lexicon.cue_group("slam")
     assert lexicon.cue_group("criticizing") == lexicon.cue_group("criticize")
     assert lexicon.cue_group("carried") is None
+
+
+def test_pronoun_groups_combine_by_use() -> None:
+    pronouns = load_lexicon().pronouns
+    assert pronouns.speakers == {"i", "we", "he", "she", "they"}
+    assert pronouns.sources == pronouns.speakers | {"you", "who"}
+    assert pronouns.relative_subjects == {"who", "which", "that"}
+    assert pronouns.relative_speakers == {"who", "which", "that", "whom"}
+    # "that" also opens complement clauses ("said that ..."): not a relative opener.
+    assert pronouns.relative_openers == {"who", "which", "whom", "whose"}
+
+
+def test_groups_come_from_the_data_directory(tmp_path: Path) -> None:
+    source = Path(str(resources.files("quoteattr_server.engine").joinpath("data")))
+    for item in source.iterdir():
+        (tmp_path / item.name).write_text(item.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pronoun_groups.txt").write_text("third_singular: he she xe\n", encoding="utf-8")
+    pronouns = load_lexicon(tmp_path).pronouns
+    assert pronouns.speakers == {"he", "she", "xe"}
+    assert pronouns.relative_openers == frozenset()

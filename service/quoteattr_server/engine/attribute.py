@@ -1,7 +1,9 @@
 """engine.attribute: the engine's one entry point; runs the passes in order and nothing else.
 
-marks -> cue per quotation -> speaker head at the cue -> reported clauses -> resolution of each
-speaker mention to an entity (in article order) -> roles from the entity's mentions -> result.
+marks -> reported content (`content.CONTENT_RULES`) -> a cue per quotation (`cues`) -> its
+speaker as the cue's kind reads it (`cues.CUE_READINGS`, `speakers.SPEAKER_RULES`) ->
+resolution of each speaker mention to an entity, in article order, with the quotes that continue
+the previous speaker -> roles from the entity's mentions -> result.
 """
 
 from __future__ import annotations
@@ -9,19 +11,18 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
-from quoteattr_server.engine.content import ACCORDING_TO as REPORTED_ACCORDING_TO
-from quoteattr_server.engine.content import (
-    IN_ARTEFACT,
-    NAME_COLON,
-    ReportedContent,
-    reported_contents,
-)
+from quoteattr_server.engine import confidence
+from quoteattr_server.engine.confidence import rounded
+from quoteattr_server.engine.content import ReportedContent, reported_contents
 from quoteattr_server.engine.cues import (
+    CUE_READINGS,
     CueMatch,
+    cue_of,
     direct_cue_candidates,
     is_label,
     is_title_of_work,
-    quote_kind,
+    speaker_of,
+    uncued_quote_kind,
     word_count,
 )
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
@@ -30,27 +31,21 @@ from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
 from quoteattr_server.engine.roles import (
-    apposition_role,
+    SPEAKER_ROLE_RULES,
+    RoleSite,
     head_phrase_role,
     reverse_apposition_name,
+    roles_at,
     split_name,
-    title_role,
 )
-from quoteattr_server.engine.speakers import (
-    ACCORDING_TO,
-    SpeakerHead,
-    dash_signature,
-    mention_words,
-    speaker_at_cue,
-    speaker_of_participle,
-)
+from quoteattr_server.engine.rules import CueKind, Rule
+from quoteattr_server.engine.speakers import CueSite, SpeakerHead, mention_words, speaker_at_cue
 from quoteattr_server.engine.types import (
     AttributionResult,
     Cue,
     ParsedDoc,
     Quote,
     QuoteKind,
-    Sentence,
     Span,
     Speaker,
     SpeakerKind,
@@ -60,21 +55,8 @@ from quoteattr_server.engine.types import (
 
 ENGINE_VERSION = "0.1.0"
 
-CONTINUES = "previous speaker continues"
-COLON = "colon introduction"
-UNATTRIBUTED = "unattributed"
-CUE_WITHOUT_SPEAKER = "cue without speaker"
-
-# Reported speech whose source the construction itself names.
-SOURCE_PHRASE_CONFIDENCE = {
-    REPORTED_ACCORDING_TO: 0.85,
-    IN_ARTEFACT: 0.6,
-    NAME_COLON: 0.6,
-}
-
 # A quoted phrase this short with no cue is a scare quote, a title or a label, not speech.
 MAX_UNCUED_LABEL_WORDS = 3
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
 @dataclass(slots=True)
@@ -86,9 +68,8 @@ class _Draft:
     kind: QuoteKind
     cue: Cue | None
     cue_word: Word | None
-    cue_sentence: Sentence | None
     speaker: SpeakerHead | None
-    rule: str
+    rule: Rule
     confidence: float
     direct: bool
 
@@ -119,7 +100,10 @@ def attribute(
     drafts = _direct_drafts(layout, lexicon, reported)
     drafts.extend(_reported_drafts(layout, lexicon, reported, drafts))
     drafts.sort(key=lambda d: d.span.start)
-    quotes, speakers = _resolve(drafts, layout, lexicon)
+    resolution = _Resolution(layout, lexicon)
+    for draft in drafts:
+        resolution.add(draft)
+    quotes, speakers = resolution.result()
     kept = tuple(
         with_fingerprint(q, doc.text)
         for q in quotes
@@ -133,14 +117,6 @@ def with_fingerprint(quote: Quote, text: str) -> Quote:
     """The quote with its fingerprint, computed over its pieces (or its whole text)."""
     pieces = [text[p.start : p.end] for p in quote.pieces] or [quote.text]
     return replace(quote, fingerprint=fingerprint(pieces))
-
-
-def _cue_of(match: CueMatch, text: str) -> Cue:
-    last = match.according_to or match.word
-    lemma = "according to" if match.according_to is not None else match.word.lemma.lower()
-    if match.dash:
-        lemma = "dash"
-    return Cue(text[match.word.start : last.end], Span(match.word.start, last.end), lemma)
 
 
 def _direct_drafts(
@@ -158,49 +134,44 @@ def _direct_drafts(
         match = candidates[0] if candidates else None
         if (match is None or not match.linked) and is_title_of_work(quote, layout, lexicon):
             continue
-        speaker = None
-        for candidate in candidates:
-            speaker = _speaker_for(candidate, layout, lexicon, earlier_speakers)
-            if speaker is not None:
-                match = candidate
-                break
+        match, speaker = _first_with_speaker(candidates, match, layout, lexicon, earlier_speakers)
         if speaker is not None:
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
     return _merge_split_quotes(drafts)
 
 
+def _first_with_speaker(
+    candidates: list[CueMatch],
+    best: CueMatch | None,
+    layout: Layout,
+    lexicon: Lexicon,
+    earlier: list[SpeakerHead],
+) -> tuple[CueMatch | None, SpeakerHead | None]:
+    """The first cue whose speaker is found (`Asked about the fire, Kovac said, "..."`), else
+    the best cue without one."""
+    for candidate in candidates:
+        speaker = speaker_of(candidate, layout, lexicon, earlier)
+        if speaker is not None:
+            return candidate, speaker
+    return best, None
+
+
 def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> CueMatch | None:
     """`According to Limbaugh, the move reeks of "fear"`: a quoted fragment with no cue of its
     own, inside a reported clause, is a partial quote of that clause's source."""
     for item in reported:
-        if item.content.contains(quote.span):
-            according = item.cue_end if item.rule == REPORTED_ACCORDING_TO else None
+        if not item.content.contains(quote.span):
+            continue
+        if item.rule is Rule.ACCORDING_TO:
             return CueMatch(
-                item.sentence,
-                item.cue,
-                linked=True,
-                according_to=according,
-                source=item.source if according is None else None,
-                source_rule=item.rule,
+                CueKind.ACCORDING_TO, item.sentence, item.cue, linked=True, last=item.cue_end
             )
+        if item.source is not None:
+            source = SpeakerHead(item.sentence, item.source, item.rule)
+            return CueMatch(CueKind.SOURCE, item.sentence, item.cue, linked=True, source=source)
+        return CueMatch(CueKind.VERB, item.sentence, item.cue, linked=True)
     return None
-
-
-def _speaker_for(
-    match: CueMatch, layout: Layout, lexicon: Lexicon, earlier: list[SpeakerHead]
-) -> SpeakerHead | None:
-    sentence, word = match.sentence, match.word
-    if match.source is not None:
-        return SpeakerHead(sentence, match.source, match.source_rule)
-    if match.according_to is not None:
-        source = sentence.words[word.head] if word.head >= 0 else None
-        return SpeakerHead(sentence, source, ACCORDING_TO) if source is not None else None
-    if match.dash:
-        return dash_signature(sentence, word, layout)
-    return speaker_at_cue(sentence, word, layout, lexicon) or speaker_of_participle(
-        sentence, word, layout, earlier
-    )
 
 
 def _direct_draft(
@@ -210,35 +181,31 @@ def _direct_draft(
     layout: Layout,
     lexicon: Lexicon,
 ) -> _Draft:
-    text = layout.doc.text
-    kind = quote_kind(match, quote, layout)
     if match is None:
-        confidence = 0.3
-        rule = UNATTRIBUTED
+        kind = uncued_quote_kind(quote, layout)
+        score, rule = confidence.UNATTRIBUTED, Rule.UNATTRIBUTED
     else:
-        lemma = "according" if match.according_to is not None else match.word.lemma
-        confidence = 0.9 if match.according_to is not None else lexicon.cue_confidence(lemma)
-        if match.dash:
-            confidence = 0.85
+        reading = CUE_READINGS[match.kind]
+        kind = reading.quote_kind(match, quote, layout)
+        score = reading.confidence(match, lexicon)
         if not match.linked:
-            confidence *= 0.85
+            score *= confidence.UNLINKED_CUE
         if speaker is None:
-            confidence *= 0.6
-            rule = CUE_WITHOUT_SPEAKER
+            score *= confidence.CUE_WITHOUT_SPEAKER
+            rule = Rule.CUE_WITHOUT_SPEAKER
         else:
-            rule = COLON if match.via_colon else speaker.rule
+            rule = reading.rule or speaker.rule
     if not quote.closed:
-        confidence *= 0.8
+        score *= confidence.UNCLOSED
     return _Draft(
         span=quote.span,
         pieces=quote.pieces,
         kind=kind,
-        cue=_cue_of(match, text) if match is not None else None,
+        cue=cue_of(match, layout.doc.text) if match is not None else None,
         cue_word=match.word if match is not None else None,
-        cue_sentence=match.sentence if match is not None else None,
         speaker=speaker,
         rule=rule,
-        confidence=round(confidence, 3),
+        confidence=rounded(score),
         direct=True,
     )
 
@@ -286,19 +253,10 @@ def _reported_drafts(
         if item.source is not None:
             speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, item.rule)
         else:
-            speaker = speaker_at_cue(
-                item.sentence, item.cue, layout, lexicon
-            ) or speaker_of_participle(item.sentence, item.cue, layout, [])
+            speaker = speaker_at_cue(CueSite(item.sentence, item.cue, layout, lexicon))
         if speaker is None:
             continue
-        according = item.rule == REPORTED_ACCORDING_TO
-        lemma = "according to" if according else item.cue.lemma.lower()
-        if item.source is not None:
-            confidence = SOURCE_PHRASE_CONFIDENCE.get(item.rule, 0.6)
-        elif lexicon.is_cue(lemma):
-            confidence = lexicon.cue_confidence(lemma) * 0.9
-        else:
-            confidence = 0.35
+        lemma = "according to" if item.rule is Rule.ACCORDING_TO else item.cue.lemma.lower()
         cue_span = Span(item.cue.start, item.cue_end.end)
         drafts.append(
             _Draft(
@@ -307,14 +265,21 @@ def _reported_drafts(
                 kind=QuoteKind.REPORTED,
                 cue=Cue(text[cue_span.start : cue_span.end], cue_span, lemma),
                 cue_word=item.cue,
-                cue_sentence=item.sentence,
                 speaker=speaker,
                 rule=item.rule,
-                confidence=round(confidence, 3),
+                confidence=rounded(_reported_confidence(item, lemma, lexicon)),
                 direct=False,
             )
         )
     return drafts
+
+
+def _reported_confidence(item: ReportedContent, lemma: str, lexicon: Lexicon) -> float:
+    if item.source is not None:
+        return confidence.SOURCE_PHRASE[item.rule]
+    if lexicon.is_cue(lemma):
+        return lexicon.cue_confidence(lemma) * confidence.REPORTED_CUE
+    return confidence.REPORTED_OTHER_VERB
 
 
 def _continues_previous(draft: _Draft, previous: _Draft | None, layout: Layout) -> bool:
@@ -328,64 +293,99 @@ def _continues_previous(draft: _Draft, previous: _Draft | None, layout: Layout) 
     return gap <= 1
 
 
-def _resolve(
-    drafts: list[_Draft], layout: Layout, lexicon: Lexicon
-) -> tuple[list[Quote], list[Speaker]]:
-    text = layout.doc.text
-    names = NameIndex(layout, lexicon)
-    resolver = Resolver(names, lexicon, text)
-    entities: dict[str, _EntityBuilder] = {}
-    quotes: list[Quote] = []
-    previous: tuple[_Draft, Referent, int] | None = None  # last attributed draft, its quote index
-    for draft in drafts:
-        referent: Referent | None = None
-        mention: TextSpan | None = None
-        rule, confidence = draft.rule, draft.confidence
+@dataclass(slots=True)
+class _Attributed:
+    """The last quote with a speaker: its draft, its referent, its place among the quotes."""
+
+    draft: _Draft
+    referent: Referent
+    index: int
+
+
+class _Resolution:
+    """Resolves drafts to speakers in article order; the speakerless ones continue the previous
+    speaker (`Rule.CONTINUES`), stay unattributed, or drop as scare quotes."""
+
+    def __init__(self, layout: Layout, lexicon: Lexicon) -> None:
+        self.layout = layout
+        self.lexicon = lexicon
+        self.text = layout.doc.text
+        self.names = NameIndex(layout, lexicon)
+        self.resolver = Resolver(self.names, lexicon, self.text)
+        self.entities: dict[str, _EntityBuilder] = {}
+        self.quotes: list[Quote] = []
+        self.previous: _Attributed | None = None
+
+    def add(self, draft: _Draft) -> None:
         if draft.speaker is not None:
-            referent, mention, roles = _resolve_speaker(
-                draft.speaker, resolver, names, lexicon, text
+            self._attributed(draft, draft.speaker)
+        elif self.previous is not None and _continues_previous(
+            draft, self.previous.draft, self.layout
+        ):
+            self._continued(draft, self.previous)
+        elif not (draft.direct and draft.cue is None and _is_scare_quote(draft, self.layout)):
+            self._emit(draft, None, None, draft.rule, draft.confidence)
+
+    def _attributed(self, draft: _Draft, speaker: SpeakerHead) -> None:
+        referent, mention, roles = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)
+        score = draft.confidence
+        if referent.resolved_by == "unresolved":
+            score *= confidence.UNRESOLVED
+        builder = self.entities.setdefault(referent.key, _EntityBuilder(referent))
+        _add_unique(builder.roles, roles)
+        _add_unique(builder.mentions, [mention])
+        self._emit(draft, referent, mention, draft.rule, score)
+
+    def _continued(self, draft: _Draft, previous: _Attributed) -> None:
+        quotes = self.quotes
+        index = previous.index
+        if (
+            draft.direct
+            and index == len(quotes) - 1
+            and quotes[index].kind is not QuoteKind.REPORTED
+        ):
+            # `"...," Kovac said. "More words."`: the same quotation goes on; one attribution
+            # with another piece, as the reader takes it.
+            quotes[index] = _with_piece(quotes[index], draft, self.text)
+            extended = Span(previous.draft.span.start, draft.span.end)
+            self.previous = _Attributed(
+                replace(previous.draft, span=extended), previous.referent, index
             )
-            if referent.resolved_by == "unresolved":
-                confidence *= 0.8
-            builder = entities.setdefault(referent.key, _EntityBuilder(referent))
-            _add_unique(builder.roles, roles)
-            _add_unique(builder.mentions, [mention])
-        elif previous is not None and _continues_previous(draft, previous[0], layout):
-            previous_draft, referent, index = previous
-            if (
-                draft.direct
-                and index == len(quotes) - 1
-                and quotes[index].kind is not QuoteKind.REPORTED
-            ):
-                # `"...," Kovac said. "More words."`: the same quotation goes on; one
-                # attribution with another piece, as the reader takes it.
-                quotes[index] = _with_piece(quotes[index], draft, text)
-                extended = Span(previous_draft.span.start, draft.span.end)
-                previous = (replace(previous_draft, span=extended), referent, index)
-                continue
-            rule, confidence = CONTINUES, 0.65 if draft.direct else 0.5
-            mention = quotes[index].mention  # linked through the attribution it continues
-        elif draft.direct and draft.cue is None and _is_scare_quote(draft, layout):
-            continue
-        quotes.append(
+            return
+        # linked through the attribution it continues
+        mention = quotes[index].mention
+        score = confidence.CONTINUES[draft.direct]
+        self._emit(draft, previous.referent, mention, Rule.CONTINUES, score)
+
+    def _emit(
+        self,
+        draft: _Draft,
+        referent: Referent | None,
+        mention: TextSpan | None,
+        rule: Rule,
+        score: float,
+    ) -> None:
+        self.quotes.append(
             Quote(
-                text=text[draft.span.start : draft.span.end],
+                text=self.text[draft.span.start : draft.span.end],
                 span=draft.span,
                 kind=draft.kind,
                 speaker_id=referent.key if referent is not None else None,
                 mention=mention,
                 cue=draft.cue,
-                confidence=round(confidence, 3),
-                rule=rule,
+                confidence=rounded(score),
+                rule=rule.value,  # the plain string clients have always seen
                 pieces=draft.pieces if len(draft.pieces) > 1 else (),
             )
         )
         if referent is not None:
-            previous = (draft, referent, len(quotes) - 1)
-    for builder in entities.values():
-        if builder.referent.resolved_by in ("name", "pronoun", "title"):
-            _add_unique(builder.roles, names.roles_of(builder.referent.name))
-    return _number_speakers(quotes, entities)
+            self.previous = _Attributed(draft, referent, len(self.quotes) - 1)
+
+    def result(self) -> tuple[list[Quote], list[Speaker]]:
+        for builder in self.entities.values():
+            if builder.referent.resolved_by in ("name", "pronoun", "title"):
+                _add_unique(builder.roles, self.names.roles_of(builder.referent.name))
+        return _number_speakers(self.quotes, self.entities)
 
 
 def _with_piece(quote: Quote, draft: _Draft, text: str) -> Quote:
@@ -407,7 +407,7 @@ def _is_scare_quote(draft: _Draft, layout: Layout) -> bool:
 
 
 def _resolve_speaker(
-    head: SpeakerHead, resolver: Resolver, names: NameIndex, lexicon: Lexicon, text: str
+    head: SpeakerHead, resolver: Resolver, lexicon: Lexicon, text: str
 ) -> tuple[Referent, TextSpan, list[TextSpan]]:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
@@ -417,7 +417,7 @@ def _resolve_speaker(
     roles: list[TextSpan] = []
     target_words = words
     target_head = word
-    if word.text.lower() in _RELATIVE_PRONOUNS and word.head >= 0:
+    if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
         # `Kovac, who said ...`: the relative clause's head is the speaker.
         clause = sentence.words[word.head]
         if clause.deprel == "acl:relcl" and clause.head >= 0:
@@ -432,9 +432,9 @@ def _resolve_speaker(
         target_words = mention_words(sentence, reverse)
     referent = resolver.resolve(target_words, sentence.paragraph)
     parts = split_name(target_words, lexicon)
-    for role in (title_role(text, parts), apposition_role(text, sentence, target_head, lexicon)):
-        if role is not None:
-            roles.append(role)
+    roles.extend(
+        roles_at(RoleSite(text, sentence, target_head, parts, lexicon), SPEAKER_ROLE_RULES)
+    )
     return referent, mention, roles
 
 

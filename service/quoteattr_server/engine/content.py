@@ -10,24 +10,16 @@ overlaps a quotation is left to the caller, which gives it to the quotation's at
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from quoteattr_server.engine.cues import is_according, is_verb_cue
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
 
-REPORTED_CLAUSE = "reported clause"
-REPORTED_PARATAXIS = "reported parataxis"
-REPORTED_INFINITIVE = "reported infinitive"
-REPORTED_OBJECT = "reported object"
-REPORTED_OBLIQUE = "reported oblique"
-REPORTED_OTHER_VERB = "reported clause of other verb"
-ACCORDING_TO = "according to X"
-IN_ARTEFACT = "in a poll"
-NAME_COLON = "name colon"
 MAX_COLON_SOURCE_WORDS = 5
-
 MIN_CONTENT_WORDS = 3
 MIN_PHRASE_WORDS = 2
 
@@ -38,11 +30,41 @@ class ReportedContent:
     cue: Word
     cue_end: Word  # last word of a multi-word cue ("according to"); the cue itself otherwise
     content: Span
-    rule: str
+    rule: Rule
     source: Word | None = None  # set when the construction names the source ("according to X")
 
 
-def _content_span(words: list[Word], layout: Layout) -> Span | None:
+@dataclass(slots=True)
+class WordSite:
+    """One word outside quotes, and the constructions earlier rules found there."""
+
+    sentence: Sentence
+    word: Word
+    layout: Layout
+    lexicon: Lexicon
+    present: set[Rule] = field(default_factory=set)  # rules whose construction is here
+
+    def reported(self, span: Span | None, rule: Rule) -> list[ReportedContent]:
+        """The content `span` read by `rule` at this word (nothing when `span` is None)."""
+        if span is None:
+            return []
+        return [ReportedContent(self.sentence, self.word, self.word, span, rule)]
+
+
+# A content rule reads one construction at a word: None when the construction is absent, else
+# what it attributes (possibly nothing, when the content is too short to count).
+ContentReader = Callable[[WordSite], list[ReportedContent] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentRule:
+    rule: Rule
+    read: ContentReader
+    # Constructions that, found earlier at the same word, keep this rule from reading it.
+    unless: frozenset[Rule] = frozenset()
+
+
+def _content_span(words: list[Word]) -> Span | None:
     kept = trim_punct(words)
     if len([w for w in kept if w.upos != "PUNCT"]) < MIN_CONTENT_WORDS:
         return None
@@ -64,15 +86,245 @@ def _contiguous(words: list[Word], sentence: Sentence) -> list[Word]:
     return [sentence.words[i] for i in longest]
 
 
+def _host_without(sentence: Sentence, host: Word, cut_at: Word) -> Span | None:
+    """The clause of `host` without the subtree of `cut_at` (a source phrase or a cue)."""
+    cut = {w.index for w in sentence.subtree(cut_at.index)}
+    words = [w for w in sentence.subtree(host.index) if w.index not in cut]
+    return _content_span(_contiguous(words, sentence))
+
+
+def in_a_poll(site: WordSite) -> list[ReportedContent] | None:
+    """`In a new survey, 71 percent of voters approved`: the poll, report or study the clause
+    is found in is its source, as with "according to"; not when a verb of its own reports the
+    clause ("In a statement, Kovac said ..."). First: the word is a noun, no other rule's."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if word.deprel != "obl" or word.lemma.lower() not in lexicon.findings or word.head < 0:
+        return None
+    if word.start > sentence.words[word.head].start:
+        return None  # fronted only: "hurting her in the polls" is not a finding of the polls
+    case = [c for c in sentence.children(word.index) if c.deprel == "case"]
+    if not case or case[0].text.lower() != "in":
+        return None
+    host = sentence.words[word.head]
+    if is_verb_cue(host, lexicon) or host.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    span = _host_without(sentence, host, word)
+    if span is None:
+        return None  # too short to count: the word is left to the other rules
+    return [ReportedContent(sentence, case[0], case[0], span, Rule.IN_A_POLL, word)]
+
+
+def according_to(site: WordSite) -> list[ReportedContent] | None:
+    """`The plan will fail, according to two officials`: the clause the phrase modifies, with
+    the phrase's noun as source. Before the verb rules: "according" is tagged a verb."""
+    sentence, word = site.sentence, site.word
+    to = is_according(sentence, word)
+    if to is None:
+        return None
+    source = sentence.words[word.head] if word.head >= 0 else None
+    if source is None or source.lemma.lower() in site.lexicon.not_sources or source.head < 0:
+        return []
+    span = _host_without(sentence, sentence.words[source.head], source)
+    if span is None:
+        return []
+    return [ReportedContent(sentence, word, to, span, Rule.ACCORDING_TO, source)]
+
+
+def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
+    """`The senator conceded the bill is dead` with a verb outside the lexicon: a verb whose
+    subject names a source and whose complement is a full clause still attributes it. Only for
+    verbs that are not cues, which the rules after it read."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if is_verb_cue(word, lexicon):
+        return None
+    if word.upos != "VERB" or not _has_source_subject(sentence, word, lexicon):
+        return []
+    found: list[ReportedContent] = []
+    for child in sentence.children(word.index):
+        if (
+            child.deprel == "ccomp"
+            and child.start > word.start
+            and _is_clause(sentence, child, lexicon)
+        ):
+            found += site.reported(
+                _content_span(sentence.subtree(child.index)), Rule.REPORTED_OTHER_VERB
+            )
+    return found
+
+
+def _complement_clauses(site: WordSite) -> list[Word]:
+    sentence, word = site.sentence, site.word
+    clauses = [
+        c
+        for c in sentence.children(word.index)
+        if c.deprel == "ccomp" and _is_clause(sentence, c, site.lexicon)
+    ]
+    if any(c.start > word.start for c in clauses):
+        # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
+        # reports the one after it; the one before is a misattached adverbial.
+        clauses = [c for c in clauses if c.start > word.start]
+    return clauses
+
+
+def complement_clause(site: WordSite) -> list[ReportedContent] | None:
+    """`The governor said (that) the budget would pass`: the cue's `ccomp` clause. The parse's
+    own reading of reported speech, so the first rule at a cue."""
+    if not is_verb_cue(site.word, site.lexicon):
+        return None
+    clauses = _complement_clauses(site)
+    if not clauses:
+        return None
+    sentence, word = site.sentence, site.word
+    found: list[ReportedContent] = []
+    for child in clauses:
+        words = sentence.subtree(child.index)
+        fronted = _fronted_subject(sentence, word, child)
+        if fronted is not None:
+            words = sentence.subtree(fronted.index) + words
+        found += site.reported(_content_span(words), Rule.REPORTED_CLAUSE)
+    return found
+
+
+def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
+    """`X reported the leader told him ...` with the clause hung on an earlier verb: a repair of
+    the parse, so only at a cue with no complement clause of its own."""
+    if not is_verb_cue(site.word, site.lexicon):
+        return None
+    span = _clause_after_cue(site.sentence, site.word)
+    return site.reported(span, Rule.REPORTED_CLAUSE) if span is not None else None
+
+
+def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedContent]:
+    kept = trim_punct(words)
+    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
+        return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
+    return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
+
+
+def _phrase_cue(site: WordSite) -> bool:
+    """A cue that may carry a phrase as content: speech verbs report whatever their subject;
+    other cues need a subject that names a source, so that "the storm destroyed the pier" is
+    not read as an attribution."""
+    cue, lexicon = site.word, site.lexicon
+    return is_verb_cue(cue, lexicon) and (
+        lexicon.takes_direct_quote(cue.lemma) or _has_source_subject(site.sentence, cue, lexicon)
+    )
+
+
+def _after_cue(site: WordSite) -> list[Word]:
+    return [c for c in site.sentence.children(site.word.index) if c.start > site.word.start]
+
+
+def reported_infinitive(site: WordSite) -> list[ReportedContent] | None:
+    """`urged lawmakers to act`: an infinitive (with the object before it) as content. The
+    first phrase rule: with an infinitive, the object is its subject, not the content."""
+    if not _phrase_cue(site) or not site.lexicon.takes_content(site.word.lemma, "infinitive"):
+        return None
+    children = _after_cue(site)
+    infinitive = next((c for c in children if c.deprel == "xcomp" and c.upos == "VERB"), None)
+    if infinitive is None:
+        return None
+    words = site.sentence.subtree(infinitive.index)
+    obj = next((c for c in children if c.deprel == "obj"), None)
+    if obj is not None and obj.start < infinitive.start:
+        words = site.sentence.subtree(obj.index) + words
+    return _phrase(site, words, Rule.REPORTED_INFINITIVE)
+
+
+def reported_object(site: WordSite) -> list[ReportedContent] | None:
+    """`criticized the deal`: the object as content, for cues whose object is not the
+    addressee. After the infinitive, before the looser oblique."""
+    if not _phrase_cue(site) or not site.lexicon.takes_content(site.word.lemma, "object"):
+        return None
+    obj = next((c for c in _after_cue(site) if c.deprel == "obj"), None)
+    if obj is None:
+        return None
+    return _phrase(site, site.sentence.subtree(obj.index), Rule.REPORTED_OBJECT)
+
+
+def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
+    """`warned about the risks`: an oblique opened by a content preposition, not a time. The
+    last phrase rule: obliques are often adverbials."""
+    sentence, lexicon = site.sentence, site.lexicon
+    if not _phrase_cue(site) or not lexicon.takes_content(site.word.lemma, "oblique"):
+        return None
+    oblique = next(
+        (
+            c
+            for c in _after_cue(site)
+            if c.deprel == "obl"
+            and c.text.lower() not in lexicon.time_words
+            and any(
+                g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
+                for g in sentence.children(c.index)
+            )
+        ),
+        None,
+    )
+    if oblique is None:
+        return None
+    return _phrase(site, sentence.subtree(oblique.index), Rule.REPORTED_OBLIQUE)
+
+
+def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
+    """`The budget will pass, the governor said`: the host clause the cue hangs on, without the
+    cue's own subtree. Read at every cue, whatever it reports itself; not when the host is a
+    cue with a clause of its own ("He claimed that ... — a claim the alliance rejected")."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if not is_verb_cue(word, lexicon) or word.deprel != "parataxis" or word.head < 0:
+        return None
+    host = sentence.words[word.head]
+    if _reports_clause(host, sentence, lexicon):
+        return None
+    return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
+
+
+_SOURCE_NAMED = frozenset({Rule.IN_A_POLL, Rule.ACCORDING_TO})
+_CLAUSE_FOUND = _SOURCE_NAMED | {Rule.REPORTED_CLAUSE}
+
+# The constructions read at each word outside quotes, in this order.
+CONTENT_RULES: tuple[ContentRule, ...] = (
+    ContentRule(Rule.IN_A_POLL, in_a_poll),
+    ContentRule(Rule.ACCORDING_TO, according_to, unless=frozenset({Rule.IN_A_POLL})),
+    ContentRule(Rule.REPORTED_OTHER_VERB, clause_of_other_verb, unless=_SOURCE_NAMED),
+    ContentRule(Rule.REPORTED_CLAUSE, complement_clause, unless=_SOURCE_NAMED),
+    ContentRule(Rule.REPORTED_CLAUSE, clause_after_cue, unless=_CLAUSE_FOUND),
+    ContentRule(Rule.REPORTED_INFINITIVE, reported_infinitive, unless=_CLAUSE_FOUND),
+    ContentRule(
+        Rule.REPORTED_OBJECT,
+        reported_object,
+        unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE},
+    ),
+    ContentRule(
+        Rule.REPORTED_OBLIQUE,
+        reported_oblique,
+        unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
+    ),
+    ContentRule(Rule.REPORTED_PARATAXIS, reported_parataxis, unless=_SOURCE_NAMED),
+)
+
+
+def read_word(site: WordSite) -> list[ReportedContent]:
+    """Every attribution the rules of `CONTENT_RULES` read at one word, in the table's order."""
+    found: list[ReportedContent] = []
+    for rule in CONTENT_RULES:
+        if site.present & rule.unless:
+            continue
+        reading = rule.read(site)
+        if reading is not None:
+            site.present.add(rule.rule)
+            found.extend(reading)
+    return found
+
+
 def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]:
     """Every reported-speech attribution of the document, outermost only."""
     found: list[ReportedContent] = []
     for sentence in layout.sentences:
         for word in sentence.words:
-            if layout.inside_quote(word):
-                continue
-            found.extend(_at_word(sentence, word, layout, lexicon))
-        headline = _name_colon(sentence, layout)
+            if not layout.inside_quote(word):
+                found.extend(read_word(WordSite(sentence, word, layout, lexicon)))
+        headline = name_colon(sentence, layout)
         if headline is not None:
             found.append(headline)
     found.sort(key=lambda r: len(r.content), reverse=True)
@@ -85,103 +337,9 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     return kept
 
 
-def _at_word(
-    sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
-) -> list[ReportedContent]:
-    results: list[ReportedContent] = []
-    artefact = _in_artefact(sentence, word, layout, lexicon)
-    if artefact is not None:
-        return [artefact]
-    to = is_according(sentence, word)
-    if to is not None:
-        source = sentence.words[word.head] if word.head >= 0 else None
-        if source is not None and source.lemma.lower() not in lexicon.not_sources:
-            host = sentence.words[source.head] if source.head >= 0 else None
-            if host is not None:
-                cut = {w.index for w in sentence.subtree(source.index)}
-                words = [w for w in sentence.subtree(host.index) if w.index not in cut]
-                span = _content_span(_contiguous(words, sentence), layout)
-                if span is not None:
-                    results.append(ReportedContent(sentence, word, to, span, ACCORDING_TO, source))
-        return results
-    if not is_verb_cue(word, lexicon):
-        if word.upos == "VERB" and _has_source_subject(sentence, word, lexicon):
-            # Outside the lexicon, a verb whose subject names a source and whose complement
-            # is a full clause still attributes it ("the senator conceded the bill is dead").
-            for child in sentence.children(word.index):
-                if (
-                    child.deprel == "ccomp"
-                    and child.start > word.start
-                    and _is_clause(sentence, child)
-                ):
-                    span = _content_span(sentence.subtree(child.index), layout)
-                    if span is not None:
-                        results.append(
-                            ReportedContent(sentence, word, word, span, REPORTED_OTHER_VERB)
-                        )
-        return results
-    clauses = [
-        c for c in sentence.children(word.index) if c.deprel == "ccomp" and _is_clause(sentence, c)
-    ]
-    if any(c.start > word.start for c in clauses):
-        # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
-        # reports the one after it; the one before is a misattached adverbial.
-        clauses = [c for c in clauses if c.start > word.start]
-    for child in clauses:
-        words = sentence.subtree(child.index)
-        fronted = _fronted_subject(sentence, word, child)
-        if fronted is not None:
-            words = sentence.subtree(fronted.index) + words
-        span = _content_span(words, layout)
-        if span is not None:
-            results.append(ReportedContent(sentence, word, word, span, REPORTED_CLAUSE))
-    if not clauses:
-        repaired = _clause_after_cue(sentence, word, layout)
-        if repaired is not None:
-            results.append(ReportedContent(sentence, word, word, repaired, REPORTED_CLAUSE))
-        else:
-            results.extend(_phrase_content(sentence, word, layout, lexicon))
-    host = sentence.words[word.head] if word.head >= 0 else None
-    if (
-        word.deprel == "parataxis"
-        and host is not None
-        and not _reports_clause(host, sentence, lexicon)
-    ):
-        cut = {w.index for w in sentence.subtree(word.index)}
-        words = [w for w in sentence.subtree(host.index) if w.index not in cut]
-        span = _content_span(_contiguous(words, sentence), layout)
-        if span is not None:
-            results.append(ReportedContent(sentence, word, word, span, REPORTED_PARATAXIS))
-    return results
-
-
-def _in_artefact(
-    sentence: Sentence, word: Word, layout: Layout, lexicon: Lexicon
-) -> ReportedContent | None:
-    """`In a new survey, 71 percent of voters approved`: the poll, report or study the clause
-    is found in is its source, as with "according to"; not when a verb of its own reports the
-    clause ("In a statement, Kovac said ...")."""
-    if word.deprel != "obl" or word.lemma.lower() not in lexicon.findings or word.head < 0:
-        return None
-    if word.start > sentence.words[word.head].start:
-        return None  # fronted only: "hurting her in the polls" is not a finding of the polls
-    case = [c for c in sentence.children(word.index) if c.deprel == "case"]
-    if not case or case[0].text.lower() != "in":
-        return None
-    host = sentence.words[word.head]
-    if is_verb_cue(host, lexicon) or host.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
-        return None
-    cut = {w.index for w in sentence.subtree(word.index)}
-    words = [w for w in sentence.subtree(host.index) if w.index not in cut]
-    span = _content_span(_contiguous(words, sentence), layout)
-    if span is None:
-        return None
-    return ReportedContent(sentence, case[0], case[0], span, IN_ARTEFACT, word)
-
-
-def _name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
+def name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
     """`Senator Ana Kovac: The Bridge Must Be Rebuilt` (a headline): the name before the colon
-    is the source of what follows it."""
+    is the source of what follows it. Read once per sentence, after its words."""
     colon = next((w for w in sentence.words[1 : MAX_COLON_SOURCE_WORDS + 1] if w.text == ":"), None)
     if colon is None:
         return None
@@ -200,10 +358,10 @@ def _name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
         and source.deprel in ("flat", "compound", "flat:name")
     ):
         source = sentence.words[source.head]
-    span = _content_span(list(sentence.words[colon.index + 1 :]), layout)
+    span = _content_span(list(sentence.words[colon.index + 1 :]))
     if span is None:
         return None
-    return ReportedContent(sentence, colon, colon, span, NAME_COLON, source)
+    return ReportedContent(sentence, colon, colon, span, Rule.NAME_COLON, source)
 
 
 def _reports_clause(word: Word, sentence: Sentence, lexicon: Lexicon) -> bool:
@@ -214,56 +372,7 @@ def _reports_clause(word: Word, sentence: Sentence, lexicon: Lexicon) -> bool:
     )
 
 
-def _phrase_content(
-    sentence: Sentence, cue: Word, layout: Layout, lexicon: Lexicon
-) -> list[ReportedContent]:
-    """Content that is not a clause: `urged lawmakers to act` (infinitive), `criticized the
-    deal` (object), `warned about the risks` (oblique). Only for a cue whose subject names a
-    source, so that "the storm destroyed the pier" is not read as an attribution."""
-    children = [c for c in sentence.children(cue.index) if c.start > cue.start]
-    if not lexicon.takes_direct_quote(cue.lemma) and not _has_source_subject(
-        sentence, cue, lexicon
-    ):
-        return []  # speech verbs report whatever their subject; other cues need a source
-    lemma = cue.lemma
-    obj = next((c for c in children if c.deprel == "obj"), None)
-    infinitive = next((c for c in children if c.deprel == "xcomp" and c.upos == "VERB"), None)
-    words: list[Word] = []
-    rule = ""
-    if infinitive is not None and lexicon.takes_content(lemma, "infinitive"):
-        words = sentence.subtree(infinitive.index)
-        if obj is not None and obj.start < infinitive.start:
-            words = sentence.subtree(obj.index) + words
-        rule = REPORTED_INFINITIVE
-    elif obj is not None and lexicon.takes_content(lemma, "object"):
-        words, rule = sentence.subtree(obj.index), REPORTED_OBJECT
-    else:
-        oblique = next(
-            (
-                c
-                for c in children
-                if c.deprel == "obl"
-                and c.text.lower() not in lexicon.time_words
-                and any(
-                    g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
-                    for g in sentence.children(c.index)
-                )
-            ),
-            None,
-        )
-        if oblique is not None and lexicon.takes_content(lemma, "oblique"):
-            words, rule = sentence.subtree(oblique.index), REPORTED_OBLIQUE
-    kept = trim_punct(words)
-    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
-        return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
-    return [ReportedContent(sentence, cue, cue, span_of(kept), rule)]
-
-
-_SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-
-
 _INHERITING_RELATIONS = frozenset({"conj", "advcl", "xcomp"})
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
@@ -278,7 +387,7 @@ def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool
         seen.add(verb.index)
         subjects = [c for c in sentence.children(verb.index) if c.deprel in ("nsubj", "nsubj:pass")]
         relative = verb.deprel in ("acl", "acl:relcl") and verb.head >= 0
-        if relative and all(s.text.lower() in _RELATIVE_PRONOUNS for s in subjects):
+        if relative and all(s.text.lower() in lexicon.pronouns.relative_subjects for s in subjects):
             return _is_source(sentence, sentence.words[verb.head], lexicon)
         if subjects:
             return any(_is_source(sentence, subject, lexicon) for subject in subjects)
@@ -291,7 +400,7 @@ def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon) -> bool:
     if subject.upos == "PROPN":
         return True
     if subject.upos == "PRON":
-        return subject.text.lower() in _SOURCE_PRONOUNS
+        return subject.text.lower() in lexicon.pronouns.sources
     lemma = subject.lemma.lower()
     if lemma in lexicon.titles or lemma in lexicon.organization_heads:
         return True
@@ -314,21 +423,18 @@ def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None
     return farthest if any(w.text == "," for w in between) else None
 
 
-_RELATIVE_OPENERS = frozenset({"who", "which", "whom", "whose"})
-
-
-def _is_clause(sentence: Sentence, head: Word) -> bool:
+def _is_clause(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
     """A verb, or a predicate noun/adjective with a subject or copula: not a stray noun phrase,
     and not a relative clause the parser took for a complement (`X, who heads the union,`)."""
     words = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
-    if words and words[0].text.lower() in _RELATIVE_OPENERS:
+    if words and words[0].text.lower() in lexicon.pronouns.relative_openers:
         return False
     if head.upos in ("VERB", "AUX"):
         return True
     return any(c.deprel.startswith(("nsubj", "cop")) for c in sentence.children(head.index))
 
 
-def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | None:
+def _clause_after_cue(sentence: Sentence, cue: Word) -> Span | None:
     """`X reported the leader told him ...` parsed with `told` conjoined to an earlier verb.
 
     The small parser often hangs a bare reported clause on the verb before the cue. When the
@@ -364,7 +470,7 @@ def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | N
             return None
         words = [w for w in sentence.words if following.start <= w.start and w.end <= verb.end]
         words += [w for w in sentence.subtree(verb.index) if w.start > verb.start]
-        return _content_span(words, layout)
+        return _content_span(words)
     if any(c.deprel == "obj" for c in sentence.children(cue.index)):
         return None
     if not subject.deprel.startswith("nsubj") or subject.head <= cue.index:
@@ -373,4 +479,4 @@ def _clause_after_cue(sentence: Sentence, cue: Word, layout: Layout) -> Span | N
     if verb.head < 0 or verb.head >= cue.index or verb.deprel not in ("conj", "parataxis"):
         return None
     words = [w for w in sentence.subtree(verb.index) if w.start >= following.start]
-    return _content_span(words, layout)
+    return _content_span(words)

@@ -10,12 +10,22 @@ link exists the nearest cue right beside the quote still counts, with lower conf
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quoteattr_server.engine import confidence
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import MarkedQuote
-from quoteattr_server.engine.types import QuoteKind, Sentence, Span, Word
+from quoteattr_server.engine.rules import CueKind, Rule
+from quoteattr_server.engine.speakers import (
+    CueSite,
+    SpeakerHead,
+    according_to_source,
+    dash_signature,
+    speaker_at_cue,
+)
+from quoteattr_server.engine.types import Cue, QuoteKind, Sentence, Span, Word
 
 # How far (in characters) an unlinked cue may sit from the quote it attributes.
 ADJACENT_CHARS = 40
@@ -23,14 +33,18 @@ ADJACENT_CHARS = 40
 
 @dataclass(frozen=True, slots=True)
 class CueMatch:
+    """A cue of a quotation: what kind it is, where it sits, and whether the parse links it."""
+
+    kind: CueKind
     sentence: Sentence
-    word: Word
+    word: Word  # the cue's (first) word
     linked: bool
-    via_colon: bool = False
-    according_to: Word | None = None  # the "to" of "according to", when that is the cue
-    dash: bool = False  # a dash signature: `"..." — Name`
-    source: Word | None = None  # a source the construction names ("In a poll", "Name:")
-    source_rule: str = ""
+    last: Word | None = None  # the last word of a two-word cue: the "to" of "according to"
+    source: SpeakerHead | None = None  # SOURCE: the source its construction names
+
+    @property
+    def span(self) -> Span:
+        return Span(self.word.start, (self.last or self.word).end)
 
 
 def is_verb_cue(word: Word, lexicon: Lexicon) -> bool:
@@ -106,10 +120,25 @@ def _has_quote_between(layout: Layout, word: Word, quote: Span) -> bool:
     )
 
 
-def find_direct_cue(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
-    """The cue of a quotation, or None when nothing in or beside its sentences reports it."""
-    candidates = direct_cue_candidates(quote, layout, lexicon)
-    return candidates[0] if candidates else None
+def _word_cue(
+    sentence: Sentence, word: Word, span: Span, layout: Layout, lexicon: Lexicon
+) -> tuple[tuple[int, int], CueMatch] | None:
+    """`word` as a cue of the quote at `span`, with its rank (linked first, then nearest): a
+    quoting verb or "according to" outside quotes, no other quote between, linked by the parse
+    or beside the quote."""
+    if layout.inside_quote(word):
+        return None
+    according = is_according(sentence, word)
+    if according is None and not is_quoting_cue(word, lexicon):
+        return None
+    if _has_quote_between(layout, word, span):
+        return None
+    linked = according is None and _linked(sentence, word, span)
+    distance = _distance(word, span)
+    if not linked and distance > ADJACENT_CHARS and not _only_source_between(sentence, word, span):
+        return None
+    kind = CueKind.VERB if according is None else CueKind.ACCORDING_TO
+    return (0 if linked else 1, distance), CueMatch(kind, sentence, word, linked, last=according)
 
 
 def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> list[CueMatch]:
@@ -126,41 +155,29 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
         # `"Who would have believed it?" Trump said.`: the tokenizer ends the sentence at the
         # question mark inside the quote, so the trailing attribution is a sentence of its own.
         indices = [*indices, following]
-    scored: list[tuple[tuple[int, int], CueMatch]] = []
-    for index in indices:
-        sentence = layout.sentences[index]
-        for word in sentence.words:
-            if layout.inside_quote(word):
-                continue
-            according = is_according(sentence, word)
-            if according is None and not is_quoting_cue(word, lexicon):
-                continue
-            if _has_quote_between(layout, word, span):
-                continue
-            linked = according is None and _linked(sentence, word, span)
-            distance = _distance(word, span)
-            if (
-                not linked
-                and distance > ADJACENT_CHARS
-                and not _only_source_between(sentence, word, span)
-            ):
-                continue
-            score = (0 if linked else 1, distance)
-            scored.append((score, CueMatch(sentence, word, linked, according_to=according)))
+    scored = [
+        scored_match
+        for index in indices
+        for word in layout.sentences[index].words
+        if (scored_match := _word_cue(layout.sentences[index], word, span, layout, lexicon))
+        is not None
+    ]
     if scored:
         scored.sort(key=lambda item: item[0])
         return [_outermost(match, layout, lexicon) for _, match in scored]
-    fallback = _dash_signature(span, layout) or _colon_introduction(
-        indices[0], span, layout, lexicon
-    )
-    return [fallback] if fallback is not None else []
+    for find in FALLBACK_CUES:
+        fallback = find(indices[0], span, layout, lexicon)
+        if fallback is not None:
+            return [fallback]
+    return []
 
 
 _DASHES = ("\u2014", "\u2013", "\u2015", "--")
 
 
-def _dash_signature(span: Span, layout: Layout) -> CueMatch | None:
-    """A dash right after the closing mark, before a name that signs the quote."""
+def dash_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
+    """`"..." — Alma Ferris`: a dash right after the closing mark, before a name that signs the
+    quote. Tried before `colon_cue`: the dash is on the quote's own line."""
     text = layout.doc.text
     position = span.end
     while position < len(text) and text[position] in " \t\u00a0":
@@ -171,7 +188,7 @@ def _dash_signature(span: Span, layout: Layout) -> CueMatch | None:
         sentence = layout.sentences[index]
         for word in sentence.words:
             if word.start <= position < word.end:
-                return CueMatch(sentence, word, linked=True, dash=True)
+                return CueMatch(CueKind.DASH, sentence, word, linked=True)
     return None
 
 
@@ -189,7 +206,7 @@ def _starts_right_after(layout: Layout, span: Span, index: int) -> bool:
 def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
     """`She said she recalls the aide being "confused"`: a cue inside another cue's clause is
     nested; the attribution belongs to the outermost reporting verb above it."""
-    if match.according_to is not None or not match.linked:
+    if match.kind is not CueKind.VERB or not match.linked:
         return match
     sentence, chosen = match.sentence, match.word
     for ancestor in sentence.ancestors(chosen.index):
@@ -197,7 +214,7 @@ def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
             break
         if is_quoting_cue(ancestor, lexicon) and _clause_link(sentence, ancestor, chosen):
             chosen = ancestor
-    return match if chosen is match.word else CueMatch(sentence, chosen, linked=True)
+    return match if chosen is match.word else CueMatch(CueKind.VERB, sentence, chosen, linked=True)
 
 
 def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
@@ -208,10 +225,8 @@ def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
     return current.head == outer.index and current.deprel in ("ccomp", "xcomp")
 
 
-def _colon_introduction(
-    first: int, span: Span, layout: Layout, lexicon: Lexicon
-) -> CueMatch | None:
-    """`Kovac added:` ending the sentence (or paragraph) before the quote."""
+def colon_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
+    """`Kovac added:` ending the sentence (or paragraph) before the quote; the last resort."""
     sentence = layout.sentences[first]
     before = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
     colon_sentence = sentence
@@ -223,11 +238,31 @@ def _colon_introduction(
     candidates = before
     for word in reversed(candidates):
         if is_quoting_cue(word, lexicon) and not layout.inside_quote(word):
-            return CueMatch(colon_sentence, word, linked=True, via_colon=True)
+            return CueMatch(CueKind.COLON, colon_sentence, word, linked=True)
     return None
 
 
-def quote_kind(match: CueMatch | None, quote: MarkedQuote, layout: Layout) -> QuoteKind:
+# Cues found on the surface when no reporting verb is in or beside the quote, in this order.
+FALLBACK_CUES: tuple[Callable[[int, Span, Layout, Lexicon], CueMatch | None], ...] = (
+    dash_cue,
+    colon_cue,
+)
+
+
+def uncued_quote_kind(quote: MarkedQuote, layout: Layout) -> QuoteKind:
+    """With no cue: PARTIAL when words of its sentence come before the opening mark."""
+    span = quote.span
+    sentence = layout.sentences[layout.sentence_index_at(span.start)]
+    lead = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
+    return QuoteKind.PARTIAL if lead else QuoteKind.DIRECT
+
+
+def _introduced_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKind:
+    """A cue that introduces the quote whole ("according to X", a colon, a dash): DIRECT."""
+    return QuoteKind.DIRECT
+
+
+def clause_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKind:
     """DIRECT when the marks hold the whole reported content, PARTIAL when they sit in a clause.
 
     The test is what stands between the cue and the opening mark: content words there ("Kovac
@@ -235,10 +270,6 @@ def quote_kind(match: CueMatch | None, quote: MarkedQuote, layout: Layout) -> Qu
     ("told reporters"), adverbials and punctuation do not.
     """
     span = quote.span
-    if match is None or match.according_to is not None or match.via_colon or match.dash:
-        sentence = layout.sentences[layout.sentence_index_at(span.start)]
-        lead = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
-        return QuoteKind.PARTIAL if lead and match is None else QuoteKind.DIRECT
     if layout.doc.text[: span.start].rstrip().endswith((":", ",")):
         return QuoteKind.DIRECT  # introduced ("told reporters: "..."), not embedded in a clause
     sentence, cue = match.sentence, match.word
@@ -308,3 +339,69 @@ def word_count(quote: MarkedQuote, layout: Layout) -> int:
         for w in layout.sentences[index].words
         if quote.span.contains(w.span) and w.upos != "PUNCT"
     )
+
+
+def _verb_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
+    return speaker_at_cue(site)
+
+
+def _according_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
+    return according_to_source(match.sentence, match.word)
+
+
+def _dash_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
+    return dash_signature(match.sentence, match.word, site.layout)
+
+
+def _named_source(match: CueMatch, site: CueSite) -> SpeakerHead | None:
+    return match.source
+
+
+def _verb_lemma(match: CueMatch) -> str:
+    return match.word.lemma.lower()
+
+
+def _group_confidence(match: CueMatch, lexicon: Lexicon) -> float:
+    return lexicon.cue_confidence(match.word.lemma)
+
+
+def _kind_confidence(match: CueMatch, lexicon: Lexicon) -> float:
+    return confidence.CUE_KIND_BASE[match.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class CueReading:
+    """How one kind of cue reads its quotation: speaker, quote kind, cue lemma, confidence."""
+
+    speaker: Callable[[CueMatch, CueSite], SpeakerHead | None]
+    quote_kind: Callable[[CueMatch, MarkedQuote, Layout], QuoteKind]
+    lemma: Callable[[CueMatch], str]
+    confidence: Callable[[CueMatch, Lexicon], float]
+    rule: Rule | None = None  # the quote's rule when the kind decides it, not the speaker's
+
+
+CUE_READINGS: dict[CueKind, CueReading] = {
+    CueKind.VERB: CueReading(_verb_speaker, clause_kind, _verb_lemma, _group_confidence),
+    CueKind.ACCORDING_TO: CueReading(
+        _according_speaker, _introduced_kind, lambda _: "according to", _kind_confidence
+    ),
+    CueKind.DASH: CueReading(_dash_speaker, _introduced_kind, lambda _: "dash", _kind_confidence),
+    CueKind.COLON: CueReading(
+        _verb_speaker, _introduced_kind, _verb_lemma, _group_confidence, rule=Rule.COLON
+    ),
+    CueKind.SOURCE: CueReading(_named_source, clause_kind, _verb_lemma, _group_confidence),
+}
+
+
+def speaker_of(
+    match: CueMatch, layout: Layout, lexicon: Lexicon, earlier: Sequence[SpeakerHead] = ()
+) -> SpeakerHead | None:
+    """The speaker a cue gives its quotation, read as its kind says."""
+    site = CueSite(match.sentence, match.word, layout, lexicon, earlier)
+    return CUE_READINGS[match.kind].speaker(match, site)
+
+
+def cue_of(match: CueMatch, text: str) -> Cue:
+    """The `Cue` a quote reports: the cue's words and lemma."""
+    span = match.span
+    return Cue(text[span.start : span.end], span, CUE_READINGS[match.kind].lemma(match))

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
+    NAME_ROLE_RULES,
     NameParts,
-    apposition_role,
-    relative_clause_role,
+    RoleSite,
+    roles_at,
     split_name,
-    title_role,
 )
 from quoteattr_server.engine.speakers import mention_words
 from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
@@ -67,13 +67,8 @@ class NameIndex:
                     is_subject=_is_main_subject(sentence, head),
                     has_title=bool(parts.title_words),
                 )
-                for role in (
-                    title_role(text, parts),
-                    apposition_role(text, sentence, head, lexicon),
-                    relative_clause_role(text, sentence, head, lexicon),
-                ):
-                    if role is not None:
-                        occurrence.roles.append(role)
+                site = RoleSite(text, sentence, head, parts, lexicon)
+                occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
                 self.occurrences.append(occurrence)
 
     def canonical(self, name: str) -> str:
@@ -189,9 +184,6 @@ class Resolver:
         if referent.resolved_by != "unresolved":
             self._sightings.append(_Sighting(start, paragraph, referent))
         return referent
-
-    def remember(self, start: int, paragraph: int, referent: Referent) -> None:
-        self._sightings.append(_Sighting(start, paragraph, referent))
 
     def _resolve_nominal(self, mention: list[Word], paragraph: int) -> Referent:
         head_text = self._text[mention[0].start : mention[-1].end]

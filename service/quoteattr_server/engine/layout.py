@@ -54,11 +54,6 @@ class Layout:
         return self.quote_span_of(word) is not None
 
 
-def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
-    """Words of `sentence` lying inside the character range [start, end)."""
-    return [w for w in sentence.words if w.start >= start and w.end <= end]
-
-
 def span_of(words: Sequence[Word]) -> Span:
     return Span(min(w.start for w in words), max(w.end for w in words))
 

@@ -11,23 +11,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-# Confidence that a cue of each group introduces speech; stance and evidential cues report
-# beliefs and findings, which are attributions in PolNeAR but weaker evidence of speech.
-GROUP_CONFIDENCE = {
-    "neutral": 0.95,
-    "assertive": 0.9,
-    "emphatic": 0.85,
-    "concessive": 0.85,
-    "interrogative": 0.85,
-    "manner": 0.8,
-    "stance": 0.5,
-    "evidential": 0.55,
-    "intent": 0.5,
-    "evaluation": 0.55,
-    "discourse": 0.55,
-    "perception": 0.45,
-    "position": 0.45,
-}
+from quoteattr_server.engine.confidence import CUE_GROUP, CUE_OUTSIDE_LEXICON
+
 _QUOTING_GROUPS = frozenset(
     {
         "neutral",
@@ -44,6 +29,39 @@ _QUOTING_GROUPS = frozenset(
 _DIRECT_GROUPS = frozenset(
     {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Pronouns:
+    """The pronoun groups of `pronoun_groups.txt`, combined as the rules ask for them."""
+
+    groups: dict[str, frozenset[str]]
+    speakers: frozenset[str]  # personal pronouns a speaker mention can be: I, we, he, she, they
+    sources: frozenset[str]  # subjects that make a verb a source's: the speakers, you, who
+    relative_subjects: frozenset[str]  # a relative clause's own subject: who, which, that
+    relative_speakers: frozenset[str]  # a speaker word standing for its clause's noun (+ whom)
+    relative_openers: frozenset[str]  # open a relative clause on the surface (not "that")
+
+    @classmethod
+    def from_groups(cls, groups: dict[str, frozenset[str]]) -> Pronouns:
+        def union(*names: str) -> frozenset[str]:
+            return frozenset().union(*(groups.get(name, frozenset()) for name in names))
+
+        speakers = union("first_singular", "first_plural", "third_singular", "third_plural")
+        relative_subjects = union("relative_personal", "relative_nonpersonal", "relative_general")
+        return cls(
+            groups=groups,
+            speakers=speakers,
+            sources=speakers | union("second", "relative_personal"),
+            relative_subjects=relative_subjects,
+            relative_speakers=relative_subjects | union("relative_object"),
+            relative_openers=union(
+                "relative_personal",
+                "relative_nonpersonal",
+                "relative_object",
+                "relative_possessive",
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +83,8 @@ class Lexicon:
     minor_words: frozenset[str]  # lower-case words inside a title ("Face the Nation")
     time_words: frozenset[str]  # "on Friday": an oblique of time is not content
     role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
+    pronouns: Pronouns  # personal and relative pronouns, by person, number and use
+    apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
 
     def cue_group(self, lemma: str) -> str | None:
         for candidate in _base_forms(lemma.lower()):
@@ -85,7 +105,7 @@ class Lexicon:
         return self.cue_group(lemma) in _QUOTING_GROUPS
 
     def cue_confidence(self, lemma: str) -> float:
-        return GROUP_CONFIDENCE.get(self.cue_group(lemma) or "", 0.5)
+        return CUE_GROUP.get(self.cue_group(lemma) or "", CUE_OUTSIDE_LEXICON)
 
     def takes_content(self, lemma: str, relation: str) -> bool:
         """Whether a cue may carry its content as `relation` (object, infinitive, oblique)."""
@@ -191,4 +211,11 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         minor_words=lower_set("minor_words.txt"),
         artefacts=lower_set("artefacts.txt"),
         findings=lower_set("findings.txt"),
+        pronouns=Pronouns.from_groups(
+            {
+                group: frozenset(w.lower() for w in words)
+                for group, words in _groups(read("pronoun_groups.txt")).items()
+            }
+        ),
+        apposition_openers=lower_set("apposition_openers.txt"),
     )

@@ -116,51 +116,60 @@ def _reopens(text: str, paragraph: Span) -> QuoteMark | None:
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
     """Pair the double quotation marks of each paragraph into quote spans."""
-    quotes: list[MarkedQuote] = []
-    open_at: int | None = None  # start of the current piece's opening mark
-    pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
-
-    def emit(end: int, closed: bool) -> None:
-        nonlocal open_at, pieces
-        assert open_at is not None
-        last = Span(open_at, end)
-        all_pieces = (*pieces, last)
-        if any(char.isalnum() for char in text[all_pieces[0].start : end]):
-            quotes.append(MarkedQuote(Span(all_pieces[0].start, end), all_pieces, closed))
-        open_at, pieces = None, []
-
+    pairing = _Pairing(text)
     for number, paragraph in enumerate(paragraphs):
         marks = find_marks(text, paragraph.start, paragraph.end)
-        skip_first = False
-        if open_at is not None:
-            # A quote left open by the previous paragraph continues here only if this paragraph
-            # reopens the mark; otherwise it ends where its paragraph ended.
-            reopening = _reopens(text, paragraph)
-            previous = paragraphs[number - 1]
-            if reopening is not None:
-                pieces.append(Span(open_at, previous.end))
-                open_at = reopening.start
-                skip_first = True
-            else:
-                emit(previous.end, closed=False)
-        for position, mark in enumerate(marks):
-            if skip_first and position == 0:
-                continue
-            role = _role(text, mark, open_at is not None, paragraph.start, paragraph.end)
-            if role is None:
-                continue
-            if open_at is None:
-                if role is MarkRole.OPEN:
-                    open_at = mark.start
-            elif role is MarkRole.CLOSE:
-                emit(mark.end, closed=True)
-            else:
-                # A new opening mark while a quote is open: the earlier one was never closed.
-                emit(_trim_end(text, open_at, mark.start), closed=False)
-                open_at = mark.start
-    if open_at is not None:
-        emit(paragraphs[-1].end, closed=False)
-    return quotes
+        if pairing.open_at is not None and pairing.carry_over(paragraphs[number - 1], paragraph):
+            marks = marks[1:]  # the reopening mark continues the open quote
+        for mark in marks:
+            pairing.read(mark, paragraph)
+    if pairing.open_at is not None:
+        pairing.emit(paragraphs[-1].end, closed=False)
+    return pairing.quotes
+
+
+class _Pairing:
+    """The quotes found so far, and the one still open (with its earlier paragraphs' pieces)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes: list[MarkedQuote] = []
+        self.open_at: int | None = None  # start of the current piece's opening mark
+        self.pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
+
+    def emit(self, end: int, closed: bool) -> None:
+        assert self.open_at is not None
+        all_pieces = (*self.pieces, Span(self.open_at, end))
+        if any(char.isalnum() for char in self.text[all_pieces[0].start : end]):
+            self.quotes.append(MarkedQuote(Span(all_pieces[0].start, end), all_pieces, closed))
+        self.open_at, self.pieces = None, []
+
+    def carry_over(self, previous: Span, paragraph: Span) -> bool:
+        """A quote left open by the previous paragraph continues here only if this paragraph
+        reopens the mark (True: its first mark is that reopening); otherwise it ends where its
+        paragraph ended."""
+        assert self.open_at is not None
+        reopening = _reopens(self.text, paragraph)
+        if reopening is None:
+            self.emit(previous.end, closed=False)
+            return False
+        self.pieces.append(Span(self.open_at, previous.end))
+        self.open_at = reopening.start
+        return True
+
+    def read(self, mark: QuoteMark, paragraph: Span) -> None:
+        role = _role(self.text, mark, self.open_at is not None, paragraph.start, paragraph.end)
+        if role is None:
+            return
+        if self.open_at is None:
+            if role is MarkRole.OPEN:
+                self.open_at = mark.start
+        elif role is MarkRole.CLOSE:
+            self.emit(mark.end, closed=True)
+        else:
+            # A new opening mark while a quote is open: the earlier one was never closed.
+            self.emit(_trim_end(self.text, self.open_at, mark.start), closed=False)
+            self.open_at = mark.start
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

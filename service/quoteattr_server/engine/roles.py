@@ -8,15 +8,12 @@ the tagger, decides which words are a title.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
-
-TITLE_ROLE = "title before name"
-APPOSITION_ROLE = "apposition role"
 
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 
@@ -117,7 +114,7 @@ def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon)
                 continue
             span = span_of(words)
             return TextSpan(text[span.start : span.end], span)
-    return surface_apposition_role(text, sentence, _name_phrase(sentence, head))
+    return surface_apposition_role(text, sentence, _name_phrase(sentence, head), lexicon)
 
 
 def _without_relative_clauses(sentence: Sentence, head: Word) -> list[Word]:
@@ -143,12 +140,11 @@ def _name_phrase(sentence: Sentence, head: Word) -> list[Word]:
     return list(sentence.words[head.index : end + 1])
 
 
-_APPOSITION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my"})
 _APPOSITION_VERB_RELATIONS = frozenset({"amod", "compound", "acl"})
 
 
 def surface_apposition_role(
-    text: str, sentence: Sentence, mention: Sequence[Word]
+    text: str, sentence: Sentence, mention: Sequence[Word], lexicon: Lexicon
 ) -> TextSpan | None:
     """`Ruiz, the city's budget chief.` when the parser missed the `appos` arc.
 
@@ -160,7 +156,7 @@ def surface_apposition_role(
     words = sentence.words
     if after + 1 >= len(words) or words[after].text != ",":
         return None
-    if words[after + 1].text.lower() not in _APPOSITION_OPENERS:
+    if words[after + 1].text.lower() not in lexicon.apposition_openers:
         return None
     phrase: list[Word] = []
     for word in words[after + 1 :]:
@@ -203,6 +199,49 @@ def relative_clause_role(
             span = span_of(kept)
             return TextSpan(text[span.start : span.end], span)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSite:
+    """A mention of a person: its head word, the name and title it splits into."""
+
+    text: str
+    sentence: Sentence
+    head: Word
+    parts: NameParts
+    lexicon: Lexicon
+
+
+RoleRule = Callable[[RoleSite], TextSpan | None]
+
+
+def title_before_name(site: RoleSite) -> TextSpan | None:
+    """`Finance Minister Petra Lind`: the title words before the name; inside the mention, so
+    first."""
+    return title_role(site.text, site.parts)
+
+
+def apposition(site: RoleSite) -> TextSpan | None:
+    """`Lind, the finance minister,`: the apposition after the mention (parsed or on the
+    surface)."""
+    return apposition_role(site.text, site.sentence, site.head, site.lexicon)
+
+
+def relative_clause(site: RoleSite) -> TextSpan | None:
+    """`Kovac, who heads the union,`: a relative clause stating a position; last, the loosest."""
+    return relative_clause_role(site.text, site.sentence, site.head, site.lexicon)
+
+
+# Roles stated where the article names a person (`entities.NameIndex`), in this order.
+NAME_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition, relative_clause)
+# Roles stated at a speaker mention at a cue; the relative clause reaches the speaker through the
+# name's own occurrence.
+SPEAKER_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition)
+
+
+def roles_at(site: RoleSite, rules: Sequence[RoleRule]) -> list[TextSpan]:
+    """The roles `rules` read at a mention, in the rules' order."""
+    return [role for rule in rules if (role := rule(site)) is not None]
 
 
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:

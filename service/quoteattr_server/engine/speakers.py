@@ -1,30 +1,25 @@
 """engine.speakers: the speaker mention at a cue, read from the dependency parse.
 
-Each function is one construction of English attribution: the subject of the cue ("Kovac
-said"), the inverted subject ("said Kovac"), a subject-less participle that continues the
-governing clause's speaker ("..., adding that ..."), and the object of "according to". The
+`SPEAKER_RULES` tries one construction of English attribution after another at a reporting
+verb: the subject of the cue ("Kovac said"), the inverted subject ("said Kovac"), a name the
+parser hung elsewhere right after or before the cue, and a subject-less participle that
+continues the governing clause's speaker ("..., adding that ..."). The cue kinds that name
+their speaker themselves (a dash signature, "according to X") have their own readers here. The
 mention is the head phrase (titles and name parts); appositions and relative clauses are roles,
 read in `engine.roles`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Word
 
-SUBJECT = "subject of cue"
-INVERTED = "inverted said X"
-PARTICIPLE = "participle continues speaker"
-ACCORDING_TO = "according to X"
-OBJECT_AFTER_CUE = "name after cue"
-NAME_BEFORE_CUE = "name before cue"
-DASH_SIGNATURE = "dash signature"
-
 MAX_WORDS_BEFORE_CUE = 30
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -50,95 +45,70 @@ _PARTICIPLE_RELATIONS = frozenset({"advcl", "acl", "conj", "xcomp", "ccomp"})
 
 @dataclass(frozen=True, slots=True)
 class SpeakerHead:
+    """The head word of a speaker mention, and the rule that found it."""
+
     sentence: Sentence
     word: Word
-    rule: str
+    rule: Rule
 
 
-def speaker_at_cue(
-    sentence: Sentence, cue: Word, layout: Layout, lexicon: Lexicon
-) -> SpeakerHead | None:
-    """The source of `cue`: its subject, else a name right after it (said X parsed as object)."""
-    subjects = [
+@dataclass(frozen=True, slots=True)
+class CueSite:
+    """A reporting verb in its sentence: what every speaker rule reads."""
+
+    sentence: Sentence
+    cue: Word
+    layout: Layout
+    lexicon: Lexicon
+    # Speakers of the quotes before this one, for a participle that continues one of them.
+    earlier: Sequence[SpeakerHead] = ()
+
+
+SpeakerRule = Callable[[CueSite], Word | None]
+
+
+def _subjects(site: CueSite) -> list[Word]:
+    """The cue's subjects outside quotes, less numbers and times the parser made subjects."""
+    return [
         child
-        for child in sentence.children(cue.index)
+        for child in site.sentence.children(site.cue.index)
         if child.deprel in _SUBJECT_RELATIONS
-        and not layout.inside_quote(child)
+        and not site.layout.inside_quote(child)
         and child.upos not in ("PUNCT", "SYM", "NUM")
-        and child.text.lower() not in lexicon.time_words
+        and child.text.lower() not in site.lexicon.time_words
     ]
-    if subjects:
-        # `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the
-        # one nearest the cue is the speaker, the other belongs to the reported clause.
-        # A subject after the cue is the inverted speaker only when none stands before it;
-        # otherwise it is the subject of a reported clause the parser attached to the cue.
-        before = [child for child in subjects if child.start < cue.start]
-        if before:
-            # `Massimo Franco, a columnist, wrote` with both nouns as subjects: the name speaks.
-            named = [child for child in before if child.upos in ("PROPN", "PRON")]
-            return SpeakerHead(sentence, max(named or before, key=lambda c: c.index), SUBJECT)
-        return SpeakerHead(sentence, min(subjects, key=lambda child: child.index), INVERTED)
-    following = _nominal_right_after(sentence, cue, layout)
-    if following is not None:
-        return SpeakerHead(sentence, following, OBJECT_AFTER_CUE)
-    preceding = _name_before_cue(sentence, cue, layout)
-    if preceding is not None:
-        return SpeakerHead(sentence, preceding, NAME_BEFORE_CUE)
-    return None
 
 
-def _name_before_cue(sentence: Sentence, cue: Word, layout: Layout) -> Word | None:
-    """`"...," Scott Pruitt, the state's attorney general, said` with the subject arc lost: the
-    first name or pronoun between the closing mark (or sentence start) and the cue."""
-    run: list[Word] = []
-    for word in reversed(sentence.words[: cue.index]):
-        if layout.inside_quote(word):
-            break
-        run.insert(0, word)
-    if len(run) > MAX_WORDS_BEFORE_CUE:
+def subject_of_cue(site: CueSite) -> Word | None:
+    """`Kovac said`: a subject before the cue. First: the parse's own answer.
+
+    `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the one
+    nearest the cue is the speaker, the other belongs to the reported clause. With a name and a
+    noun both as subjects (`Massimo Franco, a columnist, wrote`) the name speaks."""
+    before = [child for child in _subjects(site) if child.start < site.cue.start]
+    if not before:
         return None
-    for word in run:
-        if word.upos == "PROPN" or (word.upos == "PRON" and word.text.lower() in _SPEAKER_PRONOUNS):
-            return _phrase_head(sentence, word)
-        if word.upos in ("VERB", "AUX"):
-            return None
-    return None
+    named = [child for child in before if child.upos in ("PROPN", "PRON")]
+    return max(named or before, key=lambda c: c.index)
 
 
-def speaker_of_participle(
-    sentence: Sentence, cue: Word, layout: Layout, earlier_cues: list[SpeakerHead]
-) -> SpeakerHead | None:
-    """`..., adding that ...` has no subject: the speaker is that of the clause it hangs on.
-
-    The parser often hangs the participle on the quote's own verb, whose subject is quoted
-    speech, so the governing clause is found among ancestors outside quotes first, then among the
-    cues of the same sentence that came before it.
-    """
-    if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
+def inverted_subject(site: CueSite) -> Word | None:
+    """`"...," said Kovac`: a subject after the cue, only when none stands before it (after
+    `subject_of_cue`); otherwise it is the subject of a clause the parser hung on the cue."""
+    subjects = _subjects(site)
+    if not subjects or any(child.start < site.cue.start for child in subjects):
         return None
-    if cue.deprel == "acl" and cue.head >= 0:
-        # `an outside group backing the senator`: the participle describes its noun.
-        noun = sentence.words[cue.head]
-        if noun.upos in _NOMINAL and not layout.inside_quote(noun):
-            return SpeakerHead(sentence, noun, PARTICIPLE)
-    for ancestor in sentence.ancestors(cue.index):
-        if layout.inside_quote(ancestor):
-            continue
-        for child in sentence.children(ancestor.index):
-            if child.deprel in _SUBJECT_RELATIONS and not layout.inside_quote(child):
-                return SpeakerHead(sentence, child, PARTICIPLE)
-    for earlier in reversed(earlier_cues):
-        if earlier.sentence is sentence and earlier.word.start < cue.start:
-            return SpeakerHead(sentence, earlier.word, PARTICIPLE)
-    return None
+    return min(subjects, key=lambda child: child.index)
 
 
-def _nominal_right_after(sentence: Sentence, cue: Word, layout: Layout) -> Word | None:
+def name_after_cue(site: CueSite) -> Word | None:
     """`"...," said Kovac` parsed with Kovac as object or dep: the first name after the cue.
 
     Only in that inverted order, the cue right after a closing mark; elsewhere a name after
-    the cue is its object ("encouraged Americans to ...").
+    the cue is its object ("encouraged Americans to ..."). After the subject rules: a repair of
+    a lost arc.
     """
+    sentence, cue, layout = site.sentence, site.cue, site.layout
     before = [w for w in sentence.words[: cue.index] if w.upos != "PUNCT"]
     if before and not layout.inside_quote(before[-1]):
         return None
@@ -150,6 +120,81 @@ def _nominal_right_after(sentence: Sentence, cue: Word, layout: Layout) -> Word 
         if word.upos not in ("DET", "ADJ"):
             return None
     return None
+
+
+def name_before_cue(site: CueSite) -> Word | None:
+    """`"...," Scott Pruitt, the state's attorney general, said` with the subject arc lost: the
+    first name or pronoun between the closing mark (or sentence start) and the cue. After
+    `name_after_cue`, which reads the tighter inverted order."""
+    sentence, cue = site.sentence, site.cue
+    run: list[Word] = []
+    for word in reversed(sentence.words[: cue.index]):
+        if site.layout.inside_quote(word):
+            break
+        run.insert(0, word)
+    if len(run) > MAX_WORDS_BEFORE_CUE:
+        return None
+    for word in run:
+        if word.upos == "PROPN" or (
+            word.upos == "PRON" and word.text.lower() in site.lexicon.pronouns.speakers
+        ):
+            return _phrase_head(sentence, word)
+        if word.upos in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def participle_continues_speaker(site: CueSite) -> Word | None:
+    """`..., adding that ...` has no subject: the speaker is that of the clause it hangs on.
+
+    Last, since it borrows a speaker from elsewhere. The parser often hangs the participle on
+    the quote's own verb, whose subject is quoted speech, so the governing clause is found among
+    ancestors outside quotes first, then among the cues of the same sentence before it.
+    """
+    sentence, cue, layout = site.sentence, site.cue, site.layout
+    if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
+        return None
+    if cue.deprel == "acl" and cue.head >= 0:
+        # `an outside group backing the senator`: the participle describes its noun.
+        noun = sentence.words[cue.head]
+        if noun.upos in _NOMINAL and not layout.inside_quote(noun):
+            return noun
+    for ancestor in sentence.ancestors(cue.index):
+        if layout.inside_quote(ancestor):
+            continue
+        for child in sentence.children(ancestor.index):
+            if child.deprel in _SUBJECT_RELATIONS and not layout.inside_quote(child):
+                return child
+    for earlier in reversed(site.earlier):
+        if earlier.sentence is sentence and earlier.word.start < cue.start:
+            return earlier.word
+    return None
+
+
+# The speaker of a reporting verb: the first of these constructions that reads one.
+SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
+    (Rule.SUBJECT, subject_of_cue),
+    (Rule.INVERTED, inverted_subject),
+    (Rule.NAME_AFTER_CUE, name_after_cue),
+    (Rule.NAME_BEFORE_CUE, name_before_cue),
+    (Rule.PARTICIPLE, participle_continues_speaker),
+)
+
+
+def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
+    """The speaker of a reporting verb, by the first rule of `SPEAKER_RULES` that finds one."""
+    for rule, read in SPEAKER_RULES:
+        word = read(site)
+        if word is not None:
+            return SpeakerHead(site.sentence, word, rule)
+    return None
+
+
+def according_to_source(sentence: Sentence, according: Word) -> SpeakerHead | None:
+    """`according to Kovac`: the parser hangs "according" on the source noun."""
+    if according.head < 0:
+        return None
+    return SpeakerHead(sentence, sentence.words[according.head], Rule.ACCORDING_TO)
 
 
 def _phrase_head(sentence: Sentence, word: Word) -> Word:
@@ -171,7 +216,7 @@ def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHea
         if layout.inside_quote(word):
             return None
         if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
-            return SpeakerHead(sentence, _phrase_head(sentence, word), DASH_SIGNATURE)
+            return SpeakerHead(sentence, _phrase_head(sentence, word), Rule.DASH_SIGNATURE)
     return None
 
 

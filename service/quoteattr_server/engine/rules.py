@@ -1,0 +1,50 @@
+"""engine.rules: the names of the constructions the engine reads.
+
+Every attribution the engine returns says which construction found it: `Quote.rule` is one of
+these values, unchanged from the strings clients have always seen. Each member names one rule
+function, registered in the ordered table of its pass (`speakers.SPEAKER_RULES`,
+`content.CONTENT_RULES`, `cues.CUE_READINGS`, `attribute`'s resolution).
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Rule(enum.StrEnum):
+    """The construction that attributed a quote; its value is `Quote.rule` on the wire."""
+
+    # Who speaks at a cue (speakers.py), tried in this order.
+    SUBJECT = "subject of cue"
+    INVERTED = "inverted said X"
+    NAME_AFTER_CUE = "name after cue"
+    NAME_BEFORE_CUE = "name before cue"
+    PARTICIPLE = "participle continues speaker"
+    # Cues that name their speaker themselves (cues.py).
+    ACCORDING_TO = "according to X"
+    DASH_SIGNATURE = "dash signature"
+    COLON = "colon introduction"
+    # Reported speech without quotation marks (content.py), tried in this order.
+    IN_A_POLL = "in a poll"
+    REPORTED_OTHER_VERB = "reported clause of other verb"
+    REPORTED_CLAUSE = "reported clause"
+    REPORTED_INFINITIVE = "reported infinitive"
+    REPORTED_OBJECT = "reported object"
+    REPORTED_OBLIQUE = "reported oblique"
+    REPORTED_PARATAXIS = "reported parataxis"
+    NAME_COLON = "name colon"
+    # Quotes whose speaker no construction at their own cue gives (attribute.py).
+    CONTINUES = "previous speaker continues"
+    CUE_WITHOUT_SPEAKER = "cue without speaker"
+    UNATTRIBUTED = "unattributed"
+
+
+class CueKind(enum.Enum):
+    """What attributes a quotation; each kind reads its speaker and quote kind its own way
+    (`cues.CUE_READINGS`)."""
+
+    VERB = "verb"  # a reporting verb in or beside the quote's sentences: `Kovac said`
+    ACCORDING_TO = "according to"  # `according to Kovac, "..."`
+    DASH = "dash"  # `"..." — Alma Ferris`: a signature after a dash
+    COLON = "colon"  # `Kovac added:` ending the sentence before the quote
+    SOURCE = "source"  # inside reported content whose construction names its source

@@ -1,0 +1,562 @@
+"""Every rule on a CoNLL-U parse, without the models: what the rule function reads, and what
+the engine as a whole attributes with it.
+
+The parses in `conllu/` are Stanza's parses of invented sentences (written with
+`conllu.write_conllu`), kept as they came, misattachments included: rules exist for those. Two
+are written by hand in Stanza's style, for constructions the parser gets right on short
+sentences: `source_colon` (a headline Stanza splits at its colon) and `clause_after_cue`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from quoteattr_server.engine import attribute, confidence
+from quoteattr_server.engine.content import (
+    CONTENT_RULES,
+    according_to,
+    clause_after_cue,
+    clause_of_other_verb,
+    complement_clause,
+    in_a_poll,
+    name_colon,
+    read_word,
+    reported_infinitive,
+    reported_object,
+    reported_oblique,
+    reported_parataxis,
+)
+from quoteattr_server.engine.cues import (
+    FALLBACK_CUES,
+    colon_cue,
+    cue_of,
+    dash_cue,
+    direct_cue_candidates,
+    speaker_of,
+)
+from quoteattr_server.engine.roles import (
+    NAME_ROLE_RULES,
+    SPEAKER_ROLE_RULES,
+    apposition,
+    relative_clause,
+    roles_at,
+    title_before_name,
+)
+from quoteattr_server.engine.rules import CueKind, Rule
+from quoteattr_server.engine.speakers import (
+    SPEAKER_RULES,
+    SpeakerHead,
+    inverted_subject,
+    name_after_cue,
+    name_before_cue,
+    participle_continues_speaker,
+    speaker_at_cue,
+    subject_of_cue,
+)
+from quoteattr_server.engine.types import QuoteKind
+
+from .rulekit import (
+    LEXICON,
+    cue_site,
+    find_word,
+    layout_of,
+    mention_text,
+    parsed,
+    quote_containing,
+    role_site,
+    text_of,
+    word_site,
+)
+from .rulekit import speaker_of as speaker_in
+
+
+@dataclass(frozen=True)
+class Case:
+    """One rule at work: the fixture, a fragment of the quote it attributes, and the result."""
+
+    rule: Rule
+    fixture: str
+    fragment: str
+    kind: QuoteKind
+    speaker: str | None
+    roles: tuple[str, ...] = ()
+
+
+CASES = [
+    Case(Rule.SUBJECT, "subject", "bridge", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(
+        Rule.INVERTED,
+        "inverted",
+        "consulted",
+        QuoteKind.DIRECT,
+        "Tomas Ruiz",
+        ("Deputy Mayor", "the city's budget chief"),
+    ),
+    Case(
+        Rule.NAME_AFTER_CUE,
+        "participle",
+        "port is safe",
+        QuoteKind.DIRECT,
+        "Ana Kovac",
+        ("the harbour master",),
+    ),
+    Case(
+        Rule.NAME_BEFORE_CUE,
+        "name_before_cue",
+        "invasion",
+        QuoteKind.DIRECT,
+        "Scott Pruitt",
+        ("the attorney general of the state",),
+    ),
+    Case(
+        Rule.PARTICIPLE,
+        "participle",
+        "old but reliable",
+        QuoteKind.PARTIAL,
+        "Ana Kovac",
+        ("the harbour master",),
+    ),
+    Case(
+        Rule.ACCORDING_TO,
+        "according_to",
+        "talks collapsed",
+        QuoteKind.REPORTED,
+        "two senior officials",
+    ),
+    Case(Rule.DASH_SIGNATURE, "dash", "vote", QuoteKind.DIRECT, "Alma Ferris", ("Commissioner",)),
+    Case(Rule.COLON, "colon", "rebuild", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(Rule.IN_A_POLL, "in_a_poll", "most voters", QuoteKind.REPORTED, "a new survey"),
+    Case(
+        Rule.REPORTED_OTHER_VERB, "other_verb", "bill was dead", QuoteKind.REPORTED, "The senator"
+    ),
+    Case(
+        Rule.REPORTED_CLAUSE,
+        "reported_clause",
+        "budget would pass",
+        QuoteKind.REPORTED,
+        "Ellen Pryce",
+        ("the state's governor",),
+    ),
+    Case(
+        Rule.REPORTED_INFINITIVE,
+        "infinitive",
+        "lawmakers to pass",
+        QuoteKind.REPORTED,
+        "The governor",
+    ),
+    Case(
+        Rule.REPORTED_OBJECT,
+        "object",
+        "trade deal",
+        QuoteKind.REPORTED,
+        "Ana Kovac",
+        ("Senator",),
+    ),
+    Case(Rule.REPORTED_OBLIQUE, "oblique", "rising cost", QuoteKind.REPORTED, "The mayor"),
+    Case(
+        Rule.REPORTED_PARATAXIS, "parataxis", "budget will pass", QuoteKind.REPORTED, "the governor"
+    ),
+    Case(Rule.NAME_COLON, "name_colon", "Bridge Will Not", QuoteKind.REPORTED, "Ana Kovac"),
+    Case(Rule.CONTINUES, "continues", "told us anything", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(
+        Rule.CUE_WITHOUT_SPEAKER,
+        "cue_without_speaker",
+        "move from this square",
+        QuoteKind.DIRECT,
+        None,
+    ),
+    Case(Rule.UNATTRIBUTED, "unattributed", "end of an era", QuoteKind.DIRECT, None),
+]
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {case.rule for case in CASES} == set(Rule)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.rule.name for case in CASES])
+def test_rule_attributes_its_quote(case: Case) -> None:
+    result = attribute(parsed(case.fixture), LEXICON)
+    quote = quote_containing(result, case.fragment)
+    assert quote.rule == case.rule.value
+    assert type(quote.rule) is str  # the plain string the proto carries
+    assert quote.kind is case.kind
+    speaker = speaker_in(result, quote)
+    assert (speaker.name if speaker else None) == case.speaker
+    roles = tuple(role.text for role in speaker.roles) if speaker else ()
+    assert roles == case.roles
+
+
+# Speakers: each rule of SPEAKER_RULES alone, at the cue of its fixture.
+
+
+def test_speaker_rules_run_in_their_documented_order() -> None:
+    assert [rule for rule, _ in SPEAKER_RULES] == [
+        Rule.SUBJECT,
+        Rule.INVERTED,
+        Rule.NAME_AFTER_CUE,
+        Rule.NAME_BEFORE_CUE,
+        Rule.PARTICIPLE,
+    ]
+
+
+def test_subject_of_cue_reads_the_subject_before_the_cue() -> None:
+    site = cue_site("subject", "said")
+    assert mention_text(site, subject_of_cue(site)) == "Ana Kovac"
+    assert inverted_subject(site) is None
+
+
+def test_inverted_subject_reads_the_subject_after_the_cue() -> None:
+    site = cue_site("inverted", "said")
+    assert subject_of_cue(site) is None
+    assert mention_text(site, inverted_subject(site)) == "Deputy Mayor Tomas Ruiz"
+
+
+def test_name_after_cue_repairs_a_name_parsed_as_an_object() -> None:
+    # The parse makes "Ana" an indirect object of "said": no subject at all.
+    site = cue_site("participle", "said")
+    assert subject_of_cue(site) is None
+    assert inverted_subject(site) is None
+    assert mention_text(site, name_after_cue(site)) == "Ana Kovac"
+
+
+def test_name_after_cue_only_right_after_a_closing_mark() -> None:
+    # "Senator Ana Kovac criticized the new trade deal with Canada": Canada is no speaker.
+    assert name_after_cue(cue_site("object", "criticized")) is None
+
+
+def test_name_before_cue_reads_the_name_between_quote_and_cue() -> None:
+    site = cue_site("name_before_cue", "said")
+    assert subject_of_cue(site) is None
+    assert mention_text(site, name_before_cue(site)) == "Scott Pruitt"
+
+
+def test_participle_takes_the_speaker_of_an_earlier_cue_in_its_sentence() -> None:
+    alone = cue_site("participle", "adding")
+    assert participle_continues_speaker(alone) is None
+    _, ana = find_word(alone.layout, "Ana")
+    earlier = (SpeakerHead(alone.sentence, ana, Rule.NAME_AFTER_CUE),)
+    site = cue_site("participle", "adding", earlier)
+    site = type(site)(alone.sentence, site.cue, alone.layout, LEXICON, earlier)
+    assert participle_continues_speaker(site) is ana
+
+
+def test_participle_on_a_noun_takes_the_noun() -> None:
+    # "The plan will fail," the White House said in a statement: no participle there; the
+    # subject rule answers first.
+    site = cue_site("organization", "said")
+    head = speaker_at_cue(site)
+    assert head is not None
+    assert head.rule is Rule.SUBJECT
+    assert mention_text(site, head.word) == "the White House"
+
+
+# Roles: each rule alone, at a mention.
+
+
+def test_title_before_name_and_apposition_at_an_inverted_speaker() -> None:
+    site = role_site("inverted", "Deputy")  # the parse heads the phrase on the title
+    assert [role.text for role in roles_at(site, NAME_ROLE_RULES)] == [
+        "Deputy Mayor",
+        "the city's budget chief",
+    ]
+    assert [role.text for role in roles_at(site, SPEAKER_ROLE_RULES)] == [
+        "Deputy Mayor",
+        "the city's budget chief",
+    ]
+
+
+def test_relative_clause_role_only_where_names_are_read() -> None:
+    site = role_site("relative", "Kovac")
+    assert title_before_name(site) is None
+    assert apposition(site) is None
+    role = relative_clause(site)
+    assert role is not None
+    assert role.text == "heads the dockworkers' union"
+    assert roles_at(site, SPEAKER_ROLE_RULES) == []
+
+
+# Reported content: each rule of CONTENT_RULES alone, at the word it reads.
+
+
+def test_content_rules_run_in_their_documented_order() -> None:
+    assert [rule.rule for rule in CONTENT_RULES] == [
+        Rule.IN_A_POLL,
+        Rule.ACCORDING_TO,
+        Rule.REPORTED_OTHER_VERB,
+        Rule.REPORTED_CLAUSE,
+        Rule.REPORTED_CLAUSE,
+        Rule.REPORTED_INFINITIVE,
+        Rule.REPORTED_OBJECT,
+        Rule.REPORTED_OBLIQUE,
+        Rule.REPORTED_PARATAXIS,
+    ]
+
+
+def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str, str | None]]:
+    site = word_site(site_fixture, word)
+    assert callable(read)
+    found = read(site)
+    assert found is not None, f"{read} found no construction at {word!r}"
+    return [
+        (
+            str(item.rule),
+            text_of(site.layout, item.content),
+            item.source.text if item.source is not None else None,
+        )
+        for item in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "word", "read", "expected"),
+    [
+        (
+            "in_a_poll",
+            "survey",
+            in_a_poll,
+            ("in a poll", "most voters in the city rated the mayor highly", "survey"),
+        ),
+        (
+            "according_to",
+            "according",
+            according_to,
+            ("according to X", "The talks collapsed on Friday", "officials"),
+        ),
+        (
+            "other_verb",
+            "insinuated",
+            clause_of_other_verb,
+            ("reported clause of other verb", "the bill was dead", None),
+        ),
+        (
+            "reported_clause",
+            "said",
+            complement_clause,
+            ("reported clause", "the budget would pass", None),
+        ),
+        (
+            "infinitive",
+            "urged",
+            reported_infinitive,
+            ("reported infinitive", "lawmakers to pass the budget before the recess", None),
+        ),
+        (
+            "object",
+            "criticized",
+            reported_object,
+            ("reported object", "the new trade deal with Canada", None),
+        ),
+        (
+            "oblique",
+            "warned",
+            reported_oblique,
+            ("reported oblique", "about the rising cost of the bridge repairs", None),
+        ),
+        (
+            "parataxis",
+            "said",
+            reported_parataxis,
+            ("reported parataxis", "The budget will pass next week", None),
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_content_rule_reads_its_construction(
+    fixture: str, word: str, read: object, expected: tuple[str, str, str | None]
+) -> None:
+    assert _content(fixture, word, read) == [expected]
+
+
+def test_clause_after_cue_repairs_a_clause_hung_on_an_earlier_verb() -> None:
+    # Written by hand: "told" hangs on "arrived" as parataxis, so "reported" has no clause.
+    site = word_site("clause_after_cue", "reported")
+    assert complement_clause(site) is None
+    assert _content("clause_after_cue", "reported", clause_after_cue) == [
+        ("reported clause", "the mayor told him the bridge would close", None)
+    ]
+    assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
+
+
+def test_a_cue_verb_is_not_read_as_a_verb_outside_the_lexicon() -> None:
+    assert clause_of_other_verb(word_site("reported_clause", "said")) is None
+
+
+def test_an_infinitive_keeps_the_object_from_being_read_as_content() -> None:
+    # "urged lawmakers to pass ...": "lawmakers" is the infinitive's subject, not what was urged.
+    site = word_site("infinitive", "urged")
+    assert [item.rule for item in read_word(site)] == [Rule.REPORTED_INFINITIVE]
+
+
+def test_no_phrase_content_at_a_cue_with_a_clause() -> None:
+    site = word_site("reported_clause", "said")
+    assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
+
+
+def test_according_to_claims_its_word() -> None:
+    site = word_site("according_to", "according")
+    assert [item.rule for item in read_word(site)] == [Rule.ACCORDING_TO]
+    assert site.present == {Rule.ACCORDING_TO}
+
+
+def test_name_colon_reads_a_headline() -> None:
+    layout = layout_of("name_colon")
+    found = name_colon(layout.sentences[0], layout)
+    assert found is not None
+    assert text_of(layout, found.content) == "The Bridge Will Not Close This Year"
+    assert found.source is not None
+    assert found.source.text == "Ana"
+    assert name_colon(layout.sentences[1], layout) is None
+
+
+# Cues: the kinds and how each reads its quotation.
+
+
+def test_dash_then_colon_are_the_fallback_cues() -> None:
+    assert (dash_cue, colon_cue) == FALLBACK_CUES
+
+
+def test_dash_cue_signs_the_quote() -> None:
+    layout = layout_of("dash")
+    quote = layout.quotes[0]
+    match = dash_cue(0, quote.span, layout, LEXICON)
+    assert match is not None
+    assert match.kind is CueKind.DASH
+    assert cue_of(match, layout.doc.text).lemma == "dash"
+    head = speaker_of(match, layout, LEXICON)
+    assert head is not None
+    assert head.rule is Rule.DASH_SIGNATURE
+    site = cue_site("dash", "\u2014")
+    assert mention_text(site, head.word) == "Commissioner Alma Ferris"
+
+
+def test_colon_cue_in_the_sentence_before_the_quote() -> None:
+    layout = layout_of("colon")
+    quote = layout.quotes[0]
+    first = layout.sentence_index_at(quote.span.start)
+    assert dash_cue(first, quote.span, layout, LEXICON) is None
+    match = colon_cue(first, quote.span, layout, LEXICON)
+    assert match is not None
+    assert match.kind is CueKind.COLON
+    assert match.word.text == "added"
+
+
+def test_according_to_is_a_cue_of_its_own_kind() -> None:
+    layout = layout_of("enclosing_according")
+    candidates = direct_cue_candidates(layout.quotes[0], layout, LEXICON)
+    assert [c.kind for c in candidates] == [CueKind.ACCORDING_TO]
+    assert cue_of(candidates[0], layout.doc.text).text == "According to"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fragment", "rule", "speaker"),
+    [
+        ("source_poll", "deeply unhappy", Rule.IN_A_POLL, "a new poll"),
+        ("source_colon", "rebuild the bridge", Rule.NAME_COLON, "Ana Kovac"),
+    ],
+)
+def test_a_quote_inside_content_with_a_named_source_is_that_source_s(
+    fixture: str, fragment: str, rule: Rule, speaker: str
+) -> None:
+    result = attribute(parsed(fixture), LEXICON)
+    quote = quote_containing(result, fragment)
+    assert quote.rule == rule
+    found = speaker_in(result, quote)
+    assert found is not None
+    assert found.name == speaker
+
+
+# Confidence: what the table says is what the engine gives.
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fragment", "expected"),
+    [
+        ("unattributed", "end of an era", confidence.UNATTRIBUTED),
+        ("continues", "told us anything", confidence.CONTINUES[True]),
+        ("dash", "vote", confidence.CUE_KIND_BASE[CueKind.DASH]),
+        ("subject", "bridge", confidence.CUE_GROUP["neutral"]),
+        (
+            "cue_without_speaker",
+            "move from",
+            confidence.CUE_GROUP["neutral"] * confidence.CUE_WITHOUT_SPEAKER,
+        ),
+        ("according_to", "talks", confidence.SOURCE_PHRASE[Rule.ACCORDING_TO]),
+        ("reported_clause", "budget", confidence.CUE_GROUP["neutral"] * confidence.REPORTED_CUE),
+        ("other_verb", "bill", confidence.REPORTED_OTHER_VERB),
+        (
+            "enclosing_according",
+            "betrayal",
+            confidence.CUE_KIND_BASE[CueKind.ACCORDING_TO] * confidence.UNLINKED_CUE,
+        ),
+    ],
+)
+def test_confidence_comes_from_the_table(fixture: str, fragment: str, expected: float) -> None:
+    result = attribute(parsed(fixture), LEXICON)
+    assert quote_containing(result, fragment).confidence == confidence.rounded(expected)
+
+
+# Whole attributions on CoNLL-U parses: resolution, pieces and what is not a quote.
+
+
+def test_pronoun_resolves_to_the_person_named_before() -> None:
+    result = attribute(parsed("pronoun"), LEXICON)
+    quote = quote_containing(result, "give up")
+    assert quote.mention is not None
+    assert quote.mention.text == "she"
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Marta Kovac"
+
+
+def test_title_resolves_to_the_person_named_with_it() -> None:
+    result = attribute(parsed("title"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "balanced"))
+    assert speaker is not None
+    assert speaker.name == "Petra Lind"
+    assert [role.text for role in speaker.roles] == ["Finance Minister"]
+
+
+def test_relative_clause_role() -> None:
+    result = attribute(parsed("relative"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "port would close"))
+    assert speaker is not None
+    assert [role.text for role in speaker.roles] == ["heads the dockworkers' union"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "pieces"),
+    [
+        ("split", ['"We will rebuild,"', '"but not this year."']),
+        ("continues_piece", ['"Nobody asked us,"', '"Nobody has told us anything."']),
+    ],
+)
+def test_one_attribution_in_pieces(fixture: str, pieces: list[str]) -> None:
+    doc = parsed(fixture)
+    result = attribute(doc, LEXICON)
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert [doc.text[p.start : p.end] for p in quote.pieces] == pieces
+    assert quote.fingerprint
+
+
+def test_quote_inside_a_reported_clause_is_partial() -> None:
+    result = attribute(parsed("partial"), LEXICON)
+    quote = quote_containing(result, "betrayal")
+    assert quote.kind is QuoteKind.PARTIAL
+    assert quote.rule == Rule.SUBJECT
+
+
+def test_organization_speaker() -> None:
+    result = attribute(parsed("organization"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "plan will fail"))
+    assert speaker is not None
+    assert speaker.name == "White House"
+    assert speaker.kind.value == "organization"
+
+
+@pytest.mark.parametrize("fixture", ["label", "title_of_work"])
+def test_labels_and_titles_of_works_are_not_quotes(fixture: str) -> None:
+    result = attribute(parsed(fixture), LEXICON)
+    assert all('"' not in quote.text for quote in result.quotes)
