@@ -34,12 +34,19 @@ from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
     RoleSite,
     head_phrase_role,
+    name_under_title,
     reverse_apposition_name,
     roles_at,
     split_name,
 )
 from quoteattr_server.engine.rules import CueKind, Rule
-from quoteattr_server.engine.speakers import CueSite, SpeakerHead, mention_words, speaker_at_cue
+from quoteattr_server.engine.speakers import (
+    CueSite,
+    SpeakerHead,
+    description_tail,
+    mention_words,
+    speaker_at_cue,
+)
 from quoteattr_server.engine.types import (
     AttributionResult,
     Cue,
@@ -411,7 +418,7 @@ def _resolve_speaker(
 ) -> tuple[Referent, TextSpan, list[TextSpan]]:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
-    words = mention_words(sentence, word)
+    words = description_tail(sentence, mention_words(sentence, word))
     mention_span = span_of(words)
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     roles: list[TextSpan] = []
@@ -423,6 +430,12 @@ def _resolve_speaker(
         if clause.deprel == "acl:relcl" and clause.head >= 0:
             target_head = sentence.words[clause.head]
             target_words = mention_words(sentence, target_head)
+    titled = name_under_title(sentence, target_head, lexicon)
+    if titled is not None:
+        target_head = titled
+        target_words = mention_words(sentence, titled)
+        mention_span = Span(mention_span.start, max(mention_span.end, target_words[-1].end))
+        mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     reverse = reverse_apposition_name(sentence, target_head)
     if reverse is not None:
         role = head_phrase_role(text, target_words)
