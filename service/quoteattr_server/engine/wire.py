@@ -1,0 +1,101 @@
+"""engine.wire: the furniture of wire copy that is neither speech nor speaker.
+
+Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
+"WASHINGTON —", "Washington (CNN) --") and carries credit lines ("By Jane Doe, Associated
+Press", "(Reporting by Jane Doe; Editing by John Roe)"). Read as a sentence, a dateline city
+becomes the subject of the lede and so its speaker. These spans are found on the text itself,
+before any parse, so that the parser can be given a copy with them blanked out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quoteattr_server.engine.types import Span
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+_AGENCY = r"\((?:[A-Z][\w.&'-]*)(?:[ /][A-Z][\w.&'-]*){0,3}\)"
+# A hyphen is a dash only with space around it ("US-China" is no dateline); long dashes need none.
+_DASH = r"(?:\s+(?:--?)\s+|\s*[\u2013\u2014]\s*|\s*--\s*)"
+# A place in capitals: "BRUSSELS", "NEW YORK", "ST. LOUIS", "WASHINGTON, D.C.", "KYIV, Ukraine".
+_CAPS_PLACE = (
+    r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+)
+# A place in title case only counts with an agency after it: "Washington (CNN) --".
+_TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+)?"
+_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE})(?:,\s*{_DATE})?(?:\s*{_AGENCY})?{_DASH}"
+    rf"|(?:{_TITLE_PLACE})(?:,\s*{_DATE})?\s*{_AGENCY}{_DASH}"
+)
+# "By Jane Doe", "By Jane Doe and John Roe, Associated Press": a whole short paragraph.
+_BYLINE = re.compile(
+    r"By\s+[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|and|&|,|de|van|von|al-?))*"
+    r"(?:\s*[,|/]\s*[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})?\s*$"
+)
+# "(Reporting by Jane Doe; Editing by John Roe)" and the like, closing agency copy.
+_CREDIT = re.compile(
+    r"\(\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\b[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dateline_length(paragraph: str) -> int:
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return 0
+    rest = paragraph[match.end() :]
+    # A dateline is followed by the lede itself, which opens with a capital, a digit or a mark.
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018"):
+        return 0
+    return match.end()
+
+
+def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
+    """Datelines at the start of a paragraph and credit lines that make a whole paragraph."""
+    spans: list[Span] = []
+    for paragraph in paragraphs:
+        body = text[paragraph.start : paragraph.end]
+        if len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body)):
+            spans.append(paragraph)
+            continue
+        length = _dateline_length(body)
+        if length:
+            spans.append(Span(paragraph.start, paragraph.start + len(body[:length].rstrip())))
+    return tuple(spans)
+
+
+def blank_out(text: str, spans: Iterable[Span]) -> str:
+    """`text` with every character of `spans` replaced by a space, so offsets stay valid."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * len(span)
+    return "".join(chars)
+
+
+# Sourcing conventions that grant anonymity: never quotes, and they mark the source unnamed.
+_ANONYMITY = re.compile(
+    r"\b(?:(?:who\s+)?(?:were\s+|was\s+)?(?:speaking|spoke|talking|talked)\s+)?"
+    r"on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they|his|her|their)"
+    r"[^,.;:]{0,40}?(?:not\s+be\s+(?:named|identified|quoted)|anonymous))"
+    r"|\b(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+"
+    r"(?:asked|requested|declined|refused|wished|wanted|did\s+not\s+want)\s+(?:not\s+)?to\s+be\s+"
+    r"(?:named|identified|quoted\s+by\s+name|publicly\s+identified)"
+    r"|\b(?:(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|who\s+(?:was|were|is|are)\s+)?"
+    r"not\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|talk|comment|discuss)"
+    r"[^,.;:]{0,60}?(?:publicly|on\s+the\s+record|to\s+the\s+(?:media|press)|by\s+name|"
+    r"(?=[,.;:]))"
+    r"|\b(?:speaking|spoke|talking)\s+(?:anonymously|privately|on\s+background)\b",
+    re.IGNORECASE,
+)
+
+
+def anonymity_spans(text: str) -> tuple[Span, ...]:
+    """ "speaking on condition of anonymity", "who asked not to be named", "not authorized to
+    speak publicly": the phrases by which an article grants a source anonymity."""
+    return tuple(Span(m.start(), m.end()) for m in _ANONYMITY.finditer(text))

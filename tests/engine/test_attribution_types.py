@@ -1,0 +1,60 @@
+"""Attribution types: speech, belief, intention and stance from the cue and its content."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr_server.engine.attribution_types import (
+    load_attribution_types,
+    parse_attribution_types,
+)
+from quoteattr_server.engine.lexicon import load_lexicon
+from quoteattr_server.engine.types import AttributionType as T
+
+LEXICON = load_lexicon()
+TYPES = load_attribution_types()
+
+
+@pytest.mark.parametrize(
+    ("lemma", "clausal", "expected"),
+    [
+        ("say", True, T.SPEECH),
+        ("tell", True, T.SPEECH),
+        ("announce", False, T.SPEECH),
+        ("according to", True, T.SPEECH),
+        ("believe", True, T.BELIEF),
+        ("fear", True, T.BELIEF),
+        ("expect", True, T.BELIEF),
+        ("want", False, T.INTENTION),
+        ("plan", False, T.INTENTION),
+        ("refuse", False, T.INTENTION),
+        ("decide", True, T.INTENTION),
+        ("support", False, T.STANCE),
+        ("oppose", False, T.STANCE),
+        ("welcome", False, T.STANCE),
+        ("praise", False, T.STANCE),
+        ("criticize", False, T.STANCE),
+        ("criticize", True, T.SPEECH),
+        ("defend", False, T.STANCE),
+        ("reject", False, T.STANCE),
+        ("deny", True, T.SPEECH),
+        ("agree", True, T.STANCE),
+    ],
+)
+def test_type_of_cue(lemma: str, clausal: bool, expected: T) -> None:
+    group = LEXICON.cue_group(lemma) if lemma != "according to" else None
+    assert TYPES.of_cue(lemma, group, clausal=clausal) is expected
+
+
+def test_no_cue_is_speech() -> None:
+    assert TYPES.of_cue(None, None, clausal=True) is T.SPEECH
+
+
+def test_every_lexicon_group_has_a_type() -> None:
+    groups = set(LEXICON.cue_groups.values())
+    assert groups <= set(TYPES.by_group), groups - set(TYPES.by_group)
+
+
+def test_unknown_section_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown attribution type section"):
+        parse_attribution_types("groups opinion: stance\n")

@@ -1,0 +1,106 @@
+"""Wire copy: datelines and credit lines are found on the text, and nothing else is."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr_server.engine.types import Span
+from quoteattr_server.engine.wire import anonymity_spans, blank_out, furniture_spans
+
+
+def _furniture(paragraph: str) -> list[str]:
+    return [
+        paragraph[s.start : s.end] for s in furniture_spans(paragraph, [Span(0, len(paragraph))])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        (
+            "BRUSSELS (Reuters) - Ministers will meet on Friday, diplomats said.",
+            "BRUSSELS (Reuters) -",
+        ),
+        ("LONDON, March 3 (AP) \u2014 Prices rose again.", "LONDON, March 3 (AP) \u2014"),
+        ("WASHINGTON \u2014 The Senate voted late on Tuesday.", "WASHINGTON \u2014"),
+        ("Washington (CNN) -- The president spoke on Monday.", "Washington (CNN) --"),
+        (
+            "NEW YORK, Jan. 5, 2026 (Bloomberg) \u2013 Shares fell.",
+            "NEW YORK, Jan. 5, 2026 (Bloomberg) \u2013",
+        ),
+        ("KYIV, Ukraine \u2014 \u201cWe are ready,\u201d the mayor said.", "KYIV, Ukraine \u2014"),
+    ],
+)
+def test_dateline_at_paragraph_start(paragraph: str, dateline: str) -> None:
+    assert _furniture(paragraph) == [dateline]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By Jane Doe, Associated Press",
+        "By Jane Doe and John Roe",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+    ],
+)
+def test_credit_line_is_a_whole_paragraph(paragraph: str) -> None:
+    assert _furniture(paragraph) == [paragraph]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "NATO - the alliance - met on Friday.",
+        "The mayor said - twice - that the bridge would close.",
+        "By the end of the week, the mayor said, the bridge would close.",
+        "US-China talks resumed on Friday.",
+        "Kovac said the plan was reckless.",
+        "FBI \u2014 and the police \u2014 said nothing.",
+    ],
+)
+def test_ordinary_sentences_are_not_furniture(paragraph: str) -> None:
+    assert _furniture(paragraph) == []
+
+
+def test_blank_out_keeps_offsets() -> None:
+    text = "PARIS (AFP) - Talks resumed."
+    spans = furniture_spans(text, [Span(0, len(text))])
+    blanked = blank_out(text, spans)
+    assert len(blanked) == len(text)
+    assert blanked.strip() == "Talks resumed."
+    assert blanked.index("Talks") == text.index("Talks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "Officials, speaking on condition of anonymity, said the talks had stalled.",
+            "speaking on condition of anonymity",
+        ),
+        (
+            "A diplomat, who asked not to be named, said the vote would slip.",
+            "who asked not to be named",
+        ),
+        (
+            "Two aides said, on the condition that they not be identified, that it was over.",
+            "on the condition that they not be identified",
+        ),
+        (
+            "The person was not authorized to speak publicly about the plans.",
+            "not authorized to speak publicly",
+        ),
+        (
+            "A source said, because she was not authorized to discuss the case, nothing more.",
+            "because she was not authorized to discuss the case",
+        ),
+        ("An aide, speaking privately, said the bill was dead.", "speaking privately"),
+    ],
+)
+def test_anonymity_phrases(sentence: str, phrase: str) -> None:
+    assert [sentence[s.start : s.end] for s in anonymity_spans(sentence)] == [phrase]
+
+
+def test_named_sources_grant_no_anonymity() -> None:
+    text = "Kovac, speaking at a rally, said the plan was reckless and asked to be heard."
+    assert anonymity_spans(text) == ()
