@@ -26,6 +26,7 @@ from quoteattr_server.engine.cues import (
 )
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
+from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
@@ -126,7 +127,8 @@ def attribute(
         if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
     )
     used = {q.speaker_id for q in kept}
-    return AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    found = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    return complete_roles(doc, found, lexicon)
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
