@@ -80,6 +80,8 @@ _NOT_PERSON_NOUNS = frozenset(
     }
 )
 MAX_ROLE_WORDS = 24
+# What sets an apposition off from the name: a comma, or a dash ("Mehmet Oz — surgeon and ...").
+_APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
 # Heads of appositions that are not roles: times, places, amounts.
 _NOT_ROLES = frozenset(
     {
@@ -269,7 +271,7 @@ class RoleReader:
         past an age or a party tag."""
         words = sentence.words
         position = self._skip_tags(words, last + 1)
-        if position >= len(words) or words[position].text != ",":
+        if position >= len(words) or words[position].text not in _APPOSITION_MARKS:
             return []
         position = self._skip_age(words, position)
         phrase = self.noun_phrase(words, position + 1)
