@@ -351,10 +351,12 @@ class RoleReader:
         return phrase
 
     def _participle_in_phrase(self, word: Word, phrase: list[Word]) -> bool:
-        """`a lawyer based in Lyon`: a participle after a noun stays in the phrase."""
-        return (
-            bool(phrase) and phrase[-1].upos == "NOUN" and word.text.lower().endswith(("ed", "ing"))
-        )
+        """`a lawyer based in Lyon`, `a Minsk-based analyst`: a participle after a noun, or
+        glued to a hyphen, stays in the phrase."""
+        if not phrase or not word.text.lower().endswith(("ed", "ing")):
+            return False
+        previous = phrase[-1]
+        return previous.upos == "NOUN" or (previous.text == "-" and previous.end == word.start)
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
         """A phrase is a role when its head noun (the last noun before a preposition) names a
