@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr_server.engine.types import Span
-from quoteattr_server.engine.wire import blank_out, furniture_spans
+from quoteattr_server.engine.wire import anonymity_spans, blank_out, furniture_spans
 
 
 def _furniture(paragraph: str) -> list[str]:
@@ -69,3 +69,38 @@ def test_blank_out_keeps_offsets() -> None:
     assert len(blanked) == len(text)
     assert blanked.strip() == "Talks resumed."
     assert blanked.index("Talks") == text.index("Talks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "Officials, speaking on condition of anonymity, said the talks had stalled.",
+            "speaking on condition of anonymity",
+        ),
+        (
+            "A diplomat, who asked not to be named, said the vote would slip.",
+            "who asked not to be named",
+        ),
+        (
+            "Two aides said, on the condition that they not be identified, that it was over.",
+            "on the condition that they not be identified",
+        ),
+        (
+            "The person was not authorized to speak publicly about the plans.",
+            "not authorized to speak publicly",
+        ),
+        (
+            "A source said, because she was not authorized to discuss the case, nothing more.",
+            "because she was not authorized to discuss the case",
+        ),
+        ("An aide, speaking privately, said the bill was dead.", "speaking privately"),
+    ],
+)
+def test_anonymity_phrases(sentence: str, phrase: str) -> None:
+    assert [sentence[s.start : s.end] for s in anonymity_spans(sentence)] == [phrase]
+
+
+def test_named_sources_grant_no_anonymity() -> None:
+    text = "Kovac, speaking at a rally, said the plan was reckless and asked to be heard."
+    assert anonymity_spans(text) == ()

@@ -76,3 +76,26 @@ def blank_out(text: str, spans: Iterable[Span]) -> str:
     for span in spans:
         chars[span.start : span.end] = " " * len(span)
     return "".join(chars)
+
+
+# Sourcing conventions that grant anonymity: never quotes, and they mark the source unnamed.
+_ANONYMITY = re.compile(
+    r"\b(?:(?:who\s+)?(?:were\s+|was\s+)?(?:speaking|spoke|talking|talked)\s+)?"
+    r"on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they|his|her|their)"
+    r"[^,.;:]{0,40}?(?:not\s+be\s+(?:named|identified|quoted)|anonymous))"
+    r"|\b(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+"
+    r"(?:asked|requested|declined|refused|wished|wanted|did\s+not\s+want)\s+(?:not\s+)?to\s+be\s+"
+    r"(?:named|identified|quoted\s+by\s+name|publicly\s+identified)"
+    r"|\b(?:(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|who\s+(?:was|were|is|are)\s+)?"
+    r"not\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|talk|comment|discuss)"
+    r"[^,.;:]{0,60}?(?:publicly|on\s+the\s+record|to\s+the\s+(?:media|press)|by\s+name|"
+    r"(?=[,.;:]))"
+    r"|\b(?:speaking|spoke|talking)\s+(?:anonymously|privately|on\s+background)\b",
+    re.IGNORECASE,
+)
+
+
+def anonymity_spans(text: str) -> tuple[Span, ...]:
+    """ "speaking on condition of anonymity", "who asked not to be named", "not authorized to
+    speak publicly": the phrases by which an article grants a source anonymity."""
+    return tuple(Span(m.start(), m.end()) for m in _ANONYMITY.finditer(text))
