@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
+from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.content import ACCORDING_TO as REPORTED_ACCORDING_TO
 from quoteattr_server.engine.content import (
     IN_ARTEFACT,
@@ -26,10 +27,10 @@ from quoteattr_server.engine.cues import (
 )
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
-from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
+from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     apposition_role,
     head_phrase_role,
@@ -58,6 +59,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
+from quoteattr_server.engine.wire import without_anonymity_grants
 
 ENGINE_VERSION = "0.1.0"
 
@@ -128,7 +130,9 @@ def attribute(
     )
     used = {q.speaker_id for q in kept}
     found = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
-    return complete_roles(doc, found, lexicon)
+    found = without_anonymity_grants(found, doc.text)
+    found = with_attribution_types(complete_roles(doc, found, lexicon), lexicon)
+    return found
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
