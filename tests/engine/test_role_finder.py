@@ -21,23 +21,25 @@ LEXICON = load_lexicon()
 
 
 def parse(conllu: str) -> ParsedDoc:
-    """A one-sentence document from CoNLL-U rows (ID FORM LEMMA UPOS HEAD DEPREL), words
-    separated by single spaces unless the row's last column says `SpaceAfter=No`."""
-    words: list[Word] = []
+    """A document from CoNLL-U rows (ID FORM LEMMA UPOS HEAD DEPREL [SpaceAfter=No]); a blank
+    line starts a new sentence."""
+    sentences: list[Sentence] = []
     text = ""
-    for row in conllu.strip().splitlines():
-        cells = row.split()
-        index, form, lemma, upos, head, deprel = cells[:6]
-        start = len(text)
-        text += form
-        words.append(
-            Word(int(index) - 1, form, lemma, upos, "", int(head) - 1, deprel, start, len(text))
-        )
-        if not (len(cells) > 6 and cells[6] == "SpaceAfter=No"):
-            text += " "
+    for block in conllu.strip().split("\n\n"):
+        words: list[Word] = []
+        for row in block.strip().splitlines():
+            cells = row.split()
+            index, form, lemma, upos, head, deprel = cells[:6]
+            start = len(text)
+            text += form
+            words.append(
+                Word(int(index) - 1, form, lemma, upos, "", int(head) - 1, deprel, start, len(text))
+            )
+            if not (len(cells) > 6 and cells[6] == "SpaceAfter=No"):
+                text += " "
+        sentences.append(Sentence(tuple(words), 0))
     text = text.rstrip()
-    sentence = Sentence(tuple(words), 0)
-    return ParsedDoc(text, (sentence,), (Span(0, len(text)),))
+    return ParsedDoc(text, tuple(sentences), (Span(0, len(text)),))
 
 
 def roles_of(doc: ParsedDoc, name: str, kind: SpeakerKind = SpeakerKind.PERSON) -> Speaker:
@@ -186,3 +188,125 @@ def test_role_nouns(word: str, expected: bool) -> None:
         reader.is_role_noun(Word(0, word, word.lower(), "NOUN", "", -1, "root", 0, len(word)))
         is expected
     )
+
+
+SUFFIXED_NAME = """
+1 Joseph Joseph PROPN 4 nsubj
+2 R. R. PROPN 1 flat
+3 Biden Biden PROPN 1 flat
+4 Jr. Jr. PROPN 1 flat
+5 arrived arrive VERB 0 root SpaceAfter=No
+6 . . PUNCT 5 punct
+
+1 Biden Biden PROPN 2 nsubj
+2 said say VERB 0 root
+3 no no INTJ 2 obj SpaceAfter=No
+4 . . PUNCT 2 punct
+"""
+
+
+def test_fullest_name_with_its_suffix() -> None:
+    doc = parse(SUFFIXED_NAME)
+    mention = doc.text.rindex("Biden")
+    speaker = Speaker(
+        "s1", "Biden", SpeakerKind.PERSON, (), (TextSpan("Biden", Span(mention, mention + 5)),)
+    )
+    result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
+    assert result.speakers[0].name == "Joseph R. Biden Jr."
+
+
+TWO_OF_A_NAME = """
+1 Bill Bill PROPN 3 nsubj
+2 Clinton Clinton PROPN 1 flat
+3 spoke speak VERB 0 root
+4 before before ADP 5 case
+5 Hillary Hillary PROPN 3 obl
+6 Clinton Clinton PROPN 5 flat SpaceAfter=No
+7 . . PUNCT 3 punct
+
+1 Clinton Clinton PROPN 2 nsubj
+2 said say VERB 0 root
+3 no no INTJ 2 obj SpaceAfter=No
+4 . . PUNCT 2 punct
+"""
+
+
+def test_two_people_of_one_surname_take_the_one_named_last() -> None:
+    doc = parse(TWO_OF_A_NAME)
+    mention = doc.text.rindex("Clinton")
+    speaker = Speaker(
+        "s1", "Clinton", SpeakerKind.PERSON, (), (TextSpan("Clinton", Span(mention, mention + 7)),)
+    )
+    result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
+    assert result.speakers[0].name == "Hillary Clinton"
+
+
+SHARED_TITLE = """
+1 Sens. Sens. PROPN 2 nmod:desc
+2 Ann Ann PROPN 6 nsubj
+3 Lee Lee PROPN 2 flat
+4 and and CCONJ 5 cc
+5 Jon Jon PROPN 2 conj
+6 Tester Tester PROPN 5 flat
+7 objected object VERB 0 root SpaceAfter=No
+8 . . PUNCT 7 punct
+"""
+
+
+def test_a_plural_title_is_shared_by_conjoined_names() -> None:
+    speaker = roles_of(parse(SHARED_TITLE), "Jon Tester")
+    assert [r.text for r in speaker.roles] == ["Sens."]
+
+
+TITLE_OF_STATE = """
+1 Secretary Secretary PROPN 4 nmod:desc
+2 of of ADP 3 case
+3 State State PROPN 1 nmod
+4 Maria Maria PROPN 6 nsubj
+5 Lind Lind PROPN 4 flat
+6 spoke speak VERB 0 root SpaceAfter=No
+7 . . PUNCT 6 punct
+"""
+
+
+def test_title_with_its_complement() -> None:
+    speaker = roles_of(parse(TITLE_OF_STATE), "Maria Lind")
+    assert [r.text for r in speaker.roles] == ["Secretary of State"]
+
+
+DESCRIPTION_LATER = """
+1 Governor Governor PROPN 2 nmod:desc
+2 Ellen Ellen PROPN 4 nsubj
+3 Pryce Pryce PROPN 2 flat
+4 spoke speak VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 2 det
+2 governor governor NOUN 3 nsubj
+3 left leave VERB 0 root SpaceAfter=No
+4 . . PUNCT 3 punct
+"""
+
+
+def test_definite_description_goes_to_the_named_speaker_with_that_title() -> None:
+    speaker = roles_of(parse(DESCRIPTION_LATER), "Ellen Pryce")
+    assert [r.text for r in speaker.roles] == ["Governor", "The governor"]
+
+
+DASH_APPOSITION_AND_CHAIN = """
+1 Mehmet Mehmet PROPN 9 nsubj
+2 Oz Oz PROPN 1 flat
+3 — — PUNCT 5 punct
+4 a a DET 5 det
+5 surgeon surgeon NOUN 1 appos
+6 who who PRON 8 nsubj
+7 is be AUX 8 cop
+8 host host NOUN 5 acl:relcl
+9 spoke speak VERB 0 root SpaceAfter=No
+10 . . PUNCT 9 punct
+"""
+
+
+def test_dash_apposition_and_its_relative_predicate() -> None:
+    speaker = roles_of(parse(DASH_APPOSITION_AND_CHAIN), "Mehmet Oz")
+    assert [r.text for r in speaker.roles] == ["a surgeon", "host"]

@@ -571,6 +571,60 @@ def _occurrences(
             yield sentence, first, end, possessive
 
 
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _written_names(doc: ParsedDoc, surname: str, reader: RoleReader) -> Iterator[tuple[int, str]]:
+    """Every full name written with this surname: (offset, "First [Middle] Surname [Jr.]")."""
+    for sentence, first, last, possessive in _occurrences(doc, [surname], reader):
+        if possessive:
+            if last > first:
+                bare, _ = _bare(sentence.words[last])
+                start = sentence.words[first].start
+                yield start, doc.text[start : sentence.words[last].start] + bare
+            continue
+        end = last
+        following = sentence.words[end + 1] if end + 1 < len(sentence.words) else None
+        if following is not None and following.text.lower() in _NAME_SUFFIXES:
+            end += 1
+        elif (
+            following is not None
+            and following.text == ","
+            and end + 2 < len(sentence.words)
+            and sentence.words[end + 2].text.lower() in _NAME_SUFFIXES
+        ):
+            end += 2
+        if end > first:
+            yield sentence.words[first].start, _written(sentence, first, end, doc.text)
+
+
+def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader) -> str:
+    """The fullest name the article writes for a speaker known by `name` ("Biden" ->
+    "Joseph R. Biden Jr."): of the names written with its last word and agreeing with its
+    other words, the longest; where the article names two people so ("Bill Clinton", "Hillary
+    Clinton"), the one written last before the speaker's first mention."""
+    tokens = _name_tokens(name)
+    if not tokens:
+        return name
+    first_mention = min((m.span.start for m in speaker.mentions), default=len(doc.text))
+    written = [
+        (start, full)
+        for start, full in _written_names(doc, tokens[-1], reader)
+        if set(tokens) <= set(_name_tokens(full)) and len(_name_tokens(full)) <= 5
+    ]
+    if not written:
+        return name
+    firsts = {_name_tokens(full)[0] for _, full in written}
+    if len(firsts) > 1:
+        before = [item for item in written if item[0] < first_mention]
+        if not before or len(tokens) > 1:
+            return name
+        chosen_first = _name_tokens(before[-1][1])[0]
+        written = [item for item in written if _name_tokens(item[1])[0] == chosen_first]
+    longest = max(written, key=lambda item: (len(_name_tokens(item[1])), -item[0]))[1]
+    return longest if len(_name_tokens(longest)) > len(tokens) else name
+
+
 def full_name(doc: ParsedDoc, name: str) -> str:
     """The name with a hyphenated last part the mention cut off: "Douglas Holtz" written
     "Douglas Holtz-Eakin" in the text."""
@@ -639,6 +693,7 @@ def roles_of_speaker(
     if _is_named(speaker):
         words_by_text = {w.text: w for s in doc.sentences for w in s.words}
         name = full_name(doc, clean_name(speaker.name, reader, words_by_text))
+        name = fullest_name(doc, speaker, name, reader)
         tokens = _name_tokens(name)
         for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
