@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from quoteattr_server.engine import confidence
 from quoteattr_server.engine.confidence import rounded
 from quoteattr_server.engine.content import ReportedContent, reported_contents
+from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.cues import (
     CUE_READINGS,
     CueMatch,
@@ -30,6 +31,7 @@ from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
+from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
     RoleSite,
@@ -59,6 +61,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
+from quoteattr_server.engine.wire import without_anonymity_grants
 
 ENGINE_VERSION = "0.1.0"
 
@@ -117,7 +120,10 @@ def attribute(
         if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
     )
     used = {q.speaker_id for q in kept}
-    return AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    found = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    found = without_anonymity_grants(found, doc.text)
+    found = with_attribution_types(complete_roles(doc, found, lexicon), lexicon)
+    return found
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
