@@ -7,8 +7,10 @@ import pytest
 from quoteattr_server.engine.attribution_types import (
     load_attribution_types,
     parse_attribution_types,
+    with_attribution_types,
 )
 from quoteattr_server.engine.lexicon import load_lexicon
+from quoteattr_server.engine.types import AttributionResult, Cue, Quote, QuoteKind, Span
 from quoteattr_server.engine.types import AttributionType as T
 
 LEXICON = load_lexicon()
@@ -58,3 +60,25 @@ def test_every_lexicon_group_has_a_type() -> None:
 def test_unknown_section_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown attribution type section"):
         parse_attribution_types("groups opinion: stance\n")
+
+
+def _quote(kind: QuoteKind, rule: str, lemma: str | None) -> Quote:
+    cue = Cue(lemma or "", Span(0, 1), lemma) if lemma is not None else None
+    return Quote("x", Span(2, 3), kind, None, None, cue, 0.9, rule)
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        (_quote(QuoteKind.DIRECT, "subject of cue", "say"), T.SPEECH),
+        (_quote(QuoteKind.DIRECT, "dash signature", None), T.SPEECH),
+        (_quote(QuoteKind.REPORTED, "reported clause", "believe"), T.BELIEF),
+        (_quote(QuoteKind.REPORTED, "reported object", "criticize"), T.STANCE),
+        (_quote(QuoteKind.REPORTED, "reported clause", "criticize"), T.SPEECH),
+        (_quote(QuoteKind.REPORTED, "reported infinitive", "plan"), T.INTENTION),
+        (_quote(QuoteKind.REPORTED, "according to X", "according to"), T.SPEECH),
+    ],
+)
+def test_quotes_typed_by_cue_and_content(quote: Quote, expected: T) -> None:
+    typed = with_attribution_types(AttributionResult((quote,), ()), LEXICON)
+    assert typed.quotes[0].attribution_type is expected

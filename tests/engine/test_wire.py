@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr_server.engine.types import Span
-from quoteattr_server.engine.wire import anonymity_spans, blank_out, furniture_spans
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    SpeakerKind,
+)
+from quoteattr_server.engine.wire import (
+    anonymity_spans,
+    blank_out,
+    furniture_spans,
+    without_anonymity_grants,
+)
 
 
 def _furniture(paragraph: str) -> list[str]:
@@ -104,3 +116,33 @@ def test_anonymity_phrases(sentence: str, phrase: str) -> None:
 def test_named_sources_grant_no_anonymity() -> None:
     text = "Kovac, speaking at a rally, said the plan was reckless and asked to be heard."
     assert anonymity_spans(text) == ()
+
+
+def test_anonymity_grant_is_never_a_quote() -> None:
+    text = "Officials, speaking on condition of anonymity, said the talks had stalled."
+    grant = text.index("on condition")
+    content = text.index("the talks")
+    grant_quote = Quote(
+        "on condition of anonymity",
+        Span(grant, grant + 25),
+        QuoteKind.REPORTED,
+        "s1",
+        None,
+        None,
+        0.5,
+        "reported oblique",
+    )
+    said = Quote(
+        "the talks had stalled",
+        Span(content, content + 21),
+        QuoteKind.REPORTED,
+        "s1",
+        None,
+        None,
+        0.85,
+        "reported clause",
+    )
+    speaker = Speaker("s1", "Officials", SpeakerKind.GROUP, (), ())
+    kept = without_anonymity_grants(AttributionResult((grant_quote, said), (speaker,)), text)
+    assert [q.text for q in kept.quotes] == ["the talks had stalled"]
+    assert kept.speakers == (speaker,)

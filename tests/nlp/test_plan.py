@@ -85,3 +85,17 @@ def test_pieces_end_at_a_sentence_end_not_after_an_abbreviation() -> None:
 
     for piece in layout.pieces[:-1]:
         assert text[piece.span.start : piece.span.end].endswith("next year.")
+
+
+def test_wire_furniture_is_blanked_for_the_parser() -> None:
+    text = (
+        "By Jane Doe, Associated Press\nBRUSSELS (Reuters) - Ministers will meet, diplomats said."
+    )
+
+    layout = plan(text)
+
+    assert len(layout.clean) == len(text)
+    assert [text[p.start : p.end] for p in layout.paragraphs] == [
+        "Ministers will meet, diplomats said."
+    ]
+    assert "BRUSSELS" not in layout.clean

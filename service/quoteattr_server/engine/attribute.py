@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from quoteattr_server.engine import confidence
 from quoteattr_server.engine.confidence import rounded
 from quoteattr_server.engine.content import ReportedContent, reported_contents
+from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.cues import (
     CUE_READINGS,
     CueMatch,
@@ -30,16 +31,24 @@ from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
+from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
     RoleSite,
     head_phrase_role,
+    name_under_title,
     reverse_apposition_name,
     roles_at,
     split_name,
 )
 from quoteattr_server.engine.rules import CueKind, Rule
-from quoteattr_server.engine.speakers import CueSite, SpeakerHead, mention_words, speaker_at_cue
+from quoteattr_server.engine.speakers import (
+    CueSite,
+    SpeakerHead,
+    description_tail,
+    mention_words,
+    speaker_at_cue,
+)
 from quoteattr_server.engine.types import (
     AttributionResult,
     Cue,
@@ -52,6 +61,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
+from quoteattr_server.engine.wire import without_anonymity_grants
 
 ENGINE_VERSION = "0.1.0"
 
@@ -110,7 +120,10 @@ def attribute(
         if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
     )
     used = {q.speaker_id for q in kept}
-    return AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    found = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    found = without_anonymity_grants(found, doc.text)
+    found = with_attribution_types(complete_roles(doc, found, lexicon), lexicon)
+    return found
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
@@ -411,7 +424,7 @@ def _resolve_speaker(
 ) -> tuple[Referent, TextSpan, list[TextSpan]]:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
-    words = mention_words(sentence, word)
+    words = description_tail(sentence, mention_words(sentence, word))
     mention_span = span_of(words)
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     roles: list[TextSpan] = []
@@ -423,6 +436,12 @@ def _resolve_speaker(
         if clause.deprel == "acl:relcl" and clause.head >= 0:
             target_head = sentence.words[clause.head]
             target_words = mention_words(sentence, target_head)
+    titled = name_under_title(sentence, target_head, lexicon)
+    if titled is not None:
+        target_head = titled
+        target_words = mention_words(sentence, titled)
+        mention_span = Span(mention_span.start, max(mention_span.end, target_words[-1].end))
+        mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     reverse = reverse_apposition_name(sentence, target_head)
     if reverse is not None:
         role = head_phrase_role(text, target_words)

@@ -10,11 +10,13 @@ the plan as reckless, saying ..." keeps its speech in the clause). The table is 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from quoteattr_server.engine.types import AttributionType
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.types import AttributionResult, AttributionType, QuoteKind
 
 _TYPES = {member.value: member for member in AttributionType}
 
@@ -87,3 +89,23 @@ def load_attribution_types() -> AttributionTypes:
         .read_text(encoding="utf-8")
     )
     return parse_attribution_types(text)
+
+
+# Rules whose content is a thing (an object or an oblique phrase), not a clause or a quotation.
+_THING_CONTENT_RULES = frozenset({"reported object", "reported oblique"})
+
+
+def with_attribution_types(
+    result: AttributionResult, lexicon: Lexicon, table: AttributionTypes | None = None
+) -> AttributionResult:
+    """Every quote typed by its cue: direct and partial quotes are speech unless their cue
+    reports a belief, an intention or a stance."""
+    table = table or load_attribution_types()
+    quotes = []
+    for quote in result.quotes:
+        lemma = quote.cue.lemma if quote.cue is not None else None
+        group = lexicon.cue_group(lemma) if lemma is not None else None
+        clausal = quote.kind is not QuoteKind.REPORTED or quote.rule not in _THING_CONTENT_RULES
+        kind = table.of_cue(lemma, group, clausal=clausal)
+        quotes.append(dataclasses.replace(quote, attribution_type=kind))
+    return dataclasses.replace(result, quotes=tuple(quotes))

@@ -17,6 +17,7 @@ from quoteattr_server.engine.cues import is_according, is_verb_cue
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.rules import Rule
+from quoteattr_server.engine.speakers import according_source
 from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_COLON_SOURCE_WORDS = 5
@@ -121,10 +122,13 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
     to = is_according(sentence, word)
     if to is None:
         return None
-    source = sentence.words[word.head] if word.head >= 0 else None
-    if source is None or source.lemma.lower() in site.lexicon.not_sources or source.head < 0:
+    source = according_source(sentence, word)
+    if source is None or source.lemma.lower() in site.lexicon.not_sources or word.head < 0:
         return []
-    span = _host_without(sentence, sentence.words[source.head], source)
+    phrase = sentence.words[word.head]  # the adjective of `a person familiar with ...`, or X
+    if phrase.head < 0:
+        return []
+    span = _host_without(sentence, sentence.words[phrase.head], phrase)
     if span is None:
         return []
     return [ReportedContent(sentence, word, to, span, Rule.ACCORDING_TO, source)]

@@ -140,6 +140,19 @@ def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Wo
     return heads
 
 
+def _described_noun(mention: list[Word]) -> Word:
+    """The noun a mention is about: its last word, or the noun before a description's tail
+    (`a person familiar with the plans` is a person)."""
+    for position, word in enumerate(mention[:-2]):
+        if (
+            word.upos == "NOUN"
+            and mention[position + 1].upos in ("ADJ", "VERB")
+            and mention[position + 2].upos == "ADP"
+        ):
+            return word
+    return mention[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Referent:
     """What a speaker mention resolves to: a canonical name, its kind, and how."""
@@ -227,7 +240,7 @@ class Resolver:
         return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
-        head = mention[-1]
+        head = _described_noun(mention)
         lemma = head.lemma.lower()
         if (
             lemma in self._lexicon.organization_heads

@@ -73,12 +73,23 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             current = []
     if current:
         runs.append(current)
-    if not runs:
+    if not runs or _possessor(runs[-1], words):
+        # `Ohio's attorney general`: the name is the possessor's, not the speaker's.
         return NameParts((), ())
     name = runs[-1]
     before = [w for w in words if w.end <= name[0].start]
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def _possessor(run: Sequence[Word], words: Sequence[Word]) -> bool:
+    """Whether the name run owns what follows it in the mention (`Ohio's attorney general`)."""
+    last = run[-1]
+    after = [w for w in words if w.start >= last.end]
+    owned = last.text.endswith(_POSSESSIVE_ENDINGS[:2]) or (
+        bool(after) and after[0].text in _POSSESSIVE_ENDINGS
+    )
+    return owned and any(w.upos in ("NOUN", "PROPN") for w in after)
 
 
 def title_role(text: str, parts: NameParts) -> TextSpan | None:
@@ -242,6 +253,22 @@ SPEAKER_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition)
 def roles_at(site: RoleSite, rules: Sequence[RoleRule]) -> list[TextSpan]:
     """The roles `rules` read at a mention, in the rules' order."""
     return [role for rule in rules if (role := rule(site)) is not None]
+
+
+def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word | None:
+    """`U.S. Secretary of State Maria Lind said`, parsed with the title as subject and the name
+    as its unmarked `nmod`: the name is the speaker."""
+    if not lexicon.is_title(head.text):
+        return None
+    for child in sentence.children(head.index):
+        if (
+            child.deprel == "nmod"
+            and child.upos == "PROPN"
+            and child.start > head.start
+            and not any(w.deprel == "case" for w in sentence.children(child.index))
+        ):
+            return child
+    return None
 
 
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:

@@ -98,7 +98,15 @@ def inverted_subject(site: CueSite) -> Word | None:
     subjects = _subjects(site)
     if not subjects or any(child.start < site.cue.start for child in subjects):
         return None
-    return min(subjects, key=lambda child: child.index)
+    ordered = sorted(subjects, key=lambda child: child.index)
+    chosen = ordered[0]
+    for later in ordered[1:]:
+        # `said Celtics forward Jaylen Moore`: subjects in one phrase; the name comes last.
+        between = site.sentence.words[chosen.index + 1 : later.index]
+        if any(w.upos in ("PUNCT", "VERB", "AUX", "CCONJ") for w in between):
+            break
+        chosen = later
+    return chosen
 
 
 def name_after_cue(site: CueSite) -> Word | None:
@@ -115,6 +123,8 @@ def name_after_cue(site: CueSite) -> Word | None:
     for word in sentence.words[cue.index + 1 : cue.index + 4]:
         if layout.inside_quote(word) or word.upos == "PUNCT":
             return None
+        if word.text.lower() in site.lexicon.time_words:
+            continue
         if word.upos == "PROPN" or (word.upos == "NOUN" and word.text[:1].isupper()):
             return _phrase_head(sentence, word)
         if word.upos not in ("DET", "ADJ"):
@@ -135,6 +145,8 @@ def name_before_cue(site: CueSite) -> Word | None:
     if len(run) > MAX_WORDS_BEFORE_CUE:
         return None
     for word in run:
+        if word.text.lower() in site.lexicon.time_words:
+            continue  # `On September 9, ... said`: a date is no speaker
         if word.upos == "PROPN" or (
             word.upos == "PRON" and word.text.lower() in site.lexicon.pronouns.speakers
         ):
@@ -190,11 +202,28 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     return None
 
 
-def according_to_source(sentence: Sentence, according: Word) -> SpeakerHead | None:
-    """`according to Kovac`: the parser hangs "according" on the source noun."""
+def according_source(sentence: Sentence, according: Word) -> Word | None:
+    """The noun of `according to X`: the parser hangs "according" on it. When it hangs it on an
+    adjective (`according to a person familiar with the plans`), the noun before that is the
+    source."""
     if according.head < 0:
         return None
-    return SpeakerHead(sentence, sentence.words[according.head], Rule.ACCORDING_TO)
+    source = sentence.words[according.head]
+    if source.upos == "ADJ":
+        nouns = [
+            w
+            for w in sentence.children(source.index)
+            if w.upos in _NOMINAL and according.start < w.start < source.start
+        ]
+        if nouns:
+            return nouns[-1]
+    return source
+
+
+def according_to_source(sentence: Sentence, according: Word) -> SpeakerHead | None:
+    """`according to Kovac`: the source of the phrase speaks."""
+    source = according_source(sentence, according)
+    return None if source is None else SpeakerHead(sentence, source, Rule.ACCORDING_TO)
 
 
 def _phrase_head(sentence: Sentence, word: Word) -> Word:
@@ -218,6 +247,34 @@ def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHea
         if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
             return SpeakerHead(sentence, _phrase_head(sentence, word), Rule.DASH_SIGNATURE)
     return None
+
+
+_DESCRIPTION_LINKS = frozenset({"ADJ", "VERB"})
+
+
+def description_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """An unnamed source described after its noun: `a person familiar with the plans`,
+    `officials briefed on the talks`. The description is part of who speaks, so the mention
+    takes it in: an adjective or participle right after a common noun, with its prepositional
+    phrase, up to punctuation or a verb."""
+    head = words[-1]
+    position = head.index + 1
+    all_words = sentence.words
+    if head.upos != "NOUN" or position + 1 >= len(all_words):
+        return words
+    link, preposition = all_words[position], all_words[position + 1]
+    if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
+        return words
+    if link.upos == "VERB" and "VerbForm=Part" not in link.feats:
+        return words
+    tail = [link, preposition]
+    for word in all_words[position + 2 :]:
+        if word.upos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") or word.deprel == "mark":
+            break
+        tail.append(word)
+    if not any(w.upos in _NOMINAL for w in tail):
+        return words
+    return [*words, *tail]
 
 
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:

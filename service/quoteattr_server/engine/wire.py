@@ -9,10 +9,11 @@ before any parse, so that the parser can be given a copy with them blanked out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
-from quoteattr_server.engine.types import Span
+from quoteattr_server.engine.types import AttributionResult, Span
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -99,3 +100,25 @@ def anonymity_spans(text: str) -> tuple[Span, ...]:
     """ "speaking on condition of anonymity", "who asked not to be named", "not authorized to
     speak publicly": the phrases by which an article grants a source anonymity."""
     return tuple(Span(m.start(), m.end()) for m in _ANONYMITY.finditer(text))
+
+
+def without_anonymity_grants(result: AttributionResult, text: str) -> AttributionResult:
+    """`result` without quotes whose content is a phrase granting anonymity ("speaking on
+    condition of anonymity" is how a source was heard, not what it said)."""
+    grants = anonymity_spans(text)
+    if not grants:
+        return result
+    kept = tuple(
+        quote
+        for quote in result.quotes
+        if not any(
+            grant.overlaps(quote.span)
+            and 2 * (min(grant.end, quote.span.end) - max(grant.start, quote.span.start))
+            >= len(quote.span)
+            for grant in grants
+        )
+    )
+    used = {quote.speaker_id for quote in kept}
+    return dataclasses.replace(
+        result, quotes=kept, speakers=tuple(s for s in result.speakers if s.id in used)
+    )

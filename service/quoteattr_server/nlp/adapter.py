@@ -11,6 +11,8 @@ offset keeps pointing into the text as sent:
 - control characters (NUL, escape, form feed, ...) are replaced, one for one, in the copy the
   parser reads: line-like ones (vertical tab, form feed, U+2028, ...) by a newline, so they break
   paragraphs as a reader expects, the others by a space;
+- datelines and credit lines of agency copy ("BRUSSELS (Reuters) -", "By Jane Doe") are
+  blanked out (see `engine.wire`): they are neither speech nor speakers;
 - a paragraph longer than `MAX_PIECE_TOKENS` tokens (a transcript, a pasted table, a
   10,000-word "sentence" without punctuation, a run of thousands of quote marks) is cut into
   pieces, at a sentence end where there is one, else between words. Stanza's cost grows with
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
+from quoteattr_server.engine.wire import blank_out, furniture_spans
 
 # Longest run of tokens the parser sees at once; real news sentences stay well under it.
 MAX_PIECE_TOKENS = 250
@@ -66,9 +69,17 @@ class Plan:
 
 
 def plan(text: str) -> Plan:
-    """Clean `text` for the parser (same length), then find its paragraphs and pieces."""
+    """Clean `text` for the parser (same length), then find its paragraphs and pieces.
+
+    Wire-copy furniture (datelines, credit lines) is blanked out of the parser's copy, so a
+    dateline city is never read as the subject of the lede, nor a byline as a paragraph.
+    """
     clean = clean_for_parser(text)
     paragraphs = split_paragraphs(clean)
+    furniture = furniture_spans(clean, paragraphs)
+    if furniture:
+        clean = blank_out(clean, furniture)
+        paragraphs = split_paragraphs(clean)
     return Plan(
         clean=clean, paragraphs=tuple(paragraphs), pieces=tuple(split_pieces(clean, paragraphs))
     )

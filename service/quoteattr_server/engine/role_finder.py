@@ -1,0 +1,858 @@
+"""engine.role_finder: every role the article gives a speaker, read at every mention of the name.
+
+News states a person's role in a handful of surface patterns, and the small parser often hangs
+them on the wrong word, so these readers work on the words in order, with the part-of-speech tags
+as hints and the role lexicon (titles.txt and role_nouns.txt) as the judge:
+
+- title before the name: "Senate Majority Leader John Hale", "Celtics forward Jaylen Moore",
+  "museum director Sir Alan Whitby" (the honorific belongs to neither role nor name);
+- apposition after the name, past an age or a party tag: "Dev Patel, 54, a shopkeeper on Main
+  Street", "Mira Osei, director of research at the Harbour Policy Institute";
+- a role before the name set off by commas: "The leader of the opposition, Victor Alvarez, said";
+- a predicate: "Hale is the chamber's majority leader", "Hale, who was a teacher,", "served as".
+
+A speaker the article never names keeps the descriptions it is mentioned by as its roles ("the
+governor of the central bank"). The pass runs after attribution, over the finished speakers, so it
+sees every mention the article makes of a name, not only the one at the cue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator, Sequence
+from importlib import resources
+
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    ParsedDoc,
+    Sentence,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+    Word,
+)
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s"})
+_SERVES = frozenset({"serves", "served", "serving", "works", "worked", "working"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Suffixes of nouns for people ("organiser", "economist", "historian"), for role nouns the
+# lexicon lacks; only read at the head of an apposition or predicate, never before a name.
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+_NOT_PERSON_NOUNS = frozenset(
+    {
+        "number",
+        "order",
+        "matter",
+        "letter",
+        "member",
+        "center",
+        "centre",
+        "chapter",
+        "summer",
+        "winter",
+        "quarter",
+        "border",
+        "error",
+        "factor",
+        "sector",
+        "moment",
+        "event",
+        "comment",
+        "statement",
+        "agreement",
+        "government",
+        "department",
+        "amendment",
+        "percent",
+        "content",
+        "parliament",
+        "document",
+        "tournament",
+        "element",
+        "payment",
+        "investment",
+        "environment",
+    }
+)
+MAX_ROLE_WORDS = 24
+# What sets an apposition off from the name: a comma, or a dash ("Mehmet Oz — surgeon and ...").
+_APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
+# Heads of appositions that are not roles: times, places, amounts.
+_NOT_ROLES = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "year",
+        "time",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+        "minute",
+        "weekend",
+        "decade",
+        "century",
+        "city",
+        "town",
+        "state",
+        "country",
+        "street",
+        "percent",
+        "point",
+        "dollar",
+        "one",
+        "lot",
+        "part",
+        "side",
+        "way",
+        "end",
+        "start",
+    }
+)
+_SET_OFF_OPENERS = frozenset({"said", "says", "told", "wrote", "added", "to", "by"})
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    text = (
+        resources.files("quoteattr_server.engine")
+        .joinpath("data", "role_nouns.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
+    )
+
+
+def _lower(word: Word) -> str:
+    return word.text.lower().rstrip(".") if word.text.endswith(".") else word.text.lower()
+
+
+class RoleReader:
+    """Reads roles around one name occurrence; holds the lexicon and the text."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.nouns = _role_nouns()
+
+    def is_role_noun(self, word: Word) -> bool:
+        """A title or role noun, also as the last part of a hyphenated word ("vice-president")."""
+        lowered = word.text.lower()
+        for form in (lowered, lowered.rstrip("."), word.lemma.lower(), lowered.rsplit("-", 1)[-1]):
+            if (
+                form in self.nouns
+                or self.lexicon.is_title(form)
+                or form + "." in self.lexicon.titles
+            ):
+                return True
+        return False
+
+    def is_honorific(self, word: Word) -> bool:
+        return self.lexicon.is_honorific(word.text) or self.lexicon.is_honorific(_lower(word))
+
+    def looks_like_person_noun(self, word: Word) -> bool:
+        lowered = word.text.lower()
+        if self.is_role_noun(word):
+            return True
+        return (
+            word.upos == "NOUN"
+            and lowered not in _NOT_PERSON_NOUNS
+            and lowered.endswith(_PERSON_SUFFIXES)
+            and len(lowered) > 4
+        )
+
+    def span(self, words: Sequence[Word]) -> TextSpan:
+        start, end = words[0].start, words[-1].end
+        return TextSpan(self.text[start:end], Span(start, end))
+
+    def roles_at(self, sentence: Sentence, first: int, last: int) -> Iterator[TextSpan]:
+        """The roles stated around the name that runs over words [first, last] of `sentence`."""
+        phrases = [
+            self.title_before(sentence, first, last),
+            self.apposition_after(sentence, first, last),
+            self.role_set_off_before(sentence, first, last),
+            *self.predicate_after(sentence, first, last),
+            *self.predicates_after_apposition(sentence, first, last),
+        ]
+        for words in phrases:
+            for part in self.split_coordinated(words):
+                if part is words or self._states_a_role(part):
+                    yield self.span(part)
+
+    def title_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
+        """`Senate Majority Leader John Hale`: role words right before the name (honorifics
+        skipped), extended left over their modifiers."""
+        words = sentence.words
+        position = self._skip_coordinated_names(words, first - 1)
+        while position >= 0 and self.is_honorific(words[position]):
+            position -= 1
+        if position < 0:
+            return []
+        end = position
+        position = self._role_of_complement(words, position)
+        if position < 0:
+            return []
+        while position - 1 >= 0 and self._title_modifier(words, position - 1):
+            position -= 1
+        role = list(words[position : end + 1])
+        while role and (role[0].text.lower() == "of" or role[0].upos == "PUNCT"):
+            role.pop(0)
+        return role
+
+    def _skip_coordinated_names(self, words: Sequence[Word], position: int) -> int:
+        """`Sens. Jeff Merkley and Jon Tester`: for Tester, the title stands before Merkley."""
+        for _ in range(4):
+            if position < 1 or words[position].text.lower() not in (",", "and"):
+                return position
+            before = position - 1
+            if before >= 0 and words[before].text == "," and position >= 2:
+                before -= 1  # "A, and B"
+            if words[before].upos != "PROPN" or self.is_role_noun(words[before]):
+                return position
+            while (
+                before >= 0
+                and words[before].upos == "PROPN"
+                and not self.is_role_noun(words[before])
+            ):
+                before -= 1
+            position = before
+        return position
+
+    def _role_of_complement(self, words: Sequence[Word], position: int) -> int:
+        """Where the title ends: at `position` when it is a role noun, or at the role noun of
+        `Secretary of State`, `Speaker of the House` before the name; -1 when neither."""
+        if self.is_role_noun(words[position]):
+            return position
+        for gap in (("of",), ("the", "of")):
+            head = position - len(gap) - 1
+            if (
+                head >= 0
+                and all(
+                    words[position - 1 - offset].text.lower() == part
+                    for offset, part in enumerate(gap)
+                )
+                and self.is_role_noun(words[head])
+                and words[position].upos in ("PROPN", "NOUN")
+            ):
+                return head
+        return -1
+
+    def _title_modifier(self, words: Sequence[Word], index: int) -> bool:
+        word = words[index]
+        lowered = word.text.lower()
+        if lowered == "of":
+            # "Secretary of State": only between a role noun and a capitalised word.
+            return (
+                index > 0
+                and self.is_role_noun(words[index - 1])
+                and words[index + 1].text[:1].isupper()
+            )
+        if word.upos in ("PUNCT",) and word.text not in ("-",):
+            return False
+        if self.is_honorific(word) or lowered in _RELATIVES:
+            return False
+        if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
+            return True
+        return word.text == "-" or lowered in _POSSESSIVE
+
+    def apposition_after(self, sentence: Sentence, first: int, last: int) -> list[Word]:
+        """`Dev Patel, 54, a shopkeeper on Main Street`: the noun phrase after the name's comma,
+        past an age or a party tag."""
+        words = sentence.words
+        position = self._skip_tags(words, last + 1)
+        if position >= len(words) or words[position].text not in _APPOSITION_MARKS:
+            return []
+        position = self._skip_age(words, position)
+        phrase = self.noun_phrase(words, position + 1)
+        return phrase if self._apposition_is_role(phrase) else []
+
+    def _apposition_is_role(self, phrase: Sequence[Word]) -> bool:
+        """An apposition to a name is a role unless it is a time, a place or another name:
+        its head noun names a person, or it is a bare noun phrase ("senior associate for ...")
+        or one opened by a determiner whose head is no word of time."""
+        if self._states_a_role(phrase):
+            return True
+        head = self.head_noun(phrase)
+        if head is None or head.upos != "NOUN" or phrase[0].upos in ("ADP", "NUM", "PROPN"):
+            return False
+        return (
+            head.lemma.lower() not in self.lexicon.time_words
+            and head.lemma.lower() not in _NOT_ROLES
+        )
+
+    def split_coordinated(self, phrase: Sequence[Word]) -> list[list[Word]]:
+        """`director of the centre and a professor at the school`: two roles."""
+        parts: list[list[Word]] = [[]]
+        for index, word in enumerate(phrase):
+            following = phrase[index + 1] if index + 1 < len(phrase) else None
+            if (
+                word.text.lower() == "and"
+                and following is not None
+                and (
+                    following.text.lower() in _DETERMINERS
+                    or self.is_role_noun(following)
+                    or following.upos == "ADJ"
+                )
+                and parts[-1]
+                and not (len(parts[-1]) == 1 and following.upos == "ADJ")
+            ):
+                parts.append([])
+                continue
+            parts[-1].append(word)
+        return [part for part in parts if part]
+
+    def _skip_tags(self, words: Sequence[Word], position: int) -> int:
+        """Past a possessive-free party or place tag in brackets: `(D-Ohio)`."""
+        if position < len(words) and words[position].text == "(":
+            for index in range(position + 1, min(position + 8, len(words))):
+                if words[index].text == ")":
+                    return index + 1
+        return position
+
+    def _skip_age(self, words: Sequence[Word], comma: int) -> int:
+        """`, 54,`: the comma after the age, else `comma` itself."""
+        if (
+            comma + 2 < len(words)
+            and words[comma + 1].upos == "NUM"
+            and words[comma + 2].text == ","
+        ):
+            return comma + 2
+        return comma
+
+    def noun_phrase(self, words: Sequence[Word], start: int) -> list[Word]:
+        """The noun phrase from `start`, up to a comma, a clause or the sentence's end."""
+        phrase: list[Word] = []
+        for word in words[start : start + MAX_ROLE_WORDS]:
+            lowered = word.text.lower()
+            if word.upos == "PUNCT" and word.text not in ("-", "'", "\u2019"):
+                break
+            if lowered in _RELATIVES and phrase:
+                break
+            if word.upos in ("VERB", "AUX") and not self._participle_in_phrase(word, phrase):
+                break
+            if word.upos in ("SCONJ", "PRON") and lowered not in _DETERMINERS:
+                break
+            phrase.append(word)
+        while phrase and (
+            phrase[-1].upos in ("ADP", "CCONJ", "DET", "PART") or phrase[-1].text == "-"
+        ):
+            phrase.pop()
+        return phrase
+
+    def _participle_in_phrase(self, word: Word, phrase: list[Word]) -> bool:
+        """`a lawyer based in Lyon`, `a Minsk-based analyst`: a participle after a noun, or
+        glued to a hyphen, stays in the phrase."""
+        if not phrase or not word.text.lower().endswith(("ed", "ing")):
+            return False
+        previous = phrase[-1]
+        return previous.upos == "NOUN" or (previous.text == "-" and previous.end == word.start)
+
+    def _states_a_role(self, phrase: Sequence[Word]) -> bool:
+        """A phrase is a role when its head noun (the last noun before a preposition) names a
+        person's position or occupation."""
+        if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
+            return False
+        head = self.head_noun(phrase)
+        return head is not None and self.looks_like_person_noun(head)
+
+    def head_noun(self, phrase: Sequence[Word]) -> Word | None:
+        head: Word | None = None
+        for word in phrase:
+            if word.upos == "ADP" or word.text.lower() in ("and", "or"):
+                break
+            if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
+                head = word
+        return head
+
+    def role_set_off_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
+        """`The leader of the opposition, Victor Alvarez, said`, `said Apple's chief executive,
+        Tim Cook`: a role phrase, then the name set off by a comma."""
+        words = sentence.words
+        position = first - 1
+        while position >= 0 and self.is_honorific(words[position]):
+            position -= 1
+        if position < 1 or words[position].text != ",":
+            return []
+        after = last + 1
+        if after < len(words) and words[after].text not in (",", ".", "said", "says", "told"):
+            return []
+        opening = position
+        while opening > 0 and self._inside_role_phrase(words[opening - 1]):
+            opening -= 1
+        phrase = list(words[opening:position])
+        if not phrase or len(phrase) > MAX_ROLE_WORDS or not self._opens_role(words, opening):
+            return []
+        return phrase if self._states_a_role(phrase) else []
+
+    def _inside_role_phrase(self, word: Word) -> bool:
+        if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
+            return True
+        return word.text.lower() in ("of", "for", "at", "'s", "\u2019s", "-")
+
+    def _opens_role(self, words: Sequence[Word], opening: int) -> bool:
+        """The phrase starts the sentence, follows a quotation or dash, or follows the cue
+        ("said Apple's chief executive, Tim Cook")."""
+        if opening == 0:
+            return True
+        before = words[opening - 1]
+        return before.upos == "PUNCT" or before.text.lower() in _SET_OFF_OPENERS
+
+    def predicate_after(self, sentence: Sentence, first: int, last: int) -> list[list[Word]]:
+        """`Hale is the chamber's majority leader`, `Hale, who was a teacher,`, `served as`."""
+        return self.predicate_chain(sentence.words, last + 1)
+
+    def predicate_chain(self, words: Sequence[Word], position: int) -> list[list[Word]]:
+        """`who served as Y and is now Z`: each predicate of a chain joined by "and"."""
+        found: list[list[Word]] = []
+        while True:
+            phrase = self.predicate_at(words, position)
+            if not phrase:
+                return found
+            found.append(phrase)
+            position = phrase[-1].index + 1
+            if position >= len(words) or words[position].text.lower() != "and":
+                return found
+            position += 1
+
+    def predicate_at(self, words: Sequence[Word], position: int) -> list[Word]:
+        """The role stated by a predicate starting at `position`: `(, who) is Y`, `served as Y`."""
+        if position < len(words) and words[position].text == ",":
+            position += 1
+        if position < len(words) and words[position].text.lower() == "who":
+            position += 1
+        while position < len(words) and words[position].upos == "ADV":
+            position += 1
+        if position >= len(words):
+            return []
+        lowered = words[position].text.lower()
+        if (
+            lowered in _SERVES
+            and position + 1 < len(words)
+            and words[position + 1].text.lower() == "as"
+        ):
+            position += 2
+        elif lowered in _COPULAS and words[position].upos == "AUX":
+            position += 1
+        else:
+            return []
+        while position < len(words) and words[position].upos == "ADV":
+            position += 1  # "is now president of ..."
+        phrase = self.noun_phrase(words, position)
+        if (
+            phrase
+            and phrase[0].text.lower() not in _DETERMINERS
+            and not self.is_role_noun(phrase[0])
+            and phrase[0].upos != "ADJ"
+        ):
+            return []
+        return phrase if self._states_a_role(phrase) else []
+
+    def predicates_after_apposition(
+        self, sentence: Sentence, first: int, last: int
+    ) -> list[list[Word]]:
+        """`Douglas Holtz-Eakin, an economist who served as director of the budget office`:
+        the relative clause inside the apposition states further roles."""
+        phrase = self.apposition_after(sentence, first, last)
+        if not phrase:
+            return []
+        return self.predicate_chain(sentence.words, phrase[-1].index + 1)
+
+    def description(self, sentence: Sentence, words: Sequence[Word]) -> list[Word]:
+        """A mention of an unnamed speaker with its prepositional complements: `the governor`
+        followed by `of the central bank` is `the governor of the central bank`."""
+        phrase = list(words)
+        position = phrase[-1].index + 1
+        while position < len(sentence.words) and sentence.words[position].upos == "ADP":
+            tail = self.noun_phrase(sentence.words, position)
+            if len(tail) < 2:
+                break
+            phrase.extend(tail)
+            position = tail[-1].index + 1
+        return phrase
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [part for part in name.split() if part]
+
+
+def _bare(word: Word) -> tuple[str, bool]:
+    """The word without a possessive ending, and whether it had one."""
+    for ending in _POSSESSIVE:
+        if word.text.endswith(ending) and len(word.text) > len(ending) + 1:
+            return word.text[: -len(ending)], True
+    return word.text, False
+
+
+def clean_name(name: str, reader: RoleReader, words_by_text: dict[str, Word]) -> str:
+    """The name without leading titles or honorifics: `Harbourmaster Elena Petrova` ->
+    `Elena Petrova`, `Sen. Hale` -> `Hale`."""
+    tokens = _name_tokens(name)
+    while len(tokens) > 1:
+        word = words_by_text.get(tokens[0])
+        if word is None or not (reader.is_role_noun(word) or reader.is_honorific(word)):
+            break
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _first_name_part(word: Word, wanted: set[str], reader: RoleReader) -> bool:
+    """A word of the name before its last: one of the canonical name's, or a capitalised
+    proper noun that is neither a role nor an honorific ("Barack" before "Obama")."""
+    if word.text in wanted:
+        return True
+    return (
+        word.upos == "PROPN"
+        and word.text[:1].isupper()
+        and not reader.is_role_noun(word)
+        and not reader.is_honorific(word)
+        and not word.text.endswith(("'s", "\u2019s"))
+    )
+
+
+def _glued(sentence: Sentence, index: int) -> int:
+    """The last word of a hyphenated name starting at `index` ("Holtz - Eakin" written
+    "Holtz-Eakin"), or `index` itself."""
+    words = sentence.words
+    end = index
+    while (
+        end + 2 < len(words)
+        and words[end + 1].text in ("-", "\u2010", "\u2011")
+        and words[end + 1].start == words[end].end
+        and words[end + 2].start == words[end + 1].end
+        and words[end + 2].text[:1].isupper()
+    ):
+        end += 2
+    return end
+
+
+def _written(sentence: Sentence, first: int, last: int, text: str) -> str:
+    return text[sentence.words[first].start : sentence.words[last].end]
+
+
+def _occurrences(
+    doc: ParsedDoc, tokens: Sequence[str], reader: RoleReader
+) -> Iterator[tuple[Sentence, int, int, bool]]:
+    """Every place the name is written: (sentence, first word, last word, possessive)."""
+    wanted = set(tokens)
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            end = _glued(sentence, word.index)
+            last_word = sentence.words[end]
+            bare, possessive = _bare(last_word)
+            written = _written(sentence, word.index, end, doc.text)
+            if possessive:
+                written = written[: len(written) - (len(last_word.text) - len(bare))]
+            if written != tokens[-1] or not written[:1].isupper():
+                continue
+            first = word.index
+            extra = 0
+            while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
+                if sentence.words[first - 1].text not in wanted:
+                    before = sentence.words[first - 2] if first >= 2 else None
+                    extra += 1
+                    # "the House" or "of State" belong to a title; names have few parts.
+                    if extra > 2 or (before is not None and before.text.lower() in ("the", "of")):
+                        break
+                first -= 1
+            given = {w.text for w in sentence.words[first : word.index]}
+            if len(tokens) > 1 and given and not given & wanted:
+                continue  # "Jeh Johnson" is not "Gary Johnson"
+            yield sentence, first, end, possessive
+
+
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _written_names(doc: ParsedDoc, surname: str, reader: RoleReader) -> Iterator[tuple[int, str]]:
+    """Every full name written with this surname: (offset, "First [Middle] Surname [Jr.]")."""
+    for sentence, first, last, possessive in _occurrences(doc, [surname], reader):
+        if possessive:
+            if last > first:
+                bare, _ = _bare(sentence.words[last])
+                start = sentence.words[first].start
+                yield start, doc.text[start : sentence.words[last].start] + bare
+            continue
+        end = last
+        following = sentence.words[end + 1] if end + 1 < len(sentence.words) else None
+        if following is not None and following.text.lower() in _NAME_SUFFIXES:
+            end += 1
+        elif (
+            following is not None
+            and following.text == ","
+            and end + 2 < len(sentence.words)
+            and sentence.words[end + 2].text.lower() in _NAME_SUFFIXES
+        ):
+            end += 2
+        if end > first:
+            yield sentence.words[first].start, _written(sentence, first, end, doc.text)
+
+
+def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader) -> str:
+    """The fullest name the article writes for a speaker known by `name` ("Biden" ->
+    "Joseph R. Biden Jr."): of the names written with its last word and agreeing with its
+    other words, the longest; where the article names two people so ("Bill Clinton", "Hillary
+    Clinton"), the one written last before the speaker's first mention."""
+    tokens = _name_tokens(name)
+    if not tokens:
+        return name
+    first_mention = min((m.span.start for m in speaker.mentions), default=len(doc.text))
+    written = [
+        (start, full)
+        for start, full in _written_names(doc, tokens[-1], reader)
+        if set(tokens) <= set(_name_tokens(full)) and len(_name_tokens(full)) <= 5
+    ]
+    if not written:
+        return name
+    firsts = {_name_tokens(full)[0] for _, full in written}
+    if len(firsts) > 1:
+        before = [item for item in written if item[0] < first_mention]
+        if not before or len(tokens) > 1:
+            return name
+        chosen_first = _name_tokens(before[-1][1])[0]
+        written = [item for item in written if _name_tokens(item[1])[0] == chosen_first]
+    longest = max(written, key=lambda item: (len(_name_tokens(item[1])), -item[0]))[1]
+    return longest if len(_name_tokens(longest)) > len(tokens) else name
+
+
+def full_name(doc: ParsedDoc, name: str) -> str:
+    """The name with a hyphenated last part the mention cut off: "Douglas Holtz" written
+    "Douglas Holtz-Eakin" in the text."""
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            end = _glued(sentence, word.index)
+            if end == word.index:
+                continue
+            written = _written(sentence, word.index, end, doc.text)
+            head = name.rsplit(" ", 1)
+            if head[-1] == word.text and word.start >= len(name) - len(head[-1]):
+                before = doc.text[word.start - len(name) + len(head[-1]) : word.start]
+                if before + word.text == name:
+                    return name[: len(name) - len(head[-1])] + written
+    return name
+
+
+def _is_named(speaker: Speaker) -> bool:
+    """A person (or unknown) whose name is a proper name: every word capitalised but for the
+    particles of names ("de", "van", "bin")."""
+    tokens = _name_tokens(speaker.name)
+    return (
+        speaker.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+        and bool(tokens)
+        and tokens[0][:1].isupper()
+        and all(t[:1].isupper() or t in _NAME_PARTICLES for t in tokens)
+    )
+
+
+def _words_in(doc: ParsedDoc, mention: TextSpan) -> tuple[Sentence, list[Word]] | None:
+    for sentence in doc.sentences:
+        if sentence.start <= mention.span.start < sentence.end:
+            words = [
+                w
+                for w in sentence.words
+                if w.start >= mention.span.start and w.end <= mention.span.end
+            ]
+            return (sentence, words) if words else None
+    return None
+
+
+def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> Iterator[TextSpan]:
+    """Mentions that describe the speaker by a role noun ("the minister", "a spokesman for
+    the clinic"), with their complements."""
+    for mention in speaker.mentions:
+        found = _words_in(doc, mention)
+        if found is None:
+            continue
+        sentence, words = found
+        head = reader.head_noun(words)
+        if head is None or head.upos == "PROPN" or words[0].upos == "PRON":
+            continue
+        if not reader.looks_like_person_noun(head):
+            continue
+        yield reader.span(reader.description(sentence, words))
+
+
+def roles_of_speaker(
+    doc: ParsedDoc, speaker: Speaker, reader: RoleReader
+) -> tuple[Speaker, list[int]]:
+    """The speaker with its roles read afresh at every mention, and its name cleaned; with
+    where its name is written."""
+    roles: dict[tuple[int, int], TextSpan] = {}
+    name = speaker.name
+    name_spans: list[tuple[int, int]] = []
+    if _is_named(speaker):
+        words_by_text = {w.text: w for s in doc.sentences for w in s.words}
+        name = full_name(doc, clean_name(speaker.name, reader, words_by_text))
+        name = fullest_name(doc, speaker, name, reader)
+        tokens = _name_tokens(name)
+        for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
+            name_spans.append((sentence.words[first].start, sentence.words[last].end))
+            if possessive:
+                found = [reader.span(w) for w in [reader.title_before(sentence, first, last)] if w]
+            else:
+                found = list(reader.roles_at(sentence, first, last))
+            for role in found:
+                roles.setdefault((role.span.start, role.span.end), role)
+    if speaker.kind is not SpeakerKind.GROUP:
+        # A group's own label ("officials", "voters") is its name, not a role.
+        for role in _description_roles(doc, speaker, reader):
+            roles.setdefault((role.span.start, role.span.end), role)
+    starts = [start for start, _ in name_spans]
+    if not roles and not name_spans:
+        return speaker, starts
+    kept = [
+        role
+        for key, role in sorted(roles.items())
+        if not any(start < key[1] and key[0] < end for start, end in name_spans)
+    ]
+    return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts
+
+
+_ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "govs": "governor",
+    "pres": "president",
+    "gen": "general",
+    "sec": "secretary",
+    "supt": "superintendent",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+}
+
+
+def _title_key(word: Word) -> str:
+    lowered = word.text.lower().rstrip(".").rsplit("-", 1)[-1]
+    lemma = word.lemma.lower().rstrip(".")
+    key = lemma if lemma and lemma.isalpha() else lowered
+    return _ABBREVIATED_TITLES.get(key, _ABBREVIATED_TITLES.get(lowered, key))
+
+
+@dataclasses.dataclass(slots=True)
+class _Candidate:
+    """A named speaker that definite descriptions may refer to."""
+
+    index: int
+    title_keys: set[str]
+    role_words: set[str]
+    name_starts: list[int]
+
+
+def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple[list[Word], Word]]:
+    """`the president`, `the Indiana governor`, `the former secretary of state`: definite noun
+    phrases headed by a singular role noun and not followed by a name (that is a title)."""
+    for sentence in doc.sentences:
+        words = sentence.words
+        for index, word in enumerate(words):
+            if word.text.lower() != "the":
+                continue
+            phrase = reader.noun_phrase(words, index)
+            head = reader.head_noun(phrase)
+            if head is None or head.upos == "PROPN" or not reader.is_role_noun(head):
+                continue
+            if "Number=Plur" in head.feats or (
+                head.text.lower().endswith("s") and head.lemma != head.text.lower()
+            ):
+                continue
+            following = words[head.index + 1] if head.index + 1 < len(words) else None
+            if following is not None and following.upos == "PROPN" and following.text[:1].isupper():
+                continue
+            cut = [w for w in phrase if w.index <= head.index]
+            yield _complemented(phrase, cut), head
+
+
+def _complemented(phrase: list[Word], cut: list[Word]) -> list[Word]:
+    """Keep an `of` complement of the head (`secretary of state`), drop other tails."""
+    rest = phrase[len(cut) :]
+    if rest and rest[0].text.lower() == "of":
+        return phrase
+    return cut
+
+
+def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candidate:
+    """What a description may match in a named speaker: the head nouns of its roles (with
+    abbreviated titles spelled out) and every word of them."""
+    keys: set[str] = set()
+    role_words: set[str] = set()
+    for role in speaker.roles:
+        tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
+        role_words.update(tokens)
+        if tokens:
+            keys.add(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]))
+            keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
+    return _Candidate(index, keys, role_words, sorted(name_starts))
+
+
+def _referent(
+    phrase: list[Word], head: Word, candidates: Sequence[_Candidate]
+) -> _Candidate | None:
+    """The named speaker a description refers to: its roles share the description's head noun
+    and any capitalised modifier ("the Democratic nominee" is not the Republican one); of
+    those, the one sharing most modifiers, then the one named most recently before it."""
+    key = _title_key(head)
+    modifiers = {w.text.lower() for w in phrase[1:] if w.text[:1].isupper()}
+    best: tuple[int, int] | None = None
+    chosen: _Candidate | None = None
+    for candidate in candidates:
+        shared = len(modifiers & candidate.role_words)
+        if key not in candidate.title_keys or (modifiers and not shared):
+            continue
+        before = [start for start in candidate.name_starts if start < head.start]
+        if before and (best is None or (shared, before[-1]) > best):
+            best, chosen = (shared, before[-1]), candidate
+    return chosen
+
+
+def _link_descriptions(
+    doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
+) -> None:
+    """Give each definite description ("the senator") to the named speaker it refers to."""
+    candidates = [
+        _candidate(index, speaker, name_starts[index])
+        for index, speaker in enumerate(speakers)
+        if _is_named(speaker) and speaker.roles and name_starts[index]
+    ]
+    if not candidates:
+        return
+    added: dict[int, list[TextSpan]] = {}
+    for phrase, head in _definite_descriptions(doc, reader):
+        referent = _referent(phrase, head, candidates)
+        if referent is not None:
+            added.setdefault(referent.index, []).append(reader.span(phrase))
+    for index, roles in added.items():
+        speaker = speakers[index]
+        merged = {(r.span.start, r.span.end): r for r in (*speaker.roles, *roles)}
+        speakers[index] = dataclasses.replace(
+            speaker, roles=tuple(role for _, role in sorted(merged.items()))
+        )
+
+
+def complete_roles(
+    doc: ParsedDoc, result: AttributionResult, lexicon: Lexicon
+) -> AttributionResult:
+    """Every speaker with the roles the article gives it at any mention."""
+    reader = RoleReader(doc.text, lexicon)
+    found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
+    speakers = [speaker for speaker, _ in found]
+    _link_descriptions(doc, speakers, reader, [starts for _, starts in found])
+    return dataclasses.replace(result, speakers=tuple(speakers))

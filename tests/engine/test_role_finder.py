@@ -1,0 +1,312 @@
+"""Roles read at every mention of a speaker's name, on hand-written CoNLL-U parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr_server.engine.lexicon import load_lexicon
+from quoteattr_server.engine.role_finder import RoleReader, complete_roles
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    ParsedDoc,
+    Sentence,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+    Word,
+)
+
+LEXICON = load_lexicon()
+
+
+def parse(conllu: str) -> ParsedDoc:
+    """A document from CoNLL-U rows (ID FORM LEMMA UPOS HEAD DEPREL [SpaceAfter=No]); a blank
+    line starts a new sentence."""
+    sentences: list[Sentence] = []
+    text = ""
+    for block in conllu.strip().split("\n\n"):
+        words: list[Word] = []
+        for row in block.strip().splitlines():
+            cells = row.split()
+            index, form, lemma, upos, head, deprel = cells[:6]
+            start = len(text)
+            text += form
+            words.append(
+                Word(int(index) - 1, form, lemma, upos, "", int(head) - 1, deprel, start, len(text))
+            )
+            if not (len(cells) > 6 and cells[6] == "SpaceAfter=No"):
+                text += " "
+        sentences.append(Sentence(tuple(words), 0))
+    text = text.rstrip()
+    return ParsedDoc(text, tuple(sentences), (Span(0, len(text)),))
+
+
+def roles_of(doc: ParsedDoc, name: str, kind: SpeakerKind = SpeakerKind.PERSON) -> Speaker:
+    start = doc.text.index(name.split()[-1])
+    speaker = Speaker("s1", name, kind, (), (TextSpan(name, Span(start, start + len(name))),))
+    result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
+    return result.speakers[0]
+
+
+TITLE_WITH_HONORIFIC = """
+1 " " PUNCT 5 punct SpaceAfter=No
+2 It it PRON 5 nsubj
+3 is be AUX 5 cop
+4 safe safe ADJ 5 root SpaceAfter=No
+5 , , PUNCT 4 punct SpaceAfter=No
+6 " " PUNCT 4 punct
+7 said say VERB 0 root
+8 museum museum NOUN 9 compound
+9 director director NOUN 12 nmod:desc
+10 Sir Sir PROPN 12 compound
+11 Alan Alan PROPN 7 nsubj
+12 Whitby Whitby PROPN 11 flat SpaceAfter=No
+13 . . PUNCT 7 punct
+"""
+
+
+def test_title_before_name_leaves_out_the_honorific() -> None:
+    speaker = roles_of(parse(TITLE_WITH_HONORIFIC), "Alan Whitby")
+    assert [r.text for r in speaker.roles] == ["museum director"]
+    assert speaker.name == "Alan Whitby"
+
+
+LEADING_TITLE_IN_NAME = """
+1 said say VERB 0 root
+2 Harbourmaster Harbourmaster PROPN 1 nsubj
+3 Elena Elena PROPN 2 flat
+4 Petrova Petrova PROPN 2 flat SpaceAfter=No
+5 . . PUNCT 1 punct
+"""
+
+
+def test_title_at_the_front_of_a_name_becomes_a_role() -> None:
+    speaker = roles_of(parse(LEADING_TITLE_IN_NAME), "Harbourmaster Elena Petrova")
+    assert speaker.name == "Elena Petrova"
+    assert [r.text for r in speaker.roles] == ["Harbourmaster"]
+
+
+APPOSITION_AFTER_AGE = """
+1 said say VERB 0 root
+2 Dev Dev PROPN 1 nsubj
+3 Patel Patel PROPN 2 flat SpaceAfter=No
+4 , , PUNCT 5 punct
+5 54 54 NUM 3 conj SpaceAfter=No
+6 , , PUNCT 8 punct
+7 a a DET 8 det
+8 shopkeeper shopkeeper NOUN 2 appos
+9 on on ADP 11 case
+10 Main Main PROPN 11 compound
+11 Street Street PROPN 8 nmod SpaceAfter=No
+12 . . PUNCT 1 punct
+"""
+
+
+def test_apposition_after_an_age() -> None:
+    speaker = roles_of(parse(APPOSITION_AFTER_AGE), "Dev Patel")
+    assert [r.text for r in speaker.roles] == ["a shopkeeper on Main Street"]
+
+
+ROLE_SET_OFF_BEFORE = """
+1 The the DET 2 det
+2 leader leader NOUN 8 nsubj
+3 of of ADP 5 case
+4 the the DET 5 det
+5 opposition opposition NOUN 2 nmod SpaceAfter=No
+6 , , PUNCT 7 punct
+7 Victor Victor PROPN 2 appos
+8 Alvarez Alvarez PROPN 7 flat SpaceAfter=No
+9 , , PUNCT 7 punct
+10 said say VERB 0 root
+11 it it PRON 12 nsubj
+12 failed fail VERB 10 ccomp SpaceAfter=No
+13 . . PUNCT 10 punct
+"""
+
+
+def test_role_set_off_before_the_name() -> None:
+    speaker = roles_of(parse(ROLE_SET_OFF_BEFORE), "Victor Alvarez")
+    assert [r.text for r in speaker.roles] == ["The leader of the opposition"]
+
+
+PREDICATE = """
+1 Hale Hale PROPN 5 nsubj SpaceAfter=No
+2 , , PUNCT 5 punct
+3 who who PRON 5 nsubj
+4 was be AUX 5 cop
+5 a a DET 6 det
+6 teacher teacher NOUN 1 acl:relcl SpaceAfter=No
+7 , , PUNCT 6 punct
+8 disagreed disagree VERB 0 root SpaceAfter=No
+9 . . PUNCT 8 punct
+"""
+
+
+def test_copular_relative_clause_gives_a_role() -> None:
+    speaker = roles_of(parse(PREDICATE), "Hale")
+    assert [r.text for r in speaker.roles] == ["a teacher"]
+
+
+NOT_A_ROLE = """
+1 Hale Hale PROPN 9 nsubj SpaceAfter=No
+2 , , PUNCT 5 punct
+3 the the DET 4 det
+4 day day NOUN 9 obl:tmod
+5 after after ADP 7 case
+6 the the DET 7 det
+7 vote vote NOUN 4 nmod SpaceAfter=No
+8 , , PUNCT 4 punct
+9 resigned resign VERB 0 root SpaceAfter=No
+10 . . PUNCT 9 punct
+"""
+
+
+def test_a_phrase_of_time_after_a_name_is_no_role() -> None:
+    assert roles_of(parse(NOT_A_ROLE), "Hale").roles == ()
+
+
+GROUP_LABEL = """
+1 Voters voter NOUN 2 nsubj
+2 said say VERB 0 root
+3 no no INTJ 2 obj SpaceAfter=No
+4 . . PUNCT 2 punct
+"""
+
+
+def test_a_group_label_is_not_its_role() -> None:
+    assert roles_of(parse(GROUP_LABEL), "Voters", SpeakerKind.GROUP).roles == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("vice-president", True), ("forward", True), ("Sen.", True), ("plan", False)],
+)
+def test_role_nouns(word: str, expected: bool) -> None:
+    reader = RoleReader(word, LEXICON)
+    assert (
+        reader.is_role_noun(Word(0, word, word.lower(), "NOUN", "", -1, "root", 0, len(word)))
+        is expected
+    )
+
+
+SUFFIXED_NAME = """
+1 Joseph Joseph PROPN 4 nsubj
+2 R. R. PROPN 1 flat
+3 Biden Biden PROPN 1 flat
+4 Jr. Jr. PROPN 1 flat
+5 arrived arrive VERB 0 root SpaceAfter=No
+6 . . PUNCT 5 punct
+
+1 Biden Biden PROPN 2 nsubj
+2 said say VERB 0 root
+3 no no INTJ 2 obj SpaceAfter=No
+4 . . PUNCT 2 punct
+"""
+
+
+def test_fullest_name_with_its_suffix() -> None:
+    doc = parse(SUFFIXED_NAME)
+    mention = doc.text.rindex("Biden")
+    speaker = Speaker(
+        "s1", "Biden", SpeakerKind.PERSON, (), (TextSpan("Biden", Span(mention, mention + 5)),)
+    )
+    result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
+    assert result.speakers[0].name == "Joseph R. Biden Jr."
+
+
+TWO_OF_A_NAME = """
+1 Bill Bill PROPN 3 nsubj
+2 Clinton Clinton PROPN 1 flat
+3 spoke speak VERB 0 root
+4 before before ADP 5 case
+5 Hillary Hillary PROPN 3 obl
+6 Clinton Clinton PROPN 5 flat SpaceAfter=No
+7 . . PUNCT 3 punct
+
+1 Clinton Clinton PROPN 2 nsubj
+2 said say VERB 0 root
+3 no no INTJ 2 obj SpaceAfter=No
+4 . . PUNCT 2 punct
+"""
+
+
+def test_two_people_of_one_surname_take_the_one_named_last() -> None:
+    doc = parse(TWO_OF_A_NAME)
+    mention = doc.text.rindex("Clinton")
+    speaker = Speaker(
+        "s1", "Clinton", SpeakerKind.PERSON, (), (TextSpan("Clinton", Span(mention, mention + 7)),)
+    )
+    result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
+    assert result.speakers[0].name == "Hillary Clinton"
+
+
+SHARED_TITLE = """
+1 Sens. Sens. PROPN 2 nmod:desc
+2 Ann Ann PROPN 6 nsubj
+3 Lee Lee PROPN 2 flat
+4 and and CCONJ 5 cc
+5 Jon Jon PROPN 2 conj
+6 Tester Tester PROPN 5 flat
+7 objected object VERB 0 root SpaceAfter=No
+8 . . PUNCT 7 punct
+"""
+
+
+def test_a_plural_title_is_shared_by_conjoined_names() -> None:
+    speaker = roles_of(parse(SHARED_TITLE), "Jon Tester")
+    assert [r.text for r in speaker.roles] == ["Sens."]
+
+
+TITLE_OF_STATE = """
+1 Secretary Secretary PROPN 4 nmod:desc
+2 of of ADP 3 case
+3 State State PROPN 1 nmod
+4 Maria Maria PROPN 6 nsubj
+5 Lind Lind PROPN 4 flat
+6 spoke speak VERB 0 root SpaceAfter=No
+7 . . PUNCT 6 punct
+"""
+
+
+def test_title_with_its_complement() -> None:
+    speaker = roles_of(parse(TITLE_OF_STATE), "Maria Lind")
+    assert [r.text for r in speaker.roles] == ["Secretary of State"]
+
+
+DESCRIPTION_LATER = """
+1 Governor Governor PROPN 2 nmod:desc
+2 Ellen Ellen PROPN 4 nsubj
+3 Pryce Pryce PROPN 2 flat
+4 spoke speak VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 2 det
+2 governor governor NOUN 3 nsubj
+3 left leave VERB 0 root SpaceAfter=No
+4 . . PUNCT 3 punct
+"""
+
+
+def test_definite_description_goes_to_the_named_speaker_with_that_title() -> None:
+    speaker = roles_of(parse(DESCRIPTION_LATER), "Ellen Pryce")
+    assert [r.text for r in speaker.roles] == ["Governor", "The governor"]
+
+
+DASH_APPOSITION_AND_CHAIN = """
+1 Mehmet Mehmet PROPN 9 nsubj
+2 Oz Oz PROPN 1 flat
+3 — — PUNCT 5 punct
+4 a a DET 5 det
+5 surgeon surgeon NOUN 1 appos
+6 who who PRON 8 nsubj
+7 is be AUX 8 cop
+8 host host NOUN 5 acl:relcl
+9 spoke speak VERB 0 root SpaceAfter=No
+10 . . PUNCT 9 punct
+"""
+
+
+def test_dash_apposition_and_its_relative_predicate() -> None:
+    speaker = roles_of(parse(DASH_APPOSITION_AND_CHAIN), "Mehmet Oz")
+    assert [r.text for r in speaker.roles] == ["a surgeon", "host"]

@@ -1,0 +1,47 @@
+"""Speaker mentions the small parser gets wrong in news copy, each on a Stanza parse (hand-edited
+where noted in the fixture) of an invented sentence."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.speakers import inverted_subject, name_before_cue
+
+from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing
+
+
+def test_inverted_subjects_in_one_phrase_take_the_name() -> None:
+    # `said Celtics forward Jaylen Moore`: both the team and the name come out as subjects.
+    site = cue_site("inverted_title_subjects", "said")
+    assert mention_text(site, inverted_subject(site)) == "Jaylen Moore"
+
+
+def test_date_before_the_cue_is_no_speaker() -> None:
+    site = cue_site("date_before_cue", "said")
+    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
+
+
+def _speaker_of(fixture: str, fragment: str) -> tuple[str, str]:
+    result = attribute(parsed(fixture), LEXICON)
+    quote = quote_containing(result, fragment)
+    speaker = next(s for s in result.speakers if s.id == quote.speaker_id)
+    assert quote.mention is not None
+    return speaker.name, quote.mention.text
+
+
+def test_name_hung_on_its_title() -> None:
+    # `U.S. Secretary of State Maria Lind said`: the title is the subject, the name its nmod.
+    name, mention = _speaker_of("title_with_name_nmod", "talks would resume")
+    assert name == "Maria Lind"
+    assert mention == "U.S. Secretary of State Maria Lind"
+
+
+def test_possessor_is_not_the_speaker() -> None:
+    name, mention = _speaker_of("possessive_description", "lawsuit")
+    assert name == "Ohio's attorney general"
+    assert mention == "Ohio's attorney general"
+
+
+def test_described_source_keeps_its_whole_description() -> None:
+    name, mention = _speaker_of("according_described", "cut 300 jobs")
+    assert name == "a person familiar with the plans"
+    assert mention == "a person familiar with the plans"
