@@ -12,9 +12,9 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
+from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.confidence import rounded
 from quoteattr_server.engine.content import ReportedContent, reported_contents
-from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.cues import (
     CUE_READINGS,
     CueMatch,
