@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from quoteattr_server.engine import attribute
 from quoteattr_server.engine.attribution_types import (
     load_attribution_types,
     parse_attribution_types,
     with_attribution_types,
 )
+from quoteattr_server.engine.conllu import read_conllu
 from quoteattr_server.engine.lexicon import load_lexicon
 from quoteattr_server.engine.types import AttributionResult, Cue, Quote, QuoteKind, Span
 from quoteattr_server.engine.types import AttributionType as T
@@ -82,3 +84,22 @@ def _quote(kind: QuoteKind, rule: str, lemma: str | None) -> Quote:
 def test_quotes_typed_by_cue_and_content(quote: Quote, expected: T) -> None:
     typed = with_attribution_types(AttributionResult((quote,), ()), LEXICON)
     assert typed.quotes[0].attribution_type is expected
+
+
+def test_attribute_selects_the_types_asked_for() -> None:
+    doc = read_conllu(
+        "# newpar\n# text = Voters believe the plan will fail.\n"
+        "1\tVoters\tvoter\tNOUN\t_\tNumber=Plur\t2\tnsubj\t_\t_\n"
+        "2\tbelieve\tbelieve\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "3\tthe\tthe\tDET\t_\t_\t4\tdet\t_\t_\n"
+        "4\tplan\tplan\tNOUN\t_\tNumber=Sing\t6\tnsubj\t_\t_\n"
+        "5\twill\twill\tAUX\t_\t_\t6\taux\t_\t_\n"
+        "6\tfail\tfail\tVERB\t_\t_\t2\tccomp\t_\t_\n"
+        "7\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    )
+    everything = attribute(doc, LEXICON)
+    assert [q.attribution_type for q in everything.quotes] == [T.BELIEF]
+    speech_only = attribute(doc, LEXICON, attribution_types={T.SPEECH})
+    assert speech_only.quotes == ()
+    assert speech_only.speakers == ()
+    assert attribute(doc, LEXICON, attribution_types={T.BELIEF}).quotes == everything.quotes

@@ -9,6 +9,7 @@ the previous speaker -> roles from the entity's mentions -> result.
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
@@ -51,6 +52,7 @@ from quoteattr_server.engine.speakers import (
 )
 from quoteattr_server.engine.types import (
     AttributionResult,
+    AttributionType,
     Cue,
     ParsedDoc,
     Quote,
@@ -102,8 +104,13 @@ def attribute(
     *,
     include_reported: bool = True,
     min_confidence: float = 0.0,
+    attribution_types: Collection[AttributionType] = (),
 ) -> AttributionResult:
-    """Every quotation and reported-speech attribution in `doc`, with speakers and roles."""
+    """Every quotation and reported-speech attribution in `doc`, with speakers and roles.
+
+    The caller's selection (`include_reported`, `min_confidence`, `attribution_types`: empty
+    means all) applies last, to the finished attributions; speakers left with no quote go too.
+    """
     lexicon = lexicon or _default_lexicon()
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
@@ -114,16 +121,34 @@ def attribute(
     for draft in drafts:
         resolution.add(draft)
     quotes, speakers = resolution.result()
+    found = AttributionResult(
+        quotes=tuple(with_fingerprint(q, doc.text) for q in quotes), speakers=tuple(speakers)
+    )
+    # Passes over the finished attributions: sourcing conventions, then roles and names read at
+    # every mention, then what each quote attributes.
+    found = without_anonymity_grants(found, doc.text)
+    found = complete_roles(doc, found, lexicon)
+    found = with_attribution_types(found, lexicon)
+    return _selected(found, include_reported, min_confidence, frozenset(attribution_types))
+
+
+def _selected(
+    result: AttributionResult,
+    include_reported: bool,
+    min_confidence: float,
+    types: frozenset[AttributionType],
+) -> AttributionResult:
     kept = tuple(
-        with_fingerprint(q, doc.text)
-        for q in quotes
-        if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
+        q
+        for q in result.quotes
+        if q.confidence >= min_confidence
+        and (include_reported or q.kind is not QuoteKind.REPORTED)
+        and (not types or q.attribution_type in types)
     )
     used = {q.speaker_id for q in kept}
-    found = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
-    found = without_anonymity_grants(found, doc.text)
-    found = with_attribution_types(complete_roles(doc, found, lexicon), lexicon)
-    return found
+    return AttributionResult(
+        quotes=kept, speakers=tuple(s for s in result.speakers if s.id in used)
+    )
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
