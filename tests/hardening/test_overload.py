@@ -22,6 +22,7 @@ from prometheus_client import REGISTRY
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
 from quoteattr_client import NO_RETRIES, QuoteAttributionClient, RequestRejected, Retries
+from quoteattr_client._exceptions import status_details
 from quoteattr_server.engine.types import ParsedDoc
 from quoteattr_server.models import Models, Parser
 from quoteattr_server.nlp.pipeline import ModelInfo
@@ -99,7 +100,11 @@ def test_a_full_queue_is_resource_exhausted_and_retries_get_through(
                 break
         assert refusal is not None, "the queue never filled"
         assert refusal.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-        assert "retry with backoff" in refusal.details()
+        assert "retry after the delay it gives" in refusal.details()
+        pushback = status_details(refusal.trailing_metadata())
+        assert pushback.reason == "OVERLOADED"
+        assert pushback.retry_after is not None
+        assert 0.1 <= pushback.retry_after <= 60
         assert len(accepted) == 2
 
         patient = Retries(attempts=100, backoff=0.05, max_backoff=0.2, min_retries=100)
