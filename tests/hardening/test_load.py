@@ -670,6 +670,12 @@ def main() -> None:
             )
         finally:
             server.terminate(timeout=30)
+        refusals = [r for r in server.log_records() if r.get("message") == "call refused"]
+    delays = sorted(float(r["retry_after_seconds"]) for r in refusals) or [0.0]
+    print(
+        f"refusals by reason: {dict(Counter(r['reason'] for r in refusals))}; delays given: "
+        f"min {delays[0]} s, median {delays[len(delays) // 2]} s, max {delays[-1]} s"
+    )
     print(
         f"overload ({args.clients} clients x {args.documents} articles of ~{args.words} words, "
         f"--max-concurrent-rpcs 8 --max-queue 4, 2 workers): {figures}"

@@ -106,7 +106,7 @@ def test_a_full_queue_is_resource_exhausted_and_retries_get_through(
         assert refusal.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
         assert "retry after the delay it gives" in refusal.details()
         pushback = status_details(refusal.trailing_metadata())
-        assert pushback.reason == "OVERLOADED"
+        assert pushback.reason == "QUEUE_FULL"
         assert pushback.retry_after is not None
         assert 0.1 <= pushback.retry_after <= 60
         assert len(accepted) == 2

@@ -387,9 +387,13 @@ class MicroBatcher:
         self._lanes = [_Lane(runner, number) for number, runner in enumerate(runners)]
         self._idle = list(self._lanes)
         self._threads = [
-            threading.Thread(target=self._dispatch, name="quoteattr-dispatch", daemon=True),
-            threading.Thread(target=self._watch, name="quoteattr-watch", daemon=True),
-        ] + [
+            threading.Thread(target=self._dispatch, name="quoteattr-dispatch", daemon=True)
+        ]
+        if any(runner.sentinel is not None for runner in runners):  # processes to watch
+            self._threads.append(
+                threading.Thread(target=self._watch, name="quoteattr-watch", daemon=True)
+            )
+        self._threads += [
             threading.Thread(
                 target=self._serve_lane,
                 args=(lane,),
@@ -449,12 +453,13 @@ class MicroBatcher:
 
     def _retry_after_locked(self) -> float:
         now = time.monotonic()
-        per_word = self.pushback.seconds_per_word
         backlog = float(self._queued_words)
+        slowest = 0.0  # seconds per word the running batches have taken so far, at the most
         for lane in self._lanes:
-            if lane.batch is not None:  # what is left of the batch at the usual speed
-                backlog += max(0.0, lane.batch_words - (now - lane.started) / per_word)
-        return self.pushback.delay(backlog, max(self.live_lanes, 1), now=now)
+            if lane.batch is not None:  # running batches count whole: their callers re-send
+                backlog += lane.batch_words
+                slowest = max(slowest, (now - lane.started) / max(lane.batch_words, 1))
+        return self.pushback.delay(backlog, max(self.live_lanes, 1), now=now, slowest=slowest)
 
     def _check_open(self) -> None:
         if self._closed:
@@ -488,8 +493,9 @@ class MicroBatcher:
         ]
         for stopper in stoppers:
             stopper.start()
+        stopped_by = time.monotonic() + 1.0
         for stopper in stoppers:
-            stopper.join(2.0)
+            stopper.join(max(0.0, stopped_by - time.monotonic()))
 
     def _forget(self, ticket: Ticket) -> None:
         with self._cond:

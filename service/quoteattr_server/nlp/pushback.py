@@ -1,9 +1,11 @@
 """nlp.pushback: how long a caller the server refuses should wait before it tries again.
 
 The estimate is the time the parser lanes need for the work ahead of the caller: the words
-already queued or being parsed, plus a document of the usual size for each caller refused
-before it and not yet due back, plus its own, at the recent parse speed (seconds per word on
-one lane, smoothed over the last batches), shared over the running lanes. Each caller refused
+queued and those of the batches being parsed (whole: how far a parse has got is unknown, and
+the callers it answers are likely to send again at once), plus a document of the usual size
+for each caller refused before it and not yet due back, plus its own, at the recent parse speed
+(seconds per word on one lane, smoothed over the last batches, and never faster than a running
+batch has shown so far), shared over the running lanes. Each caller refused
 is counted until its own time comes, so callers refused together are told to come back one
 after another, not all at once.
 
@@ -17,8 +19,10 @@ import threading
 import time
 from collections import deque
 
-# Before the first batch is timed: about what one torch thread manages on a 500-word article.
-DEFAULT_SECONDS_PER_WORD = 0.002
+# Before the first batch is timed: one torch thread on a busy machine (an idle one does 2 to 3
+# times better). Too long a first delay costs less than too short a one: a caller told to come
+# back too early is refused again.
+DEFAULT_SECONDS_PER_WORD = 0.005
 DEFAULT_WORDS = 500.0
 # Weight of the newest batch in the running averages.
 _SMOOTHING = 0.3
@@ -57,15 +61,24 @@ class Pushback:
         with self._lock:
             self._words += _SMOOTHING * (max(words, 1) - self._words)
 
-    def delay(self, backlog_words: float, lanes: int, *, now: float | None = None) -> float:
+    def delay(
+        self,
+        backlog_words: float,
+        lanes: int,
+        *,
+        now: float | None = None,
+        slowest: float = 0.0,
+    ) -> float:
         """Seconds a caller refused now should wait, given the words ahead of it in the server;
-        the caller is counted as waiting until then."""
+        the caller is counted as waiting until then. `slowest` is the most seconds per word a
+        batch still running has already taken: the speed is taken as at most that."""
         now = time.monotonic() if now is None else now
         with self._lock:
             while self._due and self._due[0] <= now:
                 self._due.popleft()
             ahead = backlog_words + (len(self._due) + 1) * self._words
-            seconds = ahead * self._seconds_per_word / max(lanes, 1)
+            per_word = max(self._seconds_per_word, slowest)
+            seconds = ahead * per_word / max(lanes, 1)
             seconds = min(MAX_DELAY, max(MIN_DELAY, seconds))
             self._due.append(now + seconds)
             # Kept in order of due time: a later, shorter delay (the backlog shrank) goes in

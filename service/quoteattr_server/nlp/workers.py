@@ -231,7 +231,10 @@ class WorkerProcess:
             raise LaneLost(f"worker {self.number} is gone: {error}", delivered=False) from error
         told = False
         while True:
-            ready = wait([conn, process.sentinel], _POLL_SECONDS)
+            try:
+                ready = wait([conn, process.sentinel], _POLL_SECONDS)
+            except (OSError, ValueError) as error:  # closed under us: the server is stopping
+                raise LaneLost(f"worker {self.number} was stopped") from error
             if conn in ready:
                 try:
                     message: FromWorker = conn.recv()

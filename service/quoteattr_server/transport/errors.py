@@ -8,7 +8,8 @@ traceback for a `RemoteError`) and answered INTERNAL, and the server goes on ser
 Every service error also carries typed details, in the `google.rpc.Status` that gRPC sends in
 the `grpc-status-details-bin` trailer (read them with `grpc_status.rpc_status.from_call`):
 
-- `google.rpc.ErrorInfo`: `reason` (one word per error kind, e.g. `OVERLOADED`), `domain`
+- `google.rpc.ErrorInfo`: `reason` (one word per error kind: `OVERLOADED` for too many calls,
+  `QUEUE_FULL`, `INVALID_REQUEST`, `MODELS_LOADING`, `UNAVAILABLE`, ...), `domain`
   `quoteattr.v1`, and, for an error that ended an `AttributeStream`, the metadata `position`
   (the 1-based number of the request it is about) and `document_id`;
 - `google.rpc.RetryInfo` when the server knows when a retry would be taken (`retry_delay`: the
@@ -116,6 +117,12 @@ class Overloaded(ServiceError):
     reason = "OVERLOADED"
 
 
+class QueueFull(Overloaded):
+    """Too many documents wait for the parser; retrying after the delay given will help."""
+
+    reason = "QUEUE_FULL"
+
+
 class Unavailable(ServiceError):
     """The server cannot serve the call now (shutting down, worker replaced); retry."""
 
@@ -138,7 +145,7 @@ class DeadlineExceeded(ServiceError):
 
 
 _BATCHER_ERRORS: dict[type[batcher.BatcherError], type[ServiceError]] = {
-    batcher.QueueFull: Overloaded,
+    batcher.QueueFull: QueueFull,
     batcher.Closed: Unavailable,
     batcher.NoLanes: Unavailable,
     batcher.LaneLost: Unavailable,
@@ -171,6 +178,11 @@ def abort(context: grpc.ServicerContext, error: BaseException) -> NoReturn:
         )
         context.abort(gone, "the caller left before the answer")
     if isinstance(error, ServiceError):
+        if error.retry_after is not None:
+            _LOGGER.info(
+                "call refused",
+                extra={"reason": error.reason, "retry_after_seconds": round(error.retry_after, 3)},
+            )
         context.abort_with_status(rpc_status.to_status(error.status()))
     elif isinstance(error, batcher.RemoteError):
         _LOGGER.error(
