@@ -485,11 +485,14 @@ class MicroBatcher:
                 max(0.0, deadline - time.monotonic()),
             )
             running = [ticket for lane in self._lanes for ticket in lane.batch or ()]
+            # A worker still parsing is stopped at once (its callers are answered); an idle
+            # one gets a moment to exit on its own.
+            waits = [0.0 if lane.batch is not None else 0.5 for lane in self._lanes]
         for ticket in running:
             ticket._finish(Closed(STOPPED_MESSAGE))
         stoppers = [
-            threading.Thread(target=lane.runner.close, args=(0.5,), daemon=True)
-            for lane in self._lanes
+            threading.Thread(target=lane.runner.close, args=(wait,), daemon=True)
+            for lane, wait in zip(self._lanes, waits, strict=True)
         ]
         for stopper in stoppers:
             stopper.start()
