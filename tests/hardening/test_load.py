@@ -516,8 +516,8 @@ def test_overloaded_server_says_when_to_come_back_and_every_call_gets_through(
 ) -> None:
     # The target (16 clients x 6 articles of 500 words) scaled down to keep `make test` short;
     # `python tests/hardening/test_load.py` runs it whole and prints the figures.
-    figures = overload(fault_server, clients=16, documents=2, words=300)
-    print(f"overload (16 clients x 2 x 300 words): {figures}")
+    figures = overload(fault_server, clients=16, documents=3, words=250)
+    print(f"overload (16 clients x 3 x 250 words): {figures}")
 
     assert not figures.failures, figures
     assert figures.attempts_per_call <= 1.5, figures

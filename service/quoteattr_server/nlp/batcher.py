@@ -485,9 +485,9 @@ class MicroBatcher:
                 max(0.0, deadline - time.monotonic()),
             )
             running = [ticket for lane in self._lanes for ticket in lane.batch or ()]
-            # A worker still parsing is stopped at once (its callers are answered); an idle
-            # one gets a moment to exit on its own.
-            waits = [0.0 if lane.batch is not None else 0.5 for lane in self._lanes]
+            # A worker still parsing (its callers are answered) or being replaced is stopped
+            # at once; an idle one gets a moment to exit on its own.
+            waits = [0.5 if lane.live and lane.batch is None else 0.0 for lane in self._lanes]
         for ticket in running:
             ticket._finish(Closed(STOPPED_MESSAGE))
         stoppers = [
