@@ -114,6 +114,8 @@ def test_attribute_many_raises_at_the_bad_document(client: QuoteAttributionClien
         next(results)
     assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
     assert "document_id 'empty'" in raised.value.details
+    assert (raised.value.position, raised.value.document_id) == (2, "empty")  # typed details
+    assert raised.value.status.reason == "INVALID_REQUEST"
 
 
 def test_rejected_request_carries_code_details_and_document_id(
