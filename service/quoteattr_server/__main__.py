@@ -285,7 +285,7 @@ class _Lifecycle:
             pipeline.close(timeout=max(0.0, deadline - time.monotonic()))
         self.server.stop(_STOP_SECONDS).wait(_STOP_SECONDS * 2)
         code = 1 if self.failed.is_set() else 0
-        loader.join(max(0.0, deadline + SHUTDOWN_MARGIN - 0.2 - time.monotonic()))
+        loader.join(max(0.0, deadline + SHUTDOWN_MARGIN / 4 - time.monotonic()))
         seconds = round(time.monotonic() - signaled, 3)
         if loader.is_alive():  # an in-process load cannot be cut short: leave without it
             _LOGGER.warning("stopped with the models still loading", extra={"seconds": seconds})

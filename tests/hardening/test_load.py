@@ -599,6 +599,32 @@ def test_sigterm_exits_within_the_grace_and_cuts_the_calls_left_with_unavailable
     assert not [pid for pid in workers if _alive(pid)]
 
 
+def test_sigterm_while_the_workers_load_stops_them_within_the_grace(
+    model_dir: Path, tmp_path: Path
+) -> None:
+    script = Path(sys.executable).parent / "quoteattr-server"
+    flags = ("--host", "127.0.0.1", "--port", "0", "--models", str(model_dir), *FAULT_FLAGS)
+    with (tmp_path / "server.log").open("w") as stderr:
+        process = subprocess.Popen([str(script), *flags], stderr=stderr)
+    try:
+        time.sleep(1.0)  # the workers are spawned and loading: that takes several seconds
+        workers = [pid for pid in _children(process.pid) if _is_worker(pid)]
+        signalled = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=GRACE + 30)
+        exited = time.monotonic() - signalled
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    print(f"SIGTERM while loading: exit after {exited:.2f} s")
+
+    assert code == 0
+    assert exited <= GRACE + 1.0
+    assert workers
+    assert not [pid for pid in workers if _alive(pid)]
+
+
 def _workers(server: ServerProcess) -> list[int]:
     return [pid for pid in _children(server.process.pid) if _is_worker(pid) and _alive(pid)]
 
