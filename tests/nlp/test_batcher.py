@@ -303,8 +303,8 @@ def test_a_lost_lane_fails_its_batch_and_is_restarted(
     lost = batcher.submit(job("doomed"))
     with pytest.raises(LaneLost, match="worker died"):
         lost.result(timeout=WAIT)
-    assert batcher.live_lanes == 0  # out of rotation before its caller heard
-    wait_for(lambda: batcher.live_lanes == 1)
+    assert changes[:1] == [0]  # out of rotation before its caller heard
+    wait_for(lambda: changes == [0, 1])  # replaced, and said so
     after = batcher.submit(job("after"))
 
     assert after.result(timeout=WAIT).batch_documents == 1
