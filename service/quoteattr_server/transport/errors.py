@@ -111,7 +111,8 @@ class NotReady(ServiceError):
 
 
 class Overloaded(ServiceError):
-    """The server has more work queued than it takes; retrying after a backoff will help."""
+    """The server has as many calls in progress as it takes; retrying after the delay given
+    will help."""
 
     code = grpc.StatusCode.RESOURCE_EXHAUSTED
     reason = "OVERLOADED"
