@@ -17,9 +17,10 @@ import pytest
 from quoteattr.v1 import quoteattr_pb2_grpc
 from quoteattr_server.engine import Lexicon, load_lexicon
 from quoteattr_server.models import Models
+from quoteattr_server.nlp.batcher import InProcessRunner, MicroBatcher, make_batcher
 from quoteattr_server.nlp.pipeline import StanzaParser
 from quoteattr_server.settings import Settings
-from quoteattr_server.transport.server import create_server
+from quoteattr_server.transport.server import PipelineSlot, Server, create_server
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,8 +52,15 @@ def models(parser: StanzaParser, lexicon: Lexicon) -> Models:
 StartServer = Callable[..., str]
 
 
-def _start(settings: Settings, models: Models | None) -> tuple[grpc.Server, str]:
-    server, port = create_server(settings, lambda: models)
+def in_process_pipeline(settings: Settings, models: Models) -> MicroBatcher:
+    """A one-lane batcher that parses with `models` in this process, batching as `settings`
+    say: the pipeline of `--workers 0`, on models the tests already loaded."""
+    return make_batcher([InProcessRunner(models)], settings)
+
+
+def _start(settings: Settings, models: Models | None) -> tuple[Server, str]:
+    slot = PipelineSlot(None if models is None else in_process_pipeline(settings, models))
+    server, port = create_server(settings, slot)
     server.start()
     return server, f"127.0.0.1:{port}"
 
@@ -77,7 +85,7 @@ def start_server(server_settings: Settings, models: Models) -> Iterator[StartSer
 
     Keyword arguments change its settings; `models=` gives it other models (None: not loaded).
     """
-    servers: list[grpc.Server] = []
+    servers: list[Server] = []
 
     def start(*, models: Models | None = models, **changes: Any) -> str:
         server, address = _start(server_settings.replace(**changes), models)
@@ -87,6 +95,12 @@ def start_server(server_settings: Settings, models: Models) -> Iterator[StartSer
     yield start
     for server in servers:
         server.stop(grace=None)
+
+
+@pytest.fixture
+def make_pipeline(server_settings: Settings) -> Callable[[Models], MicroBatcher]:
+    """`make_pipeline(models)`: an in-process pipeline with the session's settings."""
+    return lambda models: in_process_pipeline(server_settings, models)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from quoteattr_server.__main__ import build_arg_parser
+from quoteattr_server.__main__ import SHUTDOWN_MARGIN, build_arg_parser
 from quoteattr_server.settings import Settings
 from quoteattr_server.transport.server import SERVICE_NAME
 
@@ -67,7 +67,11 @@ def test_the_container_arguments_are_server_flags(pod: dict[str, Any]) -> None:
     assert settings.workers == int(float(container["resources"]["limits"]["cpu"]))
     assert settings.metrics_port == int(pod["metadata"]["annotations"]["prometheus.io/port"])
     assert pod["metadata"]["annotations"]["prometheus.io/scrape"] == "true"
-    assert pod["spec"]["terminationGracePeriodSeconds"] > settings.grace_seconds
+    # The kubelet waits for the preStop pause, then the grace, then the server's own margin,
+    # before it kills: the README promises a few seconds more than that.
+    [pause] = [int(word) for word in container["lifecycle"]["preStop"]["exec"]["command"][1:]]
+    needed = pause + settings.grace_seconds + SHUTDOWN_MARGIN
+    assert needed + 3 <= pod["spec"]["terminationGracePeriodSeconds"]
 
 
 def test_probes_ask_the_grpc_health_service(pod: dict[str, Any]) -> None:

@@ -14,7 +14,6 @@ import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
 from types import TracebackType
 
-import grpc
 from grpc import aio
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
@@ -22,7 +21,6 @@ from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
 from quoteattr_client._client import (
     _MAX_MESSAGE_BYTES,
-    _RETRYABLE,
     DEFAULT_RETRIES,
     DEFAULT_TARGET,
     DEFAULT_TIMEOUT,
@@ -32,6 +30,7 @@ from quoteattr_client._client import (
     _request,
     _RetryBudget,
     result_from_proto,
+    retry_pause,
 )
 from quoteattr_client._exceptions import error_from_rpc
 from quoteattr_client._models import AttributionResult
@@ -133,32 +132,21 @@ class AsyncQuoteAttributionClient:
         request = _request(document_id, text, include_reported_speech, min_confidence)
         deadline = time.monotonic() + self.timeout
         self._budget.deposit()
-        for retry in itertools.count():
+        for attempt in itertools.count(1):
             stub = quoteattr_pb2_grpc.QuoteAttributionStub(self._next_channel())
             try:
                 response = await stub.Attribute(
                     request, timeout=max(0.0, deadline - time.monotonic())
                 )
-            except aio.AioRpcError as error:
-                pause = self._retry_pause(error, retry, deadline)
+            except aio.AioRpcError as rpc_error:
+                error = error_from_rpc(rpc_error, document_id=document_id)
+                pause = retry_pause(self.retries, self._budget, error, attempt, deadline, self._rng)
                 if pause is None:
-                    raise error_from_rpc(error, document_id=document_id) from None
+                    raise error from None
                 await asyncio.sleep(pause)
             else:
                 return result_from_proto(response)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
-
-    def _retry_pause(self, error: aio.AioRpcError, retry: int, deadline: float) -> float | None:
-        """The pause before retrying a failed call, or None when it must not be retried."""
-        code: grpc.StatusCode = error.code()
-        if code not in _RETRYABLE or "larger than max" in (error.details() or ""):
-            return None
-        if retry + 1 >= self.retries.attempts:
-            return None
-        pause = self.retries.pause(retry, self._rng)
-        if time.monotonic() + pause >= deadline or not self._budget.withdraw():
-            return None
-        return pause
 
     async def attribute_many(
         self,

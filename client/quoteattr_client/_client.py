@@ -2,8 +2,9 @@
 
 It spreads calls round-robin over several targets (one channel each) and over every address a
 `dns:///` name resolves to (gRPC's `round_robin` policy inside each channel); it retries what
-the server could not take (UNAVAILABLE, RESOURCE_EXHAUSTED) with jittered exponential backoff,
-within the call's timeout and a client-wide retry budget; and it speaks TLS or mutual TLS.
+the server could not take (UNAVAILABLE, RESOURCE_EXHAUSTED) after the delay the server asks
+for, or with jittered exponential backoff, within the call's timeout and a client-wide retry
+budget (`Retries`); and it speaks TLS or mutual TLS.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
-from quoteattr_client._exceptions import TLSFileError, error_from_rpc
+from quoteattr_client._exceptions import QuoteAttrError, TLSFileError, error_from_rpc
 from quoteattr_client._models import (
     AttributionResult,
     AttributionType,
@@ -41,12 +42,15 @@ from quoteattr_client._models import (
 
 DEFAULT_TARGET = "localhost:50051"
 DEFAULT_TIMEOUT = 60.0
+# Documents a stream sends ahead of the results read: the server's read-ahead (16), so its
+# batches fill while a slow reader holds at most this many results.
+STREAM_WINDOW = 16
 SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["QuoteAttribution"].full_name
 # Large enough for the server's default limits (400,000 characters of text) both ways.
 _MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 # CANCELLED too: `attribute` never cancels its own calls, so the server (or a proxy) did; a
 # server that stops cancels the calls it had received and not yet begun.
-_RETRYABLE = frozenset(
+RETRYABLE_CODES = frozenset(
     {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.CANCELLED}
 )
 
@@ -56,43 +60,72 @@ PemSource = bytes | str | os.PathLike[str]
 @dataclass(frozen=True, slots=True)
 class Retries:
     """How a call the server could not take (UNAVAILABLE, RESOURCE_EXHAUSTED, or CANCELLED by
-    a server that was stopping) is retried.
+    a server that was stopping) is retried; `quoteattr batch` and any other client of this
+    package use the same policy.
 
-    A message over the size limit is RESOURCE_EXHAUSTED too but is never retried: it would fail
-    the same way again. Retries stop when the call's timeout would pass during the next pause.
+    An overloaded quoteattr server says when to come back (a `google.rpc.RetryInfo` in the
+    status details, from its queue and recent parse times): the client waits that long, plus up
+    to 10 % so that callers told the same delay do not return together. Without it, the pause
+    is an exponential backoff with jitter. A message over the size limit is RESOURCE_EXHAUSTED
+    too but is never retried: it would fail the same way again. Retries stop when the call's
+    timeout would pass during the next pause, so the timeout, not `attempts`, usually ends them.
+
+    The defaults suit this service, whose calls hold a parser for seconds, not milliseconds.
 
     Args:
-        attempts: tries per call, the first included; 1 means no retries (default 4).
-        backoff: the longest pause before the first retry, in seconds; it doubles for each
-            further retry, up to `max_backoff`, and each pause is drawn at random below it
-            ("full jitter", so that clients refused together do not come back together)
-            (default 0.1).
-        max_backoff: the longest pause, in seconds (default 5).
-        budget: retries the client may make per call it makes, so that a struggling server
-            is not sent several times its load (default 0.2: one retry per five calls) ...
+        attempts: tries per call, the first included; 1 means no retries (default 10).
+        backoff: without a delay from the server, the longest pause before the first retry, in
+            seconds; it doubles for each further retry, up to `max_backoff`, and each pause is
+            drawn between half of it and all of it (default 0.5).
+        max_backoff: the longest pause without a delay from the server (default 10).
+        max_pushback: the longest delay from the server honoured; a longer one is cut to this
+            (default 30).
+        budget: retries without a delay from the server the client may make per call it makes,
+            so that a struggling server is not sent several times its load (default 0.2: one
+            per five calls) ...
         min_retries: ... beyond a reserve of this many, which the budget refills up to
-            (default 10).
+            (default 10). Retries at the server's own delay draw nothing from the budget: the
+            server asked for them, when it expects to have room.
     """
 
-    attempts: int = 4
-    backoff: float = 0.1
-    max_backoff: float = 5.0
+    attempts: int = 10
+    backoff: float = 0.5
+    max_backoff: float = 10.0
+    max_pushback: float = 30.0
     budget: float = 0.2
     min_retries: int = 10
 
     def __post_init__(self) -> None:
         if self.attempts < 1:
             raise ValueError(f"attempts must be at least 1, got {self.attempts}")
-        if self.backoff < 0 or self.max_backoff < 0 or self.budget < 0 or self.min_retries < 0:
-            raise ValueError("backoff, max_backoff, budget and min_retries must not be negative")
+        numbers = (self.backoff, self.max_backoff, self.max_pushback, self.budget)
+        if min(numbers) < 0 or self.min_retries < 0:
+            raise ValueError(
+                "backoff, max_backoff, max_pushback, budget and min_retries must not be negative"
+            )
 
-    def pause(self, retry: int, rng: random.Random) -> float:
-        """Seconds to wait before retry number `retry` (0 for the first)."""
-        return rng.uniform(0.0, min(self.max_backoff, self.backoff * 2**retry))
+    def pause(
+        self, attempt: int, pushback: float | None = None, rng: random.Random | None = None
+    ) -> float:
+        """Seconds to wait before retry number `attempt` (1 for the first retry): the server's
+        `pushback` (seconds, capped at `max_pushback`, plus up to 10 %) when it gave one, else
+        the backoff for that retry."""
+        draw = (rng or _RANDOM).uniform
+        if pushback is not None:
+            return min(self.max_pushback, pushback) * draw(1.0, 1.1)
+        ceiling = min(self.max_backoff, self.backoff * 2 ** max(attempt - 1, 0))
+        return draw(ceiling / 2, ceiling)
 
 
+_RANDOM = random.Random()
 DEFAULT_RETRIES = Retries()
 NO_RETRIES = Retries(attempts=1)
+
+
+def retryable(code: grpc.StatusCode, details: str) -> bool:
+    """Might the same request succeed if sent again? Not a message over the size limit, which
+    is RESOURCE_EXHAUSTED too."""
+    return code in RETRYABLE_CODES and "larger than max" not in details
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +170,27 @@ def _pem(source: PemSource | None) -> bytes | None:
         raise TLSFileError(os.fspath(source), error.strerror or str(error)) from error
 
 
+def retry_pause(
+    retries: Retries,
+    budget: _RetryBudget,
+    error: QuoteAttrError,
+    attempt: int,
+    deadline: float,
+    rng: random.Random,
+) -> float | None:
+    """The pause before retrying after try number `attempt` failed, or None when the call must
+    not be retried (the sync and the asyncio client decide alike). A retry at the server's own
+    delay does not draw on the budget: the server asked for it."""
+    if not retryable(error.code, error.details) or attempt >= retries.attempts:
+        return None
+    pause = retries.pause(attempt, error.retry_after, rng)
+    if time.monotonic() + pause >= deadline:
+        return None
+    if error.retry_after is None and not budget.withdraw():
+        return None
+    return pause
+
+
 class _RetryBudget:
     """Client-wide: each call deposits `budget` tokens (up to `min_retries`), a retry takes one."""
 
@@ -171,8 +225,9 @@ class QuoteAttributionClient:
             with `TransportError` (DEADLINE_EXCEEDED); for `attribute_many`, the whole stream
             (default 60).
         retries: how `attribute` retries UNAVAILABLE and RESOURCE_EXHAUSTED (default
-            `Retries()`: up to 4 tries); `NO_RETRIES` turns retrying off. Streams are never
-            retried: their results may already be partly delivered.
+            `Retries()`: at the delay the server asks for, else with backoff, within the
+            timeout); `NO_RETRIES` turns retrying off. Streams are never retried: their results
+            may already be partly delivered (`quoteattr batch` re-sends what was not answered).
         tls: connect over TLS (and present a client certificate, for mutual TLS); default
             plaintext.
     """
@@ -231,30 +286,22 @@ class QuoteAttributionClient:
         request = _request(document_id, text, include_reported_speech, min_confidence)
         deadline = time.monotonic() + self.timeout
         self._budget.deposit()
-        for retry in itertools.count():
+        for attempt in itertools.count(1):
             stub = self._stubs[next(self._turn) % len(self._stubs)]
             try:
                 response = stub.Attribute(request, timeout=max(0.0, deadline - time.monotonic()))
-            except grpc.RpcError as error:
-                pause = self._retry_pause(error, retry, deadline)
+            except grpc.RpcError as rpc_error:
+                error = error_from_rpc(rpc_error, document_id=document_id)
+                pause = self._retry_pause(error, attempt, deadline)
                 if pause is None:
-                    raise error_from_rpc(error, document_id=document_id) from None
+                    raise error from None
                 time.sleep(pause)
             else:
                 return result_from_proto(response)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
-    def _retry_pause(self, error: grpc.RpcError, retry: int, deadline: float) -> float | None:
-        """The pause before retrying a failed call, or None when it must not be retried."""
-        code: grpc.StatusCode = error.code()
-        if code not in _RETRYABLE or "larger than max" in (error.details() or ""):
-            return None
-        if retry + 1 >= self.retries.attempts:
-            return None
-        pause = self.retries.pause(retry, self._rng)
-        if time.monotonic() + pause >= deadline or not self._budget.withdraw():
-            return None
-        return pause
+    def _retry_pause(self, error: QuoteAttrError, attempt: int, deadline: float) -> float | None:
+        return retry_pause(self.retries, self._budget, error, attempt, deadline, self._rng)
 
     def attribute_many(
         self,
@@ -265,21 +312,31 @@ class QuoteAttributionClient:
     ) -> Iterator[AttributionResult]:
         """Attribute many `(document_id, text)` pairs over one stream, yielding results in order.
 
-        The documents are read lazily as the stream sends them. The first bad document ends the
-        stream: the results before it have been yielded, then its error is raised.
+        The documents are read lazily as the stream sends them, at most `STREAM_WINDOW` ahead
+        of the results read, so a slow reader holds few results in memory (here and on the
+        server). The first bad document ends the stream: the results before it have been
+        yielded, then its error is raised (its `position` and `document_id` name it).
         """
-        requests = (
-            _request(document_id, text, include_reported_speech, min_confidence)
-            for document_id, text in documents
-        )
+        window = threading.Semaphore(STREAM_WINDOW)
+        ended = threading.Event()
+
+        def requests() -> Iterator[pb.AttributeRequest]:
+            for document_id, text in documents:
+                while not window.acquire(timeout=0.1):
+                    if ended.is_set():
+                        return
+                yield _request(document_id, text, include_reported_speech, min_confidence)
+
         stub = self._stubs[next(self._turn) % len(self._stubs)]
-        responses = stub.AttributeStream(requests, timeout=self.timeout)
+        responses = stub.AttributeStream(requests(), timeout=self.timeout)
         try:
             for response in responses:
+                window.release()
                 yield result_from_proto(response)
         except grpc.RpcError as error:
             raise error_from_rpc(error) from None
         finally:
+            ended.set()
             responses.cancel()
 
     def health(self, service: str = SERVICE_NAME) -> str:

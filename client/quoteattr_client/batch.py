@@ -13,9 +13,11 @@
   (`results.csv.done`: each finished id with the file's length after its rows); the CSV file is
   cut back to the last journalled length on start.
 - A bad input line or a document the server rejects goes to the errors file with its source,
-  line and reason, and the job goes on. The first bad request ends a gRPC stream, so the
-  documents it left unanswered are sent again on a new stream. UNAVAILABLE and
-  RESOURCE_EXHAUSTED (and a stream past its deadline) are retried with exponential backoff.
+  line and reason, and the job goes on. The first bad request ends a gRPC stream (the status
+  details name its position), so the documents it left unanswered are sent again on a new
+  stream. UNAVAILABLE and RESOURCE_EXHAUSTED (and a stream past its deadline) are retried with
+  the client library's policy (`Retries`): after the delay the server asks for, else with
+  exponential backoff.
 """
 
 from __future__ import annotations
@@ -26,8 +28,6 @@ import io
 import json
 import os
 import queue
-import random
-import re
 import sys
 import threading
 import time
@@ -39,6 +39,8 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import grpc
 
+from quoteattr_client._client import DEFAULT_RETRIES as DEFAULT_POLICY
+from quoteattr_client._client import Retries, retryable
 from quoteattr_client._exceptions import QuoteAttrError
 from quoteattr_client._models import AttributionResult
 
@@ -62,17 +64,6 @@ CSV_COLUMNS = (
 )
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _POLL_SECONDS = 0.1
-_BACKOFF_BASE_SECONDS = 0.5
-_BACKOFF_CAP_SECONDS = 30.0
-# Codes where trying again later may succeed; UNAVAILABLE that never ends stops the job.
-_TRANSIENT = frozenset(
-    {
-        grpc.StatusCode.UNAVAILABLE,
-        grpc.StatusCode.RESOURCE_EXHAUSTED,
-        grpc.StatusCode.DEADLINE_EXCEEDED,
-        grpc.StatusCode.CANCELLED,
-    }
-)
 # Codes that no document causes: every document would fail the same way.
 _JOB_WIDE = frozenset(
     {
@@ -81,8 +72,6 @@ _JOB_WIDE = frozenset(
         grpc.StatusCode.PERMISSION_DENIED,
     }
 )
-# The servicer names the request that ended a stream: "request 3 (document_id 'x'): why".
-_STREAM_POSITION = re.compile(r"^request (\d+) \(document_id .*?\): ", re.DOTALL)
 
 
 # --- what is read ------------------------------------------------------------------------------
@@ -616,6 +605,8 @@ class BatchOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     in_flight: int = DEFAULT_IN_FLIGHT
     retries: int = DEFAULT_RETRIES
+    # The pause before each retry (its `attempts` is not used: `retries` counts them).
+    policy: Retries = DEFAULT_POLICY
     # A stream takes new documents for this long, then ends once its documents are answered;
     # the client's deadline for the stream must leave them time (the CLI uses half of it).
     stream_seconds: float = 30.0
@@ -913,7 +904,7 @@ class BatchJob:
         if _transient(error):
             failures += 1
             if failures <= self._options.retries:
-                delay = _backoff(failures)
+                delay = self._options.policy.pause(failures, error.retry_after)
                 self._progress.note(
                     f"{error.code.name}: {error.details}; retry {failures} of "
                     f"{self._options.retries} in {delay:.1f} s"
@@ -937,24 +928,24 @@ class BatchJob:
 
 
 def _transient(error: QuoteAttrError) -> bool:
-    """Might the same request succeed later? Not a message over the size limit, which is
-    RESOURCE_EXHAUSTED too."""
-    return error.code in _TRANSIENT and "larger than max" not in error.details
+    """Might the same request succeed later? (A stream past its deadline too: it was long.)"""
+    return error.code == grpc.StatusCode.DEADLINE_EXCEEDED or retryable(error.code, error.details)
 
 
 def _culprit(
     error: QuoteAttrError, left: list[Document], *, answered: int
 ) -> tuple[Document | None, str]:
     """The document an error is about, and the reason without the stream position: the one
-    the message names, else the only one in flight, else None."""
-    found = _STREAM_POSITION.match(error.details)
-    if found is not None:
-        index = int(found.group(1)) - answered - 1
-        reason = error.details[found.end() :]
+    its status details name, else the only one in flight, else None."""
+    reason = error.details
+    position = error.position
+    if position is not None:
+        # The server puts the position before its message for people; the details say it too.
+        named = f"request {position} (document_id {error.status.document_id!r}): "
+        reason = reason.removeprefix(named)
+        index = position - answered - 1
         if 0 <= index < len(left):
             return left[index], reason
-    else:
-        reason = error.details
     if len(left) == 1:
         return left[0], reason
     return None, reason
@@ -965,12 +956,6 @@ def _close(results: Iterator[AttributionResult]) -> None:
     close = getattr(results, "close", None)
     if close is not None:
         close()
-
-
-def _backoff(attempt: int) -> float:
-    """Exponential backoff with jitter: about 0.5, 1, 2, 4 ... seconds, at most 30."""
-    ceiling = min(_BACKOFF_CAP_SECONDS, _BACKOFF_BASE_SECONDS * 2.0 ** (attempt - 1))
-    return ceiling * random.uniform(0.5, 1.0)
 
 
 def default_errors_path(out: Path) -> Path:

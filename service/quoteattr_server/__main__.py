@@ -2,8 +2,11 @@
 
 Start-up order: listen at once with health NOT_SERVING (so probes get an answer, not a refused
 connection), start the parser worker processes (each loads and warms up the models, side by
-side), then report SERVING. SIGTERM or SIGINT reports NOT_SERVING, refuses new calls, gives
-calls in flight the grace period, then stops the workers.
+side), then report SERVING. SIGTERM or SIGINT reports NOT_SERVING, refuses new calls
+(UNAVAILABLE) and gives calls in flight the grace period; calls still running when it ends are
+cut with UNAVAILABLE ("the server stopped before this document was answered ..."), the workers
+are stopped (killed if they do not exit at once), and the process exits: all within the grace
+plus one second (`SHUTDOWN_MARGIN`). A signal while the workers load stops them too.
 """
 
 from __future__ import annotations
@@ -20,24 +23,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 
-from grpc_health.v1 import health
-
 from quoteattr_server import __version__, metrics
 from quoteattr_server.engine import ENGINE_VERSION
 from quoteattr_server.http import HttpServer
 from quoteattr_server.logs import configure_logging
 from quoteattr_server.models import LoadReport, load_models
-from quoteattr_server.nlp.batcher import MicroBatcher
+from quoteattr_server.nlp.batcher import InProcessRunner, MicroBatcher, make_batcher
 from quoteattr_server.nlp.pipeline import ModelLoadError
 from quoteattr_server.nlp.workers import WorkerConfig, start_workers
 from quoteattr_server.settings import Settings
-from quoteattr_server.transport.server import (
-    PipelineSlot,
-    create_server,
-    drain,
-    in_process_batcher,
-    set_serving,
-)
+from quoteattr_server.transport.server import PipelineSlot, Server, create_server
 from quoteattr_server.transport.servicer import CallGate, QuoteAttributionServicer
 from quoteattr_server.transport.validation import Limits
 
@@ -45,6 +40,10 @@ _LOGGER = logging.getLogger("quoteattr_server")
 _POLL_SECONDS = 0.1
 # A worker that has not loaded its models by then is taken for stuck: start-up fails.
 _LOAD_SECONDS = 300.0
+# After the grace period: the most the cut, the workers' stop and the exit may take.
+SHUTDOWN_MARGIN = 1.0
+# Once the calls are answered or cut, what gRPC gets to send their last messages.
+_STOP_SECONDS = 0.2
 
 
 def build_arg_parser() -> argparse.ArgumentParser:
@@ -167,12 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env().replace(**vars(args))
     except ValueError as error:
         arg_parser.error(str(error))
-    configure_logging(settings.log_level)
     workers_given = args.workers is not None or "QUOTEATTR_WORKERS" in os.environ
     if not workers_given and settings.device != "cpu" and _gpu_present():
         # One GPU: one worker holds the models on it and batches for it; more would only
         # queue for the same device and each take its memory.
         settings = settings.replace(workers=1)
+    configure_logging(settings.log_level)
     return serve(settings)
 
 
@@ -183,12 +182,9 @@ def _gpu_present() -> bool:
 
 def serve(settings: Settings) -> int:
     """Run the server until SIGTERM or SIGINT (exit 0) or until the models fail to load (1)."""
-    started = time.perf_counter()
     slot = PipelineSlot()
-    health_servicer = health.HealthServicer()
-    gate = CallGate(settings.max_concurrent_rpcs)
     try:
-        server, port = create_server(settings, slot, health_servicer=health_servicer, gate=gate)
+        server, port = create_server(settings, slot)
     except RuntimeError as error:
         _LOGGER.error("cannot start", extra={"error": str(error)})
         return 1
@@ -197,89 +193,28 @@ def serve(settings: Settings) -> int:
         "listening; loading models",
         extra={"host": settings.host, "port": port, "model_dir": str(settings.model_dir)},
     )
-    if settings.metrics_port is not None:
-        try:
-            metrics_server = metrics.start_metrics_server(settings.metrics_port, settings.host)
-        except OSError as error:
-            _LOGGER.error("cannot serve metrics", extra={"error": str(error)})
-            server.stop(None)
-            return 1
-        _LOGGER.info("serving metrics", extra={"metrics_port": metrics_server.server_port})
-    http_server = _start_http(settings, slot, gate)
+    if settings.metrics_port is not None and not _serve_metrics(settings):
+        server.stop(None)
+        return 1
+    http_server = _start_http(settings, slot, server.gate)
     if settings.http_port is not None and http_server is None:
         server.stop(None)
         return 1
-
-    stop = threading.Event()
-    failed = threading.Event()
-
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
-        _LOGGER.info("signal received", extra={"signal": signal.Signals(signum).name})
-        stop.set()
-
+    life = _Lifecycle(settings, server, slot, http_server)
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, on_signal)
+        signal.signal(signum, life.on_signal)
+    return life.run()
 
-    def lanes_changed(running: int) -> None:
-        # A worker being replaced is out of rotation; with none left, readiness fails too.
-        if not stop.is_set():
-            set_serving(health_servicer, running > 0)
 
-    pipelines: list[MicroBatcher] = []
-
-    def load() -> None:
-        try:
-            pipeline, report = load_pipeline(settings, on_lanes_changed=lanes_changed)
-        except ModelLoadError as error:
-            _LOGGER.error("cannot load models", extra={"error": str(error)})
-            failed.set()
-            stop.set()
-            return
-        pipelines.append(pipeline)
-        slot.fill(pipeline)
-        metrics.record_models_loaded(
-            load_seconds=report.model_seconds,
-            engine_version=ENGINE_VERSION,
-            stanza_version=pipeline.info.stanza_version,
-            model_package=pipeline.info.package,
-        )
-        if stop.is_set():
-            return
-        set_serving(health_servicer, True)
-        _LOGGER.info(
-            "serving",
-            extra={
-                "port": port,
-                "workers": settings.workers,
-                "torch_threads": settings.threads_per_worker,
-                "startup_seconds": round(time.perf_counter() - started, 3),
-                "model_load_seconds": round(report.model_seconds, 3),
-                "lexicon_load_seconds": round(report.lexicon_seconds, 3),
-                "warm_up_seconds": round(report.warm_up_seconds, 3),
-                "peak_rss_mib": round(_peak_rss_mib(), 1),
-                "stanza_version": pipeline.info.stanza_version,
-                "model_package": pipeline.info.package,
-            },
-        )
-
-    # Not a daemon: a signal during loading lets the load finish before the process exits
-    # (tearing down torch under a running load aborts the interpreter).
-    loader = threading.Thread(target=load, name="quoteattr-load")
-    loader.start()
-    # Poll rather than block in Event.wait: a signal handler that sets the event while this
-    # thread holds the event's lock inside wait() would deadlock.
-    while not stop.is_set():
-        time.sleep(_POLL_SECONDS)
-
-    _LOGGER.info("draining", extra={"grace_seconds": settings.grace_seconds})
-    drain(server, health_servicer, settings.grace_seconds, gate)
-    if http_server is not None:
-        http_server.stop()
-    loader.join()  # a signal during loading: let the workers finish loading, then stop them
-    for pipeline in pipelines:
-        pipeline.close()
-    _LOGGER.info("stopped")
-    return 1 if failed.is_set() else 0
+def _serve_metrics(settings: Settings) -> bool:
+    assert settings.metrics_port is not None
+    try:
+        metrics_server = metrics.start_metrics_server(settings.metrics_port, settings.host)
+    except OSError as error:
+        _LOGGER.error("cannot serve metrics", extra={"error": str(error)})
+        return False
+    _LOGGER.info("serving metrics", extra={"metrics_port": metrics_server.server_port})
+    return True
 
 
 def _start_http(settings: Settings, slot: PipelineSlot, gate: CallGate) -> HttpServer | None:
@@ -300,35 +235,148 @@ def _start_http(settings: Settings, slot: PipelineSlot, gate: CallGate) -> HttpS
     return http_server
 
 
+class _Lifecycle:
+    """Loads the pipeline in the background, serves until a signal, then shuts down within
+    the grace period: drain, cut what is left, stop the workers, exit."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        server: Server,
+        slot: PipelineSlot,
+        http_server: HttpServer | None = None,
+    ) -> None:
+        self.settings = settings
+        self.server = server
+        self.slot = slot
+        self.http_server = http_server
+        self.started = time.perf_counter()
+        self.stop = threading.Event()
+        self.failed = threading.Event()
+        self.signaled: float | None = None  # time.monotonic() of the first signal
+        self._lock = threading.Lock()
+        self._pipelines: list[MicroBatcher] = []
+
+    def on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        if self.signaled is None:
+            self.signaled = time.monotonic()
+        _LOGGER.info("signal received", extra={"signal": signal.Signals(signum).name})
+        self.stop.set()
+
+    def run(self) -> int:
+        # Not a daemon: a signal during an in-process load lets the load finish (tearing down
+        # torch under a running load aborts the interpreter), unless the grace runs out first.
+        loader = threading.Thread(target=self._load, name="quoteattr-load")
+        loader.start()
+        # Poll rather than block in Event.wait: a signal handler that sets the event while this
+        # thread holds the event's lock inside wait() would deadlock.
+        while not self.stop.is_set():
+            time.sleep(_POLL_SECONDS)
+        return self._shut_down(loader)
+
+    def _lanes_changed(self, running: int) -> None:
+        # A worker being replaced is out of rotation; with none left, readiness fails too.
+        if not self.stop.is_set():
+            self.server.set_serving(running > 0)
+
+    def _load(self) -> None:
+        try:
+            pipeline, report = load_pipeline(
+                self.settings, on_lanes_changed=self._lanes_changed, cancel=self.stop
+            )
+        except ModelLoadError as error:
+            if not self.stop.is_set():
+                _LOGGER.error("cannot load models", extra={"error": str(error)})
+                self.failed.set()
+                self.stop.set()
+            return
+        with self._lock:
+            if self.stop.is_set():  # too late: the server is shutting down
+                pipeline.close(timeout=0.0)
+                return
+            self._pipelines.append(pipeline)
+            self.slot.fill(pipeline)
+        metrics.record_models_loaded(
+            load_seconds=report.model_seconds,
+            engine_version=ENGINE_VERSION,
+            stanza_version=pipeline.info.stanza_version,
+            model_package=pipeline.info.package,
+        )
+        self.server.set_serving(True)
+        self._log_serving(pipeline, report)
+
+    def _log_serving(self, pipeline: MicroBatcher, report: LoadReport) -> None:
+        _LOGGER.info(
+            "serving",
+            extra={
+                "port": self.server.port,
+                "workers": self.settings.workers,
+                "torch_threads": self.settings.threads_per_worker,
+                "startup_seconds": round(time.perf_counter() - self.started, 3),
+                "model_load_seconds": round(report.model_seconds, 3),
+                "lexicon_load_seconds": round(report.lexicon_seconds, 3),
+                "warm_up_seconds": round(report.warm_up_seconds, 3),
+                "peak_rss_mib": round(_peak_rss_mib(), 1),
+                "stanza_version": pipeline.info.stanza_version,
+                "model_package": pipeline.info.package,
+            },
+        )
+
+    def _shut_down(self, loader: threading.Thread) -> int:
+        """Drain until the grace ends, then cut the calls left (UNAVAILABLE) and stop the
+        workers; the process exits within `grace` + `SHUTDOWN_MARGIN` seconds of the signal."""
+        signaled = self.signaled if self.signaled is not None else time.monotonic()
+        deadline = signaled + self.settings.grace_seconds
+        _LOGGER.info("draining", extra={"grace_seconds": self.settings.grace_seconds})
+        if not self.server.drain(deadline):
+            _LOGGER.warning(
+                "grace period over; cutting the calls still in progress",
+                extra={"calls": self.server.gate.calls},
+            )
+        if self.http_server is not None:  # its calls counted in the drain: none left to wait
+            self.http_server.stop()
+        with self._lock:
+            pipelines = list(self._pipelines)
+        for pipeline in pipelines:  # fails what is left (UNAVAILABLE), stops the workers
+            pipeline.close(timeout=max(0.0, deadline - time.monotonic()))
+        self.server.stop(_STOP_SECONDS).wait(_STOP_SECONDS * 2)
+        code = 1 if self.failed.is_set() else 0
+        loader.join(max(0.0, deadline + SHUTDOWN_MARGIN / 4 - time.monotonic()))
+        seconds = round(time.monotonic() - signaled, 3)
+        if loader.is_alive():  # an in-process load cannot be cut short: leave without it
+            _LOGGER.warning("stopped with the models still loading", extra={"seconds": seconds})
+            logging.shutdown()
+            os._exit(code)
+        _LOGGER.info("stopped", extra={"shutdown_seconds": seconds})
+        return code
+
+
 def load_pipeline(
-    settings: Settings, *, on_lanes_changed: Callable[[int], None] | None = None
+    settings: Settings,
+    *,
+    on_lanes_changed: Callable[[int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> tuple[MicroBatcher, LoadReport]:
     """The micro-batcher over `settings.workers` worker processes (each loads the models), or
     over models loaded in this process when `settings.workers` is 0.
 
     Raises:
-        ModelLoadError: the models cannot be loaded.
+        ModelLoadError: the models cannot be loaded, or `cancel` was set while they loaded.
     """
     threads = settings.threads_per_worker
     if settings.workers == 0:
         models, report = load_models(
             settings.model_dir, torch_threads=threads, device=settings.device
         )
-        return in_process_batcher(models, settings), report
+        return make_batcher([InProcessRunner(models)], settings), report
     config = WorkerConfig(
         settings.model_dir,
         torch_threads=threads,
         log_level=settings.log_level,
         device=settings.device,
     )
-    workers, reports = start_workers(config, settings.workers, timeout=_LOAD_SECONDS)
-    pipeline = MicroBatcher(
-        workers,
-        max_wait=settings.batch_wait_ms / 1000,
-        max_words=settings.batch_max_words,
-        max_queue=settings.max_queue,
-        on_lanes_changed=on_lanes_changed,
-    )
+    workers, reports = start_workers(config, settings.workers, timeout=_LOAD_SECONDS, cancel=cancel)
+    pipeline = make_batcher(workers, settings, on_lanes_changed=on_lanes_changed)
     # The workers loaded side by side: the slowest of them is the start-up's cost.
     return pipeline, max(reports, key=lambda report: report.model_seconds + report.warm_up_seconds)
 

@@ -45,10 +45,6 @@ def unbind_request_id(token: contextvars.Token[str | None]) -> None:
         _REQUEST_ID.reset(token)
 
 
-def current_request_id() -> str | None:
-    return _REQUEST_ID.get()
-
-
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()

@@ -3,8 +3,7 @@
 Each parser worker process calls `load_models` once (the server process itself does only with
 `--workers 0`). The server listens before the models are loaded (so health checks answer
 NOT_SERVING rather than connection refused); until its pipeline is ready, calls get
-UNAVAILABLE. A `ModelSlot` holds models loaded in-process for a server that serves them
-directly (tests).
+UNAVAILABLE.
 """
 
 from __future__ import annotations
@@ -75,16 +74,3 @@ def load_models(
         lexicon_seconds=lexicon_seconds,
         warm_up_seconds=warm_up_seconds,
     )
-
-
-class ModelSlot:
-    """Holds the models once loaded; calling the slot returns them, or None before then."""
-
-    def __init__(self, models: Models | None = None) -> None:
-        self._models = models
-
-    def __call__(self) -> Models | None:
-        return self._models
-
-    def fill(self, models: Models) -> None:
-        self._models = models  # one reference assignment: atomic for the reading threads

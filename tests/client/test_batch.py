@@ -22,6 +22,7 @@ import grpc
 import pytest
 
 from quoteattr_client import QuoteAttributionClient, RequestRejected, TransportError
+from quoteattr_client._exceptions import NO_DETAILS, StatusDetails
 from quoteattr_client._models import AttributionResult, ModelInfo
 from quoteattr_client.batch import (
     BadInput,
@@ -37,9 +38,10 @@ from quoteattr_client.batch import (
     read_inputs,
 )
 from quoteattr_client.cli import main
-from quoteattr_server.models import Models, ModelSlot
+from quoteattr_server.models import Models
+from quoteattr_server.nlp.batcher import MicroBatcher
 from quoteattr_server.settings import Settings
-from quoteattr_server.transport.server import create_server
+from quoteattr_server.transport.server import PipelineSlot, create_server
 
 StartServer = Callable[..., str]
 
@@ -310,9 +312,12 @@ def test_server_that_stays_unavailable_stops_the_job_with_nothing_written(
 
 
 def test_unavailable_is_retried_until_the_models_are_loaded(
-    server_settings: Settings, models: Models, tmp_path: Path
+    server_settings: Settings,
+    models: Models,
+    make_pipeline: Callable[[Models], MicroBatcher],
+    tmp_path: Path,
 ) -> None:
-    slot = ModelSlot()
+    slot = PipelineSlot()
     server, port = create_server(server_settings, slot)
     server.start()
     delays: list[float] = []
@@ -320,7 +325,7 @@ def test_unavailable_is_retried_until_the_models_are_loaded(
     def sleep(seconds: float) -> None:
         delays.append(seconds)
         if len(delays) == 2:
-            slot.fill(models)
+            slot.fill(make_pipeline(models))
 
     jsonl = write_jsonl(tmp_path / "in.jsonl", [record(f"d{n}", article(n)) for n in range(3)])
     try:
@@ -509,20 +514,27 @@ def test_an_error_naming_no_document_is_narrowed_down_by_sending_one_at_a_time(
     assert summary.failed == 1
 
 
+def at(position: int, document_id: str) -> StatusDetails:
+    """The status details the server sends with an error about stream request `position`."""
+    return StatusDetails("INVALID_REQUEST", position, document_id)
+
+
 @pytest.mark.parametrize(
-    ("details", "left", "expected"),
+    ("details", "status", "left", "expected"),
     [
-        ("request 5 (document_id 'c'): too long", ["b", "c", "d"], ("c", "too long")),
-        ("request 9 (document_id 'z'): too long", ["b", "c"], (None, "too long")),
-        ("message too large", ["b"], ("b", "message too large")),
-        ("message too large", ["b", "c"], (None, "message too large")),
+        ("request 5 (document_id 'c'): too long", at(5, "c"), ["b", "c", "d"], ("c", "too long")),
+        ("request 9 (document_id 'z'): too long", at(9, "z"), ["b", "c"], (None, "too long")),
+        ("message too large", NO_DETAILS, ["b"], ("b", "message too large")),
+        ("message too large", NO_DETAILS, ["b", "c"], (None, "message too large")),
+        # A position the message does not repeat is read from the details alone.
+        ("too long", at(4, "c"), ["b", "c", "d"], ("b", "too long")),
     ],
-    ids=["named", "named-out-of-range", "only-one-in-flight", "ambiguous"],
+    ids=["named", "named-out-of-range", "only-one-in-flight", "ambiguous", "details-only"],
 )
 def test_the_document_an_error_is_about(
-    details: str, left: list[str], expected: tuple[str | None, str]
+    details: str, status: StatusDetails, left: list[str], expected: tuple[str | None, str]
 ) -> None:
-    error = RequestRejected(grpc.StatusCode.INVALID_ARGUMENT, details)
+    error = RequestRejected(grpc.StatusCode.INVALID_ARGUMENT, details, status=status)
     documents = [Document(name, "text", "in.jsonl", n) for n, name in enumerate(left)]
 
     culprit, reason = _culprit(error, documents, answered=3)
@@ -532,7 +544,9 @@ def test_the_document_an_error_is_about(
 
 def test_a_position_in_the_error_names_the_document_at_once(tmp_path: Path) -> None:
     rejected = RequestRejected(
-        grpc.StatusCode.INVALID_ARGUMENT, "request 3 (document_id 'd2'): text is too long"
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "request 3 (document_id 'd2'): text is too long",
+        status=at(3, "d2"),
     )
     client = ScriptedClient({"poison": [rejected]}, ahead=4)
     texts = ["fine", "fine", "poison", "fine", "fine"]

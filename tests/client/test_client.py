@@ -4,16 +4,22 @@ spread over several servers, and retries (against a scripted server)."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import socket
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
 from dataclasses import dataclass, field
 
 import grpc
 import pytest
+from google.protobuf import duration_pb2
+from google.rpc import error_details_pb2, status_pb2
+from grpc_status import rpc_status
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr_client import (
+    DEFAULT_RETRIES,
     NO_RETRIES,
     AttributionResult,
     QuoteAttrError,
@@ -108,6 +114,8 @@ def test_attribute_many_raises_at_the_bad_document(client: QuoteAttributionClien
         next(results)
     assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
     assert "document_id 'empty'" in raised.value.details
+    assert (raised.value.position, raised.value.document_id) == (2, "empty")  # typed details
+    assert raised.value.status.reason == "INVALID_REQUEST"
 
 
 def test_rejected_request_carries_code_details_and_document_id(
@@ -232,14 +240,16 @@ class ScriptedService:
     """Answers Attribute with the next status of its script (None: a response), then repeats
     the last; counts the calls it got."""
 
-    def __init__(self, *script: tuple[grpc.StatusCode, str] | None) -> None:
+    def __init__(self, *script: tuple[grpc.StatusCode, str] | grpc.Status | None) -> None:
         self.script = script
         self.calls = 0
 
     def attribute(self, request: pb.AttributeRequest, context: grpc.ServicerContext) -> bytes:
         step = self.script[min(self.calls, len(self.script) - 1)]
         self.calls += 1
-        if step is not None:
+        if isinstance(step, grpc.Status):  # before tuple: gRPC's statuses are tuples too
+            context.abort_with_status(step)
+        elif step is not None:
             context.abort(*step)
         return pb.AttributeResponse(document_id=request.document_id).SerializeToString()
 
@@ -248,7 +258,9 @@ class ScriptedService:
 def scripted() -> Iterator[Callable[..., tuple[str, ScriptedService]]]:
     servers: list[grpc.Server] = []
 
-    def start(*script: tuple[grpc.StatusCode, str] | None) -> tuple[str, ScriptedService]:
+    def start(
+        *script: tuple[grpc.StatusCode, str] | grpc.Status | None,
+    ) -> tuple[str, ScriptedService]:
         service = ScriptedService(*script)
         server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
         handler = grpc.unary_unary_rpc_method_handler(
@@ -371,3 +383,63 @@ def test_no_retry_pause_runs_past_the_timeout(
 def test_retries_reject_nonsense() -> None:
     with pytest.raises(ValueError, match="attempts must be at least 1"):
         Retries(attempts=0)
+
+
+def busy_for(seconds: float) -> grpc.Status:
+    """RESOURCE_EXHAUSTED with a RetryInfo, as an overloaded quoteattr server answers."""
+    delay = duration_pb2.Duration()
+    delay.FromMilliseconds(round(seconds * 1000))
+    status = status_pb2.Status(
+        code=grpc.StatusCode.RESOURCE_EXHAUSTED.value[0], message="the server is busy"
+    )
+    status.details.add().Pack(error_details_pb2.RetryInfo(retry_delay=delay))
+    return rpc_status.to_status(status)
+
+
+def test_the_delay_the_server_asks_for_is_waited_and_draws_no_budget(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(busy_for(0.4), busy_for(0.4), None)
+    no_budget = Retries(budget=0.0, min_retries=0)  # only the server's delays allow retries
+
+    with QuoteAttributionClient(address, timeout=30, retries=no_budget) as client:
+        started = time.monotonic()
+        result = client.attribute(KOVAC, document_id="patient")
+        waited = time.monotonic() - started
+
+    assert result.document_id == "patient"
+    assert service.calls == 3
+    assert 0.8 <= waited < 0.8 * 1.1 + 1.0
+
+
+def test_a_delay_past_the_timeout_fails_at_once_with_the_delay(
+    scripted: Callable[..., tuple[str, ScriptedService]],
+) -> None:
+    address, service = scripted(busy_for(20.0))
+
+    with (
+        QuoteAttributionClient(address, timeout=5, retries=DEFAULT_RETRIES) as client,
+        pytest.raises(RequestRejected) as raised,
+    ):
+        client.attribute(KOVAC)
+
+    assert service.calls == 1
+    assert raised.value.retry_after == pytest.approx(20.0)
+
+
+@pytest.mark.parametrize(
+    ("attempt", "pushback", "low", "high"),
+    [
+        (1, None, 0.25, 0.5),  # backoff 0.5 s: drawn between half and all of it
+        (3, None, 1.0, 2.0),  # doubled per retry
+        (9, None, 5.0, 10.0),  # capped at max_backoff
+        (1, 4.0, 4.0, 4.4),  # the server's delay, plus up to 10 %
+        (5, 4.0, 4.0, 4.4),  # whatever the attempt
+        (1, 500.0, 30.0, 33.0),  # capped at max_pushback
+    ],
+)
+def test_the_default_pause(attempt: int, pushback: float | None, low: float, high: float) -> None:
+    rng = random.Random(attempt)
+    pauses = [DEFAULT_RETRIES.pause(attempt, pushback, rng) for _ in range(200)]
+
+    assert low <= min(pauses) <= max(pauses) <= high

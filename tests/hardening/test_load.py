@@ -96,29 +96,40 @@ StartProcess = Callable[..., ServerProcess]
 START_SECONDS = 120.0
 
 
+def launch(model_dir: Path, log_dir: Path, *flags: str) -> ServerProcess:
+    """Start `quoteattr-server` on a free loopback port with extra flags, logging to a file in
+    `log_dir`; wait until it is SERVING."""
+    script = Path(sys.executable).parent / "quoteattr-server"
+    port = free_port()
+    log = log_dir / f"server-{port}.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [
+                str(script),
+                *("--host", "127.0.0.1", "--port", str(port), "--models", str(model_dir)),
+                *flags,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env={**os.environ, "QUOTEATTR_LOG_LEVEL": "INFO"},
+        )
+    server = ServerProcess(process, f"127.0.0.1:{port}", log)
+    try:
+        _wait_serving(server)
+    except BaseException:
+        server.process.kill()
+        raise
+    return server
+
+
 @pytest.fixture
 def server_process(model_dir: Path, tmp_path: Path) -> Iterator[StartProcess]:
     """Start `quoteattr-server` with extra flags and wait until it is SERVING."""
     started: list[ServerProcess] = []
 
     def start(*flags: str) -> ServerProcess:
-        script = Path(sys.executable).parent / "quoteattr-server"
-        port = free_port()
-        log = tmp_path / f"server-{port}.log"
-        with log.open("w") as stderr:
-            process = subprocess.Popen(
-                [
-                    str(script),
-                    *("--host", "127.0.0.1", "--port", str(port), "--models", str(model_dir)),
-                    *flags,
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-                env={**os.environ, "QUOTEATTR_LOG_LEVEL": "INFO"},
-            )
-        server = ServerProcess(process, f"127.0.0.1:{port}", log)
+        server = launch(model_dir, tmp_path, *flags)
         started.append(server)
-        _wait_serving(server)
         return server
 
     yield start
@@ -396,3 +407,286 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in {"Z", "X"}
+
+
+# --- faults: overload, dying workers, shutdown within the grace ------------------------------
+# One server for the three tests below, in this order (the last one stops it): two workers,
+# the limits of the overload target, a grace of 2 s.
+
+GRACE = 2.0
+FAULT_FLAGS = (
+    *("--workers", "2", "--torch-threads", "1"),
+    *("--max-concurrent-rpcs", "8", "--max-queue", "4", "--grace", str(GRACE)),
+)
+
+
+@pytest.fixture(scope="module")
+def fault_server(
+    model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    server = launch(model_dir, tmp_path_factory.mktemp("faults"), *FAULT_FLAGS)
+    yield server
+    if server.process.poll() is None:
+        server.process.kill()
+        server.process.wait()
+
+
+def news_article(document_id: str, words: int, chooser: random.Random) -> Document:
+    """An invented article of about `words` words: quotes, reported speech and narrative."""
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        speaker, place = chooser.choice(SPEAKERS), chooser.choice(PLACES)
+        number = chooser.randint(2, 90)
+        sentence = chooser.choice(
+            [
+                f'"The {place} will reopen in the spring," said Mayor {speaker}.',
+                f"{speaker} told reporters that the {place} budget had grown by {number} percent.",
+                f"The council discussed the {place} again and heard from {number} residents "
+                "who live near it.",
+            ]
+        )
+        sentences.append(sentence)
+        count += len(sentence.split())
+    paragraphs = [" ".join(sentences[n : n + 3]) for n in range(0, len(sentences), 3)]
+    return Document(document_id, "\n".join(paragraphs), None)
+
+
+@dataclass
+class OverloadFigures:
+    calls: int
+    failures: Counter[str]
+    attempts: int  # Attribute calls the server logged, refusals included
+    seconds: float
+
+    @property
+    def attempts_per_call(self) -> float:
+        return self.attempts / self.calls
+
+    def __str__(self) -> str:
+        return (
+            f"{self.calls} calls, {sum(self.failures.values())} failed {dict(self.failures)}, "
+            f"{self.attempts} attempts seen by the server ({self.attempts_per_call:.2f} per "
+            f"call), {self.seconds:.1f} s"
+        )
+
+
+def overload(
+    server: ServerProcess, *, clients: int, documents: int, words: int, timeout: float = 120.0
+) -> OverloadFigures:
+    """`clients` threads, each with its own default `QuoteAttributionClient`, each sending
+    `documents` articles of about `words` words one after another."""
+    from quoteattr_client import QuoteAttrError, QuoteAttributionClient
+
+    before = _attribute_calls(server)
+    failures: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        chooser = random.Random(number)
+        with QuoteAttributionClient(server.address, timeout=timeout) as attributor:
+            for document in range(documents):
+                article_ = news_article(f"c{number}-d{document}", words, chooser)
+                try:
+                    attributor.attribute(article_.text, document_id=article_.document_id)
+                except QuoteAttrError as error:
+                    with lock:
+                        failures[error.code.name] += 1
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        for future in [pool.submit(client, number) for number in range(clients)]:
+            future.result()
+    seconds = time.monotonic() - started
+    time.sleep(0.2)  # the last call lines reach the log
+    attempts = _attribute_calls(server) - before
+    return OverloadFigures(clients * documents, failures, attempts, seconds)
+
+
+def _attribute_calls(server: ServerProcess) -> int:
+    return sum(
+        1
+        for record in server.log_records()
+        if record.get("message") == "call" and str(record.get("method", "")).endswith("/Attribute")
+    )
+
+
+def test_overloaded_server_says_when_to_come_back_and_every_call_gets_through(
+    fault_server: ServerProcess,
+) -> None:
+    # The target (16 clients x 6 articles of 500 words) scaled down to keep `make test` short;
+    # `python tests/hardening/test_load.py` runs it whole and prints the figures.
+    figures = overload(fault_server, clients=16, documents=3, words=250)
+    print(f"overload (16 clients x 3 x 250 words): {figures}")
+
+    assert not figures.failures, figures
+    assert figures.attempts_per_call <= 1.5, figures
+
+
+def test_a_dead_worker_is_noticed_at_once_and_health_fails_only_with_none_left(
+    fault_server: ServerProcess,
+) -> None:
+    first, second = _workers(fault_server)
+    lost_before = _count(fault_server, "parser worker lost")
+
+    os.kill(first, signal.SIGKILL)
+    killed = time.monotonic()
+    _until(lambda: _count(fault_server, "parser worker lost") > lost_before, 5.0, "unnoticed")
+    noticed = time.monotonic() - killed
+    # One worker is left: still SERVING, and calls are answered.
+    assert _health(fault_server) == "SERVING"
+    assert run_calls(
+        fault_server.address, [Call(article("one-left", 1, random.Random(2)), "normal")], 1
+    ) == {"one-left": "OK"}
+
+    os.kill(second, signal.SIGKILL)
+    killed_second = time.monotonic()
+    _until(lambda: _health(fault_server) == "NOT_SERVING", 5.0, "still SERVING with none left")
+    not_serving = time.monotonic() - killed_second
+    _until(lambda: _health(fault_server) == "SERVING", START_SECONDS, "never SERVING again")
+    back = time.monotonic() - killed_second
+    _until(
+        lambda: _count(fault_server, "parser worker replaced") == 2, START_SECONDS, "not replaced"
+    )
+    replace_seconds = [
+        r["replace_seconds"]
+        for r in fault_server.log_records()
+        if r.get("message") == "parser worker replaced"
+    ]
+    print(
+        f"worker death noticed in {noticed:.3f} s; NOT_SERVING {not_serving:.3f} s after the "
+        f"last died, SERVING again after {back:.1f} s; replacements took {replace_seconds} s"
+    )
+
+    assert noticed < 1.0
+    assert not_serving < 1.0
+    assert len(_workers(fault_server)) == 2
+    assert not {first, second} & set(_workers(fault_server))
+
+
+def test_sigterm_exits_within_the_grace_and_cuts_the_calls_left_with_unavailable(
+    fault_server: ServerProcess,
+) -> None:
+    workers = _workers(fault_server)
+    # Two long articles, one per worker, that take far longer to parse than the grace.
+    long_articles = [news_article(f"long-{n}", 10_000, random.Random(n)) for n in range(2)]
+    outcomes: dict[str, tuple[str, str]] = {}
+
+    def call(document: Document) -> None:
+        with grpc.insecure_channel(fault_server.address) as channel:
+            stub = quoteattr_pb2_grpc.QuoteAttributionStub(channel)
+            try:
+                stub.Attribute(document.request(), timeout=CALL_SECONDS)
+                outcomes[document.document_id] = ("OK", "")
+            except grpc.RpcError as error:
+                outcomes[document.document_id] = (error.code().name, error.details())
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        calls = [pool.submit(call, document) for document in long_articles]
+        time.sleep(1.5)  # both reach a worker; each takes far longer than this to parse
+        signalled = time.monotonic()
+        fault_server.process.send_signal(signal.SIGTERM)
+        code = fault_server.process.wait(timeout=GRACE + 30)
+        exited = time.monotonic() - signalled
+        for future in calls:
+            future.result(timeout=CALL_SECONDS)
+    print(f"SIGTERM to exit: {exited:.2f} s with --grace {GRACE}; calls cut: {outcomes}")
+
+    assert code == 0
+    assert exited <= GRACE + 1.0
+    assert {status for status, _ in outcomes.values()} == {"UNAVAILABLE"}
+    assert all("shutdown grace ran out" in details for _, details in outcomes.values())
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def test_sigterm_while_the_workers_load_stops_them_within_the_grace(
+    model_dir: Path, tmp_path: Path
+) -> None:
+    script = Path(sys.executable).parent / "quoteattr-server"
+    flags = ("--host", "127.0.0.1", "--port", "0", "--models", str(model_dir), *FAULT_FLAGS)
+    with (tmp_path / "server.log").open("w") as stderr:
+        process = subprocess.Popen([str(script), *flags], stderr=stderr)
+    try:
+        time.sleep(1.0)  # the workers are spawned and loading: that takes several seconds
+        workers = [pid for pid in _children(process.pid) if _is_worker(pid)]
+        signalled = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=GRACE + 30)
+        exited = time.monotonic() - signalled
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    print(f"SIGTERM while loading: exit after {exited:.2f} s")
+
+    assert code == 0
+    assert exited <= GRACE + 1.0
+    assert workers
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _workers(server: ServerProcess) -> list[int]:
+    return [pid for pid in _children(server.process.pid) if _is_worker(pid) and _alive(pid)]
+
+
+def _count(server: ServerProcess, message: str) -> int:
+    return sum(1 for record in server.log_records() if record.get("message") == message)
+
+
+def _health(server: ServerProcess) -> str:
+    with grpc.insecure_channel(server.address) as channel:
+        try:
+            response = health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(service=SERVICE_NAME), timeout=2
+            )
+        except grpc.RpcError as error:
+            return str(error.code().name)
+    return str(health_pb2.HealthCheckResponse.ServingStatus.Name(response.status))
+
+
+def _until(condition: Callable[[], bool], seconds: float, failure: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(failure)
+        time.sleep(0.02)
+
+
+def main() -> None:
+    """The overload target in full: 16 clients x 6 articles of ~500 words against
+    `--max-concurrent-rpcs 8 --max-queue 4` (two workers), 120 s deadline; prints the figures."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument(
+        "--models",
+        type=Path,
+        default=Path(__file__).resolve().parents[3] / "shared" / "models" / "stanza-en",
+    )
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--documents", type=int, default=6)
+    parser.add_argument("--words", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as logs:
+        server = launch(args.models, Path(logs), *FAULT_FLAGS)
+        try:
+            figures = overload(
+                server, clients=args.clients, documents=args.documents, words=args.words
+            )
+        finally:
+            server.terminate(timeout=30)
+        refusals = [r for r in server.log_records() if r.get("message") == "call refused"]
+    delays = sorted(float(r["retry_after_seconds"]) for r in refusals) or [0.0]
+    print(
+        f"refusals by reason: {dict(Counter(r['reason'] for r in refusals))}; delays given: "
+        f"min {delays[0]} s, median {delays[len(delays) // 2]} s, max {delays[-1]} s"
+    )
+    print(
+        f"overload ({args.clients} clients x {args.documents} articles of ~{args.words} words, "
+        f"--max-concurrent-rpcs 8 --max-queue 4, 2 workers): {figures}"
+    )
+
+
+if __name__ == "__main__":
+    main()

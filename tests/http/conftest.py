@@ -13,9 +13,9 @@ import pytest
 
 from quoteattr_server.http import HttpServer
 from quoteattr_server.models import Models
-from quoteattr_server.nlp.batcher import MicroBatcher
+from quoteattr_server.nlp.batcher import InProcessRunner, MicroBatcher, make_batcher
 from quoteattr_server.settings import Settings
-from quoteattr_server.transport.server import PipelineSlot, in_process_batcher
+from quoteattr_server.transport.server import PipelineSlot
 from quoteattr_server.transport.servicer import CallGate, QuoteAttributionServicer
 from quoteattr_server.transport.validation import Limits
 
@@ -32,7 +32,7 @@ def start_http(server_settings: Settings, models: Models) -> Iterator[StartHttp]
         settings = server_settings.replace(**changes)
         slot = PipelineSlot()
         if loaded:
-            batchers.append(in_process_batcher(models, settings))
+            batchers.append(make_batcher([InProcessRunner(models)], settings))
             slot.fill(batchers[-1])
         gate = CallGate(settings.max_concurrent_rpcs if max_calls is None else max_calls)
         servicer = QuoteAttributionServicer(

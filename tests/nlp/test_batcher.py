@@ -7,6 +7,7 @@ the order of events, not by timing.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,8 @@ class ScriptedLane:
     started: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(0))
     gate: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(0))
     stop_seen: bool = False
+    sentinel: int | None = None  # no process to watch
+    alive: bool = True
 
     @property
     def info(self) -> ModelInfo:
@@ -78,7 +81,7 @@ class ScriptedLane:
     def restart(self) -> None:
         self.restarts += 1
 
-    def close(self) -> None:
+    def close(self, timeout: float = 0.0) -> None:
         pass
 
 
@@ -103,6 +106,13 @@ def make_batcher() -> Iterator[Callable[..., MicroBatcher]]:
     yield make
     for batcher in made:
         batcher.close(timeout=1)
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.01)
 
 
 def results(tickets: Sequence[Ticket]) -> list[int]:
@@ -293,6 +303,8 @@ def test_a_lost_lane_fails_its_batch_and_is_restarted(
     lost = batcher.submit(job("doomed"))
     with pytest.raises(LaneLost, match="worker died"):
         lost.result(timeout=WAIT)
+    assert changes[:1] == [0]  # out of rotation before its caller heard
+    wait_for(lambda: changes == [0, 1])  # replaced, and said so
     after = batcher.submit(job("after"))
 
     assert after.result(timeout=WAIT).batch_documents == 1

@@ -33,17 +33,23 @@ def job(text: str) -> Job:
 
 
 @pytest.fixture(scope="module")
-def workers(model_dir: Path) -> Iterator[list[WorkerProcess]]:
+def workers(model_dir: Path) -> list[WorkerProcess]:
+    # Closed by the batcher fixture: a worker closed under a running batcher would be replaced.
     started, _ = start_workers(WorkerConfig(model_dir, torch_threads=1), 2, timeout=LOAD_SECONDS)
-    yield started
-    for worker in started:
-        worker.close()
+    return started
 
 
 @pytest.fixture(scope="module")
-def batcher(workers: list[WorkerProcess]) -> MicroBatcher:
-    # Closed by the workers fixture (closing the batcher would close the workers twice).
-    return MicroBatcher(workers)
+def lanes_seen() -> list[int]:
+    """What the batcher reported each time a lane died or came back."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def batcher(workers: list[WorkerProcess], lanes_seen: list[int]) -> Iterator[MicroBatcher]:
+    pipeline = MicroBatcher(workers, on_lanes_changed=lanes_seen.append)
+    yield pipeline
+    pipeline.close(timeout=0)
 
 
 def test_workers_give_the_results_of_an_in_process_parse(
@@ -87,6 +93,31 @@ def test_a_killed_worker_fails_its_batch_and_is_replaced(
     assert victim.pid not in (None, old_pid)
     after = batcher.submit(job(ARTICLES[0]))
     assert after.result(timeout=LOAD_SECONDS).result.quotes
+
+
+def test_an_idle_worker_killed_is_noticed_at_once_and_replaced(
+    batcher: MicroBatcher, workers: list[WorkerProcess], lanes_seen: list[int]
+) -> None:
+    _wait_for(lambda: batcher.live_lanes == 2 and not any(w.busy for w in workers), "not idle")
+    victim = workers[0]
+    old_pid = victim.pid
+    assert old_pid is not None
+    lanes_seen.clear()
+
+    os.kill(old_pid, signal.SIGKILL)
+    killed = time.monotonic()
+    _wait_for(lambda: batcher.live_lanes == 1, "the death went unnoticed")
+    noticed = time.monotonic() - killed
+    # The other lane serves meanwhile: a document sent now is answered, not lost.
+    during = batcher.submit(job(ARTICLES[0]))
+    assert during.result(timeout=LOAD_SECONDS).result.quotes
+    _wait_for(lambda: lanes_seen == [1, 2], "the worker was not replaced")
+    replaced = time.monotonic() - killed
+
+    assert noticed < 1.0, f"noticed after {noticed:.2f} s"
+    assert victim.pid not in (None, old_pid)
+    assert batcher.live_lanes == 2  # lanes_seen never held 0: the server stayed SERVING
+    print(f"idle worker: death noticed in {noticed:.3f} s, replaced in {replaced:.1f} s")
 
 
 def test_close_stops_the_worker_process(model_dir: Path) -> None:

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import grpc
 import pytest
+from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (
     ProtoReflectionDescriptorDatabase,
 )
+from grpc_status import rpc_status
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
@@ -154,6 +156,14 @@ def test_stream_ends_at_a_bad_document_naming_it(
         next(responses)
     assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "request 2 (document_id 'blank')" in raised.value.details()
+    # The same, typed: a google.rpc.Status whose ErrorInfo names the request.
+    status = rpc_status.from_call(raised.value)
+    assert status is not None
+    [detail] = status.details
+    info = error_details_pb2.ErrorInfo()
+    assert detail.Unpack(info)
+    assert (info.reason, info.domain) == ("INVALID_REQUEST", "quoteattr.v1")
+    assert dict(info.metadata) == {"position": "2", "document_id": "blank"}
     assert_answers_good_call(server_address)
 
 

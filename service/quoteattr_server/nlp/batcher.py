@@ -11,9 +11,15 @@ seconds of parsing), and nothing once the queue holds a full batch: on a busy se
 while every lane parses, and a lane that frees takes its next batch at once.
 
 The queue is bounded (`max_queue` documents): when it is full `submit` raises `QueueFull` at
-once rather than letting latency grow without limit. A ticket whose caller left (cancelled,
-deadline passed) is dropped from the queue, or, when its whole batch has been abandoned, the
-parse is told to stop between chunks.
+once rather than letting latency grow without limit, with the time the caller should wait
+before it comes back (`nlp.pushback`, from the words ahead and the recent parse speed). A ticket
+whose caller left (cancelled, deadline passed) is dropped from the queue, or, when its whole
+batch has been abandoned, the parse is told to stop between chunks.
+
+A watcher thread waits on the worker processes' sentinels, so a worker that dies is noticed at
+once whether it was parsing or idle; it is taken out of rotation and replaced at once, while the
+other lanes go on serving. `close` fails what is queued, gives running batches a set time, then
+fails them too and stops the workers: it never waits longer than it was told.
 """
 
 from __future__ import annotations
@@ -26,13 +32,18 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from multiprocessing.connection import wait
+from typing import TYPE_CHECKING, Protocol
 
 from quoteattr_server import metrics
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.types import AttributionResult
 from quoteattr_server.models import Models
 from quoteattr_server.nlp.pipeline import ModelInfo, ParseStopped
+from quoteattr_server.nlp.pushback import Pushback
+
+if TYPE_CHECKING:
+    from quoteattr_server.settings import Settings
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -73,7 +84,15 @@ class Outcome:
 
 
 class BatcherError(Exception):
-    """A document could not be served for a reason of the batcher's, not of the document's."""
+    """A document could not be served for a reason of the batcher's, not of the document's.
+
+    `retry_after` is the batcher's estimate, in seconds, of when a retry would be taken (set
+    for `QueueFull`); None when it has none.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class QueueFull(BatcherError):
@@ -89,7 +108,15 @@ class NoLanes(BatcherError):
 
 
 class LaneLost(BatcherError):
-    """The worker process parsing the batch died; the batch is lost, the worker replaced."""
+    """The worker process of a lane died; the worker is replaced.
+
+    `delivered` says whether the batch reached the worker: a batch that did is lost (its
+    documents fail), one that did not is queued again for another lane.
+    """
+
+    def __init__(self, message: str, *, delivered: bool = True) -> None:
+        super().__init__(message)
+        self.delivered = delivered
 
 
 class Abandoned(BatcherError):
@@ -166,6 +193,14 @@ class Runner(Protocol):
     @property
     def info(self) -> ModelInfo: ...
 
+    @property
+    def sentinel(self) -> int | None:
+        """A handle that becomes ready when the lane's process exits (None: it cannot)."""
+        ...
+
+    @property
+    def alive(self) -> bool: ...
+
     def run(self, jobs: Sequence[Job], abandoned: Callable[[], bool]) -> list[Outcome | Exception]:
         """Parse and attribute `jobs`; `abandoned()` says every caller has left.
 
@@ -177,11 +212,16 @@ class Runner(Protocol):
 
     def restart(self) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self, timeout: float = ...) -> None:
+        """Stop the lane within `timeout` seconds (killing it if it does not stop)."""
+        ...
 
 
 class InProcessRunner:
     """Runs batches in this process on already loaded models (tests, and `--workers 0`)."""
+
+    sentinel = None
+    alive = True
 
     def __init__(self, models: Models) -> None:
         self._models = models
@@ -196,7 +236,7 @@ class InProcessRunner:
     def restart(self) -> None:
         """Nothing to restart: an in-process lane cannot die without the server."""
 
-    def close(self) -> None:
+    def close(self, timeout: float = 0.0) -> None:
         """The models belong to the caller."""
 
 
@@ -218,13 +258,14 @@ class Ticket:
         self._error: BaseException | None = None
 
     @property
-    def abandoned(self) -> bool:
-        return self._state == "abandoned"
-
-    @property
     def unwanted(self) -> bool:
         """Nobody will read the result: abandoned, or past its deadline."""
         return self._state == "abandoned" or self.job.expired()
+
+    @property
+    def done(self) -> bool:
+        """The outcome (or the error) is there to read, or the caller left."""
+        return self._done.is_set()
 
     def abandon(self) -> None:
         """The caller left: wake its wait, and drop the job if it has not started."""
@@ -261,6 +302,15 @@ class Ticket:
             self.dispatched = time.monotonic()
             return True
 
+    def _unstart(self) -> bool:
+        """Put a claimed job back to queued (its batch never reached a worker); False if its
+        caller left meanwhile."""
+        with self._lock:
+            if self._state != "running":
+                return False
+            self._state = "queued"
+            return True
+
     def _finish(self, outcome: Outcome | BaseException) -> None:
         with self._lock:
             if self._state in ("done", "abandoned"):
@@ -281,11 +331,29 @@ class _Lane:
         self.runner = runner
         self.number = number
         self.batch: list[Ticket] | None = None
+        self.started = 0.0  # when the batch began (time.monotonic())
         self.live = True
+        self.replacing = False
+
+    @property
+    def batch_words(self) -> int:
+        return sum(ticket.job.words for ticket in self.batch or ())
+
+
+# How often the watcher looks again at which worker processes to watch.
+_WATCH_SECONDS = 0.25
+STOPPED_MESSAGE = (
+    "the server stopped before this document was answered (its shutdown grace ran out); "
+    "send it again"
+)
 
 
 class MicroBatcher:
     """Queues jobs from many threads and runs them in batches on `runners`, one lane each.
+
+    A watcher thread waits on the lanes' process sentinels: a worker that dies, busy or idle,
+    is noticed at once, taken out of rotation and replaced (in a thread of its own, so the
+    other lanes go on serving).
 
     Args:
         runners: the lanes; each runs one batch at a time.
@@ -309,6 +377,7 @@ class MicroBatcher:
         self.max_wait = max_wait
         self.max_words = max_words
         self.max_queue = max_queue
+        self.pushback = Pushback()
         self._on_lanes_changed = on_lanes_changed
         self._cond = threading.Condition()
         self._queue: deque[Ticket] = deque()
@@ -319,7 +388,12 @@ class MicroBatcher:
         self._idle = list(self._lanes)
         self._threads = [
             threading.Thread(target=self._dispatch, name="quoteattr-dispatch", daemon=True)
-        ] + [
+        ]
+        if any(runner.sentinel is not None for runner in runners):  # processes to watch
+            self._threads.append(
+                threading.Thread(target=self._watch, name="quoteattr-watch", daemon=True)
+            )
+        self._threads += [
             threading.Thread(
                 target=self._serve_lane,
                 args=(lane,),
@@ -347,22 +421,22 @@ class MicroBatcher:
         """Queue `job`; with `wait`, block while the queue is full (until the job's deadline).
 
         Raises:
-            QueueFull: the queue is full (and `wait` is false, or the deadline passed).
+            QueueFull: the queue is full (and `wait` is false, or the deadline passed); its
+                `retry_after` says when to come back.
             NoLanes: no lane is running.
             Closed: the batcher is shutting down.
         """
+        self.pushback.document_seen(job.words)
         with self._cond:
             while True:
-                if self._closed:
-                    raise Closed("the server is shutting down")
-                if not any(lane.live for lane in self._lanes):
-                    raise NoLanes("no parser worker is running (restarting); retry shortly")
+                self._check_open()
                 if len(self._queue) < self.max_queue:
                     break
                 if not wait or job.expired():
                     raise QueueFull(
                         f"the server is busy: {len(self._queue)} documents are already waiting "
-                        "for the parser; retry with backoff"
+                        "for the parser; retry after the delay it gives",
+                        retry_after=self._retry_after_locked(),
                     )
                 self._cond.wait(0.05)
             ticket = Ticket(job, self._forget)
@@ -372,8 +446,31 @@ class MicroBatcher:
             self._cond.notify_all()
         return ticket
 
+    def retry_after(self) -> float:
+        """Seconds a caller refused now should wait before trying again (see `Pushback`)."""
+        with self._cond:
+            return self._retry_after_locked()
+
+    def _retry_after_locked(self) -> float:
+        now = time.monotonic()
+        backlog = float(self._queued_words)
+        slowest = 0.0  # seconds per word the running batches have taken so far, at the most
+        for lane in self._lanes:
+            if lane.batch is not None:  # running batches count whole: their callers re-send
+                backlog += lane.batch_words
+                slowest = max(slowest, (now - lane.started) / max(lane.batch_words, 1))
+        return self.pushback.delay(backlog, max(self.live_lanes, 1), now=now, slowest=slowest)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise Closed("the server is shutting down")
+        if not any(lane.live for lane in self._lanes):
+            raise NoLanes("no parser worker is running (restarting); retry shortly")
+
     def close(self, *, timeout: float = 5.0) -> None:
-        """Refuse new jobs, fail the queued ones, let running batches end, close the runners."""
+        """Refuse new jobs and fail the queued ones; give running batches `timeout` seconds,
+        then fail what is still running and stop the runners (at once)."""
+        deadline = time.monotonic() + timeout
         with self._cond:
             self._closed = True
             pending = list(self._queue)
@@ -381,12 +478,27 @@ class MicroBatcher:
             self._queued_words = 0
             self._cond.notify_all()
         for ticket in pending:
-            ticket._finish(Closed("the server is shutting down"))
-        deadline = time.monotonic() + timeout
-        for thread in self._threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
-        for lane in self._lanes:
-            lane.runner.close()
+            ticket._finish(Closed(STOPPED_MESSAGE))
+        with self._cond:
+            self._cond.wait_for(
+                lambda: all(lane.batch is None for lane in self._lanes),
+                max(0.0, deadline - time.monotonic()),
+            )
+            running = [ticket for lane in self._lanes for ticket in lane.batch or ()]
+            # A worker still parsing (its callers are answered) or being replaced is stopped
+            # at once; an idle one gets a moment to exit on its own.
+            waits = [0.5 if lane.live and lane.batch is None else 0.0 for lane in self._lanes]
+        for ticket in running:
+            ticket._finish(Closed(STOPPED_MESSAGE))
+        stoppers = [
+            threading.Thread(target=lane.runner.close, args=(wait,), daemon=True)
+            for lane, wait in zip(self._lanes, waits, strict=True)
+        ]
+        for stopper in stoppers:
+            stopper.start()
+        stopped_by = time.monotonic() + 1.0
+        for stopper in stoppers:
+            stopper.join(max(0.0, stopped_by - time.monotonic()))
 
     def _forget(self, ticket: Ticket) -> None:
         with self._cond:
@@ -415,6 +527,7 @@ class MicroBatcher:
                 for lane, batch in zip(idle, self._take(len(idle)), strict=False):
                     self._idle.remove(lane)
                     lane.batch = batch
+                    lane.started = time.monotonic()
                 metrics.QUEUE_DEPTH.set(len(self._queue))
                 self._cond.notify_all()
 
@@ -453,13 +566,13 @@ class MicroBatcher:
             self._run(lane, batch)
             with self._cond:
                 lane.batch = None
-                if lane.live:
-                    self._idle.append(lane)
+                self._idle.append(lane)  # the dispatcher skips it while it is not live
                 self._freed = time.monotonic()
                 self._cond.notify_all()
 
     def _run(self, lane: _Lane, batch: list[Ticket]) -> None:
         metrics.observe_parser_batch(len(batch))
+        started = time.perf_counter()
         try:
             outcomes = lane.runner.run(
                 [ticket.job for ticket in batch], lambda: all(t.unwanted for t in batch)
@@ -468,10 +581,7 @@ class MicroBatcher:
             for ticket in batch:
                 ticket._finish(Abandoned("every caller of the batch left; the parse stopped"))
         except LaneLost as error:
-            _LOGGER.error("parser worker lost", extra={"lane": lane.number, "error": str(error)})
-            for ticket in batch:
-                ticket._finish(error)
-            self._replace(lane)
+            self._lost_batch(lane, batch, error)
         except Exception as error:
             _LOGGER.error(
                 "batch failed",
@@ -481,12 +591,70 @@ class MicroBatcher:
             for ticket in batch:
                 ticket._finish(error)
         else:
+            self.pushback.batch_parsed(
+                sum(ticket.job.words for ticket in batch), time.perf_counter() - started
+            )
             for ticket, outcome in zip(batch, outcomes, strict=True):
                 ticket._finish(outcome)
 
+    def _lost_batch(self, lane: _Lane, batch: list[Ticket], error: LaneLost) -> None:
+        """A batch whose worker died: lost if the worker had it, else queued again."""
+        self._lose(lane, str(error))  # out of rotation before its callers hear of it
+        requeued = []
+        for ticket in batch:
+            if not error.delivered and not self._closed and ticket._unstart():
+                requeued.append(ticket)
+            else:
+                ticket._finish(error)
+        if requeued:
+            with self._cond:
+                self._queue.extendleft(reversed(requeued))
+                self._queued_words += sum(ticket.job.words for ticket in requeued)
+                self._cond.notify_all()
+
+    # --- watching and replacing workers ---------------------------------------------------
+
+    def _watch(self) -> None:
+        """Wait on the live lanes' process sentinels; a lane whose process exits is lost."""
+        while not self._closed:
+            with self._cond:
+                watched = {
+                    lane.runner.sentinel: lane
+                    for lane in self._lanes
+                    if lane.live and lane.runner.sentinel is not None
+                }
+            if not watched:
+                with self._cond:
+                    self._cond.wait(_WATCH_SECONDS)
+                continue
+            try:
+                ready = wait(list(watched), _WATCH_SECONDS)
+            except (OSError, ValueError):  # a sentinel closed under us: the lane was replaced
+                continue
+            for sentinel in ready:
+                lane = watched[sentinel]  # type: ignore[index]  # wait returns what it was given
+                if not lane.runner.alive:
+                    self._lose(lane, "the parser worker process exited")
+
+    def _lose(self, lane: _Lane, why: str) -> None:
+        """Take a dead lane out of rotation and start replacing it (once, however many times
+        its death is reported)."""
+        with self._cond:
+            if lane.replacing or self._closed:
+                return
+            lane.replacing = True
+            busy = lane.batch is not None
+        _LOGGER.error("parser worker lost", extra={"lane": lane.number, "busy": busy, "error": why})
+        self._set_live(lane, False)
+        threading.Thread(
+            target=self._replace, args=(lane,), name=f"quoteattr-replace-{lane.number}", daemon=True
+        ).start()
+
     def _replace(self, lane: _Lane) -> None:
         """Restart a lost lane's runner, retrying with backoff; the lane is out meanwhile."""
-        self._set_live(lane, False)
+        started = time.monotonic()
+        with self._cond:  # the lane's thread must be done with the dead worker first
+            self._cond.wait_for(lambda: lane.batch is None or self._closed)
         for attempt in itertools.count():
             if self._closed:
                 return
@@ -500,9 +668,16 @@ class MicroBatcher:
                 )
                 time.sleep(pause)
                 continue
-            _LOGGER.info("parser worker replaced", extra={"lane": lane.number})
-            self._set_live(lane, True)
+            break
+        if self._closed:
             return
+        _LOGGER.info(
+            "parser worker replaced",
+            extra={"lane": lane.number, "replace_seconds": round(time.monotonic() - started, 3)},
+        )
+        with self._cond:
+            lane.replacing = False
+        self._set_live(lane, True)
 
     def _set_live(self, lane: _Lane, live: bool) -> None:
         with self._cond:
@@ -518,3 +693,19 @@ class MicroBatcher:
             ticket._finish(NoLanes("no parser worker is running (restarting); retry shortly"))
         if self._on_lanes_changed is not None:
             self._on_lanes_changed(running)
+
+
+def make_batcher(
+    runners: Sequence[Runner],
+    settings: Settings,
+    *,
+    on_lanes_changed: Callable[[int], None] | None = None,
+) -> MicroBatcher:
+    """A batcher over `runners`, batching and queueing as `settings` say."""
+    return MicroBatcher(
+        runners,
+        max_wait=settings.batch_wait_ms / 1000,
+        max_words=settings.batch_max_words,
+        max_queue=settings.max_queue,
+        on_lanes_changed=on_lanes_changed,
+    )

@@ -2,14 +2,15 @@
 
 For each call it takes a request id (the caller's `x-request-id` metadata, else a new one) and
 binds it to the log lines the call writes; when the call ends it counts the call by method and
-status code, times it, counts the articles answered and their words, and logs one `call` line.
+status code, times it, and logs one `call` line with the number of articles answered. (The
+articles and their words go to the metrics from the servicer, which has the words validation
+counted: each text is counted once.)
 It wraps the method's handler and keeps its (de)serializers, so the servicer's own decoding and
 error mapping run unchanged underneath.
 """
 
 from __future__ import annotations
 
-import collections
 import logging
 import re
 import time
@@ -93,7 +94,8 @@ def _unary_response(
         token = bind_request_id(call.request_id)
         failed = False
         try:
-            request = call.watch(request) if streaming_requests else call.received(request)
+            if not streaming_requests:
+                call.received(request)
             response = behavior(request, context)
             call.answered()
             return response
@@ -115,9 +117,9 @@ def _stream_response(
         token = bind_request_id(call.request_id)
         failed = False
         try:
-            request = call.watch(request) if streaming_requests else call.received(request)
+            if not streaming_requests:
+                call.received(request)
             for response in behavior(request, context):
-                # Counted before the response leaves, so a caller that has it sees the count.
                 call.answered()
                 yield response
         except BaseException:  # GeneratorExit included: gRPC dropped a cancelled call
@@ -131,11 +133,7 @@ def _stream_response(
 
 
 class _CallObserver:
-    """One call: its names and request id, when it began, and the articles it has answered.
-
-    Requests are paired with responses in order (one response per request, as the contract
-    says), so each answered article is counted with its own words.
-    """
+    """One call: its names and request id, when it began, and the articles it has answered."""
 
     def __init__(self, service: str, method: str, request_id: str) -> None:
         self.service = service
@@ -144,31 +142,17 @@ class _CallObserver:
         self.started = time.perf_counter()
         self.documents = 0
         self.document_id: str | None = None
-        # Words of the requests received and not yet answered; appended by whichever thread
-        # reads the requests, popped by the one that sends the responses (deque ops are atomic).
-        self._words: collections.deque[int] = collections.deque()
         metrics.CALLS_IN_FLIGHT.labels(service, method).inc()
 
-    def received(self, request: Any) -> Any:
-        text = getattr(request, "text", None)
-        if isinstance(text, str):
-            self._words.append(len(text.split()))
+    def received(self, request: Any) -> None:
         document_id = getattr(request, "document_id", None)
         if isinstance(document_id, str) and document_id:
             self.document_id = document_id
-        return request
-
-    def watch(self, requests: Iterator[Any]) -> Iterator[Any]:
-        for request in requests:
-            text = getattr(request, "text", None)
-            if isinstance(text, str):
-                self._words.append(len(text.split()))
-            yield request
 
     def answered(self) -> None:
-        if self._words:
+        """A response of the service (one article each) is on its way."""
+        if self.service != _HEALTH_SERVICE and not self.service.startswith(_REFLECTION_PREFIX):
             self.documents += 1
-            metrics.observe_document(self._words.popleft())
 
     def end(self, context: grpc.ServicerContext, *, failed: bool) -> None:
         seconds = time.perf_counter() - self.started

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from concurrent import futures
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from quoteattr.v1 import quoteattr_pb2 as pb
-from quoteattr_server.models import Models
-from quoteattr_server.nlp.batcher import InProcessRunner, MicroBatcher
 from quoteattr_server.settings import Settings
 from quoteattr_server.transport.interceptors import ObservingInterceptor
 from quoteattr_server.transport.servicer import CallGate, Pipeline, QuoteAttributionServicer
@@ -29,22 +26,51 @@ from quoteattr_server.transport.validation import Limits, decode_request
 SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["QuoteAttribution"].full_name
 
 
-def create_server(
-    settings: Settings,
-    pipeline: Callable[[], Pipeline | Models | None],
-    *,
-    health_servicer: health.HealthServicer | None = None,
-    gate: CallGate | None = None,
-) -> tuple[grpc.Server, int]:
+class Server:
+    """A built server: the gRPC server, the port it got, its health service and call gate.
+
+    `start` and `stop` are gRPC's; `set_serving` reports health; `drain` refuses new calls and
+    waits for those in progress to end, until a deadline.
+    """
+
+    def __init__(
+        self, server: grpc.Server, port: int, health_servicer: health.HealthServicer, gate: CallGate
+    ) -> None:
+        self.grpc = server
+        self.port = port
+        self.health = health_servicer
+        self.gate = gate
+
+    def start(self) -> None:
+        self.grpc.start()
+
+    def stop(self, grace: float | None) -> threading.Event:
+        """Stop gRPC; calls still running after `grace` seconds are cancelled."""
+        event: threading.Event = self.grpc.stop(grace)
+        return event
+
+    def set_serving(self, serving: bool) -> None:
+        set_serving(self.health, serving)
+
+    def drain(self, deadline: float) -> bool:
+        """Report NOT_SERVING, refuse new calls and wait until those in progress end or
+        `deadline` (time.monotonic()) passes; True if they all ended.
+
+        New calls are refused by the servicer (UNAVAILABLE, with a message) while the server
+        still accepts connections: stopping gRPC at once would cancel the calls it had received
+        but not yet handed to a thread (never answered), which a busy server always has.
+        """
+        self.health.enter_graceful_shutdown()
+        return self.gate.drain(max(0.0, deadline - time.monotonic()))
+
+
+def create_server(settings: Settings, pipeline: PipelineSlot) -> tuple[Server, int]:
     """A server bound to `settings.address` (not started) and the port it got.
 
-    `pipeline()` returns the parse path: a `MicroBatcher` over worker processes in production;
-    loaded `Models` are served in this process, through a batcher made for them on first use
-    (tests, `--workers 0`); None means still loading (calls get UNAVAILABLE). Health reports
-    SERVING at once if `pipeline()` already returns one, else NOT_SERVING until the caller runs
-    `set_serving`. Pass `health_servicer` and `gate` to keep a handle on them (`drain` needs
-    both). With `settings.tls_cert` the
-    port speaks TLS only (and with `settings.tls_client_ca`, only to clients with a certificate
+    `pipeline` holds the parse path (the micro-batcher) once it is ready; while it is empty
+    calls get UNAVAILABLE and health reports NOT_SERVING (`Server.set_serving` changes that);
+    if it is filled already, health reports SERVING at once. With `settings.tls_cert` the port
+    speaks TLS only (and with `settings.tls_client_ca`, only to clients with a certificate
     signed by those CAs).
 
     Raises:
@@ -64,14 +90,13 @@ def create_server(
         # Metrics, request ids and the per-call log line, for every method.
         interceptors=(ObservingInterceptor(),),
     )
+    gate = CallGate(settings.max_concurrent_rpcs, retry_after=pipeline.retry_after)
     servicer = QuoteAttributionServicer(
-        _InProcess(pipeline, settings),
-        Limits(settings.max_text_chars, settings.max_text_words),
-        gate=gate or CallGate(settings.max_concurrent_rpcs),
+        pipeline, Limits(settings.max_text_chars, settings.max_text_words), gate=gate
     )
     _add_servicer(servicer, server)
 
-    health_servicer = health_servicer or health.HealthServicer()
+    health_servicer = health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     set_serving(health_servicer, pipeline() is not None)
 
@@ -85,7 +110,7 @@ def create_server(
         port = server.add_secure_port(settings.address, credentials)
     if port == 0:  # older grpcio reports a failed bind this way rather than raising
         raise RuntimeError(f"cannot listen on {settings.address}")
-    return server, port
+    return Server(server, port, health_servicer, gate), port
 
 
 def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
@@ -112,7 +137,7 @@ def _read_pem(path: Path) -> bytes:
 
 
 class PipelineSlot:
-    """Holds the pipeline once the workers are ready; calling it returns it, or None before."""
+    """Holds the pipeline once it is ready; calling the slot returns it, or None before."""
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         self._pipeline = pipeline
@@ -123,35 +148,10 @@ class PipelineSlot:
     def fill(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline  # one reference assignment: atomic for the reading threads
 
-
-class _InProcess:
-    """The servicer's pipeline source: passes pipelines through, and wraps loaded `Models` in
-    an in-process batcher (one per `Models`, made on first use)."""
-
-    def __init__(self, source: Callable[[], Pipeline | Models | None], settings: Settings) -> None:
-        self._source = source
-        self._settings = settings
-        self._lock = threading.Lock()
-        self._wrapped: tuple[Models, MicroBatcher] | None = None
-
-    def __call__(self) -> Pipeline | None:
-        found = self._source()
-        if not isinstance(found, Models):
-            return found
-        with self._lock:
-            if self._wrapped is None or self._wrapped[0] is not found:
-                self._wrapped = (found, in_process_batcher(found, self._settings))
-            return self._wrapped[1]
-
-
-def in_process_batcher(models: Models, settings: Settings) -> MicroBatcher:
-    """A batcher with one lane that parses in this process, batching as `settings` say."""
-    return MicroBatcher(
-        [InProcessRunner(models)],
-        max_wait=settings.batch_wait_ms / 1000,
-        max_words=settings.batch_max_words,
-        max_queue=settings.max_queue,
-    )
+    def retry_after(self) -> float | None:
+        """The pipeline's estimate of when a refused caller should come back (None: empty)."""
+        pipeline = self._pipeline
+        return pipeline.retry_after() if pipeline is not None else None
 
 
 def set_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
@@ -163,26 +163,6 @@ def set_serving(health_servicer: health.HealthServicer, serving: bool) -> None:
     )
     for name in ("", SERVICE_NAME):
         health_servicer.set(name, status)
-
-
-def drain(
-    server: grpc.Server,
-    health_servicer: health.HealthServicer,
-    grace: float,
-    gate: CallGate | None = None,
-) -> None:
-    """Report NOT_SERVING, refuse new calls and give calls in flight `grace` seconds to end.
-
-    With the servicer's `gate`, new calls are refused by the servicer (UNAVAILABLE, with a
-    message) while the server still accepts connections, until the calls in progress end; only
-    then does gRPC stop. Stopping gRPC at once would cancel the calls it had received but not
-    yet handed to a thread (CANCELLED, never answered), which a busy server always has.
-    """
-    started = time.monotonic()
-    health_servicer.enter_graceful_shutdown()
-    if gate is not None:
-        gate.drain(grace)
-    server.stop(max(0.0, grace - (time.monotonic() - started))).wait()
 
 
 def _add_servicer(servicer: QuoteAttributionServicer, server: grpc.Server) -> None:

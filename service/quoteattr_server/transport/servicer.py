@@ -5,6 +5,11 @@ workers), awaited and converted; the work itself lives in `nlp` and `engine`, th
 in `errors`. A call that ends early (cancelled, deadline passed) abandons its ticket through
 `context.add_callback`, so a document still queued is never parsed and the handler thread is
 freed at once.
+
+A stream reads its requests ahead of its responses, so that its documents are batched together
+and spread over the workers, but never more than `READ_AHEAD` documents beyond the responses
+gRPC has taken to send: a client that reads slowly holds the server to that many parsed
+responses, however large, and no more are parsed until it reads.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Protocol
 import grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
+from quoteattr_server import metrics
 from quoteattr_server.engine import ENGINE_VERSION
 from quoteattr_server.nlp.batcher import BatcherError, Job, Outcome, Ticket
 from quoteattr_server.nlp.pipeline import ModelInfo
@@ -42,9 +48,11 @@ _LOGGER = logging.getLogger(__name__)
 Request = pb.AttributeRequest | UndecodableRequest
 # gRPC reports "no deadline" as a remaining time of about 292 years.
 _NO_DEADLINE = 1e9
-# A stream reads this many requests ahead of its responses, so that its documents are batched
-# together and spread over the workers instead of parsed one at a time.
-STREAM_WINDOW = 16
+# Documents of one stream parsed (or being parsed) ahead of the responses sent: enough to fill
+# batches on every worker, few enough that a slow reader holds little in the server.
+READ_AHEAD = 16
+# While a seat is awaited, how often the stream's reader looks whether the call has ended.
+_POLL_SECONDS = 0.1
 
 
 class Pipeline(Protocol):
@@ -55,6 +63,8 @@ class Pipeline(Protocol):
 
     def submit(self, job: Job, *, wait: bool = False) -> Ticket: ...
 
+    def retry_after(self) -> float: ...
+
 
 # After the last call in progress ends, a draining server waits this long without a new call
 # before gRPC stops.
@@ -63,13 +73,16 @@ DRAIN_QUIET_SECONDS = 0.25
 
 class CallGate:
     """Admits calls of the service: at most `max_calls` at once (a stream counts as one), more
-    get RESOURCE_EXHAUSTED at once; once `drain()` is called, none (UNAVAILABLE), while the
-    calls already in finish. Health checks do not pass through it, so probes answer under any
-    load.
+    get RESOURCE_EXHAUSTED at once, with `retry_after()` as the time to come back; once
+    `drain()` is called, none (UNAVAILABLE), while the calls already in finish. Health checks
+    do not pass through it, so probes answer under any load.
     """
 
-    def __init__(self, max_calls: int) -> None:
+    def __init__(
+        self, max_calls: int, *, retry_after: Callable[[], float | None] = lambda: None
+    ) -> None:
         self.max_calls = max_calls
+        self._retry_after = retry_after
         self._calls = 0
         self._draining = False
         self._last_refusal = 0.0
@@ -89,12 +102,15 @@ class CallGate:
                     "the server is shutting down; send the call again (another replica, or "
                     "this one once restarted, will answer)"
                 )
-            if self._calls >= self.max_calls:
-                raise Overloaded(
-                    f"the server is busy: {self._calls} calls are in progress (the limit); "
-                    "retry with backoff"
-                )
-            self._calls += 1
+            full = self._calls >= self.max_calls
+            if not full:
+                self._calls += 1
+        if full:
+            raise Overloaded(
+                f"the server is busy: {self.max_calls} calls are in progress (the limit); "
+                "retry after the delay it gives",
+                retry_after=self._retry_after(),
+            )
         try:
             yield
         finally:
@@ -124,19 +140,15 @@ class QuoteAttributionServicer:
     Args:
         pipeline: returns the pipeline, or None while the models load (calls get UNAVAILABLE).
         limits: the largest text a request may carry.
-        gate: admits calls (up to its limit, and none once draining); default: 32 at once.
+        gate: admits calls (up to its limit, and none once draining).
     """
 
     def __init__(
-        self,
-        pipeline: Callable[[], Pipeline | None],
-        limits: Limits,
-        *,
-        gate: CallGate | None = None,
+        self, pipeline: Callable[[], Pipeline | None], limits: Limits, *, gate: CallGate
     ) -> None:
         self._pipeline = pipeline
         self._limits = limits
-        self._gate = gate or CallGate(32)
+        self._gate = gate
 
     @unary_errors
     def Attribute(self, request: Request, context: grpc.ServicerContext) -> pb.AttributeResponse:
@@ -163,20 +175,10 @@ class QuoteAttributionServicer:
         if not context.add_callback(reader.stop):
             return
         try:
-            for position, request, pending in reader:
-                try:
-                    if isinstance(pending, ServiceError):
-                        raise pending
-                    pipeline, ticket, started = pending
-                    outcome = _await(ticket, context)
-                    reader.answered(ticket)
-                    yield _respond(request, pipeline.info, ticket, outcome, started)
-                except ServiceError as error:
-                    document_id = (
-                        request.document_id if isinstance(request, pb.AttributeRequest) else ""
-                    )
-                    where = f"request {position} (document_id {document_id!r})"
-                    raise error.within(where) from error
+            for pending in reader:
+                yield pending.answer(context)
+                # gRPC asks for the next response once it has taken this one to send.
+                reader.sent(pending)
         finally:
             reader.stop()
 
@@ -224,6 +226,9 @@ def _respond(
     assert isinstance(request, pb.AttributeRequest)
     seconds = time.perf_counter() - started
     queued = (ticket.dispatched or ticket.submitted) - ticket.submitted
+    # Counted before the response leaves, so a caller that has it sees the count; the words
+    # are those validation counted.
+    metrics.observe_document(ticket.job.words)
     _LOGGER.info(
         "attributed",
         extra={
@@ -247,17 +252,45 @@ def _respond(
     )
 
 
-_Pending = tuple[Pipeline, Ticket, float] | ServiceError
+class _Pending:
+    """One request of a stream as read: its ticket once submitted, or why it has none."""
+
+    def __init__(self, position: int, request: Request) -> None:
+        self.position = position
+        self.request = request
+        self.started = time.perf_counter()
+        self.pipeline: Pipeline | None = None
+        self.ticket: Ticket | None = None
+        self.error: ServiceError | None = None
+
+    def answer(self, context: grpc.ServicerContext) -> pb.AttributeResponse:
+        """The response, or the error naming this request's position and document id."""
+        try:
+            if self.error is not None:
+                raise self.error
+            assert self.pipeline is not None
+            assert self.ticket is not None
+            outcome = _await(self.ticket, context)
+            return _respond(self.request, self.pipeline.info, self.ticket, outcome, self.started)
+        except ServiceError as error:
+            document_id = (
+                self.request.document_id if isinstance(self.request, pb.AttributeRequest) else ""
+            )
+            raise error.at(self.position, document_id) from error
+
+
 _END = object()
 
 
 class _StreamReader:
     """Reads a stream's requests on a thread of its own and submits each at once, at most
-    `STREAM_WINDOW` ahead of the responses; iterating yields them in order.
+    `READ_AHEAD` ahead of the responses sent; iterating yields them in order.
 
     The reader must not run in the handler's thread: a client that sends its next request only
     after reading the previous response would then wait for the server and the server for it.
-    The first bad request is yielded as its error, and reading stops there.
+    A request is read only when a seat is free, and the handler frees one (`sent`) only once
+    gRPC has taken the response before it. The first bad request is yielded with its error,
+    and reading stops there.
     """
 
     def __init__(
@@ -269,31 +302,33 @@ class _StreamReader:
         self._servicer = servicer
         self._requests = requests
         self._context = context
-        self._ready: queue.Queue[tuple[int, Request, _Pending] | object] = queue.Queue(
-            STREAM_WINDOW
-        )
+        self._seats = threading.Semaphore(READ_AHEAD)
+        self._ready: queue.Queue[_Pending | object] = queue.Queue()
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._tickets: set[Ticket] = set()
         self._thread = threading.Thread(target=self._read, name="quoteattr-stream", daemon=True)
         self._thread.start()
 
-    def __iter__(self) -> Iterator[tuple[int, Request, _Pending]]:
+    def __iter__(self) -> Iterator[_Pending]:
         while True:
             try:
-                item = self._ready.get(timeout=0.1)
+                item = self._ready.get(timeout=_POLL_SECONDS)
             except queue.Empty:
                 if self._stopped.is_set():
                     return
                 continue
             if item is _END:
                 return
-            assert isinstance(item, tuple)
+            assert isinstance(item, _Pending)
             yield item
 
-    def answered(self, ticket: Ticket) -> None:
-        with self._lock:
-            self._tickets.discard(ticket)
+    def sent(self, pending: _Pending) -> None:
+        """`pending`'s response went out: one more request may be read."""
+        if pending.ticket is not None:
+            with self._lock:
+                self._tickets.discard(pending.ticket)
+        self._seats.release()
 
     def stop(self) -> None:
         """The call ended: stop reading and abandon every document not yet answered."""
@@ -305,37 +340,39 @@ class _StreamReader:
 
     def _read(self) -> None:
         try:
-            for position, request in enumerate(self._requests, start=1):
-                if self._stopped.is_set():
+            position = 0
+            while self._take_seat():
+                request = next(self._requests, None)
+                if request is None:
                     return
-                pending = self._submit(request)
-                if not self._put((position, request, pending)) or isinstance(pending, ServiceError):
+                position += 1
+                pending = self._submit(_Pending(position, request))
+                self._ready.put(pending)
+                if pending.error is not None:
                     return
         except Exception as error:  # the request stream broke (the call ended): nothing to do
             if not self._stopped.is_set():
                 _LOGGER.info("stream ended while reading", extra={"error": type(error).__name__})
         finally:
-            self._put(_END)
+            self._ready.put(_END)
 
-    def _submit(self, request: Request) -> _Pending:
+    def _take_seat(self) -> bool:
+        """Wait for a free seat; False if the call ends first."""
+        while not self._seats.acquire(timeout=_POLL_SECONDS):
+            if self._stopped.is_set():
+                return False
+        return not self._stopped.is_set()
+
+    def _submit(self, pending: _Pending) -> _Pending:
         try:
-            started = time.perf_counter()
-            pipeline, job = self._servicer._job(request, self._context)
+            pipeline, job = self._servicer._job(pending.request, self._context)
             ticket = _submit(pipeline, job, wait=True)
         except ServiceError as error:
-            return error
+            pending.error = error
+            return pending
+        pending.pipeline, pending.ticket = pipeline, ticket
         with self._lock:
             self._tickets.add(ticket)
         if self._stopped.is_set():
             ticket.abandon()
-        return pipeline, ticket, started
-
-    def _put(self, item: tuple[int, Request, _Pending] | object) -> bool:
-        """Queue an item for the handler, unless the call ends first."""
-        while not self._stopped.is_set():
-            try:
-                self._ready.put(item, timeout=0.1)
-            except queue.Full:
-                continue
-            return True
-        return False
+        return pending
