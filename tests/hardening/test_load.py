@@ -626,7 +626,18 @@ def test_sigterm_while_the_workers_load_stops_them_within_the_grace(
 
 
 def _workers(server: ServerProcess) -> list[int]:
-    return [pid for pid in _children(server.process.pid) if _is_worker(pid) and _alive(pid)]
+    """The server's live worker processes, found by their parent: a replacement's spawning
+    thread has ended, so /proc's per-thread children lists may not show it."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        pid = int(stat.parent.name)
+        if parent == server.process.pid and _is_worker(pid) and _alive(pid):
+            found.append(pid)
+    return found
 
 
 def _count(server: ServerProcess, message: str) -> int:
