@@ -19,7 +19,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 import grpc
 from aiohttp import web
 from google.protobuf import json_format
+from google.rpc import error_details_pb2, status_pb2
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr_client.viewer import render_page
@@ -71,6 +72,7 @@ class HttpCall:
         self._cancelled = False
         self._code: grpc.StatusCode | None = None
         self._details = ""
+        self._retry_after: float | None = None
 
     def time_remaining(self) -> float:
         if self._deadline is None:
@@ -97,6 +99,15 @@ class HttpCall:
     def abort(self, code: grpc.StatusCode, details: str) -> NoReturn:
         self._code, self._details = code, details
         raise CallAborted(details)
+
+    def abort_with_status(self, status: grpc.Status) -> NoReturn:
+        """A status with typed details: its code, message and any RetryInfo's delay."""
+        self._retry_after = _retry_delay(status.trailing_metadata or ())
+        self.abort(status.code, status.details)
+
+    def retry_after(self) -> float | None:
+        """Seconds the server asked the caller to wait (a refusal for load), else None."""
+        return self._retry_after
 
     def code(self) -> grpc.StatusCode | None:
         return self._code
@@ -144,7 +155,7 @@ def create_app(
             response = await loop.run_in_executor(executor, observed, message, call)
         except CallAborted:
             code = call.code() or grpc.StatusCode.UNKNOWN
-            return _error(HTTP_STATUS.get(code, 500), code.name, call.details())
+            return _error(HTTP_STATUS.get(code, 500), code.name, call.details(), call.retry_after())
         except asyncio.CancelledError:
             call.cancel()  # the client disconnected: abandon its document
             raise
@@ -201,8 +212,26 @@ def _timeout(header: str | None) -> float | None:
     raise _BadRequest(400, "INVALID_ARGUMENT", f"{TIMEOUT_HEADER} must be seconds > 0")
 
 
-def _error(status: int, code: str, message: str) -> web.Response:
-    """The error body: `{"error": {"code": <HTTP status>, "status": <gRPC code>, "message"}}`."""
+def _error(status: int, code: str, message: str, retry_after: float | None = None) -> web.Response:
+    """The error body: `{"error": {"code": <HTTP status>, "status": <gRPC code>, "message"}}`;
+    a refusal for load says in `Retry-After` when to come back (the server's own estimate,
+    rounded up to whole seconds, as HTTP counts them)."""
     body: dict[str, Any] = {"error": {"code": status, "status": code, "message": message}}
-    headers = {"Retry-After": _RETRY_AFTER_SECONDS} if status in (429, 503) else None
+    headers = None
+    if status in (429, 503):
+        seconds = _RETRY_AFTER_SECONDS if retry_after is None else str(math.ceil(retry_after))
+        headers = {"Retry-After": seconds}
     return web.json_response(body, status=status, headers=headers)
+
+
+def _retry_delay(metadata: Iterable[tuple[str, str | bytes]]) -> float | None:
+    """The RetryInfo delay in a status's `grpc-status-details-bin` trailer, if any."""
+    for key, value in metadata:
+        if key != "grpc-status-details-bin" or not isinstance(value, bytes):
+            continue
+        status = status_pb2.Status.FromString(value)
+        for detail in status.details:
+            info = error_details_pb2.RetryInfo()
+            if detail.Unpack(info):
+                return float(info.retry_delay.ToTimedelta().total_seconds())
+    return None
