@@ -27,8 +27,9 @@ from quoteattr_client._client import (
     SERVICE_NAME,
     TLS,
     Retries,
-    _request,
+    Types,
     _RetryBudget,
+    request_of,
     result_from_proto,
     retry_pause,
 )
@@ -50,7 +51,7 @@ class AsyncQuoteAttributionClient:
             with `TransportError` (DEADLINE_EXCEEDED); for `attribute_many`, the whole stream
             (default 60).
         retries: how `attribute` retries UNAVAILABLE and RESOURCE_EXHAUSTED (default
-            `Retries()`: up to 4 tries, within a client-wide budget); `NO_RETRIES` turns
+            `Retries()`: up to 10 tries, within a client-wide budget); `NO_RETRIES` turns
             retrying off. Streams are never retried: their results may be partly delivered.
         tls: connect over TLS (and present a client certificate, for mutual TLS); default
             plaintext.
@@ -121,15 +122,25 @@ class AsyncQuoteAttributionClient:
         document_id: str = "",
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> AttributionResult:
         """Attribute the quotes of one article.
+
+        `attribution_types` keeps only quotes of those types ("speech", "belief",
+        "intention", "stance"); empty keeps all. `min_confidence` drops weaker attributions.
 
         Raises:
             RequestRejected: the server refused the text or options (INVALID_ARGUMENT), or
                 stayed too busy to take it through every retry (RESOURCE_EXHAUSTED).
             TransportError: the server was not reached, was loading, or took too long.
         """
-        request = _request(document_id, text, include_reported_speech, min_confidence)
+        request = request_of(
+            document_id,
+            text,
+            include_reported_speech=include_reported_speech,
+            min_confidence=min_confidence,
+            attribution_types=attribution_types,
+        )
         deadline = time.monotonic() + self.timeout
         self._budget.deposit()
         for attempt in itertools.count(1):
@@ -154,6 +165,7 @@ class AsyncQuoteAttributionClient:
         *,
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> AsyncIterator[AttributionResult]:
         """Attribute many `(document_id, text)` pairs over one stream, yielding results in order.
 
@@ -163,7 +175,17 @@ class AsyncQuoteAttributionClient:
         """
         stub = quoteattr_pb2_grpc.QuoteAttributionStub(self._next_channel())
         call = stub.AttributeStream(
-            _requests(documents, include_reported_speech, min_confidence), timeout=self.timeout
+            _requests(
+                documents,
+                request_of(
+                    "",
+                    "",
+                    include_reported_speech=include_reported_speech,
+                    min_confidence=min_confidence,
+                    attribution_types=attribution_types,
+                ).options,
+            ),
+            timeout=self.timeout,
         )
         try:
             async for response in call:
@@ -204,11 +226,11 @@ class AsyncQuoteAttributionClient:
 
 
 async def _requests(
-    documents: Documents, include_reported_speech: bool, min_confidence: float
+    documents: Documents, options: pb.AttributeOptions
 ) -> AsyncIterator[pb.AttributeRequest]:
     if isinstance(documents, AsyncIterable):
         async for document_id, text in documents:
-            yield _request(document_id, text, include_reported_speech, min_confidence)
+            yield pb.AttributeRequest(document_id=document_id, text=text, options=options)
     else:
         for document_id, text in documents:
-            yield _request(document_id, text, include_reported_speech, min_confidence)
+            yield pb.AttributeRequest(document_id=document_id, text=text, options=options)

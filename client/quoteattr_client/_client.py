@@ -14,7 +14,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -275,15 +275,25 @@ class QuoteAttributionClient:
         document_id: str = "",
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> AttributionResult:
         """Attribute the quotes of one article.
+
+        `attribution_types` keeps only quotes of those types ("speech", "belief",
+        "intention", "stance"); empty keeps all. `min_confidence` drops weaker attributions.
 
         Raises:
             RequestRejected: the server refused the text or options (INVALID_ARGUMENT), or
                 stayed too busy to take it through every retry (RESOURCE_EXHAUSTED).
             TransportError: the server was not reached, was loading, or took too long.
         """
-        request = _request(document_id, text, include_reported_speech, min_confidence)
+        request = request_of(
+            document_id,
+            text,
+            include_reported_speech=include_reported_speech,
+            min_confidence=min_confidence,
+            attribution_types=attribution_types,
+        )
         deadline = time.monotonic() + self.timeout
         self._budget.deposit()
         for attempt in itertools.count(1):
@@ -309,6 +319,7 @@ class QuoteAttributionClient:
         *,
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> Iterator[AttributionResult]:
         """Attribute many `(document_id, text)` pairs over one stream, yielding results in order.
 
@@ -325,7 +336,13 @@ class QuoteAttributionClient:
                 while not window.acquire(timeout=0.1):
                     if ended.is_set():
                         return
-                yield _request(document_id, text, include_reported_speech, min_confidence)
+                yield request_of(
+                    document_id,
+                    text,
+                    include_reported_speech=include_reported_speech,
+                    min_confidence=min_confidence,
+                    attribution_types=attribution_types,
+                )
 
         stub = self._stubs[next(self._turn) % len(self._stubs)]
         responses = stub.AttributeStream(requests(), timeout=self.timeout)
@@ -381,14 +398,26 @@ def _channel(target: str, tls: TLS | None) -> grpc.Channel:
     return grpc.secure_channel(target, tls.credentials(), options=options)
 
 
-def _request(
-    document_id: str, text: str, include_reported_speech: bool, min_confidence: float
+Types = Collection[AttributionType | str]
+
+
+def request_of(
+    document_id: str,
+    text: str,
+    *,
+    include_reported_speech: bool = True,
+    min_confidence: float = 0.0,
+    attribution_types: Types = (),
 ) -> pb.AttributeRequest:
+    """The request for one article; `attribution_types` ("speech", "belief", "intention",
+    "stance", or `AttributionType`s) selects what comes back, empty meaning all."""
     return pb.AttributeRequest(
         document_id=document_id,
         text=text,
         options=pb.AttributeOptions(
-            include_reported_speech=include_reported_speech, min_confidence=min_confidence
+            include_reported_speech=include_reported_speech,
+            min_confidence=min_confidence,
+            attribution_types=[_WIRE_TYPES[AttributionType(kind)] for kind in attribution_types],
         ),
     )
 
@@ -414,6 +443,7 @@ _ATTRIBUTION_TYPES = {
     pb.ATTRIBUTION_TYPE_INTENTION: AttributionType.INTENTION,
     pb.ATTRIBUTION_TYPE_STANCE: AttributionType.STANCE,
 }
+_WIRE_TYPES = {kind: value for value, kind in _ATTRIBUTION_TYPES.items()}
 _GENDERS = {
     pb.GENDER_UNKNOWN: Gender.UNKNOWN,
     pb.GENDER_FEMALE: Gender.FEMALE,

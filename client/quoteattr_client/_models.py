@@ -118,6 +118,15 @@ class Quote:
     attribution_type: AttributionType = AttributionType.SPEECH
     fingerprint: str = ""
 
+    @property
+    def words(self) -> str:
+        """What a person reads as the speaker's words: the pieces of a quote broken by its
+        attribution joined with " … ", never with "she said" inside; the text when whole."""
+        if not self.pieces:
+            return self.text
+        start = self.span.start
+        return " \u2026 ".join(self.text[p.start - start : p.end - start] for p in self.pieces)
+
 
 @dataclass(frozen=True, slots=True)
 class ModelInfo:

@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -61,6 +61,8 @@ CSV_COLUMNS = (
     "start",
     "end",
     "confidence",
+    # Last, so that a results file begun by an earlier version keeps its columns in place.
+    "type",
 )
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _POLL_SECONDS = 0.1
@@ -274,7 +276,7 @@ def csv_rows(result: AttributionResult) -> list[list[str]]:
         rows.append(
             [
                 result.document_id,
-                quote.text,
+                quote.words,
                 quote.kind.value,
                 speaker.name if speaker else "",
                 "; ".join(role.text for role in speaker.roles) if speaker else "",
@@ -282,6 +284,7 @@ def csv_rows(result: AttributionResult) -> list[list[str]]:
                 str(quote.span.start),
                 str(quote.span.end),
                 f"{quote.confidence:.3f}",
+                quote.attribution_type.value,
             ]
         )
     return rows
@@ -593,6 +596,7 @@ class Attributor(Protocol):
         *,
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Collection[str] = (),
     ) -> Iterator[AttributionResult]: ...
 
 
@@ -612,6 +616,8 @@ class BatchOptions:
     stream_seconds: float = 30.0
     include_reported_speech: bool = True
     min_confidence: float = 0.0
+    # Only quotes of these types ("speech", ...); empty keeps all.
+    attribution_types: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -868,6 +874,7 @@ class BatchJob:
                     stream.requests(),
                     include_reported_speech=options.include_reported_speech,
                     min_confidence=options.min_confidence,
+                    attribution_types=options.attribution_types,
                 )
                 try:
                     for result in results:

@@ -29,7 +29,7 @@ from pathlib import Path
 from quoteattr_client import batch
 from quoteattr_client._client import DEFAULT_TARGET, DEFAULT_TIMEOUT, TLS, QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError
-from quoteattr_client._models import AttributionResult
+from quoteattr_client._models import AttributionResult, AttributionType
 from quoteattr_client.viewer import render_page
 
 _SPEAKER_WIDTH = 24
@@ -65,6 +65,11 @@ def build_arg_parser() -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument(
         "--no-reported", action="store_true", help="leave out reported (indirect) speech"
+    )
+    options.add_argument(
+        "--speech-only",
+        action="store_true",
+        help="only what people said or wrote, not what they believe, intend or support",
     )
     options.add_argument(
         "--min-confidence",
@@ -229,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 document_id=args.document_id if args.document_id is not None else default_id,
                 include_reported_speech=not args.no_reported,
                 min_confidence=args.min_confidence,
+                attribution_types=_types(args),
             )
             if args.command == "view":
                 page = render_page(text=text, result=batch.result_record(result))
@@ -274,6 +280,7 @@ def run_batch(args: argparse.Namespace) -> int:
         stream_seconds=args.timeout / 2,
         include_reported_speech=not args.no_reported,
         min_confidence=args.min_confidence,
+        attribution_types=_types(args),
     )
     try:
         with _client(args, timeout=args.timeout) as client:
@@ -310,6 +317,11 @@ def _batch_report(summary: batch.BatchSummary, out: Path, errors_path: Path) -> 
     return report
 
 
+def _types(args: argparse.Namespace) -> tuple[str, ...]:
+    """The attribution types the flags ask for; empty means all."""
+    return (AttributionType.SPEECH.value,) if args.speech_only else ()
+
+
 def format_json(result: AttributionResult) -> str:
     return json.dumps(batch.result_record(result), ensure_ascii=False, indent=2)
 
@@ -324,7 +336,7 @@ def format_table(result: AttributionResult, *, width: int | None = None) -> str:
     for quote in result.quotes:
         speaker = result.speaker(quote)
         cells = (
-            quote.text,
+            quote.words,
             quote.kind.value,
             speaker.name if speaker else "-",
             "; ".join(role.text for role in speaker.roles) if speaker else "",

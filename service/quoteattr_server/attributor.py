@@ -23,6 +23,7 @@ import grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr_client import AttributionResult, RequestRejected, result_from_proto
+from quoteattr_client._client import Types, request_of
 from quoteattr_server.engine import ENGINE_VERSION
 from quoteattr_server.models import Models, load_models
 from quoteattr_server.nlp.batcher import Job, Outcome, attribute_batch
@@ -89,6 +90,7 @@ class Attributor:
         document_id: str = "",
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> AttributionResult:
         """Attribute the quotes of one article.
 
@@ -100,6 +102,7 @@ class Attributor:
             [(document_id, text)],
             include_reported_speech=include_reported_speech,
             min_confidence=min_confidence,
+            attribution_types=attribution_types,
         )
         return result
 
@@ -109,6 +112,7 @@ class Attributor:
         *,
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Types = (),
     ) -> Iterator[AttributionResult]:
         """Attribute texts, or `(document_id, text)` pairs, yielding results in order.
 
@@ -123,7 +127,16 @@ class Attributor:
         words = 0
         for document in documents:
             try:
-                request, job = self._job(document, include_reported_speech, min_confidence)
+                request, job = self._job(
+                    document,
+                    request_of(
+                        "",
+                        "",
+                        include_reported_speech=include_reported_speech,
+                        min_confidence=min_confidence,
+                        attribution_types=attribution_types,
+                    ).options,
+                )
             except RequestRejected:
                 yield from self._run(batch)  # the documents before it first
                 raise
@@ -136,16 +149,10 @@ class Attributor:
             yield from self._run(batch)
 
     def _job(
-        self, document: Document, include_reported_speech: bool, min_confidence: float
+        self, document: Document, options: pb.AttributeOptions
     ) -> tuple[pb.AttributeRequest, Job]:
         document_id, text = ("", document) if isinstance(document, str) else document
-        request = pb.AttributeRequest(
-            document_id=document_id,
-            text=text,
-            options=pb.AttributeOptions(
-                include_reported_speech=include_reported_speech, min_confidence=min_confidence
-            ),
-        )
+        request = pb.AttributeRequest(document_id=document_id, text=text, options=options)
         try:
             checked = validate_request(request, self.limits)
         except InvalidRequest as error:
@@ -157,6 +164,7 @@ class Attributor:
             words=checked.words,
             include_reported=checked.options.include_reported_speech,
             min_confidence=checked.options.min_confidence,
+            attribution_types=checked.options.attribution_types,
         )
 
     def _run(self, batch: Sequence[tuple[pb.AttributeRequest, Job]]) -> Iterator[AttributionResult]:

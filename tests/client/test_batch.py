@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +198,7 @@ def test_csv_has_one_row_per_quote(server_address: str, tmp_path: Path) -> None:
     kovac = next(row for row in rows if row["document_id"] == "d0" and row["kind"] == "direct")
     assert (kovac["speaker"], kovac["role"], kovac["cue"]) == ("Ana Kovac", "Mayor", "said")
     assert 0 < float(kovac["confidence"]) <= 1
+    assert kovac["type"] == "speech"
     # The document without quotes has no row, but the journal knows it is done.
     assert "none" in (tmp_path / "out.csv.done").read_text()
     assert main(["batch", str(jsonl), "--out", str(as_csv), "--target", server_address]) == 0
@@ -439,6 +440,7 @@ class ScriptedClient:
         *,
         include_reported_speech: bool = True,
         min_confidence: float = 0.0,
+        attribution_types: Collection[str] = (),
     ) -> Iterator[AttributionResult]:
         sent: list[str] = []
         self.streams.append(sent)

@@ -152,3 +152,32 @@ def test_batch_over_an_output_it_did_not_write_exits_1_and_leaves_it(
 
     assert "is not a result line" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "my own notes\n"
+
+
+MIXED = (
+    '"We will rebuild," Mayor Ana Kovac said, "but not this year." '
+    "Residents fear the floods will return.\n"
+)
+
+
+def test_speech_only_leaves_out_beliefs_and_broken_quotes_read_whole(
+    server_address: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # no wrapping inside the quote's cell
+    path = tmp_path / "mixed.txt"
+    path.write_text(MIXED, encoding="utf-8")
+
+    assert main(["attribute", str(path), "--target", server_address]) == 0
+    everything = capsys.readouterr().out
+    assert "floods will return" in everything
+    # The speaker's words only: the pieces joined, "Ana Kovac said" left out.
+    assert '"We will rebuild," \u2026 "but not this year."' in everything
+    assert "Kovac said" not in everything.splitlines()[1]
+
+    assert main(["attribute", str(path), "--speech-only", "--target", server_address]) == 0
+    speech = capsys.readouterr().out
+    assert "floods will return" not in speech
+    assert "1 quote, 1 speaker" in speech

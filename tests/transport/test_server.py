@@ -435,3 +435,27 @@ def _poll_until_serving(
                     loading_call = error.code()
         time.sleep(0.05)
     pytest.fail(f"not SERVING after 90 s; saw {seen[-5:]}")
+
+
+def test_attribution_types_select_what_comes_back(
+    stub: quoteattr_pb2_grpc.QuoteAttributionStub,
+) -> None:
+    text = (
+        "Mayor Ana Kovac said the bridge would close in May. Residents fear the floods will "
+        "return. The council welcomed the plan."
+    )
+    everything = stub.Attribute(pb.AttributeRequest(text=text), timeout=60)
+    types = {q.text: q.attribution_type for q in everything.quotes}
+    assert types["the bridge would close in May"] == pb.ATTRIBUTION_TYPE_SPEECH
+    assert types["the floods will return"] == pb.ATTRIBUTION_TYPE_BELIEF
+    assert types["the plan"] == pb.ATTRIBUTION_TYPE_STANCE
+
+    speech = stub.Attribute(
+        pb.AttributeRequest(
+            text=text,
+            options=pb.AttributeOptions(attribution_types=[pb.ATTRIBUTION_TYPE_SPEECH]),
+        ),
+        timeout=60,
+    )
+    assert [q.text for q in speech.quotes] == ["the bridge would close in May"]
+    assert [s.name for s in speech.speakers] == ["Ana Kovac"]

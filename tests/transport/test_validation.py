@@ -7,6 +7,7 @@ import math
 import pytest
 
 from quoteattr.v1 import quoteattr_pb2 as pb
+from quoteattr_server.engine.types import AttributionType
 from quoteattr_server.transport.errors import InvalidRequest
 from quoteattr_server.transport.validation import (
     AttributeOptions,
@@ -90,3 +91,23 @@ def test_decode_request_reports_malformed_bytes() -> None:
     assert decode_request(b"\x0a\x10abc") == UndecodableRequest(
         "request is not a valid AttributeRequest message"
     )
+
+
+def test_attribution_types_are_read_and_unspecified_ignored() -> None:
+    options = read_options(
+        pb.AttributeOptions(
+            attribution_types=[
+                pb.ATTRIBUTION_TYPE_UNSPECIFIED,
+                pb.ATTRIBUTION_TYPE_SPEECH,
+                pb.ATTRIBUTION_TYPE_STANCE,
+            ]
+        )
+    )
+    assert options.attribution_types == {AttributionType.SPEECH, AttributionType.STANCE}
+
+
+def test_an_unknown_attribution_type_is_rejected() -> None:
+    options = pb.AttributeOptions()
+    options.attribution_types.append(42)  # type: ignore[arg-type]  # an open enum's unknown
+    with pytest.raises(InvalidRequest, match="unknown type 42"):
+        read_options(options)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from quoteattr_server import metrics
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.types import AttributionResult
+from quoteattr_server.engine.types import AttributionResult, AttributionType
 from quoteattr_server.models import Models
 from quoteattr_server.nlp.pipeline import ModelInfo, ParseStopped
 from quoteattr_server.nlp.pushback import Pushback
@@ -61,6 +61,7 @@ class Job:
     words: int
     include_reported: bool = True
     min_confidence: float = 0.0
+    attribution_types: frozenset[AttributionType] = frozenset()  # empty: all
     # time.monotonic() after which nobody waits for the result (the clock is system-wide).
     deadline: float | None = None
 
@@ -172,6 +173,7 @@ def attribute_batch(
                 models.lexicon,
                 include_reported=job.include_reported,
                 min_confidence=job.min_confidence,
+                attribution_types=job.attribution_types,
             )
         except Exception as error:
             outcomes.append(error)

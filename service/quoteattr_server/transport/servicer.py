@@ -197,6 +197,7 @@ class QuoteAttributionServicer:
             words=checked.words,
             include_reported=checked.options.include_reported_speech,
             min_confidence=checked.options.min_confidence,
+            attribution_types=checked.options.attribution_types,
             deadline=deadline,
         )
 

@@ -6,6 +6,7 @@ the parser's time and memory per call (Stanza's cost grows with the words of the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from google.protobuf import empty_pb2
@@ -14,6 +15,7 @@ from google.protobuf.message import DecodeError
 from google.protobuf.unknown_fields import UnknownFieldSet
 
 from quoteattr.v1 import quoteattr_pb2
+from quoteattr_server.engine.types import AttributionType
 from quoteattr_server.transport.errors import InvalidRequest
 
 _STRING_FIELDS = {
@@ -37,6 +39,8 @@ class AttributeOptions:
 
     include_reported_speech: bool = True
     min_confidence: float = 0.0
+    # The attribution types to return; empty means all.
+    attribution_types: frozenset[AttributionType] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,4 +124,32 @@ def read_options(options: quoteattr_pb2.AttributeOptions) -> AttributeOptions:
     include_reported = (
         options.include_reported_speech if options.HasField("include_reported_speech") else True
     )
-    return AttributeOptions(include_reported_speech=include_reported, min_confidence=min_confidence)
+    return AttributeOptions(
+        include_reported_speech=include_reported,
+        min_confidence=min_confidence,
+        attribution_types=read_attribution_types(options.attribution_types),
+    )
+
+
+# The wire's attribution types, as the engine names them; UNSPECIFIED selects nothing.
+_ATTRIBUTION_TYPES = {
+    quoteattr_pb2.ATTRIBUTION_TYPE_SPEECH: AttributionType.SPEECH,
+    quoteattr_pb2.ATTRIBUTION_TYPE_BELIEF: AttributionType.BELIEF,
+    quoteattr_pb2.ATTRIBUTION_TYPE_INTENTION: AttributionType.INTENTION,
+    quoteattr_pb2.ATTRIBUTION_TYPE_STANCE: AttributionType.STANCE,
+}
+
+
+def read_attribution_types(
+    values: Iterable[quoteattr_pb2.AttributionType],
+) -> frozenset[AttributionType]:
+    """The types asked for; a number this server does not know is an error, not "all"."""
+    selected = set()
+    for value in values:
+        if value == quoteattr_pb2.ATTRIBUTION_TYPE_UNSPECIFIED:
+            continue
+        kind = _ATTRIBUTION_TYPES.get(value)
+        if kind is None:
+            raise InvalidRequest(f"attribution_types holds an unknown type {value}")
+        selected.add(kind)
+    return frozenset(selected)
