@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quoteattr_server.engine.lexicon import load_lexicon
 from quoteattr_server.engine.types import (
     AttributionResult,
     Quote,
@@ -17,6 +18,7 @@ from quoteattr_server.engine.wire import (
     blank_out,
     furniture_spans,
     without_anonymity_grants,
+    without_implausible_speakers,
 )
 
 
@@ -146,3 +148,22 @@ def test_anonymity_grant_is_never_a_quote() -> None:
     kept = without_anonymity_grants(AttributionResult((grant_quote, said), (speaker,)), text)
     assert [q.text for q in kept.quotes] == ["the talks had stalled"]
     assert kept.speakers == (speaker,)
+
+
+def test_implausible_speakers_leave_an_empty_speaker() -> None:
+    lexicon = load_lexicon()
+    anybody = Speaker("s1", "anybody", SpeakerKind.UNKNOWN, (), ())
+    twitter = Speaker("s2", "Twitter", SpeakerKind.UNKNOWN, (), ())
+    kovac = Speaker("s3", "Ana Kovac", SpeakerKind.PERSON, (), ())
+    quotes = tuple(
+        Quote(
+            f"q{n}", Span(n, n + 1), QuoteKind.REPORTED, speaker, None, None, 0.8, "reported clause"
+        )
+        for n, speaker in enumerate(("s1", "s2", "s3"))
+    )
+    kept = without_implausible_speakers(
+        AttributionResult(quotes, (anybody, twitter, kovac)), lexicon.not_speakers
+    )
+    assert [q.speaker_id for q in kept.quotes] == [None, None, "s3"]
+    assert [q.mention for q in kept.quotes[:2]] == [None, None]
+    assert kept.speakers == (kovac,)

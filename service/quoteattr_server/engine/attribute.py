@@ -63,7 +63,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
-from quoteattr_server.engine.wire import without_anonymity_grants
+from quoteattr_server.engine.wire import without_anonymity_grants, without_implausible_speakers
 
 ENGINE_VERSION = "0.1.0"
 
@@ -127,6 +127,7 @@ def attribute(
     # Passes over the finished attributions: sourcing conventions, then roles and names read at
     # every mention, then what each quote attributes.
     found = without_anonymity_grants(found, doc.text)
+    found = without_implausible_speakers(found, lexicon.not_speakers)
     found = complete_roles(doc, found, lexicon)
     found = with_attribution_types(found, lexicon)
     return _selected(found, include_reported, min_confidence, frozenset(attribution_types))

@@ -122,3 +122,26 @@ def without_anonymity_grants(result: AttributionResult, text: str) -> Attributio
     return dataclasses.replace(
         result, quotes=kept, speakers=tuple(s for s in result.speakers if s.id in used)
     )
+
+
+def without_implausible_speakers(
+    result: AttributionResult, not_speakers: frozenset[str]
+) -> AttributionResult:
+    """Quotes whose speaker is no one who can speak ("anybody", "Friday", "Mr.", "Twitter")
+    keep an empty speaker rather than a wrong one; such speakers leave the list."""
+    wrong = {
+        speaker.id
+        for speaker in result.speakers
+        if speaker.name.lower().strip(" .,") in not_speakers or speaker.name.lower() in not_speakers
+    }
+    if not wrong:
+        return result
+    quotes = tuple(
+        dataclasses.replace(quote, speaker_id=None, mention=None)
+        if quote.speaker_id in wrong
+        else quote
+        for quote in result.quotes
+    )
+    return dataclasses.replace(
+        result, quotes=quotes, speakers=tuple(s for s in result.speakers if s.id not in wrong)
+    )
