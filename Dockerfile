@@ -5,9 +5,9 @@
 #
 #   docker build -t quoteattr .                                  models mounted at run time
 #   docker build --target bundled -t quoteattr:bundled \
-#       --build-context models=../shared/models/stanza-en .     models copied in
+#       --build-context models=../shared/models/stanza-en-cc .  models copied in
 #   docker run -p 50051:50051 -p 8080:8080 -p 9464:9464 \
-#       -v "$PWD/../shared/models/stanza-en:/models:ro" quoteattr
+#       -v "$PWD/../shared/models/stanza-en-cc:/models:ro" quoteattr
 
 ARG PYTHON_IMAGE=python:3.11-slim
 

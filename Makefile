@@ -3,7 +3,9 @@
 
 VENV ?= .venv
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
-MODELS ?= ../shared/models/stanza-en
+# The commercially usable models (newscc, CC BY-SA 4.0); MODELS=../shared/models/stanza-en
+# selects the research ones (newsmix, CC BY-NC-SA 4.0).
+MODELS ?= ../shared/models/stanza-en-cc
 PORT ?= 50051
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' client/pyproject.toml)
 

@@ -1,12 +1,12 @@
 """Session fixtures: the real Stanza parser (loaded once), the lexicon, and a real gRPC server.
 
-The models come from `QUOTEATTR_MODELS`, else `../shared/models/stanza-en` beside the checkout.
-The server listens on 127.0.0.1 with a port the OS picks, and serves from the same parser.
+The models are the server's default: `QUOTEATTR_MODELS`, else `../shared/models/stanza-en-cc`
+beside the checkout. The server listens on 127.0.0.1 with a port the OS picks, and serves from
+the same parser.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,16 +19,13 @@ from quoteattr_server.engine import Lexicon, load_lexicon
 from quoteattr_server.models import Models
 from quoteattr_server.nlp.batcher import InProcessRunner, MicroBatcher, make_batcher
 from quoteattr_server.nlp.pipeline import StanzaParser
-from quoteattr_server.settings import Settings
+from quoteattr_server.settings import Settings, default_model_dir
 from quoteattr_server.transport.server import PipelineSlot, Server, create_server
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
 def model_dir() -> Path:
-    configured = os.environ.get("QUOTEATTR_MODELS")
-    path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "models" / "stanza-en"
+    path = default_model_dir()
     if not (path / "resources.json").is_file():
         pytest.fail(f"no Stanza models at {path}; set QUOTEATTR_MODELS or run `make models`")
     return path

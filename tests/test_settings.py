@@ -19,7 +19,7 @@ def test_defaults() -> None:
     settings = Settings.from_env({})
 
     assert settings.address == "[::]:50051"
-    assert settings.model_dir == REPO_ROOT.parent / "shared" / "models" / "stanza-en"
+    assert settings.model_dir == REPO_ROOT.parent / "shared" / "models" / "stanza-en-cc"
     assert (settings.max_text_chars, settings.max_text_words) == (400_000, 60_000)
     assert settings.max_message_bytes == 8 * 1024 * 1024
     assert (settings.grace_seconds, settings.max_workers) == (10.0, 80)

@@ -58,7 +58,7 @@ def build_arg_parser() -> argparse.ArgumentParser:
         "--models",
         dest="model_dir",
         type=Path,
-        help="Stanza resources directory (QUOTEATTR_MODELS, default ../shared/models/stanza-en "
+        help="Stanza resources directory (QUOTEATTR_MODELS, default ../shared/models/stanza-en-cc "
         "beside the checkout)",
     )
     parser.add_argument(

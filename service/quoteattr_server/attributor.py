@@ -2,7 +2,7 @@
 
     from quoteattr_server import Attributor
 
-    attributor = Attributor.load(models="../shared/models/stanza-en")
+    attributor = Attributor.load(models="../shared/models/stanza-en-cc")
     result = attributor.attribute('"We will rebuild," said Mayor Ana Kovac.')
     for result in attributor.attribute_many(texts):   # parsed in batches
         ...
@@ -73,7 +73,7 @@ class Attributor:
         batch_words: int = DEFAULT_BATCH_WORDS,
     ) -> Attributor:
         """Load the Stanza models from `models` (default: `QUOTEATTR_MODELS`, else the bundled
-        ../shared/models/stanza-en) on `device` (auto, cpu or cuda), warmed up.
+        ../shared/models/stanza-en-cc) on `device` (auto, cpu or cuda), warmed up.
 
         Raises:
             ModelLoadError: the directory holds no usable models, or cuda was asked for and

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "QUOTEATTR_"
-# <repo>/service/quoteattr_server/settings.py -> <repo>/../shared/models/stanza-en
-_BUNDLED_MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models" / "stanza-en"
+# <repo>/service/quoteattr_server/settings.py -> <repo>/../shared/models/stanza-en-cc: the
+# commercially usable set (newscc, CC BY-SA 4.0); ../shared/models/stanza-en (newsmix, CC BY-NC-SA
+# 4.0, research only) is chosen with QUOTEATTR_MODELS or --models.
+BUNDLED_MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models" / "stanza-en-cc"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _DEVICES = ("auto", "cpu", "cuda")
 
@@ -25,7 +27,7 @@ def default_model_dir(environ: Mapping[str, str] | None = None) -> Path:
     """`QUOTEATTR_MODELS` if set, else the bundled models beside the checkout."""
     environ = os.environ if environ is None else environ
     configured = environ.get(f"{ENV_PREFIX}MODELS")
-    return Path(configured).expanduser() if configured else _BUNDLED_MODELS
+    return Path(configured).expanduser() if configured else BUNDLED_MODELS
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from quoteattr.v1 import quoteattr_pb2 as pb
 from quoteattr.v1 import quoteattr_pb2_grpc
+from quoteattr_server.settings import default_model_dir
 from quoteattr_server.transport.server import SERVICE_NAME
 
 pytestmark = pytest.mark.slow
@@ -673,7 +674,7 @@ def main() -> None:
     parser.add_argument(
         "--models",
         type=Path,
-        default=Path(__file__).resolve().parents[3] / "shared" / "models" / "stanza-en",
+        default=default_model_dir(),
     )
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--documents", type=int, default=6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import queue
@@ -93,14 +94,18 @@ def counting(models: Models) -> CountingParser:
 
 
 def test_attribute_returns_quote_speaker_role_and_metadata(
-    stub: quoteattr_pb2_grpc.QuoteAttributionStub,
+    stub: quoteattr_pb2_grpc.QuoteAttributionStub, model_dir: Path
 ) -> None:
     response = stub.Attribute(request(KOVAC, "kovac-1"), timeout=30)
 
+    # What the server reports is what the directory it loaded declares, whichever models those are.
+    resources = json.loads((model_dir / "resources.json").read_text(encoding="utf-8"))
+    package = resources["en"]["default_processors"]["depparse"]
     assert response.document_id == "kovac-1"
     assert response.engine_version == ENGINE_VERSION
     assert response.model.stanza_version == "1.15.0"
-    assert response.model.package == "newsmix"
+    assert response.model.package == package
+    assert response.model.directory == f"{package}@{resources['__stanza_version__']}"
     assert 0 < response.processing_seconds < 30
     [quote] = response.quotes
     assert quote.kind == pb.QUOTE_KIND_DIRECT

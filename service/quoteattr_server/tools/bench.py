@@ -42,10 +42,11 @@ from tqdm import tqdm
 
 from quoteattr_client._client import NO_RETRIES, QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError
+from quoteattr_server.settings import BUNDLED_MODELS
 
 _REPO = Path(__file__).resolve().parents[3]
 DEFAULT_CORPUS = _REPO.parent / "shared" / "eval" / "polnear-dev.jsonl"
-DEFAULT_MODELS = _REPO.parent / "shared" / "models" / "stanza-en"
+DEFAULT_MODELS = BUNDLED_MODELS
 DEFAULT_OUTPUT = Path(".bench") / "results.json"
 DEFAULT_CLIENTS = (1, 4, 16)
 QUICK_DOCUMENTS = 16
