@@ -24,6 +24,8 @@ INSTALL_STAMP := $(VENV)/.quoteattr-installed
 
 # `make eval FILE=...` scores a server of its own on annotated articles (errors in .eval/).
 FILE ?= ../shared/eval/polnear-dev.jsonl
+# The hand-annotated speakers (roles, gender, anonymity, category) go with PolNeAR dev.
+ROLES ?= $(if $(filter %polnear-dev.jsonl,$(FILE)),../shared/eval/polnear-dev-roles.jsonl)
 
 # `make bench BENCH_ARGS=--quick`: extra quoteattr-bench flags (results in .bench/).
 BENCH_ARGS ?=
@@ -39,7 +41,7 @@ test: $(INSTALL_STAMP) proto
 eval: $(INSTALL_STAMP) proto
 	mkdir -p .eval
 	$(BIN)/quoteattr-eval $(FILE) --serve --models $(MODELS) \
-		--errors .eval/errors.jsonl --json .eval/summary.json
+		--errors .eval/errors.jsonl --json .eval/summary.json $(if $(ROLES),--roles $(ROLES))
 
 bench: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-bench --models $(MODELS) --output .bench/results.json $(BENCH_ARGS)
