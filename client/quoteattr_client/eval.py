@@ -202,12 +202,15 @@ def format_speakers(speakers: dict[str, Any]) -> list[str]:
         f"speakers with a role found and none wrong {roles['speakers_found_none_wrong']} "
         f"(of {roles['speakers_with_roles']})",
         f"names of named persons: accuracy {names['accuracy']} ({names['right']}/"
-        f"{names['matched']} matched, {names['named_persons']} in gold)",
+        f"{names['named_persons']}; of the {names['matched']} matched: "
+        f"{names['accuracy_of_matched']})",
     ]
     for label, row in [*speakers["gender"].items(), ("anonymous", speakers["anonymous"])]:
         lines.append(
             f"{label + ':':11}precision {row['precision']} recall {row['recall']} f1 {row['f1']} "
-            f"(gold {row['gold']}, predicted {row['predicted']}, right {row['true_positives']})"
+            f"(gold {row['gold']}, matched {row['gold_matched']}, predicted {row['predicted']}, "
+            f"right {row['true_positives']}; over all gold: recall {row['recall_all']} "
+            f"f1 {row['f1_all']})"
         )
     category = speakers["category"]
     lines.append(

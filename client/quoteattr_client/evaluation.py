@@ -429,30 +429,42 @@ def match_speakers(
 
 @dataclass(slots=True)
 class BinaryScore:
-    """True positives, predictions and gold of one label."""
+    """One label (female, male, anonymous) over gold speakers. Precision is over the matched
+    speakers that predict the label; `recall` over the gold speakers with the label that some
+    predicted speaker matched (it judges this label, not finding speakers), `recall_all` over
+    every gold speaker with it."""
 
     true_positives: int = 0
     predicted: int = 0
     gold: int = 0
+    gold_matched: int = 0
 
     def add(self, gold: bool, predicted: bool | None) -> None:
         """`predicted` is None when no predicted speaker matched the gold one."""
         self.gold += gold
+        self.gold_matched += gold and predicted is not None
         self.predicted += bool(predicted)
         self.true_positives += gold and bool(predicted)
 
     def summary(self) -> dict[str, float | int]:
         precision = ClassScore._ratio(self.true_positives, self.predicted)
-        recall = ClassScore._ratio(self.true_positives, self.gold)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        recall = ClassScore._ratio(self.true_positives, self.gold_matched)
+        recall_all = ClassScore._ratio(self.true_positives, self.gold)
         return {
             "gold": self.gold,
+            "gold_matched": self.gold_matched,
             "predicted": self.predicted,
             "true_positives": self.true_positives,
             "precision": round(precision, 4),
             "recall": round(recall, 4),
-            "f1": round(f1, 4),
+            "f1": round(_harmonic(precision, recall), 4),
+            "recall_all": round(recall_all, 4),
+            "f1_all": round(_harmonic(precision, recall_all), 4),
         }
+
+
+def _harmonic(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(slots=True)
@@ -503,7 +515,10 @@ class SpeakerScore:
                 "named_persons": self.named_persons,
                 "matched": self.named_persons_matched,
                 "right": self.names_right,
-                "accuracy": round(ratio(self.names_right, self.named_persons_matched), 4),
+                "accuracy": round(ratio(self.names_right, self.named_persons), 4),
+                "accuracy_of_matched": round(
+                    ratio(self.names_right, self.named_persons_matched), 4
+                ),
             },
             "gender": {label: score.summary() for label, score in self.genders.items()},
             "anonymous": self.anonymous.summary(),

@@ -155,7 +155,7 @@ def test_role_recall_precision_and_speakers_with_none_wrong() -> None:
     assert errors == ["name_wrong", "role_missed", "role_missed", "role_wrong"]
 
 
-def test_name_accuracy_counts_matched_named_persons_only() -> None:
+def test_name_accuracy_over_named_persons_and_over_matched_ones() -> None:
     report = Report()
     golds = [
         GoldSpeaker(name="Ann Lee", kind="person", anonymous=False),
@@ -173,7 +173,8 @@ def test_name_accuracy_counts_matched_named_persons_only() -> None:
     report.add_speakers("doc", golds, predictions)
     names = report.summary()["speakers"]["names"]
     assert (names["named_persons"], names["matched"], names["right"]) == (3, 2, 1)
-    assert names["accuracy"] == 0.5
+    assert names["accuracy"] == 0.3333  # an unmatched named person counts as a wrong name
+    assert names["accuracy_of_matched"] == 0.5
 
 
 def test_gender_anonymity_and_category_scores() -> None:
@@ -196,9 +197,14 @@ def test_gender_anonymity_and_category_scores() -> None:
     female, male = speakers["gender"]["female"], speakers["gender"]["male"]
     assert (female["gold"], female["predicted"], female["true_positives"]) == (2, 2, 1)
     assert (female["precision"], female["recall"]) == (0.5, 0.5)
-    assert (male["gold"], male["predicted"], male["true_positives"]) == (2, 0, 0)
+    assert (male["gold"], male["gold_matched"], male["predicted"]) == (2, 1, 0)
     assert male["f1"] == 0.0
     assert speakers["anonymous"]["f1"] == 1.0
+    bo_found = Report()
+    bo_found.add_speakers("doc", golds[1:2], [PredictedSpeaker("Bo Park", gender="male")])
+    bo_found.add_speakers("doc", golds[4:5], [])  # Eli Moss: not found at all
+    male = bo_found.summary()["speakers"]["gender"]["male"]
+    assert (male["recall"], male["recall_all"], male["f1"]) == (1.0, 0.5, 1.0)
     category = speakers["category"]
     assert (category["gold"], category["matched"], category["right"]) == (4, 3, 2)
     assert category["accuracy"] == 0.6667
