@@ -1,0 +1,576 @@
+"""engine.sources: who the sources are — gender from the article's own words, unnamed sources,
+source categories — as a post-pass over the engine's result.
+
+Gender comes only from evidence in the text, each piece returned as a span: pronouns the engine
+linked to the speaker (its mentions "she", "he"), the honorifics Mr./Ms./Mrs./Miss right before
+the speaker's name, gendered nouns in the speaker's own mentions, roles, titles and appositions
+("spokeswoman", "his wife"), and, for nonbinary, only an explicit statement next to the name. A
+first name is never evidence, organisations and groups never have a gender, and evidence for two
+genders gives UNKNOWN. A speaker is anonymous when the article never names it (a description, a
+group). Its category comes from the head nouns of its roles, titles, appositions and, for
+organisations and groups, its name, through the lexicon in `data/source_categories.txt`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    Gender,
+    ParsedDoc,
+    Sentence,
+    SourceCategory,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+    Word,
+)
+
+# Words after a head that open its complement: "president of the company".
+_COMPLEMENT_OPENERS = frozenset({"of", "for", "at", "with", "in", "on", "from", "to", "who"})
+# Dependency relations that join a name's words to its head word.
+_NAME_RELATIONS = frozenset({"flat", "compound"})
+_PRONOUN = "pronoun"
+# A pronoun after a writing of the name counts in its paragraph and this many more.
+_PRONOUN_PARAGRAPHS = 1
+_TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+# A pronoun counts only this close after a writing of the speaker (code points).
+_PRONOUN_REACH = 600
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLexicon:
+    """The word lists this pass reads, loaded from `engine/data/`."""
+
+    gender_words: dict[str, dict[str, Gender]]  # evidence kind -> word -> gender
+    nonbinary: frozenset[str]
+    categories: dict[str, SourceCategory]  # word -> category
+    category_prefixes: tuple[tuple[str, SourceCategory], ...]  # "legislat" -> OFFICIAL
+    generic_heads: frozenset[str]
+    description_openers: frozenset[str]
+
+    def gender_of(self, kind: str, word: str) -> Gender | None:
+        return self.gender_words.get(kind, {}).get(word.lower())
+
+    def category_of(self, word: str) -> SourceCategory | None:
+        word = word.lower()
+        found = self.categories.get(word)
+        if found is None:
+            found = next((c for p, c in self.category_prefixes if word.startswith(p)), None)
+        return found
+
+
+def _grouped_lines(text: str) -> Iterator[tuple[str, list[str]]]:
+    """`label: word word` lines (continued on indented lines), comments dropped."""
+    label: str | None = None
+    words: list[str] = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0]
+        if not line.strip():
+            continue
+        if line[0].isspace() and label is not None:
+            words.extend(line.split())
+            continue
+        if label is not None:
+            yield label, words
+        label, _, rest = line.partition(":")
+        label, words = label.strip(), rest.split()
+    if label is not None:
+        yield label, words
+
+
+def _read(name: str) -> str:
+    return resources.files("quoteattr_server.engine").joinpath("data", name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def load_source_lexicon() -> SourceLexicon:
+    """The lexicon from the package's data files (read once)."""
+    gender_words: dict[str, dict[str, Gender]] = {}
+    nonbinary: set[str] = set()
+    for label, words in _grouped_lines(_read("gender_words.txt")):
+        if label == "nonbinary":
+            nonbinary.update(w.lower() for w in words)
+            continue
+        kind, gender = label.split()
+        table = gender_words.setdefault(kind, {})
+        table.update({w.lower(): Gender(gender) for w in words})
+    categories: dict[str, SourceCategory] = {}
+    prefixes: list[tuple[str, SourceCategory]] = []
+    generic: frozenset[str] = frozenset()
+    for label, words in _grouped_lines(_read("source_categories.txt")):
+        if label == "generic":
+            generic = frozenset(w.lower() for w in words)
+            continue
+        category = SourceCategory(label)
+        for word in (w.lower() for w in words):
+            if word.endswith("*"):
+                prefixes.append((word[:-1], category))
+            else:
+                categories.setdefault(word, category)
+    openers = frozenset(
+        w.lower()
+        for line in _read("unnamed_sources.txt").splitlines()
+        for w in line.split("#", 1)[0].split()
+    )
+    return SourceLexicon(
+        gender_words=gender_words,
+        nonbinary=frozenset(nonbinary),
+        categories=categories,
+        category_prefixes=tuple(prefixes),
+        generic_heads=generic,
+        description_openers=openers,
+    )
+
+
+def enrich_speakers(
+    doc: ParsedDoc, result: AttributionResult, lexicon: SourceLexicon | None = None
+) -> AttributionResult:
+    """`result` with every speaker's gender (and its evidence), anonymity and category."""
+    lexicon = lexicon or load_source_lexicon()
+    enriched = []
+    for speaker in result.speakers:
+        shared = any(_namesakes(speaker, other) for other in result.speakers)
+        enriched.append(_enrich(doc, speaker, lexicon, shared, result.speakers))
+    return replace(result, speakers=tuple(enriched))
+
+
+def _enrich(
+    doc: ParsedDoc,
+    speaker: Speaker,
+    lexicon: SourceLexicon,
+    shared: bool,
+    others: Sequence[Speaker],
+) -> Speaker:
+    anonymous = is_unnamed(speaker, lexicon)
+    occurrences = [] if anonymous else list(name_occurrences(doc, speaker, lexicon, shared))
+    context = list(_context_phrases(doc, occurrences))
+    gender: Gender = Gender.UNKNOWN
+    evidence: tuple[TextSpan, ...] = ()
+    if speaker.kind is SpeakerKind.PERSON:
+        gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, others)
+    category = category_of(speaker, context, lexicon)
+    return replace(
+        speaker,
+        gender=gender,
+        gender_evidence=evidence,
+        anonymous=anonymous,
+        category=category,
+    )
+
+
+# --- names and unnamed sources ------------------------------------------------------------------
+
+
+def _namesakes(speaker: Speaker, other: Speaker) -> bool:
+    """Two speakers with one surname and different first names ("Bill" and "Hillary Clinton");
+    "Olsen" beside "Maria Olsen" is taken as one person."""
+    surname = _surname(speaker)
+    if other.id == speaker.id or surname is None or surname != _surname(other):
+        return False
+    first, second = speaker.name.split()[:-1], other.name.split()[:-1]
+    return bool(first) and bool(second) and not set(first) & set(second)
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+def _surname(speaker: Speaker) -> str | None:
+    words = [_without_possessive(w) for w in speaker.name.split()]
+    return words[-1] if words and words[-1][:1].isupper() else None
+
+
+def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
+    """No name in the article: a group, or a description ("a senior official", "sources")."""
+    if speaker.kind is SpeakerKind.GROUP:
+        return True
+    words = speaker.name.split()
+    if not words:
+        return True
+    capitalised = [w for w in words[1:] if w[:1].isupper()]
+    if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
+        return False
+    return not capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class NameOccurrence:
+    """A place where the article writes the speaker's name: the sentence and the name's words."""
+
+    sentence: Sentence
+    words: tuple[Word, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.words[0].start, self.words[-1].end)
+
+
+def name_occurrences(
+    doc: ParsedDoc, speaker: Speaker, lexicon: SourceLexicon, shared: bool
+) -> Iterator[NameOccurrence]:
+    """Every writing of the speaker's surname: anywhere when no one else in the article carries
+    that surname ("Bill Lee" beside "Ann Lee"), else only inside the speaker's own mentions."""
+    surname = _surname(speaker)
+    if surname is None:
+        return
+    own = {w.lower() for w in speaker.name.split()}
+    mentions = [m.span for m in speaker.mentions]
+    found = [
+        NameOccurrence(sentence, _name_words(sentence, word))
+        for sentence in doc.sentences
+        for word in sentence.words
+        if _without_possessive(word.text) == surname
+    ]
+    shared = shared or len(_other_first_names(found, own, lexicon, speaker.name)) > 0
+    for occurrence in found:
+        if not shared or any(m.contains(occurrence.words[-1].span) for m in mentions):
+            yield occurrence
+
+
+def _name_words(sentence: Sentence, word: Word) -> tuple[Word, ...]:
+    """The capitalised proper-noun run that ends at `word` ("Ann Lee" for "Lee")."""
+    start = word.index
+    while start > 0:
+        before = sentence.words[start - 1]
+        if before.upos != "PROPN" or not before.text[:1].isupper() or before.text.endswith("."):
+            break
+        start -= 1
+    return sentence.words[start : word.index + 1]
+
+
+def _other_first_names(
+    found: list[NameOccurrence], own: set[str], lexicon: SourceLexicon, name: str
+) -> set[str]:
+    """First names written with the surname that are not the speaker's ("Bill Clinton" beside
+    "Hillary Clinton"). A speaker named by its surname alone takes the one first name the
+    article gives with it as its own; two different ones make the surname shared."""
+    firsts = {
+        " ".join(
+            w.text.lower()
+            for w in o.words[:-1]
+            if lexicon.category_of(w.text) is None and len(w.text.rstrip(".")) > 1
+        )
+        for o in found
+    }
+    # "Donald J. Trump" is "Donald Trump": a first name the speaker's name holds is its own.
+    others = {first for first in firsts if first and not set(first.split()) & own}
+    if len(name.split()) == 1 and len(others) == 1:
+        return set()
+    return others
+
+
+# --- context: titles and appositions around the name ---------------------------------------------
+
+
+def _head_of_name(sentence: Sentence, occurrence: tuple[Word, ...]) -> Word:
+    """The word heading the name's noun phrase ("Ann" heads "Ann Lee" in UD's flat names)."""
+    inside = {w.index for w in occurrence}
+    head = occurrence[-1]
+    while head.head >= 0 and head.head in inside and head.base_deprel in _NAME_RELATIONS:
+        head = sentence.words[head.head]
+    for word in occurrence:
+        if word.head not in inside:
+            return word
+    return head
+
+
+def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Iterator[TextSpan]:
+    """The title words before each writing of the name and the apposition after it."""
+    for occurrence in occurrences:
+        sentence = occurrence.sentence
+        head = _head_of_name(sentence, occurrence.words)
+        title = _title_before(sentence, occurrence.words[0].index)
+        if title:
+            yield _text_span(doc.text, title)
+        for child in sentence.children(head.index):
+            if child.deprel == "appos" and child.index > head.index:
+                words = _clause_free(sentence, child)
+                if words:
+                    yield _text_span(doc.text, words)
+
+
+def _title_before(sentence: Sentence, first: int) -> list[Word]:
+    """The nouns and adjectives right before a name ("Clinton communications director" before
+    "Jennifer Palmieri"), stopping at anything else."""
+    start = first
+    while start > 0 and sentence.words[start - 1].upos in _TITLE_TAGS:
+        start -= 1
+    return list(sentence.words[start:first])
+
+
+def _clause_free(sentence: Sentence, head: Word) -> list[Word]:
+    """An apposition's words up to its first comma or relative clause."""
+    words = []
+    for word in sentence.subtree(head.index):
+        if word.index > head.index and (word.text in (",", ";", "(") or word.deprel == "acl:relcl"):
+            break
+        if word.upos != "PUNCT" or word.index > head.index:
+            words.append(word)
+    return [w for w in words if w.upos != "PUNCT"]
+
+
+def _text_span(text: str, words: list[Word]) -> TextSpan:
+    span = Span(words[0].start, words[-1].end)
+    return TextSpan(text[span.start : span.end], span)
+
+
+# --- gender ---------------------------------------------------------------------------------------
+
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_TOKEN = re.compile(r"[\w.'\u2019-]+")
+
+
+def _tokens(piece: TextSpan) -> Iterator[TextSpan]:
+    for match in _TOKEN.finditer(piece.text):
+        word = match.group().rstrip("'\u2019")
+        if word.lower().endswith(("'s", "\u2019s")):
+            word = word[:-2]
+        start = piece.span.start + match.start()
+        yield TextSpan(word, Span(start, start + len(word)))
+
+
+def gender_of(
+    doc: ParsedDoc,
+    speaker: Speaker,
+    occurrences: list[NameOccurrence],
+    context: list[TextSpan],
+    lexicon: SourceLexicon,
+    others: Sequence[Speaker] = (),
+) -> tuple[Gender, tuple[TextSpan, ...]]:
+    """The gender the article states for `speaker`, and the words that state it."""
+    statement = _nonbinary_statement(doc, occurrences, lexicon)
+    if statement is not None:
+        return Gender.NONBINARY, (statement,)
+    found: dict[Span, tuple[Gender, TextSpan]] = {}
+    for gender, word in _evidence(doc, speaker, occurrences, context, lexicon, others):
+        found.setdefault(word.span, (gender, word))
+    genders = {gender for gender, _ in found.values()}
+    if len(genders) != 1:
+        return Gender.UNKNOWN, ()
+    evidence = tuple(word for _, word in sorted(found.values(), key=lambda e: e[1].span))
+    return genders.pop(), evidence
+
+
+def _evidence(
+    doc: ParsedDoc,
+    speaker: Speaker,
+    occurrences: list[NameOccurrence],
+    context: list[TextSpan],
+    lexicon: SourceLexicon,
+    others: Sequence[Speaker],
+) -> Iterator[tuple[Gender, TextSpan]]:
+    anchors = sorted(
+        [m.span for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text) is None]
+        + [o.span for o in occurrences]
+    )
+    rivals = [o.span for o in _rival_subjects(doc, speaker, occurrences, others, lexicon)]
+    for mention in speaker.mentions:
+        gender = lexicon.gender_of(_PRONOUN, mention.text.strip())
+        if gender is not None and _pronoun_follows(mention.span, anchors, rivals):
+            yield gender, mention
+    yield from _honorifics(doc, speaker, occurrences, lexicon)
+    yield from _nearby_pronouns(doc, speaker, occurrences, lexicon)
+    pieces: Iterable[TextSpan] = [*speaker.mentions, *speaker.roles, *context]
+    for piece in pieces:
+        for token in _tokens(piece):
+            gender = lexicon.gender_of("noun", token.text)
+            if gender is not None:
+                yield gender, token
+
+
+def _honorifics(
+    doc: ParsedDoc, speaker: Speaker, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+) -> Iterator[tuple[Gender, TextSpan]]:
+    """Mr./Ms./Mrs./Miss in a mention, or right before a writing of the name."""
+    for mention in speaker.mentions:
+        for token in _tokens(mention):
+            gender = lexicon.gender_of("honorific", token.text)
+            if gender is not None:
+                yield gender, token
+    for occurrence in occurrences:
+        # Read on the text: the parser may end a sentence after "Ms.".
+        start = occurrence.span.start
+        before = _WORD_BEFORE.search(doc.text, max(0, start - 16), start)
+        if before is None:
+            continue
+        gender = lexicon.gender_of("honorific", before.group(1))
+        if gender is not None:
+            span = Span(before.start(1), before.end(1))
+            yield gender, TextSpan(before.group(1), span)
+
+
+def _nearby_pronouns(
+    doc: ParsedDoc, speaker: Speaker, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+) -> Iterator[tuple[Gender, TextSpan]]:
+    """Third-person pronouns outside quotations after the speaker's name as a subject, in its
+    paragraph or the next, with no other proper noun, no other writing of the name and no
+    pronoun of the other gender between them: "Lee said her plan ...", "Lee spoke. She ..."."""
+    anchors = {w.start for o in occurrences if _is_subject(o) for w in o.words}
+    elsewhere = {w.start for o in occurrences for w in o.words} - anchors
+    if not anchors:
+        return
+    anchored: int | None = None  # the paragraph of the last anchor, while it still holds
+    genders: set[Gender] = set()  # genders of the pronouns since the last anchor
+    for sentence in doc.sentences:
+        if anchored is not None and sentence.paragraph - anchored > _PRONOUN_PARAGRAPHS:
+            anchored = None
+        for word in sentence.words:
+            if word.start in anchors:
+                anchored, genders = sentence.paragraph, set()
+            elif anchored is None:
+                continue
+            elif word.start in elsewhere or _names_someone(doc.text, word, lexicon):
+                anchored = None  # someone (or something) else is named in between
+            else:
+                gender = lexicon.gender_of(_PRONOUN, word.text)
+                # Not "Lee scolded him" (someone else), nor a pronoun in a capitals headline.
+                if (
+                    gender is None
+                    or word.text.isupper()
+                    or _object_of_anchor(sentence, word, anchors)
+                ):
+                    continue
+                genders.add(gender)
+                if len(genders) == 1 and not _inside_quotation(doc.text, word):
+                    yield gender, TextSpan(word.text, word.span)
+
+
+def _is_subject(occurrence: NameOccurrence) -> bool:
+    """The name is the subject of its clause (or heads a subject with a title before it)."""
+    sentence = occurrence.sentence
+    word = _head_of_name(sentence, occurrence.words)
+    while word.base_deprel in ("flat", "compound", "appos") and word.head >= 0:
+        word = sentence.words[word.head]
+    return word.base_deprel == "nsubj"
+
+
+def _object_of_anchor(sentence: Sentence, word: Word, anchors: set[int]) -> bool:
+    """A pronoun that is the object of a verb whose subject is the speaker never refers to the
+    speaker (that would be "herself")."""
+    if word.base_deprel not in ("obj", "iobj", "obl") or word.head < 0:
+        return False
+    return any(
+        child.base_deprel == "nsubj"
+        and any(w.start in anchors for w in sentence.subtree(child.index))
+        for child in sentence.children(word.head)
+    )
+
+
+def _names_someone(text: str, word: Word, lexicon: SourceLexicon) -> bool:
+    """A proper noun in the narrative: not a title, not in a quotation or in parentheses
+    ("McCaskill (D-Mo.) ... she said")."""
+    if word.upos != "PROPN" or lexicon.category_of(word.text) is not None:
+        return False
+    line = text[text.rfind("\n", 0, word.start) + 1 : word.start]
+    return line.count("(") <= line.count(")") and not _inside_quotation(text, word)
+
+
+def _inside_quotation(text: str, word: Word) -> bool:
+    """An odd number of straight marks, or more openings than closings, since the line began."""
+    start = text.rfind("\n", 0, word.start) + 1
+    before = text[start : word.start]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _pronoun_follows(pronoun: Span, anchors: list[Span], rivals: list[Span]) -> bool:
+    """The engine linked `pronoun` to the speaker; trust it only when the speaker was written
+    shortly before and no other person became the subject in between ("Lee said Kim was right
+    when he spoke": "he" is not taken as Lee's)."""
+    before = [a for a in anchors if a.end <= pronoun.start]
+    if not before:
+        return False
+    last = before[-1]
+    if pronoun.start - last.end > _PRONOUN_REACH:
+        return False
+    return not any(last.end <= r.start and r.end <= pronoun.start for r in rivals)
+
+
+def _rival_subjects(
+    doc: ParsedDoc,
+    speaker: Speaker,
+    occurrences: list[NameOccurrence],
+    others: Sequence[Speaker],
+    lexicon: SourceLexicon,
+) -> Iterator[TextSpan]:
+    """Proper nouns of subjects that are not the speaker's, and other speakers' mentions."""
+    own = {w.lower() for w in speaker.name.split()}
+    mine = [o.span for o in occurrences] + [m.span for m in speaker.mentions]
+    for sentence in doc.sentences:
+        for subject in sentence.words:
+            if subject.base_deprel != "nsubj":
+                continue
+            for word in sentence.subtree(subject.index):
+                if (
+                    word.upos == "PROPN"
+                    and word.text.lower() not in own
+                    and lexicon.category_of(word.text) is None
+                    and not any(m.contains(word.span) for m in mine)
+                ):
+                    yield TextSpan(word.text, word.span)
+    for other in others:
+        if other.id != speaker.id and other.kind is not SpeakerKind.ORGANIZATION:
+            yield from (m for m in other.mentions if not any(m.span.overlaps(x) for x in mine))
+
+
+def _nonbinary_statement(
+    doc: ParsedDoc, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+) -> TextSpan | None:
+    """A nonbinary word in a clause about the named speaker ("Lee, who is nonbinary")."""
+    for occurrence in occurrences:
+        for word in occurrence.sentence.words:
+            if word.text.lower() in lexicon.nonbinary:
+                return TextSpan(doc.text[word.start : word.end], word.span)
+    return None
+
+
+# --- category -------------------------------------------------------------------------------------
+
+
+def category_of(
+    speaker: Speaker, context: list[TextSpan], lexicon: SourceLexicon
+) -> SourceCategory:
+    """The category most of the speaker's role phrases point to (the earliest on a tie)."""
+    phrases = [role.text for role in speaker.roles] + [piece.text for piece in context]
+    if speaker.kind is not SpeakerKind.PERSON or is_unnamed(speaker, lexicon):
+        phrases.append(speaker.name)
+    phrases += [m.text for m in speaker.mentions if m.text[:1].islower()]
+    votes: dict[SourceCategory, int] = {}
+    for phrase in phrases:
+        category = phrase_category(phrase, lexicon)
+        if category is not None:
+            votes[category] = votes.get(category, 0) + 1
+    if votes:
+        return max(votes, key=lambda c: votes[c])
+    if speaker.kind is SpeakerKind.PERSON and not phrases and not is_unnamed(speaker, lexicon):
+        # A named person the article gives no role at all: a member of the public.
+        return SourceCategory.CITIZEN
+    return SourceCategory.UNKNOWN
+
+
+def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | None:
+    """The category of a noun phrase's head ("the company's chief executive" -> BUSINESS); a
+    generic head ("president", "spokeswoman") takes the category of its complement."""
+    words = [t.text.lower() for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
+    cut = next((i for i, w in enumerate(words) if i and w in _COMPLEMENT_OPENERS), len(words))
+    head_words, complement = words[:cut], words[cut:]
+    head: tuple[str, SourceCategory] | None = None
+    for word in reversed(head_words):
+        category = lexicon.category_of(word)
+        if category is not None:
+            head = (word, category)
+            break
+    if head is None or head[0] in lexicon.generic_heads:
+        # The complement first ("spokeswoman for the union"), then the modifiers ("company
+        # spokesman"), then the generic head itself.
+        for word in [*reversed(complement), *reversed(head_words)]:
+            category = lexicon.category_of(word)
+            if category is not None and word not in lexicon.generic_heads:
+                return category
+    return head[1] if head is not None else None
