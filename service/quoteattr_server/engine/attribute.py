@@ -36,6 +36,7 @@ from quoteattr_server.engine.roles import (
     split_name,
     title_role,
 )
+from quoteattr_server.engine.sources import enrich_speakers
 from quoteattr_server.engine.speakers import (
     ACCORDING_TO,
     SpeakerHead,
@@ -126,7 +127,8 @@ def attribute(
         if q.confidence >= min_confidence and (include_reported or q.kind is not QuoteKind.REPORTED)
     )
     used = {q.speaker_id for q in kept}
-    return AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    result = AttributionResult(quotes=kept, speakers=tuple(s for s in speakers if s.id in used))
+    return enrich_speakers(doc, result)
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:
