@@ -54,6 +54,7 @@ class SourceLexicon:
     category_prefixes: tuple[tuple[str, SourceCategory], ...]  # "legislat" -> OFFICIAL
     generic_heads: frozenset[str]
     description_openers: frozenset[str]
+    after_name: frozenset[str] = frozenset()  # "the Lee campaign": Lee is a candidate
 
     def gender_of(self, kind: str, word: str) -> Gender | None:
         return self.gender_words.get(kind, {}).get(word.lower())
@@ -104,9 +105,13 @@ def load_source_lexicon() -> SourceLexicon:
     categories: dict[str, SourceCategory] = {}
     prefixes: list[tuple[str, SourceCategory]] = []
     generic: frozenset[str] = frozenset()
+    after_name: frozenset[str] = frozenset()
     for label, words in _grouped_lines(_read("source_categories.txt")):
         if label == "generic":
             generic = frozenset(w.lower() for w in words)
+            continue
+        if label == "after name":
+            after_name = frozenset(w.lower() for w in words)
             continue
         category = SourceCategory(label)
         for word in (w.lower() for w in words):
@@ -126,6 +131,7 @@ def load_source_lexicon() -> SourceLexicon:
         category_prefixes=tuple(prefixes),
         generic_heads=generic,
         description_openers=openers,
+        after_name=after_name,
     )
 
 
@@ -155,7 +161,7 @@ def _enrich(
     evidence: tuple[TextSpan, ...] = ()
     if speaker.kind is SpeakerKind.PERSON:
         gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, others)
-    category = category_of(speaker, context, lexicon)
+    category = category_of(speaker, context + list(_after_name(occurrences, lexicon)), lexicon)
     return replace(
         speaker,
         gender=gender,
@@ -216,7 +222,8 @@ def name_occurrences(
     doc: ParsedDoc, speaker: Speaker, lexicon: SourceLexicon, shared: bool
 ) -> Iterator[NameOccurrence]:
     """Every writing of the speaker's surname: anywhere when no one else in the article carries
-    that surname ("Bill Lee" beside "Ann Lee"), else only inside the speaker's own mentions."""
+    that surname ("Bill Lee" beside "Ann Lee"), else only with the speaker's first name or
+    inside the speaker's own mentions."""
     surname = _surname(speaker)
     if surname is None:
         return
@@ -230,7 +237,12 @@ def name_occurrences(
     ]
     shared = shared or len(_other_first_names(found, own, lexicon, speaker.name)) > 0
     for occurrence in found:
-        if not shared or any(m.contains(occurrence.words[-1].span) for m in mentions):
+        firsts = {w.text.lower() for w in occurrence.words[:-1]} - {surname.lower()}
+        if (
+            not shared
+            or bool(firsts & own)  # the full name: "Hillary Clinton" beside "Bill Clinton"
+            or any(m.contains(occurrence.words[-1].span) for m in mentions)
+        ):
             yield occurrence
 
 
@@ -294,6 +306,18 @@ def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Itera
                 words = _clause_free(sentence, child)
                 if words:
                     yield _text_span(doc.text, words)
+
+
+def _after_name(occurrences: list[NameOccurrence], lexicon: SourceLexicon) -> Iterator[TextSpan]:
+    """A noun right after the name that says what the person leads ("the Lee campaign", "Lee's
+    administration"); for the category only (never gender: "Lee's wife" is someone else)."""
+    for occurrence in occurrences:
+        words = occurrence.sentence.words
+        after = occurrence.words[-1].index + 1
+        if after < len(words) and words[after].text in ("'s", "\u2019s", "'"):
+            after += 1
+        if after < len(words) and words[after].text.lower() in lexicon.after_name:
+            yield TextSpan(words[after].text, words[after].span)
 
 
 def _title_before(sentence: Sentence, first: int) -> list[Word]:
@@ -540,7 +564,7 @@ def category_of(
     phrases = [role.text for role in speaker.roles] + [piece.text for piece in context]
     if speaker.kind is not SpeakerKind.PERSON or is_unnamed(speaker, lexicon):
         phrases.append(speaker.name)
-    phrases += [m.text for m in speaker.mentions if m.text[:1].islower()]
+    phrases += [m.text for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text) is None]
     votes: dict[SourceCategory, int] = {}
     for phrase in phrases:
         category = phrase_category(phrase, lexicon)
@@ -548,7 +572,7 @@ def category_of(
             votes[category] = votes.get(category, 0) + 1
     if votes:
         return max(votes, key=lambda c: votes[c])
-    if speaker.kind is SpeakerKind.PERSON and not phrases and not is_unnamed(speaker, lexicon):
+    if speaker.kind is SpeakerKind.PERSON and not is_unnamed(speaker, lexicon):
         # A named person the article gives no role at all: a member of the public.
         return SourceCategory.CITIZEN
     return SourceCategory.UNKNOWN
@@ -556,21 +580,35 @@ def category_of(
 
 def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | None:
     """The category of a noun phrase's head ("the company's chief executive" -> BUSINESS); a
-    generic head ("president", "spokeswoman") takes the category of its complement."""
+    generic head ("president", "spokeswoman") takes the category of its complement's head
+    ("president of the teachers' federation"); of coordinated ones, the first decides."""
     words = [t.text.lower() for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
-    cut = next((i for i, w in enumerate(words) if i and w in _COMPLEMENT_OPENERS), len(words))
-    head_words, complement = words[:cut], words[cut:]
-    head: tuple[str, SourceCategory] | None = None
-    for word in reversed(head_words):
-        category = lexicon.category_of(word)
-        if category is not None:
-            head = (word, category)
-            break
+    if "and" in words[1:]:
+        words = words[: words.index("and", 1)]
+    segments: list[list[str]] = [[]]
+    for index, word in enumerate(words):
+        if index and word in _COMPLEMENT_OPENERS:
+            segments.append([])
+        segments[-1].append(word)
+    heads = [_segment_head(segment, lexicon) for segment in segments]
+    head = heads[0]
     if head is None or head[0] in lexicon.generic_heads:
         # The complement first ("spokeswoman for the union"), then the modifiers ("company
         # spokesman"), then the generic head itself.
-        for word in [*reversed(complement), *reversed(head_words)]:
+        for found in heads[1:]:
+            if found is not None and found[0] not in lexicon.generic_heads:
+                return found[1]
+        for word in reversed(segments[0]):
             category = lexicon.category_of(word)
             if category is not None and word not in lexicon.generic_heads:
                 return category
     return head[1] if head is not None else None
+
+
+def _segment_head(words: list[str], lexicon: SourceLexicon) -> tuple[str, SourceCategory] | None:
+    """The last word of a segment that the lexicon knows, with its category."""
+    for word in reversed(words):
+        category = lexicon.category_of(word)
+        if category is not None:
+            return word, category
+    return None
