@@ -39,6 +39,7 @@ _NAME_RELATIONS = frozenset({"flat", "compound"})
 _PRONOUN = "pronoun"
 # A pronoun after a writing of the name counts in its paragraph and this many more.
 _PRONOUN_PARAGRAPHS = 1
+_MAIN_CLAUSE = frozenset({"conj", "parataxis"})  # clauses that stand beside the root
 _TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 # A pronoun counts only this close after a writing of the speaker (code points).
 _PRONOUN_REACH = 600
@@ -306,6 +307,30 @@ def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Itera
                 words = _clause_free(sentence, child)
                 if words:
                     yield _text_span(doc.text, words)
+        yield from _predicates(doc.text, sentence, head)
+
+
+def _predicates(text: str, sentence: Sentence, head: Word) -> Iterator[TextSpan]:
+    """Nouns the name is said to be: "Lee is the mayor", "Lee, who is a nurse, ..."."""
+    candidates = [c for c in sentence.children(head.index) if c.deprel == "acl:relcl"]
+    if head.base_deprel == "nsubj" and head.head >= 0:
+        candidates.append(sentence.words[head.head])
+    for predicate in candidates:
+        if predicate.upos != "NOUN":
+            continue
+        if not any(c.deprel == "cop" for c in sentence.children(predicate.index)):
+            continue
+        own = predicate.index == head.head  # "Lee is the mayor": leave the name out
+        skip = {w.index for w in sentence.subtree(head.index)} if own else set()
+        words = [
+            w
+            for w in _clause_free(sentence, predicate)
+            if w.index not in skip
+            and w.deprel not in ("cop", "nsubj")
+            and w.index >= predicate.index - 4
+        ]
+        if words:
+            yield _text_span(text, words)
 
 
 def _after_name(occurrences: list[NameOccurrence], lexicon: SourceLexicon) -> Iterator[TextSpan]:
@@ -347,6 +372,7 @@ def _text_span(text: str, words: list[Word]) -> TextSpan:
 
 # --- gender ---------------------------------------------------------------------------------------
 
+_PARTY_TAG = re.compile(r"^[dri]-(?:[a-z]|$)")  # "(D-N.C.)", "(R-La.)", lower-cased
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _TOKEN = re.compile(r"[\w.'\u2019-]+")
 
@@ -372,14 +398,29 @@ def gender_of(
     statement = _nonbinary_statement(doc, occurrences, lexicon)
     if statement is not None:
         return Gender.NONBINARY, (statement,)
-    found: dict[Span, tuple[Gender, TextSpan]] = {}
-    for gender, word in _evidence(doc, speaker, occurrences, context, lexicon, others):
-        found.setdefault(word.span, (gender, word))
-    genders = {gender for gender, _ in found.values()}
+    stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others))
+    nearby = _by_span(_nearby_pronouns(doc, speaker, occurrences, lexicon))
+    genders = {gender for gender, _ in stated.values()}
+    if not genders:
+        # Only pronouns read off the parse: they must all agree.
+        stated, genders = nearby, {gender for gender, _ in nearby.values()}
     if len(genders) != 1:
         return Gender.UNKNOWN, ()
-    evidence = tuple(word for _, word in sorted(found.values(), key=lambda e: e[1].span))
-    return genders.pop(), evidence
+    gender = genders.pop()
+    # Parse-read pronouns are weaker than the rest: those that disagree with it are dropped
+    # as someone else's, those that agree join the evidence.
+    agreeing = {span: item for span, item in nearby.items() if item[0] is gender}
+    found = {**agreeing, **stated}
+    return gender, tuple(word for _, word in sorted(found.values(), key=lambda e: e[1].span))
+
+
+def _by_span(
+    items: Iterable[tuple[Gender, TextSpan]],
+) -> dict[Span, tuple[Gender, TextSpan]]:
+    found: dict[Span, tuple[Gender, TextSpan]] = {}
+    for gender, word in items:
+        found.setdefault(word.span, (gender, word))
+    return found
 
 
 def _evidence(
@@ -400,7 +441,6 @@ def _evidence(
         if gender is not None and _pronoun_follows(mention.span, anchors, rivals):
             yield gender, mention
     yield from _honorifics(doc, speaker, occurrences, lexicon)
-    yield from _nearby_pronouns(doc, speaker, occurrences, lexicon)
     pieces: Iterable[TextSpan] = [*speaker.mentions, *speaker.roles, *context]
     for piece in pieces:
         for token in _tokens(piece):
@@ -440,6 +480,7 @@ def _nearby_pronouns(
     elsewhere = {w.start for o in occurrences for w in o.words} - anchors
     if not anchors:
         return
+    people = _person_words(doc)
     anchored: int | None = None  # the paragraph of the last anchor, while it still holds
     genders: set[Gender] = set()  # genders of the pronouns since the last anchor
     for sentence in doc.sentences:
@@ -450,7 +491,9 @@ def _nearby_pronouns(
                 anchored, genders = sentence.paragraph, set()
             elif anchored is None:
                 continue
-            elif word.start in elsewhere or _names_someone(doc.text, word, lexicon):
+            elif word.start in elsewhere or (
+                _without_possessive(word.text) in people and _names_someone(doc.text, word, lexicon)
+            ):
                 anchored = None  # someone (or something) else is named in between
             else:
                 gender = lexicon.gender_of(_PRONOUN, word.text)
@@ -459,6 +502,7 @@ def _nearby_pronouns(
                     gender is None
                     or word.text.isupper()
                     or _object_of_anchor(sentence, word, anchors)
+                    or not _in_subject_or_anchor_clause(sentence, word, anchors)
                 ):
                     continue
                 genders.add(gender)
@@ -467,12 +511,31 @@ def _nearby_pronouns(
 
 
 def _is_subject(occurrence: NameOccurrence) -> bool:
-    """The name is the subject of its clause (or heads a subject with a title before it)."""
+    """The name is the subject of the sentence's main clause (or heads it with a title before
+    it): the one a following pronoun most likely means, unlike "why Lee failed where he ..."."""
     sentence = occurrence.sentence
     word = _head_of_name(sentence, occurrence.words)
     while word.base_deprel in ("flat", "compound", "appos") and word.head >= 0:
         word = sentence.words[word.head]
-    return word.base_deprel == "nsubj"
+    if word.base_deprel != "nsubj" or word.head < 0:
+        return False
+    clause = sentence.words[word.head]
+    while clause.base_deprel in _MAIN_CLAUSE and clause.head >= 0:
+        clause = sentence.words[clause.head]
+    return clause.head < 0
+
+
+def _in_subject_or_anchor_clause(sentence: Sentence, word: Word, anchors: set[int]) -> bool:
+    """The pronoun is (in) the subject of its clause ("Lee said she would run", "Her aide
+    said"), or in the clause whose subject is the speaker ("Lee read her speech"); not "Lee
+    said nobody would question her"."""
+    for clause in [word, *sentence.ancestors(word.index)]:
+        subjects = [c for c in sentence.children(clause.index) if c.base_deprel == "nsubj"]
+        if not subjects:
+            continue
+        inside = {w.index for s in subjects for w in sentence.subtree(s.index)}
+        return word.index in inside or any(sentence.words[i].start in anchors for i in inside)
+    return True
 
 
 def _object_of_anchor(sentence: Sentence, word: Word, anchors: set[int]) -> bool:
@@ -487,10 +550,26 @@ def _object_of_anchor(sentence: Sentence, word: Word, anchors: set[int]) -> bool
     )
 
 
+def _person_words(doc: ParsedDoc) -> set[str]:
+    """Words of the article's multi-word proper names ("Joe Scarborough"), which may be
+    people; a lone "Florida" or "Wednesday" is not taken for someone."""
+    words: set[str] = set()
+    for sentence in doc.sentences:
+        run: list[str] = []
+        for word in [*sentence.words, None]:
+            if word is not None and word.upos == "PROPN" and word.text[:1].isupper():
+                run.append(_without_possessive(word.text))
+                continue
+            if len([w for w in run if not w.endswith(".")]) >= 2:
+                words.update(run)
+            run = []
+    return words
+
+
 def _names_someone(text: str, word: Word, lexicon: SourceLexicon) -> bool:
-    """A proper noun in the narrative: not a title, not in a quotation or in parentheses
+    """A proper noun in the narrative: not an honorific, not in a quotation or in parentheses
     ("McCaskill (D-Mo.) ... she said")."""
-    if word.upos != "PROPN" or lexicon.category_of(word.text) is not None:
+    if word.upos != "PROPN" or lexicon.gender_of("honorific", word.text) is not None:
         return False
     line = text[text.rfind("\n", 0, word.start) + 1 : word.start]
     return line.count("(") <= line.count(")") and not _inside_quotation(text, word)
@@ -500,7 +579,11 @@ def _inside_quotation(text: str, word: Word) -> bool:
     """An odd number of straight marks, or more openings than closings, since the line began."""
     start = text.rfind("\n", 0, word.start) + 1
     before = text[start : word.start]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    return (
+        before.count('"') % 2 == 1
+        or before.count("\u201c") > before.count("\u201d")
+        or (before.count("''") + before.count("``")) % 2 == 1  # PolNeAR-style marks
+    )
 
 
 def _pronoun_follows(pronoun: Span, anchors: list[Span], rivals: list[Span]) -> bool:
@@ -583,6 +666,8 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
     generic head ("president", "spokeswoman") takes the category of its complement's head
     ("president of the teachers' federation"); of coordinated ones, the first decides."""
     words = [t.text.lower() for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
+    if any(_PARTY_TAG.match(word) for word in words):
+        return SourceCategory.OFFICIAL  # "(D-Ohio)": an elected politician
     if "and" in words[1:]:
         words = words[: words.index("and", 1)]
     segments: list[list[str]] = [[]]
