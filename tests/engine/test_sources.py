@@ -345,6 +345,10 @@ def test_organizations_and_groups_have_no_gender() -> None:
         ("Ann Lee", SpeakerKind.PERSON, False),
         ("Lee", SpeakerKind.PERSON, False),
         ("the Harbour Trust", SpeakerKind.ORGANIZATION, False),
+        ("the agency", SpeakerKind.ORGANIZATION, False),
+        ("a shipping company", SpeakerKind.ORGANIZATION, True),
+        ("Democrats", SpeakerKind.UNKNOWN, True),
+        ("Twelve percent", SpeakerKind.UNKNOWN, True),
         ("a Harbour Trust official", SpeakerKind.PERSON, False),
     ],
 )

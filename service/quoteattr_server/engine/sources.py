@@ -39,6 +39,7 @@ _NAME_RELATIONS = frozenset({"flat", "compound"})
 _PRONOUN = "pronoun"
 # A pronoun after a writing of the name counts in its paragraph and this many more.
 _PRONOUN_PARAGRAPHS = 1
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many"})
 _MAIN_CLAUSE = frozenset({"conj", "parataxis"})  # clauses that stand beside the root
 _TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 # A pronoun counts only this close after a writing of the speaker (code points).
@@ -195,12 +196,18 @@ def _surname(speaker: Speaker) -> str | None:
 
 
 def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
-    """No name in the article: a group, or a description ("a senior official", "sources")."""
+    """No name in the article: a group ("Democrats", "residents"), or a description ("a senior
+    official", "sources"). An organisation has a name unless it is only ever "a company"."""
     if speaker.kind is SpeakerKind.GROUP:
         return True
     words = speaker.name.split()
     if not words:
         return True
+    if speaker.kind is SpeakerKind.ORGANIZATION:
+        # "a Harbour bank" is unnamed; "the agency" stands for one the article names.
+        return words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:])
+    if len(words) == 1 and words[0].endswith("s") and lexicon.category_of(words[0]) is not None:
+        return True  # a plural label: "Democrats", "Americans", "officials"
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
         return False
