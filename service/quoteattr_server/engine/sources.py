@@ -14,6 +14,7 @@ organisations and groups, its name, through the lexicon in `data/source_categori
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -161,9 +162,13 @@ def _enrich(
     context = list(_context_phrases(doc, occurrences))
     gender: Gender = Gender.UNKNOWN
     evidence: tuple[TextSpan, ...] = ()
-    if speaker.kind is SpeakerKind.PERSON:
+    if speaker.kind is SpeakerKind.PERSON or (
+        speaker.kind is SpeakerKind.UNKNOWN and not anonymous
+    ):
         gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, others)
-    category = category_of(speaker, context + list(_after_name(occurrences, lexicon)), lexicon)
+    category = category_of(
+        speaker, context + list(_after_name(doc.text, occurrences, lexicon)), lexicon
+    )
     return replace(
         speaker,
         gender=gender,
@@ -340,11 +345,22 @@ def _predicates(text: str, sentence: Sentence, head: Word) -> Iterator[TextSpan]
             yield _text_span(text, words)
 
 
-def _after_name(occurrences: list[NameOccurrence], lexicon: SourceLexicon) -> Iterator[TextSpan]:
+def _after_name(
+    text: str, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+) -> Iterator[TextSpan]:
     """A noun right after the name that says what the person leads ("the Lee campaign", "Lee's
-    administration"); for the category only (never gender: "Lee's wife" is someone else)."""
+    administration") and relative clauses of what the person does ("who led the party"); for
+    the category only (never gender: "Lee's wife" is someone else)."""
     for occurrence in occurrences:
-        words = occurrence.sentence.words
+        sentence = occurrence.sentence
+        head = _head_of_name(sentence, occurrence.words)
+        for clause in sentence.children(head.index):
+            if clause.deprel == "acl:relcl" and clause.upos == "VERB":
+                # "Fowler, who led the party's committee": what the person does.
+                words_of = _clause_free(sentence, clause)
+                if words_of:
+                    yield _text_span(text, words_of)
+        words = sentence.words
         after = occurrence.words[-1].index + 1
         if after < len(words) and words[after].text in ("'s", "\u2019s", "'"):
             after += 1
@@ -406,7 +422,11 @@ def gender_of(
     if statement is not None:
         return Gender.NONBINARY, (statement,)
     stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others))
-    nearby = _by_span(_nearby_pronouns(doc, speaker, occurrences, lexicon))
+    nearby = (
+        _by_span(_nearby_pronouns(doc, speaker, occurrences, lexicon))
+        if speaker.kind is SpeakerKind.PERSON  # not for what may be a place or a company
+        else {}
+    )
     genders = {gender for gender, _ in stated.values()}
     if not genders:
         # Only pronouns read off the parse: they must all agree.
@@ -654,6 +674,11 @@ def category_of(
     phrases = [role.text for role in speaker.roles] + [piece.text for piece in context]
     if speaker.kind is not SpeakerKind.PERSON or is_unnamed(speaker, lexicon):
         phrases.append(speaker.name)
+    else:  # a title the name still carries: "Democrat Ann Lee"
+        words = speaker.name.split()
+        titles = list(itertools.takewhile(lambda w: lexicon.category_of(w) is not None, words))
+        if titles and len(titles) < len(words):
+            phrases.append(" ".join(titles))
     phrases += [m.text for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text) is None]
     votes: dict[SourceCategory, int] = {}
     for phrase in phrases:
@@ -687,9 +712,10 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
     if head is None or head[0] in lexicon.generic_heads:
         # The complement first ("spokeswoman for the union"), then the modifiers ("company
         # spokesman"), then the generic head itself.
-        for found in heads[1:]:
-            if found is not None and found[0] not in lexicon.generic_heads:
-                return found[1]
+        complements = [found for found in heads[1:] if found is not None]
+        specific = [found for found in complements if found[0] not in lexicon.generic_heads]
+        if specific or complements:
+            return (specific or complements)[0][1]
         for word in reversed(segments[0]):
             category = lexicon.category_of(word)
             if category is not None and word not in lexicon.generic_heads:
