@@ -334,6 +334,71 @@ def test_organizations_and_groups_have_no_gender() -> None:
     assert (second.gender, second.anonymous) == (Gender.UNKNOWN, True)
 
 
+def test_category_from_campaign_party_tag_and_predicate() -> None:
+    text = "The Lee campaign said Ann Lee (D-Ohio) would speak. Bo Park is the city's mayor."
+    doc = parsed(
+        text,
+        """
+        The DET 3 det
+        Lee PROPN 3 compound
+        campaign NOUN 4 nsubj
+        said VERB 0 root
+        Ann PROPN 12 nsubj
+        Lee PROPN 5 flat
+        ( PUNCT 8 punct
+        D-Ohio PROPN 5 appos
+        ) PUNCT 8 punct
+        would AUX 12 aux
+        speak VERB 4 ccomp
+        . PUNCT 4 punct
+        """,
+        """
+        Bo PROPN 6 nsubj
+        Park PROPN 1 flat
+        is AUX 6 cop
+        the DET 6 det
+        city's NOUN 6 nmod:poss
+        mayor NOUN 0 root
+        . PUNCT 6 punct
+        """,
+    )
+    lee = speaker("Ann Lee", [piece(text, "Ann Lee")])
+    park = Speaker("s2", "Bo Park", SpeakerKind.PERSON, (), (piece(text, "Bo Park"),))
+    first, second = enriched(doc, lee, park)
+    assert first.category is SourceCategory.OFFICIAL  # "the Lee campaign", "(D-Ohio)"
+    assert second.category is SourceCategory.OFFICIAL  # "is the city's mayor"
+
+
+def test_a_named_person_with_no_role_is_a_citizen() -> None:
+    text = "Ann Lee said talks failed."
+    doc = parsed(
+        text,
+        """
+        Ann PROPN 3 nsubj
+        Lee PROPN 1 flat
+        said VERB 0 root
+        talks NOUN 5 nsubj
+        failed VERB 3 ccomp
+        . PUNCT 3 punct
+        """,
+    )
+    (result,) = enriched(doc, speaker("Ann Lee", [piece(text, "Ann Lee")]))
+    assert result.category is SourceCategory.CITIZEN
+    (unnamed,) = enriched(doc, speaker("a witness", [piece(text, "Ann Lee")]))
+    assert unnamed.category is SourceCategory.CITIZEN  # the description says so
+    (vague,) = enriched(doc, speaker("someone", [piece(text, "Ann Lee")]))
+    assert vague.category is SourceCategory.UNKNOWN
+
+
+def test_a_speaker_of_unknown_kind_takes_only_stated_evidence() -> None:
+    text = SPOKESWOMAN
+    doc = parsed(text, *SPOKESWOMAN_ROWS)
+    source = speaker("Ann Lee", [piece(text, "Ann Lee")], kind=SpeakerKind.UNKNOWN)
+    (result,) = enriched(doc, source)
+    # "spokeswoman" is stated; the pronoun read off the parse is not used for it.
+    assert [e.text for e in result.gender_evidence] == ["spokeswoman"]
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "anonymous"),
     [
