@@ -42,6 +42,7 @@ _PRONOUN = "pronoun"
 _PRONOUN_PARAGRAPHS = 1
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many"})
 _MAIN_CLAUSE = frozenset({"conj", "parataxis"})  # clauses that stand beside the root
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PRON", "CCONJ"})
 _TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 # A pronoun counts only this close after a writing of the speaker (code points).
 _PRONOUN_REACH = 600
@@ -166,9 +167,10 @@ def _enrich(
         speaker.kind is SpeakerKind.UNKNOWN and not anonymous
     ):
         gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, others)
-    category = category_of(
-        speaker, context + list(_after_name(doc.text, occurrences, lexicon)), lexicon
-    )
+    # A speaker of unknown kind with a gender in the text is a person too.
+    person = speaker.kind is SpeakerKind.PERSON or gender is not Gender.UNKNOWN
+    phrases = context + list(_after_name(doc.text, occurrences, lexicon))
+    category = category_of(speaker, phrases, lexicon, person=person)
     return replace(
         speaker,
         gender=gender,
@@ -320,6 +322,37 @@ def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Itera
                 if words:
                     yield _text_span(doc.text, words)
         yield from _predicates(doc.text, sentence, head)
+        for words in _surface_appositions(sentence, occurrence.words):
+            yield _text_span(doc.text, words)
+
+
+def _surface_appositions(sentence: Sentence, name: tuple[Word, ...]) -> Iterator[list[Word]]:
+    """Appositions read on the words where the parse may have missed them: ", a former aide
+    who ..." after the name (past an age: ", 54, a shopkeeper"), and "his adviser, Ann Lee," set
+    off by commas before it."""
+    words = sentence.words
+    after = name[-1].index + 1
+    if after + 1 < len(words) and words[after].text == ",":
+        start = after + 1
+        if words[start].upos == "NUM" and start + 2 < len(words) and words[start + 1].text == ",":
+            start += 2
+        if words[start].upos in ("DET", "ADJ", "NOUN") and words[start].text[:1].islower():
+            phrase = list(itertools.takewhile(_in_noun_phrase, words[start:]))
+            if phrase and phrase[-1].upos in ("NOUN", "PROPN"):
+                yield phrase
+    first = name[0].index
+    closed = after < len(words) and words[after].text == ","
+    if closed and first >= 2 and words[first - 1].text == ",":
+        phrase = list(
+            reversed(list(itertools.takewhile(_in_noun_phrase, reversed(words[: first - 1]))))
+        )
+        if phrase and phrase[-1].upos == "NOUN" and phrase[0].text[:1].islower():
+            yield phrase
+
+
+def _in_noun_phrase(word: Word) -> bool:
+    """Words a role phrase runs over: not punctuation, verbs or relative pronouns."""
+    return word.upos in _PHRASE_TAGS and word.text.lower() not in ("who", "which", "that")
 
 
 def _predicates(text: str, sentence: Sentence, head: Word) -> Iterator[TextSpan]:
@@ -668,7 +701,7 @@ def _nonbinary_statement(
 
 
 def category_of(
-    speaker: Speaker, context: list[TextSpan], lexicon: SourceLexicon
+    speaker: Speaker, context: list[TextSpan], lexicon: SourceLexicon, *, person: bool = False
 ) -> SourceCategory:
     """The category most of the speaker's role phrases point to (the earliest on a tie)."""
     phrases = [role.text for role in speaker.roles] + [piece.text for piece in context]
@@ -687,7 +720,7 @@ def category_of(
             votes[category] = votes.get(category, 0) + 1
     if votes:
         return max(votes, key=lambda c: votes[c])
-    if speaker.kind is SpeakerKind.PERSON and not is_unnamed(speaker, lexicon):
+    if (person or speaker.kind is SpeakerKind.PERSON) and not is_unnamed(speaker, lexicon):
         # A named person the article gives no role at all: a member of the public.
         return SourceCategory.CITIZEN
     return SourceCategory.UNKNOWN
