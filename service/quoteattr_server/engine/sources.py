@@ -144,10 +144,16 @@ def enrich_speakers(
 ) -> AttributionResult:
     """`result` with every speaker's gender (and its evidence), anonymity and category."""
     lexicon = lexicon or load_source_lexicon()
-    enriched = []
+    found: dict[str, list[NameOccurrence]] = {}
     for speaker in result.speakers:
         shared = any(_namesakes(speaker, other) for other in result.speakers)
-        enriched.append(_enrich(doc, speaker, lexicon, shared, result.speakers))
+        unnamed = is_unnamed(speaker, lexicon)
+        found[speaker.id] = [] if unnamed else list(name_occurrences(doc, speaker, lexicon, shared))
+    described = _descriptions(doc, found, lexicon)
+    enriched = [
+        _enrich(doc, speaker, lexicon, found[speaker.id], described.get(speaker.id, []), result)
+        for speaker in result.speakers
+    ]
     return replace(result, speakers=tuple(enriched))
 
 
@@ -155,21 +161,21 @@ def _enrich(
     doc: ParsedDoc,
     speaker: Speaker,
     lexicon: SourceLexicon,
-    shared: bool,
-    others: Sequence[Speaker],
+    occurrences: list[NameOccurrence],
+    described: list[TextSpan],
+    result: AttributionResult,
 ) -> Speaker:
     anonymous = is_unnamed(speaker, lexicon)
-    occurrences = [] if anonymous else list(name_occurrences(doc, speaker, lexicon, shared))
     context = list(_context_phrases(doc, occurrences))
     gender: Gender = Gender.UNKNOWN
     evidence: tuple[TextSpan, ...] = ()
     if speaker.kind is SpeakerKind.PERSON or (
         speaker.kind is SpeakerKind.UNKNOWN and not anonymous
     ):
-        gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, others)
+        gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, result.speakers)
     # A speaker of unknown kind with a gender in the text is a person too.
     person = speaker.kind is SpeakerKind.PERSON or gender is not Gender.UNKNOWN
-    phrases = context + list(_after_name(doc.text, occurrences, lexicon))
+    phrases = context + list(_after_name(doc.text, occurrences, lexicon)) + described
     category = category_of(speaker, phrases, lexicon, person=person)
     return replace(
         speaker,
@@ -178,6 +184,33 @@ def _enrich(
         anonymous=anonymous,
         category=category,
     )
+
+
+def _descriptions(
+    doc: ParsedDoc, found: dict[str, list[NameOccurrence]], lexicon: SourceLexicon
+) -> dict[str, list[TextSpan]]:
+    """Definite descriptions as subjects ("The Republican nominee said ..."), each given to the
+    speaker last written by name before it in its paragraph or the one before; for the category
+    only (a reader's guess, never gender evidence)."""
+    names = sorted(
+        (o.span.start, o.sentence.paragraph, speaker_id)
+        for speaker_id, occurrences in found.items()
+        for o in occurrences
+    )
+    described: dict[str, list[TextSpan]] = {}
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if word.base_deprel != "nsubj" or word.upos != "NOUN":
+                continue
+            if lexicon.category_of(word.text) is None:
+                continue
+            phrase = [w for w in sentence.subtree(word.index) if w.upos != "PUNCT"]
+            if phrase[0].text.lower() != "the":
+                continue
+            before = [n for n in names if n[0] < word.start]
+            if before and sentence.paragraph - before[-1][1] <= 1:
+                described.setdefault(before[-1][2], []).append(_text_span(doc.text, phrase))
+    return described
 
 
 # --- names and unnamed sources ------------------------------------------------------------------
@@ -245,7 +278,7 @@ def name_occurrences(
     own = {w.lower() for w in speaker.name.split()}
     mentions = [m.span for m in speaker.mentions]
     found = [
-        NameOccurrence(sentence, _name_words(sentence, word))
+        NameOccurrence(sentence, _name_words(sentence, word, lexicon))
         for sentence in doc.sentences
         for word in sentence.words
         if _without_possessive(word.text) == surname
@@ -261,12 +294,18 @@ def name_occurrences(
             yield occurrence
 
 
-def _name_words(sentence: Sentence, word: Word) -> tuple[Word, ...]:
-    """The capitalised proper-noun run that ends at `word` ("Ann Lee" for "Lee")."""
+def _name_words(sentence: Sentence, word: Word, lexicon: SourceLexicon) -> tuple[Word, ...]:
+    """The capitalised proper-noun run that ends at `word` ("Ann Lee" for "Lee"), without the
+    titles the parser may tag as proper nouns ("President", "Leader")."""
     start = word.index
     while start > 0:
         before = sentence.words[start - 1]
-        if before.upos != "PROPN" or not before.text[:1].isupper() or before.text.endswith("."):
+        if (
+            before.upos != "PROPN"
+            or not before.text[:1].isupper()
+            or before.text.endswith(".")
+            or lexicon.category_of(before.text) is not None
+        ):
             break
         start -= 1
     return sentence.words[start : word.index + 1]
