@@ -66,6 +66,8 @@ class SourceLexicon:
     def category_of(self, word: str) -> SourceCategory | None:
         word = word.lower()
         found = self.categories.get(word)
+        if found is None and len(word) > 3 and word.endswith("s"):
+            found = self.categories.get(word[:-1])  # "leaders", "governors"
         if found is None:
             found = next((c for p, c in self.category_prefixes if word.startswith(p)), None)
         return found
