@@ -201,11 +201,18 @@ def format_speakers(speakers: dict[str, Any]) -> list[str]:
         f"f1 {roles['f1']}; "
         f"speakers with a role found and none wrong {roles['speakers_found_none_wrong']} "
         f"(of {roles['speakers_with_roles']})",
-        f"names of named persons: accuracy {names['accuracy']} ({names['right']}/"
-        f"{names['named_persons']}; of the {names['matched']} matched: "
-        f"{names['accuracy_of_matched']})",
     ]
-    for label, row in [*speakers["gender"].items(), ("anonymous", speakers["anonymous"])]:
+    # What the gold file does not annotate (a Minsk-style file: roles only) is not shown.
+    if names["named_persons"]:
+        lines.append(
+            f"names of named persons: accuracy {names['accuracy']} ({names['right']}/"
+            f"{names['named_persons']}; of the {names['matched']} matched: "
+            f"{names['accuracy_of_matched']})"
+        )
+    labelled = [*speakers["gender"].items(), ("anonymous", speakers["anonymous"])]
+    for label, row in labelled:
+        if not row["gold"] and not row["predicted"]:
+            continue
         lines.append(
             f"{label + ':':11}precision {row['precision']} recall {row['recall']} f1 {row['f1']} "
             f"(gold {row['gold']}, matched {row['gold_matched']}, predicted {row['predicted']}, "
@@ -213,10 +220,11 @@ def format_speakers(speakers: dict[str, Any]) -> list[str]:
             f"f1 {row['f1_all']})"
         )
     category = speakers["category"]
-    lines.append(
-        f"category:  accuracy {category['accuracy']} ({category['right']}/{category['matched']} "
-        f"matched, {category['gold']} in gold)"
-    )
+    if category["gold"]:
+        lines.append(
+            f"category:  accuracy {category['accuracy']} ({category['right']}/"
+            f"{category['matched']} matched, {category['gold']} in gold)"
+        )
     return lines
 
 

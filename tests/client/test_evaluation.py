@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quoteattr_client.eval import speakers_from_quotes
+from quoteattr_client.eval import format_speakers, speakers_from_quotes
 from quoteattr_client.evaluation import (
     Gold,
     GoldSpeaker,
@@ -224,3 +224,18 @@ def test_gold_speakers_from_quote_roles() -> None:
     assert set(speakers) == {"Ann Lee", "Bo Park"}
     assert [text[s:e] for s, e in speakers["Ann Lee"].roles] == ["Mayor", "Mayor"]
     assert speakers["Bo Park"].roles == ()
+
+
+def test_speaker_lines_leave_out_what_the_gold_does_not_annotate() -> None:
+    roles_only = Report()
+    roles_only.add_speakers("doc", [GoldSpeaker("Ann Lee", "unknown", roles=((0, 5),))], [])
+    lines = format_speakers(roles_only.summary()["speakers"])
+    assert any(line.startswith("roles: recall 0.0") for line in lines)
+    assert not any(line.startswith(("female", "male", "anonymous", "category")) for line in lines)
+    full = Report()
+    full.add_speakers(
+        "doc", [GoldSpeaker("Ann Lee", "person", gender="female", anonymous=False)], []
+    )
+    lines = format_speakers(full.summary()["speakers"])
+    assert any(line.startswith("female:") for line in lines)
+    assert any(line.startswith("names of named persons: accuracy 0.0") for line in lines)
