@@ -369,6 +369,57 @@ def test_category_from_campaign_party_tag_and_predicate() -> None:
     assert second.category is SourceCategory.OFFICIAL  # "is the city's mayor"
 
 
+def test_surface_apposition_and_a_description_as_subject() -> None:
+    text = "Ann Lee, a professor of law, spoke. The senator said it failed."
+    doc = parsed(
+        text,
+        """
+        Ann PROPN 9 nsubj
+        Lee PROPN 1 flat
+        , PUNCT 5 punct
+        a DET 5 det
+        professor NOUN 9 obl
+        of ADP 7 case
+        law NOUN 5 nmod
+        , PUNCT 5 punct
+        spoke VERB 0 root
+        . PUNCT 9 punct
+        """,
+        """
+        The DET 2 det
+        senator NOUN 3 nsubj
+        said VERB 0 root
+        it PRON 5 nsubj
+        failed VERB 3 ccomp
+        . PUNCT 3 punct
+        """,
+    )
+    # The parse missed the apposition (an oblique here): it is read on the words.
+    lee = speaker("Ann Lee", [piece(text, "Ann Lee")])
+    (result,) = enriched(doc, lee)
+    assert result.category is SourceCategory.EXPERT  # the apposition; a tie goes to it, first
+    alone = parsed(
+        "Bo Park spoke. The senator said it failed.",
+        """
+        Bo PROPN 3 nsubj
+        Park PROPN 1 flat
+        spoke VERB 0 root
+        . PUNCT 3 punct
+        """,
+        """
+        The DET 2 det
+        senator NOUN 3 nsubj
+        said VERB 0 root
+        it PRON 5 nsubj
+        failed VERB 3 ccomp
+        . PUNCT 3 punct
+        """,
+    )
+    park = speaker("Bo Park", [TextSpan("Bo Park", Span(0, 7))])
+    (result,) = enriched(alone, park)
+    assert result.category is SourceCategory.OFFICIAL  # "The senator" just after Park
+
+
 def test_a_named_person_with_no_role_is_a_citizen() -> None:
     text = "Ann Lee said talks failed."
     doc = parsed(
