@@ -198,6 +198,7 @@ def _descriptions(
         (o.span.start, o.sentence.paragraph, speaker_id)
         for speaker_id, occurrences in found.items()
         for o in occurrences
+        if _is_subject(o, main=False)
     )
     described: dict[str, list[TextSpan]] = {}
     for sentence in doc.sentences:
@@ -436,6 +437,10 @@ def _after_name(
                     yield _text_span(text, words_of)
         words = sentence.words
         after = occurrence.words[-1].index + 1
+        if after + 1 < len(words) and words[after].text == "(":
+            tag = words[after + 1]
+            if _PARTY_TAG.match(tag.text.lower()):
+                yield TextSpan(tag.text, tag.span)  # "Lee (D-Ohio)"
         if after < len(words) and words[after].text in ("'s", "\u2019s", "'"):
             after += 1
         if after < len(words) and words[after].text.lower() in lexicon.after_name:
@@ -611,7 +616,7 @@ def _nearby_pronouns(
                     yield gender, TextSpan(word.text, word.span)
 
 
-def _is_subject(occurrence: NameOccurrence) -> bool:
+def _is_subject(occurrence: NameOccurrence, *, main: bool = True) -> bool:
     """The name is the subject of the sentence's main clause (or heads it with a title before
     it): the one a following pronoun most likely means, unlike "why Lee failed where he ..."."""
     sentence = occurrence.sentence
@@ -620,6 +625,8 @@ def _is_subject(occurrence: NameOccurrence) -> bool:
         word = sentence.words[word.head]
     if word.base_deprel != "nsubj" or word.head < 0:
         return False
+    if not main:
+        return True
     clause = sentence.words[word.head]
     while clause.base_deprel in _MAIN_CLAUSE and clause.head >= 0:
         clause = sentence.words[clause.head]
