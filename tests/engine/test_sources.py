@@ -492,6 +492,8 @@ def test_anonymous_when_the_article_gives_no_name(
         ("the 40-year-old nurse", SourceCategory.CITIZEN),
         ("a columnist for the Valley Times", SourceCategory.MEDIA),
         ("an unusually tall figure", None),
+        ("regulators and environmental groups", SourceCategory.OFFICIAL),  # the first conjunct
+        ("surgeon and daytime TV star", SourceCategory.MEDIA),  # the first that says
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:

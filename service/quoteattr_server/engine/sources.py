@@ -42,7 +42,7 @@ _PRONOUN = "pronoun"
 _PRONOUN_PARAGRAPHS = 1
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many"})
 _MAIN_CLAUSE = frozenset({"conj", "parataxis"})  # clauses that stand beside the root
-_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PRON", "CCONJ"})
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PRON", "CCONJ", "PART"})
 _TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 # A pronoun counts only this close after a writing of the speaker (code points).
 _PRONOUN_REACH = 600
@@ -394,6 +394,8 @@ def _surface_appositions(sentence: Sentence, name: tuple[Word, ...]) -> Iterator
 
 def _in_noun_phrase(word: Word) -> bool:
     """Words a role phrase runs over: not punctuation, verbs or relative pronouns."""
+    if word.text in ("-", "\u2010", "\u2011"):
+        return True  # "a two-decade veteran", split at its hyphen
     return word.upos in _PHRASE_TAGS and word.text.lower() not in ("who", "which", "that")
 
 
@@ -781,8 +783,20 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
     words = [t.text.lower() for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
     if any(_PARTY_TAG.match(word) for word in words):
         return SourceCategory.OFFICIAL  # "(D-Ohio)": an elected politician
-    if "and" in words[1:]:
-        words = words[: words.index("and", 1)]
+    conjuncts: list[list[str]] = [[]]
+    for index, word in enumerate(words):
+        if index and word == "and":
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(word)
+    for conjunct in conjuncts:  # the first that says something
+        found = _conjunct_category(conjunct, lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:
     segments: list[list[str]] = [[]]
     for index, word in enumerate(words):
         if index and word in _COMPLEMENT_OPENERS:
