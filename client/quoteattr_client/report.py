@@ -48,6 +48,7 @@ CATEGORIES = ("official", "expert", "business", "advocate", "citizen", "media", 
 _PERSON_KINDS = "('person', 'unknown')"  # SQL: the kinds that can have a gender
 TOP_SPEAKERS = 25
 TOP_RECURRING = 25
+MIN_RECURRING_WORDS = 3
 TOP_BY_VALUES = 30
 _BATCH_ROWS = 5_000  # rows inserted per transaction
 _PROGRESS_BYTES = 1 << 20  # the progress bar moves once per MiB read
@@ -141,7 +142,7 @@ def document_rows(
         if speaker is not None:
             counts[speaker.get("id")] = counts.get(speaker.get("id"), 0) + 1
         fingerprint = quote.get("fingerprint") or ""
-        if fingerprint:
+        if _recurs(quote, fingerprint):
             name = speaker.get("name", "") if speaker is not None else ""
             quote_rows.append((doc, fingerprint, quote.get("text", ""), name))
     source_rows = [
@@ -165,6 +166,12 @@ def document_rows(
         # Quotes with no speaker: counted in the quote totals, never as a source.
         source_rows.append((doc, "", "", "none", "", "", 0, "", unattributed, by_value))
     return source_rows, quote_rows
+
+
+def _recurs(quote: dict[str, Any], fingerprint: str) -> bool:
+    """Quotes worth following across documents: a quotation (not reported speech, which
+    rewrites say in their own words) of at least a few words."""
+    return quote.get("kind") != "reported" and len(fingerprint.split()) >= MIN_RECURRING_WORDS
 
 
 def _field_value(record: dict[str, Any], name: str) -> str | None:

@@ -67,7 +67,7 @@ def results(tmp_path: Path) -> Path:
             [
                 quote("s1", '"One."'),
                 quote("s1", '"Two."'),
-                quote("s2", '"Same words."', "same words"),
+                quote("s2", '"Same words here."', "same words here"),
                 quote("s3", '"Three."'),
                 quote(None, '"Nobody\'s."'),
             ],
@@ -77,7 +77,12 @@ def results(tmp_path: Path) -> Path:
         + line(
             "b",
             [speaker("s1", "ann lee", gender="female", category="official"), ruiz],
-            [quote("s1", '"Four."'), quote("s2", "\u201csame WORDS\u201d", "same words")],
+            [
+                quote("s1", '"Four."'),
+                quote("s2", "\u201csame WORDS here\u201d", "same words here"),
+                quote("s1", '"Two."', "two"),  # too short to follow
+                {**quote("s1", "that same words here", "same words here"), "kind": "reported"},
+            ],
             outlet="Valley Times",
         ),
         encoding="utf-8",
@@ -88,19 +93,19 @@ def results(tmp_path: Path) -> Path:
 def test_tables_count_sources_and_quotes(results: Path) -> None:
     report = build_report([str(results)], by="outlet")
     assert (report.documents, report.bad_lines) == (2, 1)
-    assert report.quotes == 7  # the quote with no speaker counts, as a quote only
+    assert report.quotes == 9  # the quote with no speaker counts, as a quote only
     assert report.sources == 5  # a speaker in one document
     top = report.speakers[0]
     assert (top.name, top.quotes, top.documents, top.gender, top.category) == (
         "Ann Lee",
-        3,
+        5,
         2,
         "female",
         "official",
     )
     assert "a senior official" not in [row.name for row in report.speakers]
     gender = {row.label: (row.sources, row.quotes) for row in report.gender}
-    assert gender == {"female": (2, 3), "male": (2, 2), "nonbinary": (0, 0), "unknown": (1, 1)}
+    assert gender == {"female": (2, 5), "male": (2, 2), "nonbinary": (0, 0), "unknown": (1, 1)}
     unnamed = {row.label: row.sources for row in report.unnamed}
     assert unnamed == {"named": 4, "unnamed": 1}
     category = {row.label: row.sources for row in report.category}
@@ -110,9 +115,9 @@ def test_tables_count_sources_and_quotes(results: Path) -> None:
     assert herald == {"female": 1, "male": 1, "nonbinary": 0, "unknown": 1}
     assert report.by_unnamed["Harbour Herald"].sources == 1
     assert report.by_unnamed["Valley Times"].sources == 0
-    (recurring,) = report.recurring
+    (recurring,) = report.recurring  # not the short one, nor reported speech
     assert (recurring.fingerprint, recurring.documents, recurring.speakers) == (
-        "same words",
+        "same words here",
         2,
         "Tomas Ruiz",
     )
@@ -141,13 +146,13 @@ def test_by_field_from_the_batch_inputs(results: Path, tmp_path: Path) -> None:
     desks = {row["group"] for row in rows if row["table"] == "gender by desk"}
     assert desks == {"politics", "sport"}
     female = next(r for r in rows if r["table"] == "gender" and r["name"] == "female")
-    assert (female["sources"], female["quotes"], female["share"]) == ("2", "3", "0.4")
+    assert (female["sources"], female["quotes"], female["share"]) == ("2", "5", "0.4")
 
 
 def test_text_report_on_stdout(results: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert quoteattr(["report", str(results)]) == 0
     captured = capsys.readouterr()
-    assert "2 documents, 7 quotes, 5 quoted sources" in captured.out
+    assert "2 documents, 9 quotes, 5 quoted sources" in captured.out
     assert "unknown" in captured.out
     assert "unnamed" in captured.out
     assert "1 lines skipped" in captured.err
@@ -161,7 +166,7 @@ def test_html_is_self_contained_with_charts(results: Path) -> None:
     assert "https://" not in page
     assert "<script" not in page
     assert "Ann Lee" in page
-    assert "same words" in page.lower()
+    assert "same words here" in page.lower()
 
 
 def test_missing_input_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
