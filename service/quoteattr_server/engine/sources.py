@@ -13,6 +13,7 @@ organisations and groups, its name, through the lexicon in `data/source_categori
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -141,19 +142,63 @@ def load_source_lexicon() -> SourceLexicon:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _DocFacts:
+    """What every speaker's pass reads of the whole article, worked out once."""
+
+    subject_names: tuple[Word, ...]  # proper nouns inside subjects
+    people: frozenset[str]  # words of multi-word proper names
+    by_text: dict[str, list[tuple[Sentence, Word]]]  # capitalised words, 's dropped
+    subject_starts: tuple[int, ...] = ()  # where each of `subject_names` starts
+
+    @classmethod
+    def of(cls, doc: ParsedDoc) -> _DocFacts:
+        names = [
+            word
+            for sentence in doc.sentences
+            for subject in sentence.words
+            if subject.base_deprel == "nsubj"
+            for word in sentence.subtree(subject.index)
+            if word.upos == "PROPN"
+        ]
+        by_text: dict[str, list[tuple[Sentence, Word]]] = {}
+        for sentence in doc.sentences:
+            for word in sentence.words:
+                if word.text[:1].isupper():
+                    by_text.setdefault(_without_possessive(word.text), []).append((sentence, word))
+        names.sort(key=lambda w: w.start)
+        starts = tuple(w.start for w in names)
+        return cls(tuple(names), frozenset(_person_words(doc)), by_text, starts)
+
+    def subject_names_in(self, window: Span) -> tuple[Word, ...]:
+        starts = self.subject_starts
+        return self.subject_names[
+            bisect.bisect_left(starts, window.start) : bisect.bisect_left(starts, window.end)
+        ]
+
+
 def enrich_speakers(
     doc: ParsedDoc, result: AttributionResult, lexicon: SourceLexicon | None = None
 ) -> AttributionResult:
     """`result` with every speaker's gender (and its evidence), anonymity and category."""
     lexicon = lexicon or load_source_lexicon()
+    facts = _DocFacts.of(doc)
     found: dict[str, list[NameOccurrence]] = {}
+    by_surname: dict[str | None, list[Speaker]] = {}
     for speaker in result.speakers:
-        shared = any(_namesakes(speaker, other) for other in result.speakers)
+        by_surname.setdefault(_surname(speaker), []).append(speaker)
+    for speaker in result.speakers:
+        same = by_surname[_surname(speaker)] if _surname(speaker) is not None else []
+        shared = any(_namesakes(speaker, other) for other in same)
         unnamed = is_unnamed(speaker, lexicon)
-        found[speaker.id] = [] if unnamed else list(name_occurrences(doc, speaker, lexicon, shared))
+        found[speaker.id] = (
+            [] if unnamed else list(name_occurrences(doc, speaker, lexicon, shared, facts))
+        )
     described = _descriptions(doc, found, lexicon)
     enriched = [
-        _enrich(doc, speaker, lexicon, found[speaker.id], described.get(speaker.id, []), result)
+        _enrich(
+            doc, speaker, lexicon, found[speaker.id], described.get(speaker.id, []), result, facts
+        )
         for speaker in result.speakers
     ]
     return replace(result, speakers=tuple(enriched))
@@ -166,6 +211,7 @@ def _enrich(
     occurrences: list[NameOccurrence],
     described: list[TextSpan],
     result: AttributionResult,
+    facts: _DocFacts,
 ) -> Speaker:
     anonymous = is_unnamed(speaker, lexicon)
     context = list(_context_phrases(doc, occurrences))
@@ -174,7 +220,9 @@ def _enrich(
     if speaker.kind is SpeakerKind.PERSON or (
         speaker.kind is SpeakerKind.UNKNOWN and not anonymous
     ):
-        gender, evidence = gender_of(doc, speaker, occurrences, context, lexicon, result.speakers)
+        gender, evidence = gender_of(
+            doc, speaker, occurrences, context, lexicon, result.speakers, facts
+        )
     # A speaker of unknown kind with a gender in the text is a person too.
     person = speaker.kind is SpeakerKind.PERSON or gender is not Gender.UNKNOWN
     phrases = context + list(_after_name(doc.text, occurrences, lexicon)) + described
@@ -270,7 +318,11 @@ class NameOccurrence:
 
 
 def name_occurrences(
-    doc: ParsedDoc, speaker: Speaker, lexicon: SourceLexicon, shared: bool
+    doc: ParsedDoc,
+    speaker: Speaker,
+    lexicon: SourceLexicon,
+    shared: bool,
+    facts: _DocFacts | None = None,
 ) -> Iterator[NameOccurrence]:
     """Every writing of the speaker's surname: anywhere when no one else in the article carries
     that surname ("Bill Lee" beside "Ann Lee"), else only with the speaker's first name or
@@ -280,11 +332,10 @@ def name_occurrences(
         return
     own = {w.lower() for w in speaker.name.split()}
     mentions = [m.span for m in speaker.mentions]
+    facts = facts or _DocFacts.of(doc)
     found = [
         NameOccurrence(sentence, _name_words(sentence, word, lexicon))
-        for sentence in doc.sentences
-        for word in sentence.words
-        if _without_possessive(word.text) == surname
+        for sentence, word in facts.by_text.get(surname, [])
     ]
     shared = shared or len(_other_first_names(found, own, lexicon, speaker.name)) > 0
     for occurrence in found:
@@ -497,14 +548,16 @@ def gender_of(
     context: list[TextSpan],
     lexicon: SourceLexicon,
     others: Sequence[Speaker] = (),
+    facts: _DocFacts | None = None,
 ) -> tuple[Gender, tuple[TextSpan, ...]]:
     """The gender the article states for `speaker`, and the words that state it."""
     statement = _nonbinary_statement(doc, occurrences, lexicon)
     if statement is not None:
         return Gender.NONBINARY, (statement,)
-    stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others))
+    facts = facts or _DocFacts.of(doc)
+    stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others, facts))
     nearby = (
-        _by_span(_nearby_pronouns(doc, speaker, occurrences, lexicon))
+        _by_span(_nearby_pronouns(doc, occurrences, lexicon, facts.people))
         if speaker.kind is SpeakerKind.PERSON  # not for what may be a place or a company
         else {}
     )
@@ -538,16 +591,22 @@ def _evidence(
     context: list[TextSpan],
     lexicon: SourceLexicon,
     others: Sequence[Speaker],
+    facts: _DocFacts,
 ) -> Iterator[tuple[Gender, TextSpan]]:
-    anchors = sorted(
-        [m.span for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text) is None]
-        + [o.span for o in occurrences]
-    )
-    rivals = [o.span for o in _rival_subjects(doc, speaker, occurrences, others, lexicon)]
-    for mention in speaker.mentions:
-        gender = lexicon.gender_of(_PRONOUN, mention.text.strip())
-        if gender is not None and _pronoun_follows(mention.span, anchors, rivals):
-            yield gender, mention
+    pronouns = [m for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text.strip())]
+    if pronouns:
+        anchors = sorted(
+            [m.span for m in speaker.mentions if m not in pronouns] + [o.span for o in occurrences]
+        )
+        for mention in pronouns:
+            window = Span(max(0, mention.span.start - _PRONOUN_REACH), mention.span.start)
+            rivals = [
+                o.span
+                for o in _rival_subjects(speaker, occurrences, others, lexicon, facts, window)
+            ]
+            gender = lexicon.gender_of(_PRONOUN, mention.text.strip())
+            if gender is not None and _pronoun_follows(mention.span, anchors, rivals):
+                yield gender, mention
     yield from _honorifics(doc, speaker, occurrences, lexicon)
     pieces: Iterable[TextSpan] = [*speaker.mentions, *speaker.roles, *context]
     for piece in pieces:
@@ -579,7 +638,10 @@ def _honorifics(
 
 
 def _nearby_pronouns(
-    doc: ParsedDoc, speaker: Speaker, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+    doc: ParsedDoc,
+    occurrences: list[NameOccurrence],
+    lexicon: SourceLexicon,
+    people: frozenset[str],
 ) -> Iterator[tuple[Gender, TextSpan]]:
     """Third-person pronouns outside quotations after the speaker's name as a subject, in its
     paragraph or the next, with no other proper noun, no other writing of the name and no
@@ -588,10 +650,10 @@ def _nearby_pronouns(
     elsewhere = {w.start for o in occurrences for w in o.words} - anchors
     if not anchors:
         return
-    people = _person_words(doc)
     anchored: int | None = None  # the paragraph of the last anchor, while it still holds
     genders: set[Gender] = set()  # genders of the pronouns since the last anchor
-    for sentence in doc.sentences:
+    near = {o.sentence.paragraph + step for o in occurrences for step in range(2)}
+    for sentence in (s for s in doc.sentences if s.paragraph in near):
         if anchored is not None and sentence.paragraph - anchored > _PRONOUN_PARAGRAPHS:
             anchored = None
         for word in sentence.words:
@@ -710,30 +772,32 @@ def _pronoun_follows(pronoun: Span, anchors: list[Span], rivals: list[Span]) -> 
 
 
 def _rival_subjects(
-    doc: ParsedDoc,
     speaker: Speaker,
     occurrences: list[NameOccurrence],
     others: Sequence[Speaker],
     lexicon: SourceLexicon,
+    facts: _DocFacts,
+    window: Span,
 ) -> Iterator[TextSpan]:
-    """Proper nouns of subjects that are not the speaker's, and other speakers' mentions."""
+    """Proper nouns of subjects that are not the speaker's, and other speakers' mentions, in
+    `window`."""
     own = {w.lower() for w in speaker.name.split()}
-    mine = [o.span for o in occurrences] + [m.span for m in speaker.mentions]
-    for sentence in doc.sentences:
-        for subject in sentence.words:
-            if subject.base_deprel != "nsubj":
-                continue
-            for word in sentence.subtree(subject.index):
-                if (
-                    word.upos == "PROPN"
-                    and word.text.lower() not in own
-                    and lexicon.category_of(word.text) is None
-                    and not any(m.contains(word.span) for m in mine)
-                ):
-                    yield TextSpan(word.text, word.span)
+    mine = [o.span for o in occurrences if o.span.overlaps(window)]
+    mine += [m.span for m in speaker.mentions if m.span.overlaps(window)]
+    for word in facts.subject_names_in(window):
+        if (
+            word.text.lower() not in own
+            and lexicon.category_of(word.text) is None
+            and not any(m.contains(word.span) for m in mine)
+        ):
+            yield TextSpan(word.text, word.span)
     for other in others:
         if other.id != speaker.id and other.kind is not SpeakerKind.ORGANIZATION:
-            yield from (m for m in other.mentions if not any(m.span.overlaps(x) for x in mine))
+            yield from (
+                m
+                for m in other.mentions
+                if m.span.overlaps(window) and not any(m.span.overlaps(x) for x in mine)
+            )
 
 
 def _nonbinary_statement(
