@@ -47,6 +47,7 @@ _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PRON", "
 _TITLE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 # A pronoun counts only this close after a writing of the speaker (code points).
 _PRONOUN_REACH = 600
+_LOOK_BACK = 3000  # characters read back for open quotation marks and parentheses
 
 
 @dataclass(frozen=True, slots=True)
@@ -743,14 +744,21 @@ def _names_someone(text: str, word: Word, lexicon: SourceLexicon) -> bool:
     ("McCaskill (D-Mo.) ... she said")."""
     if word.upos != "PROPN" or lexicon.gender_of("honorific", word.text) is not None:
         return False
-    line = text[text.rfind("\n", 0, word.start) + 1 : word.start]
+    line = _line_before(text, word.start)
     return line.count("(") <= line.count(")") and not _inside_quotation(text, word)
+
+
+def _line_before(text: str, end: int) -> str:
+    """The text from the start of the line to `end`, at most _LOOK_BACK characters of it (a
+    bound on the work for an article written as one long line)."""
+    floor = max(0, end - _LOOK_BACK)
+    newline = text.rfind("\n", floor, end)
+    return text[newline + 1 if newline >= 0 else floor : end]
 
 
 def _inside_quotation(text: str, word: Word) -> bool:
     """An odd number of straight marks, or more openings than closings, since the line began."""
-    start = text.rfind("\n", 0, word.start) + 1
-    before = text[start : word.start]
+    before = _line_before(text, word.start)
     return (
         before.count('"') % 2 == 1
         or before.count("\u201c") > before.count("\u201d")
