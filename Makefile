@@ -30,11 +30,13 @@ BROWSER_STAMP := $(VENV)/.browser-installed
 
 # `make eval FILE=...` scores a server of its own on annotated articles (errors in .eval/).
 FILE ?= ../shared/eval/polnear-dev.jsonl
+# The hand-annotated speakers (roles, gender, anonymity, category) go with PolNeAR dev.
+ROLES ?= $(if $(filter %polnear-dev.jsonl,$(FILE)),../shared/eval/polnear-dev-roles.jsonl)
 
 # `make bench BENCH_ARGS=--quick`: extra quoteattr-bench flags (results in .bench/).
 BENCH_ARGS ?=
 
-.PHONY: run test proto lint models clean eval tools install image bench browser
+.PHONY: run test proto lint models clean eval tools install image bench browser bench-report
 
 run: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-server --port $(PORT) --models $(MODELS)
@@ -45,15 +47,20 @@ test: $(INSTALL_STAMP) proto $(BROWSER_STAMP)
 eval: $(INSTALL_STAMP) proto
 	mkdir -p .eval
 	$(BIN)/quoteattr-eval $(FILE) --serve --models $(MODELS) \
-		--errors .eval/errors.jsonl --json .eval/summary.json
+		--errors .eval/errors.jsonl --json .eval/summary.json $(if $(ROLES),--roles $(ROLES))
 
 bench: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-bench --models $(MODELS) --output .bench/results.json $(BENCH_ARGS)
 
+# `quoteattr report` on 10,000 generated batch lines (and 4x as many: memory stays flat).
+bench-report: $(INSTALL_STAMP) proto
+	$(BIN)/quoteattr-report-bench --lines 10000 --scale 4
+
 proto: $(PROTO_PY)
 
-# Headless Chromium for the verification page's browser test: Debian's package (Playwright
-# cannot download its own browsers here), driven by Playwright's Python package.
+# Headless Chromium for the browser tests (the verification page, the report): Debian's
+# package (Playwright cannot download its own browsers here), driven by Playwright's Python
+# package.
 browser: $(BROWSER_STAMP)
 
 # The set-up steps on their own: the Dockerfile runs these, so `make test` exercises them.

@@ -7,6 +7,8 @@
     quoteattr view article.txt --out page.html the article with its quotes highlighted,
                                                a self-contained page that opens offline
     quoteattr health                           SERVING, NOT_SERVING or SERVICE_UNKNOWN
+    quoteattr report results.jsonl --out report.html
+                                               who is quoted, from batch output
 
 Exit status: 0 on success (and, for `health`, when the server is SERVING); 1 when the call
 failed (rejected, unreachable, too slow), the input could not be read, the server is not
@@ -26,7 +28,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from quoteattr_client import batch
+from quoteattr_client import batch, report
 from quoteattr_client._client import DEFAULT_TARGET, DEFAULT_TIMEOUT, TLS, QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError
 from quoteattr_client._models import AttributionResult, AttributionType
@@ -109,6 +111,7 @@ def build_arg_parser() -> argparse.ArgumentParser:
 
     _add_batch_parser(commands, parents=[target, options])
     commands.add_parser("health", parents=[common], help="print the server's health status")
+    report.add_parser(commands)
     return parser
 
 
@@ -222,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_arg_parser().parse_args(argv)
     if args.command == "batch":
         return run_batch(args)
+    if args.command == "report":
+        return report.run_command(args)
     try:
         with _client(args, timeout=args.timeout) as client:
             if args.command == "health":

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from quoteattr_server.tools.eval import format_speakers, speakers_from_quotes
 from quoteattr_server.tools.evaluation import (
     Gold,
+    GoldSpeaker,
+    PredictedSpeaker,
     Prediction,
     Report,
+    bare_name,
     is_direct,
     match,
+    match_speakers,
+    roles_overlap,
     spans_match,
     speaker_right,
     token_f1,
@@ -91,3 +97,145 @@ def test_report_counts_by_class_and_lists_errors() -> None:
     kinds = sorted(error["error"] for error in report.errors)
     assert kinds == ["missed", "spurious", "wrong_speaker"]
     assert summary["rules"]["r"]["predicted"] == 3
+
+
+# --- speakers: roles, names, gender, anonymity, category ---------------------------------------
+
+
+def test_bare_name_strips_titles_honorifics_and_case() -> None:
+    assert bare_name("Sen. Ann Lee") == "ann lee"
+    assert bare_name("Mr. Tomas  Ruiz") == "tomas ruiz"
+    assert bare_name("Governor Ruiz's") == "ruiz"
+    assert bare_name("Ann Lee") != bare_name("Lee")
+
+
+def test_roles_overlap_by_half_of_the_shorter_span() -> None:
+    assert roles_overlap((10, 30), (20, 30))  # all of the shorter
+    assert roles_overlap((10, 20), (15, 40))  # 5 of 10
+    assert not roles_overlap((10, 20), (16, 40))  # 4 of 10
+
+
+def test_speakers_match_by_last_word_preferring_shared_mentions() -> None:
+    golds = [
+        GoldSpeaker(name="Ann Lee", kind="person", mention_spans=((0, 7),)),
+        GoldSpeaker(name="Bo Lee", kind="person", mention_spans=((50, 56),)),
+        GoldSpeaker(name="Mira Osei", kind="person"),
+    ]
+    predictions = [
+        PredictedSpeaker(name="Lee", mentions=((50, 53),)),
+        PredictedSpeaker(name="Ann Lee", mentions=((0, 7),)),
+        PredictedSpeaker(name="Tomas Ruiz"),
+    ]
+    assert match_speakers(golds, predictions) == [(0, 1), (1, 0)]
+
+
+def test_role_recall_precision_and_speakers_with_none_wrong() -> None:
+    report = Report()
+    golds = [
+        GoldSpeaker(name="Ann Lee", kind="person", roles=((0, 12), (40, 60))),
+        GoldSpeaker(name="Tomas Ruiz", kind="person", roles=((100, 110),)),
+        GoldSpeaker(name="Mira Osei", kind="person", roles=((200, 220),)),
+    ]
+    predictions = [
+        PredictedSpeaker(name="Ann Lee", roles=((6, 12),)),  # one of two found, none wrong
+        PredictedSpeaker(name="Ruiz", roles=((100, 110), (120, 130))),  # found, one wrong
+    ]
+    report.add_speakers("doc", golds, predictions)
+    roles = report.summary()["speakers"]["roles"]
+    assert (roles["gold"], roles["found"], roles["predicted"], roles["predicted_right"]) == (
+        4,
+        2,
+        3,
+        2,
+    )
+    assert roles["recall"] == 0.5
+    assert roles["precision"] == 0.6667
+    assert roles["speakers_found_none_wrong"] == 0.3333
+    errors = sorted(e["error"] for e in report.errors)
+    assert errors == ["name_wrong", "role_missed", "role_missed", "role_wrong"]
+
+
+def test_name_accuracy_over_named_persons_and_over_matched_ones() -> None:
+    report = Report()
+    golds = [
+        GoldSpeaker(name="Ann Lee", kind="person", anonymous=False),
+        GoldSpeaker(name="Bo Park", kind="person", anonymous=False),
+        GoldSpeaker(name="Sara Holm", kind="person", anonymous=False),
+        GoldSpeaker(name="a senior official", kind="person", anonymous=True),
+        GoldSpeaker(name="Harbour Trust", kind="organization", anonymous=False),
+    ]
+    predictions = [
+        PredictedSpeaker(name="Dr. Ann Lee"),
+        PredictedSpeaker(name="Park"),
+        PredictedSpeaker(name="official"),
+        PredictedSpeaker(name="Trust"),
+    ]
+    report.add_speakers("doc", golds, predictions)
+    names = report.summary()["speakers"]["names"]
+    assert (names["named_persons"], names["matched"], names["right"]) == (3, 2, 1)
+    assert names["accuracy"] == 0.3333  # an unmatched named person counts as a wrong name
+    assert names["accuracy_of_matched"] == 0.5
+
+
+def test_gender_anonymity_and_category_scores() -> None:
+    report = Report()
+    golds = [
+        GoldSpeaker("Ann Lee", "person", gender="female", anonymous=False, category="official"),
+        GoldSpeaker("Bo Park", "person", gender="male", anonymous=False, category="expert"),
+        GoldSpeaker("Sara Holm", "person", gender="female", anonymous=False, category="citizen"),
+        GoldSpeaker("critics", "group", gender="unknown", anonymous=True, category="unknown"),
+        GoldSpeaker("Eli Moss", "person", gender="male", anonymous=False, category="media"),
+    ]
+    predictions = [
+        PredictedSpeaker("Ann Lee", gender="female", category="official"),
+        PredictedSpeaker("Bo Park", gender="female", category="official"),
+        PredictedSpeaker("Sara Holm", gender="unknown", category="citizen"),
+        PredictedSpeaker("critics", anonymous=True),
+    ]
+    report.add_speakers("doc", golds, predictions)
+    speakers = report.summary()["speakers"]
+    female, male = speakers["gender"]["female"], speakers["gender"]["male"]
+    assert (female["gold"], female["predicted"], female["true_positives"]) == (2, 2, 1)
+    assert (female["precision"], female["recall"]) == (0.5, 0.5)
+    assert (male["gold"], male["gold_matched"], male["predicted"]) == (2, 1, 0)
+    assert male["f1"] == 0.0
+    assert speakers["anonymous"]["f1"] == 1.0
+    bo_found = Report()
+    bo_found.add_speakers("doc", golds[1:2], [PredictedSpeaker("Bo Park", gender="male")])
+    bo_found.add_speakers("doc", golds[4:5], [])  # Eli Moss: not found at all
+    male = bo_found.summary()["speakers"]["gender"]["male"]
+    assert (male["recall"], male["recall_all"], male["f1"]) == (1.0, 0.5, 1.0)
+    category = speakers["category"]
+    assert (category["gold"], category["matched"], category["right"]) == (4, 3, 2)
+    assert category["accuracy"] == 0.6667
+
+
+def test_gold_speakers_from_quote_roles() -> None:
+    text = "Mayor Ann Lee spoke. Lee, the Mayor, said so. Bo Park said no."
+    article = {
+        "text": text,
+        "quotes": [
+            {"start": 0, "end": 1, "speaker": "Ann Lee", "role": "Mayor"},
+            {"start": 2, "end": 3, "speaker": "Lee"},
+            {"start": 4, "end": 5, "speaker": "Bo Park"},
+        ],
+    }
+    speakers = {s.name: s for s in speakers_from_quotes(article)}
+    assert set(speakers) == {"Ann Lee", "Bo Park"}
+    assert [text[s:e] for s, e in speakers["Ann Lee"].roles] == ["Mayor", "Mayor"]
+    assert speakers["Bo Park"].roles == ()
+
+
+def test_speaker_lines_leave_out_what_the_gold_does_not_annotate() -> None:
+    roles_only = Report()
+    roles_only.add_speakers("doc", [GoldSpeaker("Ann Lee", "unknown", roles=((0, 5),))], [])
+    lines = format_speakers(roles_only.summary()["speakers"])
+    assert any(line.startswith("roles: recall 0.0") for line in lines)
+    assert not any(line.startswith(("female", "male", "anonymous", "category")) for line in lines)
+    full = Report()
+    full.add_speakers(
+        "doc", [GoldSpeaker("Ann Lee", "person", gender="female", anonymous=False)], []
+    )
+    lines = format_speakers(full.summary()["speakers"])
+    assert any(line.startswith("female:") for line in lines)
+    assert any(line.startswith("names of named persons: accuracy 0.0") for line in lines)

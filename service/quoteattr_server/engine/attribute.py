@@ -43,6 +43,7 @@ from quoteattr_server.engine.roles import (
     split_name,
 )
 from quoteattr_server.engine.rules import CueKind, Rule
+from quoteattr_server.engine.sources import enrich_speakers
 from quoteattr_server.engine.speakers import (
     CueSite,
     SpeakerHead,
@@ -125,10 +126,12 @@ def attribute(
         quotes=tuple(with_fingerprint(q, doc.text) for q in quotes), speakers=tuple(speakers)
     )
     # Passes over the finished attributions: sourcing conventions, then roles and names read at
-    # every mention, then what each quote attributes.
+    # every mention, then the speakers' gender, anonymity and category, then what each quote
+    # attributes.
     found = without_anonymity_grants(found, doc.text)
     found = without_implausible_speakers(found, lexicon.not_speakers)
     found = complete_roles(doc, found, lexicon)
+    found = enrich_speakers(doc, found)
     found = with_attribution_types(found, lexicon)
     return _selected(found, include_reported, min_confidence, frozenset(attribution_types))
 

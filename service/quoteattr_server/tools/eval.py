@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -25,7 +26,13 @@ from typing import Any
 from quoteattr_client._client import QuoteAttributionClient
 from quoteattr_client._exceptions import QuoteAttrError, TransportError
 from quoteattr_client._models import AttributionResult
-from quoteattr_server.tools.evaluation import Gold, Prediction, Report
+from quoteattr_server.tools.evaluation import (
+    Gold,
+    GoldSpeaker,
+    PredictedSpeaker,
+    Prediction,
+    Report,
+)
 
 DEFAULT_TARGET = "localhost:50051"
 START_TIMEOUT_SECONDS = 120.0
@@ -54,6 +61,62 @@ def predictions_of(result: AttributionResult) -> list[Prediction]:
     return predictions
 
 
+def speakers_of(result: AttributionResult) -> list[PredictedSpeaker]:
+    """The service's speakers as the speaker scorer sees them."""
+    return [
+        PredictedSpeaker(
+            name=speaker.name,
+            kind=str(speaker.kind),
+            roles=tuple((role.span.start, role.span.end) for role in speaker.roles),
+            mentions=tuple((m.span.start, m.span.end) for m in speaker.mentions),
+            gender=str(speaker.gender),
+            anonymous=speaker.anonymous,
+            category=str(speaker.category),
+        )
+        for speaker in result.speakers
+    ]
+
+
+def read_roles(path: Path) -> dict[str, list[GoldSpeaker]]:
+    """A roles file (`shared/eval/README.md`): article id -> its gold speakers."""
+    roles: dict[str, list[GoldSpeaker]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "id" not in item or "speakers" not in item:
+                raise ValueError(f"{path}:{number}: a roles line needs `id` and `speakers`")
+            roles[str(item["id"])] = [GoldSpeaker.from_json(s) for s in item["speakers"]]
+    return roles
+
+
+def speakers_from_quotes(article: dict[str, Any]) -> list[GoldSpeaker]:
+    """Gold speakers from the `role` of an article's quotes (the Minsk file's form), grouped by
+    the last word of the speaker; each role counts at every place the article writes it."""
+    text: str = article["text"]
+    grouped: dict[str, tuple[str, set[str]]] = {}
+    for quote in article["quotes"]:
+        speaker = quote.get("speaker") or ""
+        words = speaker.split()
+        if not words:
+            continue
+        name, roles = grouped.setdefault(words[-1].lower(), (speaker, set()))
+        if len(speaker) > len(name):
+            grouped[words[-1].lower()] = (speaker, roles)
+        if quote.get("role"):
+            roles.add(quote["role"])
+    speakers = []
+    for name, roles in grouped.values():
+        spans = sorted(
+            (match.start(), match.end())
+            for role in roles
+            for match in re.finditer(re.escape(role), text)
+        )
+        speakers.append(GoldSpeaker(name=name, kind="unknown", roles=tuple(spans)))
+    return speakers
+
+
 def read_articles(path: Path) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -66,12 +129,29 @@ def read_articles(path: Path) -> Iterator[dict[str, Any]]:
             yield article
 
 
-def evaluate(client: QuoteAttributionClient, path: Path, *, progress: bool = False) -> Report:
+def evaluate(
+    client: QuoteAttributionClient,
+    path: Path,
+    *,
+    roles: dict[str, list[GoldSpeaker]] | None = None,
+    progress: bool = False,
+) -> Report:
+    """Score every article of `path`; speakers too, against `roles` where it has the article
+    (without a roles file, against the `role`s of the gold quotes where there are any)."""
     report = Report()
     for article in read_articles(path):
-        result = client.attribute(article["text"], document_id=str(article["id"]))
+        document_id = str(article["id"])
+        result = client.attribute(article["text"], document_id=document_id)
         golds = [Gold.from_json(item) for item in article["quotes"]]
-        report.add(str(article["id"]), golds, predictions_of(result))
+        report.add(document_id, golds, predictions_of(result))
+        if roles is not None:
+            gold_speakers = roles.get(document_id)
+        elif any(quote.get("role") for quote in article["quotes"]):
+            gold_speakers = speakers_from_quotes(article)
+        else:
+            gold_speakers = None
+        if gold_speakers is not None:
+            report.add_speakers(document_id, gold_speakers, speakers_of(result), article["text"])
         if progress:
             print(f"\r{report.documents} articles", end="", file=sys.stderr, flush=True)
     if progress:
@@ -105,7 +185,47 @@ def format_report(summary: dict[str, Any]) -> str:
             f"{rule:36}{counts.get('predicted', 0):>10}{counts.get('matched', 0):>10}"
             f"{counts.get('speaker_right', 0):>12}{counts.get('speaker_wrong', 0):>8}"
         )
+    if "speakers" in summary:
+        lines += ["", *format_speakers(summary["speakers"])]
     return "\n".join(lines)
+
+
+def format_speakers(speakers: dict[str, Any]) -> list[str]:
+    """The speaker scores (roles, names, gender, anonymity, category) as text lines."""
+    roles, names = speakers["roles"], speakers["names"]
+    lines = [
+        f"speakers: {speakers['matched_speakers']} of {speakers['gold_speakers']} gold speakers "
+        "matched by the last word of the name",
+        f"roles: recall {roles['recall']} ({roles['found']}/{roles['gold']}), precision "
+        f"{roles['precision']} ({roles['predicted_right']}/{roles['predicted']}), "
+        f"f1 {roles['f1']}; "
+        f"speakers with a role found and none wrong {roles['speakers_found_none_wrong']} "
+        f"(of {roles['speakers_with_roles']})",
+    ]
+    # What the gold file does not annotate (a Minsk-style file: roles only) is not shown.
+    if names["named_persons"]:
+        lines.append(
+            f"names of named persons: accuracy {names['accuracy']} ({names['right']}/"
+            f"{names['named_persons']}; of the {names['matched']} matched: "
+            f"{names['accuracy_of_matched']})"
+        )
+    labelled = [*speakers["gender"].items(), ("anonymous", speakers["anonymous"])]
+    for label, row in labelled:
+        if not row["gold"] and not row["predicted"]:
+            continue
+        lines.append(
+            f"{label + ':':11}precision {row['precision']} recall {row['recall']} f1 {row['f1']} "
+            f"(gold {row['gold']}, matched {row['gold_matched']}, predicted {row['predicted']}, "
+            f"right {row['true_positives']}; over all gold: recall {row['recall_all']} "
+            f"f1 {row['f1_all']})"
+        )
+    category = speakers["category"]
+    if category["gold"]:
+        lines.append(
+            f"category:  accuracy {category['accuracy']} ({category['right']}/"
+            f"{category['matched']} matched, {category['gold']} in gold)"
+        )
+    return lines
 
 
 def _free_port() -> int:
@@ -163,15 +283,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the summary here")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per article")
+    parser.add_argument(
+        "--roles",
+        type=Path,
+        default=None,
+        help="roles file (shared/eval/README.md): also score speakers' roles, names, gender, "
+        "anonymity and category",
+    )
     args = parser.parse_args(argv)
 
     server: subprocess.Popen[bytes] | None = None
     target = args.target
     try:
+        roles = read_roles(args.roles) if args.roles is not None else None
         if args.serve:
             server, target = _start_server(args.models)
         with QuoteAttributionClient(target, timeout=args.timeout) as client:
-            report = evaluate(client, args.file, progress=sys.stderr.isatty())
+            report = evaluate(client, args.file, roles=roles, progress=sys.stderr.isatty())
     except (QuoteAttrError, RuntimeError, ValueError, OSError) as error:
         print(f"quoteattr-eval: {error}", file=sys.stderr)
         return 1
