@@ -164,7 +164,14 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
     ]
     if scored:
         scored.sort(key=lambda item: item[0])
-        return [_outermost(match, layout, lexicon) for _, match in scored]
+        # The outermost reporting verb above each cue first; the cue itself after it, for when
+        # the outer one has no speaker (`Asked about it, Kovac said, "..."` nests "said").
+        candidates: list[CueMatch] = []
+        for _, match in scored:
+            for candidate in (_outermost(match, layout, lexicon), match):
+                if candidate not in candidates:
+                    candidates.append(candidate)
+        return candidates
     for find in FALLBACK_CUES:
         fallback = find(indices[0], span, layout, lexicon)
         if fallback is not None:

@@ -792,6 +792,8 @@ def _rival_subjects(
     own = {w.lower() for w in speaker.name.split()}
     mine = [o.span for o in occurrences if o.span.overlaps(window)]
     mine += [m.span for m in speaker.mentions if m.span.overlaps(window)]
+    # Names inside the speaker's own roles ("an economist at the Harbour Institute") are no rival.
+    mine += [r.span for r in speaker.roles if r.span.overlaps(window)]
     for word in facts.subject_names_in(window):
         if (
             word.text.lower() not in own

@@ -156,6 +156,37 @@ def name_before_cue(site: CueSite) -> Word | None:
     return None
 
 
+_PHRASE_INNER = frozenset({"nmod", "appos", "compound", "flat", "flat:name"})
+
+
+def _top_of_phrase(sentence: Sentence, word: Word) -> Word:
+    """The head of the noun phrase `word` ends: up its nominal modifiers and appositions."""
+    current, seen = word, {word.index}
+    while current.deprel in _PHRASE_INNER and current.head >= 0:
+        parent = sentence.words[current.head]
+        if parent.index in seen or parent.upos not in _NOMINAL:
+            break
+        seen.add(parent.index)
+        current = parent
+    return current
+
+
+def _reporter_of_chain(site: CueSite) -> Word | None:
+    """`Officials pointed at an exercise Belarus launched ... and warned about ...`: a
+    coordinated cue shares the reporter of the reporting verb it is coordinated with, even when
+    the parser hangs it on a verb in between (here "launched", whose subject is Belarus)."""
+    sentence, layout = site.sentence, site.layout
+    current = site.cue
+    while current.deprel == "conj" and current.head >= 0:
+        current = sentence.words[current.head]
+        if layout.inside_quote(current) or not site.lexicon.is_cue(current.lemma):
+            continue
+        for child in sentence.children(current.index):
+            if child.deprel in _SUBJECT_RELATIONS and not layout.inside_quote(child):
+                return child
+    return None
+
+
 def participle_continues_speaker(site: CueSite) -> Word | None:
     """`..., adding that ...` has no subject: the speaker is that of the clause it hangs on.
 
@@ -167,10 +198,15 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
         return None
     if cue.deprel == "acl" and cue.head >= 0:
-        # `an outside group backing the senator`: the participle describes its noun.
-        noun = sentence.words[cue.head]
+        # `an outside group backing the senator`: the participle describes its noun; when that
+        # noun only ends a speaker's apposition (`Dylevsky, the leader of the protest at the
+        # Plant, adding ...`), the phrase's head is the one speaking.
+        noun = _top_of_phrase(sentence, sentence.words[cue.head])
         if noun.upos in _NOMINAL and not layout.inside_quote(noun):
             return noun
+    reporter = _reporter_of_chain(site)
+    if reporter is not None:
+        return reporter
     for ancestor in sentence.ancestors(cue.index):
         if layout.inside_quote(ancestor):
             continue
