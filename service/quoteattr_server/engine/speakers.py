@@ -171,6 +171,19 @@ def _top_of_phrase(sentence: Sentence, word: Word) -> Word:
     return current
 
 
+def _described_noun(site: CueSite) -> Word | None:
+    """`an outside group backing the senator`: the participle describes its noun; when that
+    noun only ends a speaker's apposition (`Dylevsky, the leader of the protest at the Plant,
+    adding ...`), the phrase's head is the one speaking."""
+    sentence, cue = site.sentence, site.cue
+    if cue.deprel != "acl" or cue.head < 0:
+        return None
+    noun = _top_of_phrase(sentence, sentence.words[cue.head])
+    if noun.upos in _NOMINAL and not site.layout.inside_quote(noun):
+        return noun
+    return None
+
+
 def _reporter_of_chain(site: CueSite) -> Word | None:
     """`Officials pointed at an exercise Belarus launched ... and warned about ...`: a
     coordinated cue shares the reporter of the reporting verb it is coordinated with, even when
@@ -197,16 +210,9 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     sentence, cue, layout = site.sentence, site.cue, site.layout
     if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
         return None
-    if cue.deprel == "acl" and cue.head >= 0:
-        # `an outside group backing the senator`: the participle describes its noun; when that
-        # noun only ends a speaker's apposition (`Dylevsky, the leader of the protest at the
-        # Plant, adding ...`), the phrase's head is the one speaking.
-        noun = _top_of_phrase(sentence, sentence.words[cue.head])
-        if noun.upos in _NOMINAL and not layout.inside_quote(noun):
-            return noun
-    reporter = _reporter_of_chain(site)
-    if reporter is not None:
-        return reporter
+    borrowed = _described_noun(site) or _reporter_of_chain(site)
+    if borrowed is not None:
+        return borrowed
     for ancestor in sentence.ancestors(cue.index):
         if layout.inside_quote(ancestor):
             continue
