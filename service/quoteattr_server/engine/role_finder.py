@@ -138,6 +138,10 @@ def _lower(word: Word) -> str:
     return word.text.lower().rstrip(".") if word.text.endswith(".") else word.text.lower()
 
 
+# Where a name is written: (sentence, its first word, its last word, possessive).
+_Sighting = tuple[Sentence, int, int, bool]
+
+
 class RoleReader:
     """Reads roles around one name occurrence; holds the lexicon and the text."""
 
@@ -145,6 +149,20 @@ class RoleReader:
         self.text = text
         self.lexicon = lexicon
         self.nouns = _role_nouns()
+        self._sightings: dict[str, list[_Sighting]] | None = None
+        self._words: dict[str, Word] | None = None
+
+    def words_by_text(self, doc: ParsedDoc) -> dict[str, Word]:
+        """A word of the document for each way a word is written."""
+        if self._words is None:
+            self._words = {w.text: w for s in doc.sentences for w in s.words}
+        return self._words
+
+    def sightings(self, doc: ParsedDoc) -> dict[str, list[_Sighting]]:
+        """The document's capitalised words by how they are written (see `_sightings`)."""
+        if self._sightings is None:
+            self._sightings = _sightings(doc)
+        return self._sightings
 
     def is_role_noun(self, word: Word) -> bool:
         """A title or role noun, also as the last part of a hyphenated word ("vice-president")."""
@@ -540,35 +558,45 @@ def _written(sentence: Sentence, first: int, last: int, text: str) -> str:
     return text[sentence.words[first].start : sentence.words[last].end]
 
 
-def _occurrences(
-    doc: ParsedDoc, tokens: Sequence[str], reader: RoleReader
-) -> Iterator[tuple[Sentence, int, int, bool]]:
-    """Every place the name is written: (sentence, first word, last word, possessive)."""
-    wanted = set(tokens)
+def _sightings(doc: ParsedDoc) -> dict[str, list[_Sighting]]:
+    """Every capitalised word (or hyphenated run) of the document by how it is written, without
+    a possessive ending: (sentence, its first word, its last word, possessive). Built once per
+    document, so that finding a name is a look-up, not a walk over the article."""
+    found: dict[str, list[_Sighting]] = {}
     for sentence in doc.sentences:
         for word in sentence.words:
+            if not word.text[:1].isupper():
+                continue
             end = _glued(sentence, word.index)
             last_word = sentence.words[end]
             bare, possessive = _bare(last_word)
             written = _written(sentence, word.index, end, doc.text)
             if possessive:
                 written = written[: len(written) - (len(last_word.text) - len(bare))]
-            if written != tokens[-1] or not written[:1].isupper():
-                continue
-            first = word.index
-            extra = 0
-            while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
-                if sentence.words[first - 1].text not in wanted:
-                    before = sentence.words[first - 2] if first >= 2 else None
-                    extra += 1
-                    # "the House" or "of State" belong to a title; names have few parts.
-                    if extra > 2 or (before is not None and before.text.lower() in ("the", "of")):
-                        break
-                first -= 1
-            given = {w.text for w in sentence.words[first : word.index]}
-            if len(tokens) > 1 and given and not given & wanted:
-                continue  # "Jeh Johnson" is not "Gary Johnson"
-            yield sentence, first, end, possessive
+            found.setdefault(written, []).append((sentence, word.index, end, possessive))
+    return found
+
+
+def _occurrences(
+    doc: ParsedDoc, tokens: Sequence[str], reader: RoleReader
+) -> Iterator[tuple[Sentence, int, int, bool]]:
+    """Every place the name is written: (sentence, first word, last word, possessive)."""
+    wanted = set(tokens)
+    for sentence, start, end, possessive in reader.sightings(doc).get(tokens[-1], ()):
+        first = start
+        extra = 0
+        while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
+            if sentence.words[first - 1].text not in wanted:
+                before = sentence.words[first - 2] if first >= 2 else None
+                extra += 1
+                # "the House" or "of State" belong to a title; names have few parts.
+                if extra > 2 or (before is not None and before.text.lower() in ("the", "of")):
+                    break
+            first -= 1
+        given = {w.text for w in sentence.words[first:start]}
+        if len(tokens) > 1 and given and not given & wanted:
+            continue  # "Jeh Johnson" is not "Gary Johnson"
+        yield sentence, first, end, possessive
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
@@ -628,6 +656,9 @@ def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader
 def full_name(doc: ParsedDoc, name: str) -> str:
     """The name with a hyphenated last part the mention cut off: "Douglas Holtz" written
     "Douglas Holtz-Eakin" in the text."""
+    last = name.rsplit(" ", 1)[-1]
+    if not any(f"{last}{dash}" in doc.text for dash in ("-", "\u2010", "\u2011")):
+        return name
     for sentence in doc.sentences:
         for word in sentence.words:
             end = _glued(sentence, word.index)
@@ -691,7 +722,7 @@ def roles_of_speaker(
     name = speaker.name
     name_spans: list[tuple[int, int]] = []
     if _is_named(speaker):
-        words_by_text = {w.text: w for s in doc.sentences for w in s.words}
+        words_by_text = reader.words_by_text(doc)
         name = full_name(doc, clean_name(speaker.name, reader, words_by_text))
         name = fullest_name(doc, speaker, name, reader)
         tokens = _name_tokens(name)
