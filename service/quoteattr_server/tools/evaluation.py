@@ -238,30 +238,35 @@ class Report:
         for prediction in predictions:
             self.rules[prediction.rule]["predicted"] += 1
         for g, p in pairs:
-            gold, prediction = golds[g], predictions[p]
-            score.matched += 1
-            self.rules[prediction.rule]["matched"] += 1
-            right = True
-            if gold.speaker:
-                score.with_gold_speaker += 1
-                right = speaker_right(gold, prediction)
-                score.speaker_right += right
-                self.rules[prediction.rule]["speaker_right" if right else "speaker_wrong"] += 1
-                if not right:
-                    self._error(document_id, name, "wrong_speaker", gold, prediction)
-            score.attributed += right
-            if gold.cue:
-                score.with_gold_cue += 1
-                score.cue_right += cue_right(gold, prediction)
-            if gold.role:
-                score.with_gold_role += 1
-                score.role_right += role_right(gold, prediction)
+            self._add_pair(document_id, name, score, golds[g], predictions[p])
         for g, gold in enumerate(golds):
             if g not in matched_gold:
                 self._error(document_id, name, "missed", gold, None)
         for p, prediction in enumerate(predictions):
             if p not in matched_prediction:
                 self._error(document_id, name, "spurious", None, prediction)
+
+    def _add_pair(
+        self, document_id: str, name: str, score: ClassScore, gold: Gold, prediction: Prediction
+    ) -> None:
+        """One matched pair: its speaker, cue and role, each where the gold has one."""
+        score.matched += 1
+        self.rules[prediction.rule]["matched"] += 1
+        right = True
+        if gold.speaker:
+            score.with_gold_speaker += 1
+            right = speaker_right(gold, prediction)
+            score.speaker_right += right
+            self.rules[prediction.rule]["speaker_right" if right else "speaker_wrong"] += 1
+            if not right:
+                self._error(document_id, name, "wrong_speaker", gold, prediction)
+        score.attributed += right
+        if gold.cue:
+            score.with_gold_cue += 1
+            score.cue_right += cue_right(gold, prediction)
+        if gold.role:
+            score.with_gold_role += 1
+            score.role_right += role_right(gold, prediction)
 
     def _error(
         self,
@@ -546,9 +551,18 @@ def score_speaker(
     score: SpeakerScore, gold: GoldSpeaker, predicted: PredictedSpeaker | None
 ) -> list[str]:
     """Add one gold speaker (and its match, if any) to `score`; returns the errors found."""
-    errors: list[str] = []
     score.gold_speakers += 1
     score.matched_speakers += predicted is not None
+    return [
+        *_score_roles(score, gold, predicted),
+        *_score_name(score, gold, predicted),
+        *_score_labels(score, gold, predicted),
+    ]
+
+
+def _score_roles(
+    score: SpeakerScore, gold: GoldSpeaker, predicted: PredictedSpeaker | None
+) -> list[str]:
     found, right, missed, wrong = _role_counts(gold, predicted)
     score.gold_roles += len(gold.roles)
     score.roles_found += found
@@ -558,14 +572,28 @@ def score_speaker(
     if gold.roles:
         score.speakers_with_roles += 1
         score.speakers_role_found_none_wrong += bool(found) and not wrong
-    errors += ["role_missed"] * bool(missed) + ["role_wrong"] * bool(wrong)
-    if gold.kind == "person" and not gold.anonymous:
-        score.named_persons += 1
-        if predicted is not None:
-            score.named_persons_matched += 1
-            same = bare_name(gold.name) == bare_name(predicted.name)
-            score.names_right += same
-            errors += [] if same else ["name_wrong"]
+    return ["role_missed"] * bool(missed) + ["role_wrong"] * bool(wrong)
+
+
+def _score_name(
+    score: SpeakerScore, gold: GoldSpeaker, predicted: PredictedSpeaker | None
+) -> list[str]:
+    if gold.kind != "person" or gold.anonymous:
+        return []
+    score.named_persons += 1
+    if predicted is None:
+        return []
+    score.named_persons_matched += 1
+    same = bare_name(gold.name) == bare_name(predicted.name)
+    score.names_right += same
+    return [] if same else ["name_wrong"]
+
+
+def _score_labels(
+    score: SpeakerScore, gold: GoldSpeaker, predicted: PredictedSpeaker | None
+) -> list[str]:
+    """Gender, anonymity and category, where the gold speaker has them."""
+    errors: list[str] = []
     if gold.gender is not None:
         for label, binary in score.genders.items():
             binary.add(
