@@ -27,9 +27,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-from tqdm import tqdm
+from typing import IO, Any, Protocol
 
 try:  # a faster parser where it is installed (Stanza brings it); the standard one otherwise
     import orjson
@@ -276,19 +274,42 @@ def build_report(
             db.close()
 
 
+class _Bar(Protocol):
+    def update(self, n: int) -> object: ...
+
+    def close(self) -> None: ...
+
+
+class _NoBar:
+    """No progress shown: not on a terminal, or without the `[cli]` extra (tqdm)."""
+
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(name: str, size: int | None) -> _Bar:
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return _NoBar()
+    return tqdm(
+        total=size,
+        unit="B",
+        unit_scale=True,
+        desc=Path(name).name if name != "-" else "stdin",
+        file=sys.stderr,
+    )
+
+
 def _read_into(reader: _Reader, name: str, progress: bool) -> None:
     try:
         stream, size = _open_input(name)
     except OSError as error:
         raise ReportError(f"cannot read {name}: {error.strerror or error}") from error
-    bar = tqdm(
-        total=size,
-        unit="B",
-        unit_scale=True,
-        desc=Path(name).name if name != "-" else "stdin",
-        disable=not progress,
-        file=sys.stderr,
-    )
+    bar = _progress_bar(name, size) if progress else _NoBar()
     pending = 0
     try:
         for raw in stream:
