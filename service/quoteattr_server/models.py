@@ -1,9 +1,9 @@
-"""models: what a parser must load before it can answer, and a slot that holds it.
+"""models: what a parser must load before it can answer (the parser, the lexicon), warmed up.
 
 Each parser worker process calls `load_models` once (the server process itself does only with
 `--workers 0`). The server listens before the models are loaded (so health checks answer
-NOT_SERVING rather than connection refused); until its pipeline is ready, calls get
-UNAVAILABLE.
+NOT_SERVING rather than connection refused); until its pipeline fills the server's slot
+(`transport.server.PipelineSlot`), calls get UNAVAILABLE.
 """
 
 from __future__ import annotations
