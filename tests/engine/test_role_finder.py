@@ -310,3 +310,24 @@ DASH_APPOSITION_AND_CHAIN = """
 def test_dash_apposition_and_its_relative_predicate() -> None:
     speaker = roles_of(parse(DASH_APPOSITION_AND_CHAIN), "Mehmet Oz")
     assert [r.text for r in speaker.roles] == ["a surgeon", "host"]
+
+
+PLACE_MODIFIER = """
+1 Senator Senator PROPN 2 nmod:desc
+2 Ann Ann PROPN 4 nsubj
+3 Lee Lee PROPN 2 flat
+4 spoke speak VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 3 det
+2 Ohio Ohio PROPN 3 compound
+3 senator senator NOUN 4 nsubj
+4 left leave VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+"""
+
+
+def test_a_modifier_no_speaker_has_does_not_block_the_link() -> None:
+    # Nothing in the article tells "Ohio" apart: the only senator named is the referent.
+    speaker = roles_of(parse(PLACE_MODIFIER), "Ann Lee")
+    assert [r.text for r in speaker.roles] == ["Senator", "The Ohio senator"]

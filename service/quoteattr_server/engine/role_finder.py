@@ -827,21 +827,28 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
     role_words: set[str] = set()
     for role in speaker.roles:
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
-        role_words.update(tokens)
+        role_words.update(_stem(token) for token in tokens)
         if tokens:
             keys.add(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]))
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
     return _Candidate(index, keys, role_words, sorted(name_starts))
 
 
+def _stem(word: str) -> str:
+    """Enough of a word to match its other forms: "Democratic" and "Democrat"."""
+    return word.lower().rstrip(".")[:6]
+
+
 def _referent(
     phrase: list[Word], head: Word, candidates: Sequence[_Candidate]
 ) -> _Candidate | None:
-    """The named speaker a description refers to: its roles share the description's head noun
-    and any capitalised modifier ("the Democratic nominee" is not the Republican one); of
-    those, the one sharing most modifiers, then the one named most recently before it."""
+    """The named speaker a description refers to: its roles share the description's head noun,
+    and any capitalised modifier that tells the speakers apart ("the Democratic nominee" is not
+    the Republican one; "the South Carolina senator" is the only senator); of those, the one
+    sharing most modifiers, then the one named most recently before it."""
     key = _title_key(head)
-    modifiers = {w.text.lower() for w in phrase[1:] if w.text[:1].isupper()}
+    known = set().union(*(c.role_words for c in candidates))
+    modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
     best: tuple[int, int] | None = None
     chosen: _Candidate | None = None
     for candidate in candidates:
