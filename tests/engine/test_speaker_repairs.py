@@ -4,6 +4,7 @@ where noted in the fixture) of an invented sentence."""
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
+from quoteattr_server.engine.conllu import read_conllu
 from quoteattr_server.engine.speakers import inverted_subject, name_before_cue
 
 from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing
@@ -45,3 +46,38 @@ def test_described_source_keeps_its_whole_description() -> None:
     name, mention = _speaker_of("according_described", "cut 300 jobs")
     assert name == "a person familiar with the plans"
     assert mention == "a person familiar with the plans"
+
+
+TWO_JOHNSONS = """# newpar
+# text = Jeh Johnson spoke first.
+1	Jeh	Jeh	PROPN	_	_	3	nsubj	_	_
+2	Johnson	Johnson	PROPN	_	_	1	flat	_	_
+3	spoke	speak	VERB	_	_	0	root	_	_
+4	first	first	ADV	_	_	3	advmod	_	_
+5	.	.	PUNCT	_	_	3	punct	_	_
+
+# newpar
+# text = Gary Johnson spoke next.
+1	Gary	Gary	PROPN	_	_	3	nsubj	_	_
+2	Johnson	Johnson	PROPN	_	_	1	flat	_	_
+3	spoke	speak	VERB	_	_	0	root	_	_
+4	next	next	ADV	_	_	3	advmod	_	_
+5	.	.	PUNCT	_	_	3	punct	_	_
+
+# newpar
+# text = Johnson said the race was over.
+1	Johnson	Johnson	PROPN	_	_	2	nsubj	_	_
+2	said	say	VERB	_	_	0	root	_	_
+3	the	the	DET	_	_	4	det	_	_
+4	race	race	NOUN	_	_	6	nsubj	_	_
+5	was	be	AUX	_	_	6	cop	_	_
+6	over	over	ADV	_	_	2	ccomp	_	_
+7	.	.	PUNCT	_	_	2	punct	_	_
+"""
+
+
+def test_a_shared_surname_is_the_person_named_last() -> None:
+    result = attribute(read_conllu(TWO_JOHNSONS), LEXICON)
+    quote = quote_containing(result, "race was over")
+    speaker = next(s for s in result.speakers if s.id == quote.speaker_id)
+    assert speaker.name == "Gary Johnson"

@@ -78,6 +78,19 @@ class NameIndex:
             cached = self._canonical_cache[name] = self._find_canonical(name)
         return cached
 
+    def canonical_at(self, name: str, offset: int) -> str:
+        """The canonical name of `name` written at `offset`: when the article names two people
+        with this surname ("Jeh Johnson", "Gary Johnson"), a bare surname is the one named last
+        before it, not the first named in the article."""
+        tokens = _tokens(name)
+        if len(tokens) != 1:
+            return self.canonical(name)
+        full = [o for o in self.occurrences if o.tokens[-1:] == tokens and len(o.tokens) > 1]
+        if len({o.tokens[0] for o in full}) < 2:
+            return self.canonical(name)
+        before = [o for o in full if o.start < offset]
+        return self.canonical(before[-1].text) if before else self.canonical(name)
+
     def _find_canonical(self, name: str) -> str:
         tokens = _tokens(name)
         if not tokens:
@@ -188,7 +201,7 @@ class Resolver:
         parts: NameParts = split_name(mention, self._lexicon)
         start = mention[0].start
         if parts.name_words:
-            canonical = self._names.canonical(parts.name_text(self._text))
+            canonical = self._names.canonical_at(parts.name_text(self._text), start)
             referent = Referent(
                 canonical.lower(), canonical, self._names.kind_of(canonical), "name"
             )
