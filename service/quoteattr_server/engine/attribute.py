@@ -149,10 +149,7 @@ def _selected(
         and (include_reported or q.kind is not QuoteKind.REPORTED)
         and (not types or q.attribution_type in types)
     )
-    used = {q.speaker_id for q in kept}
-    return AttributionResult(
-        quotes=kept, speakers=tuple(s for s in result.speakers if s.id in used)
-    )
+    return result.with_quotes(kept)
 
 
 def with_fingerprint(quote: Quote, text: str) -> Quote:

@@ -204,3 +204,8 @@ class Quote:
 class AttributionResult:
     quotes: tuple[Quote, ...]
     speakers: tuple[Speaker, ...]
+
+    def with_quotes(self, quotes: tuple[Quote, ...]) -> AttributionResult:
+        """The result with these quotes and only the speakers they still refer to."""
+        used = {quote.speaker_id for quote in quotes}
+        return AttributionResult(quotes, tuple(s for s in self.speakers if s.id in used))

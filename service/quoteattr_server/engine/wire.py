@@ -118,10 +118,7 @@ def without_anonymity_grants(result: AttributionResult, text: str) -> Attributio
             for grant in grants
         )
     )
-    used = {quote.speaker_id for quote in kept}
-    return dataclasses.replace(
-        result, quotes=kept, speakers=tuple(s for s in result.speakers if s.id in used)
-    )
+    return result.with_quotes(kept)
 
 
 def without_implausible_speakers(
@@ -142,6 +139,4 @@ def without_implausible_speakers(
         else quote
         for quote in result.quotes
     )
-    return dataclasses.replace(
-        result, quotes=quotes, speakers=tuple(s for s in result.speakers if s.id not in wrong)
-    )
+    return result.with_quotes(quotes)
