@@ -465,7 +465,10 @@ def test_a_speaker_of_unknown_kind_takes_only_stated_evidence() -> None:
         ("a shipping company", SpeakerKind.ORGANIZATION, True),
         ("Democrats", SpeakerKind.UNKNOWN, True),
         ("Twelve percent", SpeakerKind.UNKNOWN, True),
-        ("a Harbour Trust official", SpeakerKind.PERSON, False),
+        # A named organisation does not name its official.
+        ("a Harbour Trust official", SpeakerKind.PERSON, True),
+        ("the Harbour Trust director", SpeakerKind.PERSON, True),
+        ("Harbour Trust director Ann Lee", SpeakerKind.PERSON, False),
     ],
 )
 def test_anonymous_when_the_article_gives_no_name(

@@ -81,3 +81,26 @@ def test_a_shared_surname_is_the_person_named_last() -> None:
     quote = quote_containing(result, "race was over")
     speaker = next(s for s in result.speakers if s.id == quote.speaker_id)
     assert speaker.name == "Gary Johnson"
+
+
+NAME_AS_MODIFIER = """# newpar
+# text = The Harbour Trust director said the pier would close.
+1	The	the	DET	_	_	4	det	_	_
+2	Harbour	Harbour	PROPN	_	_	3	compound	_	_
+3	Trust	Trust	PROPN	_	_	4	compound	_	_
+4	director	director	NOUN	_	Number=Sing	5	nsubj	_	_
+5	said	say	VERB	_	_	0	root	_	_
+6	the	the	DET	_	_	7	det	_	_
+7	pier	pier	NOUN	_	_	9	nsubj	_	_
+8	would	would	AUX	_	_	9	aux	_	_
+9	close	close	VERB	_	_	5	ccomp	_	_
+10	.	.	PUNCT	_	_	5	punct	_	_
+"""
+
+
+def test_a_name_that_only_modifies_the_speaker_noun_is_not_its_name() -> None:
+    # `the Harbour Trust director` is a director, not the Harbour Trust.
+    result = attribute(read_conllu(NAME_AS_MODIFIER), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.name == "The Harbour Trust director"
+    assert speaker.anonymous

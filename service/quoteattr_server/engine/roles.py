@@ -73,13 +73,21 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             current = []
     if current:
         runs.append(current)
-    if not runs or _possessor(runs[-1], words):
-        # `Ohio's attorney general`: the name is the possessor's, not the speaker's.
+    if not runs or _possessor(runs[-1], words) or _modifies_noun(runs[-1], words):
+        # `Ohio's attorney general`, `the FBI director`: the name belongs to what the speaker
+        # is described by, not to the speaker.
         return NameParts((), ())
     name = runs[-1]
     before = [w for w in words if w.end <= name[0].start]
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:
+    """Whether the name run only modifies a common noun that heads the mention (`the Clinton
+    campaign`, `one West Virginia official`, `show insiders`)."""
+    after = [w for w in words if w.start >= run[-1].end]
+    return bool(after) and after[0].upos == "NOUN" and not after[0].text[:1].isupper()
 
 
 def _possessor(run: Sequence[Word], words: Sequence[Word]) -> bool:

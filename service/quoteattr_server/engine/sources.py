@@ -303,7 +303,8 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
         return False
-    return not capitalised
+    # "one West Virginia official", "the FBI director": a name inside is not the speaker's.
+    return not capitalised or not words[-1][:1].isupper()
 
 
 @dataclass(frozen=True, slots=True)
