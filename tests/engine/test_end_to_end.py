@@ -405,6 +405,17 @@ def test_title_of_work_is_not_a_quote(attribute_text: Attributor) -> None:
     assert speaker_of(result, quote_containing(result, "bill was dead")).name == "Ana Kovac"
 
 
+def test_a_title_named_by_its_verb_is_not_a_quote(attribute_text: Attributor) -> None:
+    # `called her "Miss Piggy"`: the verb governs the marks, but a title-case name is no speech.
+    text = (
+        'The host called the singer "Miss Piggy" during the broadcast, '
+        'and fans chanted "Bring Her Back!"'
+    )
+    result = attribute_text(text)
+    assert all("Miss Piggy" not in q.text for q in result.quotes)
+    assert any("Bring Her Back!" in q.text for q in result.quotes)
+
+
 def test_options_filter_reported_speech_and_low_confidence(attribute_text: Attributor) -> None:
     text = 'The union said it would strike.\n"Nobody asked us," Ruiz said. "Not once."'
     everything = attribute_text(text)

@@ -331,3 +331,61 @@ def test_a_modifier_no_speaker_has_does_not_block_the_link() -> None:
     # Nothing in the article tells "Ohio" apart: the only senator named is the referent.
     speaker = roles_of(parse(PLACE_MODIFIER), "Ann Lee")
     assert [r.text for r in speaker.roles] == ["Senator", "The Ohio senator"]
+
+
+PARTY_DESCRIPTIONS = """
+1 Republican Republican ADJ 2 amod
+2 Tom Tom PROPN 4 nsubj
+3 Hale Hale PROPN 2 flat
+4 spoke speak VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 Democrat Democrat PROPN 2 nmod:desc
+2 Ann Ann PROPN 4 nsubj
+3 Lee Lee PROPN 2 flat
+4 replied reply VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 3 det
+2 GOP GOP PROPN 3 compound
+3 nominee nominee NOUN 4 nsubj
+4 left leave VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 4 det
+2 Democratic Democratic ADJ 4 amod
+3 presidential presidential ADJ 4 amod
+4 candidate candidate NOUN 5 nsubj
+5 stayed stay VERB 0 root SpaceAfter=No
+6 . . PUNCT 5 punct
+
+1 The the DET 5 det
+2 Republican Republican ADJ 5 amod
+3 vice vice ADJ 5 amod
+4 presidential presidential ADJ 5 amod
+5 nominee nominee NOUN 6 nsubj
+6 arrived arrive VERB 0 root SpaceAfter=No
+7 . . PUNCT 6 punct
+"""
+
+
+def _two_speakers(doc: ParsedDoc) -> list[Speaker]:
+    speakers = tuple(
+        Speaker(f"s{i}", name, SpeakerKind.PERSON, (), (TextSpan(name, Span(at, at + len(name))),))
+        for i, name in enumerate(("Tom Hale", "Ann Lee"))
+        for at in [doc.text.index(name)]
+    )
+    return list(complete_roles(doc, AttributionResult((), speakers), LEXICON).speakers)
+
+
+def test_a_description_of_a_party_goes_to_the_one_speaker_of_that_party() -> None:
+    # No one is called a nominee or a candidate: the party label tells who is meant.
+    hale, lee = _two_speakers(parse(PARTY_DESCRIPTIONS))
+    assert [r.text for r in hale.roles] == ["Republican", "The GOP nominee"]
+    assert [r.text for r in lee.roles] == ["Democrat", "The Democratic presidential candidate"]
+
+
+def test_a_rank_word_makes_the_description_another_post() -> None:
+    # "the Republican vice presidential nominee" is not the Republican named so far.
+    hale, _ = _two_speakers(parse(PARTY_DESCRIPTIONS))
+    assert not any("vice" in r.text for r in hale.roles)

@@ -32,6 +32,7 @@ from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
+from quoteattr_server.engine.merge import merged_speakers
 from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
@@ -130,7 +131,7 @@ def attribute(
     # attributes.
     found = without_anonymity_grants(found, doc.text)
     found = without_implausible_speakers(found, lexicon.not_speakers)
-    found = complete_roles(doc, found, lexicon)
+    found = merged_speakers(complete_roles(doc, found, lexicon))
     found = enrich_speakers(doc, found)
     found = with_attribution_types(found, lexicon)
     return _selected(found, include_reported, min_confidence, frozenset(attribution_types))
@@ -171,13 +172,18 @@ def _direct_drafts(
         if enclosing is not None:
             candidates.append(enclosing)
         match = candidates[0] if candidates else None
-        if (match is None or not match.linked) and is_title_of_work(quote, layout, lexicon):
+        if is_title_of_work(quote, layout, lexicon) and not _exclaimed(quote, layout.doc.text):
             continue
         match, speaker = _first_with_speaker(candidates, match, layout, lexicon, earlier_speakers)
         if speaker is not None:
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
     return _merge_split_quotes(drafts)
+
+
+def _exclaimed(quote: MarkedQuote, text: str) -> bool:
+    """`chanting "Lock Her Up!"`: a slogan called out is speech, though in title case."""
+    return any(mark in text[quote.span.start : quote.span.end] for mark in "!?")
 
 
 def _first_with_speaker(

@@ -325,7 +325,7 @@ def is_label(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
 def is_title_of_work(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
     """A short phrase in title case inside a sentence: `an interview on "Face the Nation"`.
 
-    The caller keeps it when a cue governs it through the parse: a slogan can be quoted speech.
+    The caller keeps it when it is called out ("!" or "?"): a slogan can be quoted speech.
     """
     text = layout.doc.text
     if not text[: quote.span.start].strip() or text[: quote.span.start].rstrip()[-1:] in ".\n:":

@@ -122,16 +122,26 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("quoteattr_server.engine").joinpath("data", name).read_text("utf-8")
+    lines = [line.split("#", 1)[0].lower().split() for line in text.splitlines()]
+    return [line for line in lines if line]
+
+
 @functools.lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
-    text = (
-        resources.files("quoteattr_server.engine")
-        .joinpath("data", "role_nouns.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(
-        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
-    )
+    return frozenset(word for line in _data_lines("role_nouns.txt") for word in line)
+
+
+@functools.lru_cache(maxsize=1)
+def _parties() -> dict[str, str]:
+    """Each form of a party label -> the party's first form."""
+    return {form: line[0] for line in _data_lines("parties.txt") for form in line}
+
+
+@functools.lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    return frozenset(word for line in _data_lines("rank_words.txt") for word in line)
 
 
 def _lower(word: Word) -> str:
@@ -787,6 +797,7 @@ class _Candidate:
     title_keys: set[str]
     role_words: set[str]
     name_starts: list[int]
+    parties: set[str]
 
 
 def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple[list[Word], Word]]:
@@ -822,16 +833,18 @@ def _complemented(phrase: list[Word], cut: list[Word]) -> list[Word]:
 
 def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candidate:
     """What a description may match in a named speaker: the head nouns of its roles (with
-    abbreviated titles spelled out) and every word of them."""
+    abbreviated titles spelled out), every word of them, and the parties they name."""
     keys: set[str] = set()
     role_words: set[str] = set()
+    parties: set[str] = set()
     for role in speaker.roles:
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
         role_words.update(_stem(token) for token in tokens)
+        parties.update(_parties()[t] for t in tokens if t in _parties())
         if tokens:
             keys.add(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]))
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
-    return _Candidate(index, keys, role_words, sorted(name_starts))
+    return _Candidate(index, keys, role_words, sorted(name_starts), parties)
 
 
 def _stem(word: str) -> str:
@@ -845,20 +858,38 @@ def _referent(
     """The named speaker a description refers to: its roles share the description's head noun,
     and any capitalised modifier that tells the speakers apart ("the Democratic nominee" is not
     the Republican one; "the South Carolina senator" is the only senator); of those, the one
-    sharing most modifiers, then the one named most recently before it."""
+    sharing most modifiers, then the one named most recently before it. When no speaker's
+    roles have the head noun, the one speaker of the description's party ("the Republican
+    nominee" for the person called a Republican), unless a rank word makes it another post."""
     key = _title_key(head)
     known = set().union(*(c.role_words for c in candidates))
     modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
-    best: tuple[int, int] | None = None
-    chosen: _Candidate | None = None
+    chosen = _best_named_before(
+        head, [c for c in candidates if key in c.title_keys], modifiers, unique=False
+    )
+    premodifiers = [w.text.lower() for w in phrase[1:] if w.start < head.start]
+    parties = {_parties()[w] for w in premodifiers if w in _parties()}
+    if chosen is None and parties and not _rank_words().intersection(premodifiers):
+        chosen = _best_named_before(
+            head, [c for c in candidates if parties <= c.parties], set(), unique=True
+        )
+    return chosen
+
+
+def _best_named_before(
+    head: Word, candidates: Sequence[_Candidate], modifiers: set[str], *, unique: bool
+) -> _Candidate | None:
+    """Of `candidates` named before `head` and sharing a modifier when there are any, the one
+    sharing most, then the latest; with `unique`, only when just one is left."""
+    ranked: list[tuple[int, int, _Candidate]] = []
     for candidate in candidates:
         shared = len(modifiers & candidate.role_words)
-        if key not in candidate.title_keys or (modifiers and not shared):
-            continue
         before = [start for start in candidate.name_starts if start < head.start]
-        if before and (best is None or (shared, before[-1]) > best):
-            best, chosen = (shared, before[-1]), candidate
-    return chosen
+        if before and (shared or not modifiers):
+            ranked.append((shared, before[-1], candidate))
+    if not ranked or (unique and len(ranked) > 1):
+        return None
+    return max(ranked, key=lambda item: item[:2])[2]
 
 
 def _link_descriptions(

@@ -1,0 +1,102 @@
+"""engine.merge: one speaker per person once names and roles are final.
+
+Resolution works mention by mention, before the fullest name is known, so "Palmieri" and
+"Jennifer Palmieri" can start as two speakers that `complete_roles` later names alike; and a
+mention the parser cut out of a longer description ("a senior adviser" in "Minyon Moore, a senior
+adviser to the campaign, said") can become a speaker of its own although it lies inside the
+role of a named one. This pass folds each such speaker into the one it is, and points its
+quotes there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from quoteattr_server.engine.types import AttributionResult, Quote, Speaker, SpeakerKind, TextSpan
+
+
+def merged_speakers(result: AttributionResult) -> AttributionResult:
+    """`result` with speakers of the same name, and speakers mentioned only inside another's
+    role, merged into the first of them."""
+    target: dict[str, str] = {}
+    by_name: dict[str, Speaker] = {}
+    for speaker in result.speakers:
+        key = speaker.name.lower()
+        if key and key in by_name and _compatible(by_name[key], speaker):
+            target[speaker.id] = by_name[key].id
+        else:
+            by_name.setdefault(key, speaker)
+    for speaker in result.speakers:
+        if speaker.id not in target:
+            owner = _role_owner(speaker, result.speakers)
+            if owner is not None and owner.id not in target:
+                target[speaker.id] = owner.id
+    if not target:
+        return result
+    return _applied(result, target)
+
+
+def _compatible(first: Speaker, second: Speaker) -> bool:
+    return SpeakerKind.UNKNOWN in (first.kind, second.kind) or first.kind is second.kind
+
+
+def _role_owner(speaker: Speaker, speakers: tuple[Speaker, ...]) -> Speaker | None:
+    """The one other speaker with a role that holds every mention of `speaker`."""
+    if not speaker.mentions:
+        return None
+    owners = [
+        other
+        for other in speakers
+        if other.id != speaker.id
+        and all(any(_inside(m, role) for role in other.roles) for m in speaker.mentions)
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _inside(mention: TextSpan, role: TextSpan) -> bool:
+    return role.span.start <= mention.span.start and mention.span.end <= role.span.end
+
+
+def _overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _applied(result: AttributionResult, target: dict[str, str]) -> AttributionResult:
+    def final(speaker_id: str) -> str:
+        seen = {speaker_id}
+        while speaker_id in target and target[speaker_id] not in seen:
+            speaker_id = target[speaker_id]
+            seen.add(speaker_id)
+        return speaker_id
+
+    kept: dict[str, Speaker] = {s.id: s for s in result.speakers if final(s.id) == s.id}
+    for speaker in result.speakers:
+        if speaker.id not in kept:
+            into = kept[final(speaker.id)]
+            kept[into.id] = _union(into, speaker)
+    quotes = tuple(_repointed(q, final) for q in result.quotes)
+    return AttributionResult(quotes, tuple(kept.values()))
+
+
+def _union(into: Speaker, other: Speaker) -> Speaker:
+    def spans(items: tuple[TextSpan, ...]) -> tuple[TextSpan, ...]:
+        unique = {(item.span.start, item.span.end): item for item in items}
+        return tuple(item for _, item in sorted(unique.items()))
+
+    kind = other.kind if into.kind is SpeakerKind.UNKNOWN else into.kind
+    # A role of the merged speaker that overlaps one already known is the same role.
+    new_roles = [r for r in other.roles if not any(_overlaps(r, known) for known in into.roles)]
+    return dataclasses.replace(
+        into,
+        kind=kind,
+        roles=spans((*into.roles, *new_roles)),
+        mentions=spans((*into.mentions, *other.mentions)),
+    )
+
+
+def _repointed(quote: Quote, final: Callable[[str], str]) -> Quote:
+    if quote.speaker_id is None:
+        return quote
+    new_id = final(quote.speaker_id)
+    return quote if new_id == quote.speaker_id else dataclasses.replace(quote, speaker_id=new_id)

@@ -1,0 +1,55 @@
+"""One speaker per person once names and roles are final (engine.merge)."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine.merge import merged_speakers
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+)
+
+
+def _span(text: str, start: int) -> TextSpan:
+    return TextSpan(text, Span(start, start + len(text)))
+
+
+def _quote(speaker_id: str, start: int) -> Quote:
+    return Quote("x", Span(start, start + 1), QuoteKind.DIRECT, speaker_id, None, None, 0.9, "r")
+
+
+def test_speakers_named_alike_become_one() -> None:
+    # "Palmieri" and "Jennifer Palmieri" resolved apart, then both got the fullest name.
+    first = Speaker("s1", "Jennifer Palmieri", SpeakerKind.PERSON, (), (_span("Palmieri", 10),))
+    second = Speaker("s2", "Jennifer Palmieri", SpeakerKind.UNKNOWN, (_span("aide", 90),), ())
+    result = merged_speakers(
+        AttributionResult((_quote("s1", 0), _quote("s2", 80)), (first, second))
+    )
+    (speaker,) = result.speakers
+    assert speaker.id == "s1"
+    assert speaker.kind is SpeakerKind.PERSON
+    assert [r.text for r in speaker.roles] == ["aide"]
+    assert [q.speaker_id for q in result.quotes] == ["s1", "s1"]
+
+
+def test_a_speaker_mentioned_only_inside_another_speakers_role_is_that_speaker() -> None:
+    # "Minyon Moore, a senior adviser to the campaign, said": the parser made "adviser" speak.
+    role = _span("a senior adviser to the campaign", 14)
+    moore = Speaker("s1", "Minyon Moore", SpeakerKind.PERSON, (role,), (_span("Minyon Moore", 0),))
+    adviser = Speaker(
+        "s2", "a senior adviser", SpeakerKind.PERSON, (), (_span("a senior adviser", 14),)
+    )
+    result = merged_speakers(AttributionResult((_quote("s2", 60),), (moore, adviser)))
+    assert [s.name for s in result.speakers] == ["Minyon Moore"]
+    assert result.quotes[0].speaker_id == "s1"
+
+
+def test_different_kinds_of_one_name_stay_apart() -> None:
+    person = Speaker("s1", "Ford", SpeakerKind.PERSON, (), (_span("Ford", 0),))
+    company = Speaker("s2", "Ford", SpeakerKind.ORGANIZATION, (), (_span("Ford", 40),))
+    result = merged_speakers(AttributionResult((), (person, company)))
+    assert len(result.speakers) == 2
