@@ -389,3 +389,24 @@ def test_a_rank_word_makes_the_description_another_post() -> None:
     # "the Republican vice presidential nominee" is not the Republican named so far.
     hale, _ = _two_speakers(parse(PARTY_DESCRIPTIONS))
     assert not any("vice" in r.text for r in hale.roles)
+
+
+ONE_OF_A_CLASS = """
+1 Ana Ana PROPN 8 nsubj
+2 Kovac Kovac PROPN 1 flat SpaceAfter=No
+3 , , PUNCT 4 punct
+4 one one NUM 1 appos
+5 of of ADP 7 case
+6 the the DET 7 det
+7 aides aides NOUN 4 nmod SpaceAfter=No
+8 , , PUNCT 4 punct
+9 spoke speak VERB 0 root SpaceAfter=No
+10 . . PUNCT 9 punct
+"""
+
+
+def test_one_of_a_class_of_role_holders_is_a_role() -> None:
+    # `one of the aides`: the role is the class the speaker is picked from (plural kept as
+    # written by the lemmatizer).
+    speaker = roles_of(parse(ONE_OF_A_CLASS), "Ana Kovac")
+    assert [r.text for r in speaker.roles] == ["one of the aides"]

@@ -64,3 +64,13 @@ def test_parse_many_keeps_documents_apart(parser: Any) -> None:
 def test_missing_model_directory_is_a_clear_error(tmp_path: Any) -> None:
     with pytest.raises(ModelLoadError, match=r"resources\.json"):
         StanzaParser(tmp_path)
+
+
+def test_a_title_stop_keeps_the_sentence_and_its_word(parser: Any) -> None:
+    # The parser would end the sentence at "Gov." and lose the speaker of "said".
+    text = "Former Pennsylvania Gov. Ed Rendell said the party would recover."
+    doc = parser.parse(text)
+    assert len(doc.sentences) == 1
+    words = [w.text for w in doc.sentences[0].words]
+    assert words[:4] == ["Former", "Pennsylvania", "Gov.", "Ed"]
+    assert all(text[w.start : w.end] == w.text for w in doc.sentences[0].words)

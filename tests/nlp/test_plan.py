@@ -65,9 +65,11 @@ def test_long_paragraphs_are_cut_into_bounded_pieces_covering_the_text(text: str
     layout = plan(text)
 
     pieces = [text[p.span.start : p.span.end] for p in layout.pieces]
+    # Bounded as the parser reads them (title stops hidden).
+    read = [layout.clean[p.span.start : p.span.end] for p in layout.pieces]
 
     assert len(pieces) > 1
-    assert all(tokens(piece) <= MAX_PIECE_TOKENS for piece in pieces)
+    assert all(tokens(piece) <= MAX_PIECE_TOKENS for piece in read)
     assert all(piece and piece == piece.strip() for piece in pieces)
     assert {p.paragraph for p in layout.pieces} == {0}
     # In order, without overlap, and nothing but whitespace left between them.
@@ -99,3 +101,15 @@ def test_wire_furniture_is_blanked_for_the_parser() -> None:
         "Ministers will meet, diplomats said."
     ]
     assert "BRUSSELS" not in layout.clean
+
+
+def test_the_stop_of_a_title_before_a_name_is_hidden_from_the_parser() -> None:
+    text = "Former Gov. Ed Rendell and Mrs. Lee met Sens. Ann Berg. It ended at 5 p.m. Then Rep."
+
+    layout = plan(text)
+
+    assert len(layout.clean) == len(text)
+    assert layout.clean.startswith("Former Gov  Ed Rendell and Mrs  Lee met Sens  Ann Berg.")
+    assert {text[i - 3 : i + 1] for i in layout.hidden_stops} == {"Gov.", "Mrs.", "ens."}
+    # A stop with no name after it, or after a word that is no title, stays.
+    assert layout.clean.endswith("at 5 p.m. Then Rep.")

@@ -177,7 +177,10 @@ class RoleReader:
     def is_role_noun(self, word: Word) -> bool:
         """A title or role noun, also as the last part of a hyphenated word ("vice-president")."""
         lowered = word.text.lower()
-        for form in (lowered, lowered.rstrip("."), word.lemma.lower(), lowered.rsplit("-", 1)[-1]):
+        # The small lemmatizer leaves some plurals as written ("aides").
+        plural = lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
+        forms = (lowered, lowered.rstrip("."), word.lemma.lower(), lowered.rsplit("-", 1)[-1])
+        for form in (*forms, plural):
             if (
                 form in self.nouns
                 or self.lexicon.is_title(form)
@@ -388,7 +391,10 @@ class RoleReader:
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
         """A phrase is a role when its head noun (the last noun before a preposition) names a
-        person's position or occupation."""
+        person's position or occupation; `one of the president's closest aides` by the class
+        it picks the speaker from."""
+        if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
+            phrase = phrase[2:]
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)

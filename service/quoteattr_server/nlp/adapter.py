@@ -13,6 +13,9 @@ offset keeps pointing into the text as sent:
   paragraphs as a reader expects, the others by a space;
 - datelines and credit lines of agency copy ("BRUSSELS (Reuters) -", "By Jane Doe") are
   blanked out (see `engine.wire`): they are neither speech nor speakers;
+- the stop after a title before a name ("Gov. Ed Rendell", "Mrs. Clinton", "Sens. Ann Lee and
+  ...") is hidden from the parser, which otherwise ends the sentence there and loses the
+  speaker; the word gets its stop back afterwards, so roles read "Gov." as written;
 - a paragraph longer than `MAX_PIECE_TOKENS` tokens (a transcript, a pasted table, a
   10,000-word "sentence" without punctuation, a run of thousands of quote marks) is cut into
   pieces, at a sentence end where there is one, else between words. Stanza's cost grows with
@@ -42,6 +45,12 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # "Mr. Kovac": a short capitalised word before the stop is an abbreviation, not a sentence end.
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-zA-Z.]{0,3}$")
+# A title or honorific abbreviation before a capitalised word: its stop is no sentence end.
+_TITLE_STOP = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Prof|Rev|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Cpl"
+    r"|Pvt|Adm|Maj|Cmdr|Brig|Supt|Insp|Det|Atty|Amb|Hon|Sec|Pres|Rt|Fr)(\.)"
+    r"(?=[ \t\u00a0]+[A-Z])"
+)
 # Line-like controls become newlines, other controls spaces; tab, LF and CR are text.
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))]
@@ -66,6 +75,8 @@ class Plan:
     clean: str
     paragraphs: tuple[Span, ...]
     pieces: tuple[Piece, ...]
+    # Offsets of title stops hidden from the parser (`_TITLE_STOP`).
+    hidden_stops: frozenset[int] = frozenset()
 
 
 def plan(text: str) -> Plan:
@@ -80,8 +91,14 @@ def plan(text: str) -> Plan:
     if furniture:
         clean = blank_out(clean, furniture)
         paragraphs = split_paragraphs(clean)
+    hidden = frozenset(match.start(1) for match in _TITLE_STOP.finditer(clean))
+    if hidden:
+        clean = "".join(" " if i in hidden else c for i, c in enumerate(clean))
     return Plan(
-        clean=clean, paragraphs=tuple(paragraphs), pieces=tuple(split_pieces(clean, paragraphs))
+        clean=clean,
+        paragraphs=tuple(paragraphs),
+        pieces=tuple(split_pieces(clean, paragraphs)),
+        hidden_stops=hidden,
     )
 
 
@@ -166,22 +183,29 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 def to_parsed_doc(
-    text: str, paragraphs: Sequence[Span], pieces: Sequence[Piece], parsed: Iterable[Any]
+    text: str,
+    paragraphs: Sequence[Span],
+    pieces: Sequence[Piece],
+    parsed: Iterable[Any],
+    hidden_stops: frozenset[int] = frozenset(),
 ) -> ParsedDoc:
     """Join the Stanza documents of each piece (in order) into one `ParsedDoc` over `text`.
 
-    Words slice `text`, the article as sent, even though the parser read a cleaned copy.
+    Words slice `text`, the article as sent, even though the parser read a cleaned copy; a word
+    right before a stop hidden from the parser ends after it ("Gov.").
     """
     sentences: list[Sentence] = []
     for piece, document in zip(pieces, parsed, strict=True):
         for stanza_sentence in document.sentences:
-            words = _words(text, piece.span.start, stanza_sentence)
+            words = _words(text, piece.span.start, stanza_sentence, hidden_stops)
             if words:
                 sentences.append(Sentence(words=tuple(words), paragraph=piece.paragraph))
     return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=tuple(paragraphs))
 
 
-def _words(text: str, offset: int, stanza_sentence: Any) -> list[Word]:
+def _words(
+    text: str, offset: int, stanza_sentence: Any, hidden_stops: frozenset[int] = frozenset()
+) -> list[Word]:
     words: list[Word] = []
     for token in stanza_sentence.tokens:
         token_start = offset + token.start_char
@@ -192,6 +216,8 @@ def _words(text: str, offset: int, stanza_sentence: Any) -> list[Word]:
                 start, end = offset + word.start_char, offset + word.end_char
             else:
                 start, end = token_start, token_end
+            if end in hidden_stops:
+                end += 1
             words.append(
                 Word(
                     index=word.id - 1,

@@ -138,7 +138,11 @@ class StanzaParser:
             count = len(layout.pieces)
             results.append(
                 to_parsed_doc(
-                    text, layout.paragraphs, layout.pieces, parsed[cursor : cursor + count]
+                    text,
+                    layout.paragraphs,
+                    layout.pieces,
+                    parsed[cursor : cursor + count],
+                    layout.hidden_stops,
                 )
             )
             cursor += count
