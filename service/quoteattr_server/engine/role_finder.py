@@ -819,7 +819,8 @@ def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple
             if head is None or head.upos == "PROPN" or not reader.is_role_noun(head):
                 continue
             if "Number=Plur" in head.feats or (
-                head.text.lower().endswith("s") and head.lemma != head.text.lower()
+                head.text.lower().endswith("s")
+                and (head.lemma != head.text.lower() or head.text.lower()[:-1] in reader.nouns)
             ):
                 continue
             following = words[head.index + 1] if head.index + 1 < len(words) else None
@@ -909,8 +910,11 @@ def _link_descriptions(
     ]
     if not candidates:
         return
+    known = [role.span for c in candidates for role in speakers[c.index].roles]
     added: dict[int, list[TextSpan]] = {}
     for phrase, head in _definite_descriptions(doc, reader):
+        if any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known):
+            continue  # part of a role already read ("one of the aides")
         referent = _referent(phrase, head, candidates)
         if referent is not None:
             added.setdefault(referent.index, []).append(reader.span(phrase))
