@@ -45,6 +45,16 @@ class Case:
 
 CASES = [
     Case(
+        "a second verb keeps the quotes apart",
+        '"We are watching the river," the mayor said, adding that the water was "rising fast."',
+        (
+            # One piece each (no `pieces`): "rising fast" is not the first quote's second half.
+            Expected("watching the river", "the mayor", DIRECT, pieces=0),
+            Expected("rising fast", "the mayor", pieces=0),
+        ),
+        exactly=True,
+    ),
+    Case(
         "subject of cue",
         '"The bridge will close in May," Ana Kovac said.',
         (

@@ -178,7 +178,7 @@ def _direct_drafts(
         if speaker is not None:
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
-    return _merge_split_quotes(drafts)
+    return _merge_split_quotes(drafts, layout)
 
 
 def _exclaimed(quote: MarkedQuote, text: str) -> bool:
@@ -255,7 +255,18 @@ def _direct_draft(
     )
 
 
-def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
+def _another_verb_between(layout: Layout, end: int, draft: _Draft) -> bool:
+    """`"...," the mayor said, adding that it would take "more hours"`: a second verb between
+    the quotations starts a clause of its own, so the second quote is no piece of the first."""
+    between = Span(end, draft.span.start)
+    return any(
+        word.upos == "VERB" and word is not draft.cue_word and between.contains(word.span)
+        for index in layout.sentences_overlapping(between)
+        for word in layout.sentences[index].words
+    )
+
+
+def _merge_split_quotes(drafts: list[_Draft], layout: Layout) -> list[_Draft]:
     """`"We will rebuild," Kovac said, "but not this year."`: one attribution, two pieces.
 
     Only when the shared cue stands between the two quotations, or when both are fragments of
@@ -273,6 +284,7 @@ def _merge_split_quotes(drafts: list[_Draft]) -> list[_Draft]:
                 previous.span.end <= draft.cue_word.start < draft.span.start
                 or (previous.kind is draft.kind is QuoteKind.PARTIAL)
             )
+            and not _another_verb_between(layout, previous.span.end, draft)
         ):
             merged[-1] = replace(
                 previous,
