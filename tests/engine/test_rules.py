@@ -179,6 +179,7 @@ CASES = [
     ),
     Case(Rule.NAME_COLON, "name_colon", "Bridge Will Not", QuoteKind.REPORTED, "Ana Kovac"),
     Case(Rule.CONTINUES, "continues", "told us anything", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(Rule.INTRODUCED, "introduced", "sink us", QuoteKind.DIRECT, "Tom Berg"),
     Case(
         Rule.CUE_WITHOUT_SPEAKER,
         "cue_without_speaker",

@@ -49,6 +49,7 @@ from quoteattr_server.engine.speakers import (
     CueSite,
     SpeakerHead,
     description_tail,
+    introduced_before,
     mention_words,
     speaker_at_cue,
 )
@@ -380,8 +381,22 @@ class _Resolution:
             draft, self.previous.draft, self.layout
         ):
             self._continued(draft, self.previous)
+        elif (introduced := self._introduced(draft)) is not None:
+            self._attributed(*introduced)
         elif not (draft.direct and draft.cue is None and _is_scare_quote(draft, self.layout)):
             self._emit(draft, None, None, draft.rule, draft.confidence)
+
+    def _introduced(self, draft: _Draft) -> tuple[_Draft, SpeakerHead] | None:
+        """An uncued quotation with the speaker the sentence before introduces."""
+        if not draft.direct or draft.cue is not None:
+            return None
+        head = introduced_before(self.layout, self.lexicon, draft.span)
+        if head is None:
+            return None
+        introduced = replace(
+            draft, speaker=head, rule=Rule.INTRODUCED, confidence=confidence.INTRODUCED
+        )
+        return introduced, head
 
     def _attributed(self, draft: _Draft, speaker: SpeakerHead) -> None:
         referent, mention, roles = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)

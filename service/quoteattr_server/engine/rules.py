@@ -35,6 +35,7 @@ class Rule(enum.StrEnum):
     NAME_COLON = "name colon"
     # Quotes whose speaker no construction at their own cue gives (attribute.py).
     CONTINUES = "previous speaker continues"
+    INTRODUCED = "speaker of the sentence before"
     CUE_WITHOUT_SPEAKER = "cue without speaker"
     UNATTRIBUTED = "unattributed"
 

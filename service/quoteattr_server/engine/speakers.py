@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.rules import Rule
-from quoteattr_server.engine.types import Sentence, Word
+from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_WORDS_BEFORE_CUE = 30
 
@@ -223,6 +223,44 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
         if earlier.sentence is sentence and earlier.word.start < cue.start:
             return earlier.word
     return None
+
+
+def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
+    """`Cummings called him a master at deals. "He showed again and again ..."`: a quotation
+    that is a sentence of its own, with no cue, after a sentence (of its paragraph, or one
+    ending in a colon) whose main verb has a named or pronoun subject: that subject speaks.
+    News copy introduces a speaker, then quotes them."""
+    index = layout.sentence_index_at(quote.start)
+    if index < 1:
+        return None
+    sentence, before = layout.sentences[index], layout.sentences[index - 1]
+    if any(w.end <= quote.start and w.upos != "PUNCT" for w in sentence.words):
+        return None
+    if before.paragraph != sentence.paragraph and before.words[-1].text != ":":
+        return None
+    root = next((w for w in before.words if w.head < 0), None)
+    if root is None or root.upos != "VERB" or layout.inside_quote(root):
+        return None
+    for child in before.children(root.index):
+        if (
+            child.deprel in _SUBJECT_RELATIONS
+            and not layout.inside_quote(child)
+            and _names_a_person(before, child, lexicon)
+        ):
+            return SpeakerHead(before, child, Rule.INTRODUCED)
+    return None
+
+
+def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
+    """A name, a personal pronoun, or a noun with a name in apposition ("His former partner,
+    Lawrence Cummings,")."""
+    if word.upos == "PROPN":
+        return True
+    if word.upos == "PRON":
+        return word.text.lower() in lexicon.pronouns.speakers
+    return word.upos == "NOUN" and any(
+        child.deprel == "appos" and child.upos == "PROPN" for child in sentence.children(word.index)
+    )
 
 
 # The speaker of a reporting verb: the first of these constructions that reads one.
