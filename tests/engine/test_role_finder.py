@@ -410,3 +410,32 @@ def test_one_of_a_class_of_role_holders_is_a_role() -> None:
     # written by the lemmatizer).
     speaker = roles_of(parse(ONE_OF_A_CLASS), "Ana Kovac")
     assert [r.text for r in speaker.roles] == ["one of the aides"]
+
+
+FORMER_AND_CURRENT = """
+1 Former former ADJ 2 amod
+2 President President PROPN 3 nmod:desc
+3 Ann Ann PROPN 5 nsubj
+4 Lee Lee PROPN 3 flat
+5 spoke speak VERB 0 root SpaceAfter=No
+6 . . PUNCT 5 punct
+
+1 The the DET 2 det
+2 president president NOUN 3 nsubj
+3 noted note VERB 0 root
+4 it it PRON 3 obj SpaceAfter=No
+5 . . PUNCT 3 punct
+
+1 The the DET 3 det
+2 former former ADJ 3 amod
+3 president president NOUN 4 nsubj
+4 noted note VERB 0 root
+5 it it PRON 4 obj SpaceAfter=No
+6 . . PUNCT 4 punct
+"""
+
+
+def test_the_president_is_not_the_former_president() -> None:
+    # "former" makes another post; and the phrase stops at the verb it is the subject of.
+    speaker = roles_of(parse(FORMER_AND_CURRENT), "Ann Lee")
+    assert [r.text for r in speaker.roles] == ["Former President", "The former president"]

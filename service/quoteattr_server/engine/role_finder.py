@@ -374,6 +374,8 @@ class RoleReader:
                 break
             if word.upos in ("SCONJ", "PRON") and lowered not in _DETERMINERS:
                 break
+            if word.upos == "DET" and phrase and phrase[-1].upos in ("NOUN", "PROPN"):
+                break  # `the day the president signed`: another phrase begins
             phrase.append(word)
         while phrase and (
             phrase[-1].upos in ("ADP", "CCONJ", "DET", "PART") or phrase[-1].text == "-"
@@ -387,6 +389,9 @@ class RoleReader:
         if not phrase or not word.text.lower().endswith(("ed", "ing")):
             return False
         previous = phrase[-1]
+        if previous.head == word.index and previous.deprel.startswith("nsubj"):
+            return False  # `the nominee noted`: the verb the phrase is subject of
+
         return previous.upos == "NOUN" or (previous.text == "-" and previous.end == word.start)
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
@@ -849,7 +854,7 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
         role_words.update(_stem(token) for token in tokens)
         parties.update(_parties()[t] for t in tokens if t in _parties())
         if tokens:
-            keys.add(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]))
+            keys.add(_ranked(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]), tokens[:-1]))
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
     return _Candidate(index, keys, role_words, sorted(name_starts), parties)
 
@@ -868,19 +873,37 @@ def _referent(
     sharing most modifiers, then the one named most recently before it. When no speaker's
     roles have the head noun, the one speaker of the description's party ("the Republican
     nominee" for the person called a Republican), unless a rank word makes it another post."""
-    key = _title_key(head)
+    base = _title_key(head)
+    premodifiers = [
+        part for w in phrase[1:] if w.start < head.start for part in w.text.lower().split("-")
+    ]
+    key = _ranked(base, premodifiers)
     known = set().union(*(c.role_words for c in candidates))
     modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
     chosen = _best_named_before(
         head, [c for c in candidates if key in c.title_keys], modifiers, unique=False
     )
-    premodifiers = [w.text.lower() for w in phrase[1:] if w.start < head.start]
     parties = {_parties()[w] for w in premodifiers if w in _parties()}
-    if chosen is None and parties and not _rank_words().intersection(premodifiers):
+    if chosen is None and parties and key == base:
+        # Not someone holding another rank of the post ("the vice presidential nominee").
         chosen = _best_named_before(
-            head, [c for c in candidates if parties <= c.parties], set(), unique=True
+            head,
+            [
+                c
+                for c in candidates
+                if parties <= c.parties and not any(k.endswith(" " + base) for k in c.title_keys)
+            ],
+            set(),
+            unique=True,
         )
     return chosen
+
+
+def _ranked(key: str, words: Sequence[str]) -> str:
+    """A title key with the rank words before it: "vice nominee" is another post than
+    "nominee"."""
+    rank = sorted(set(words) & _rank_words())
+    return f"{'+'.join(rank)} {key}" if rank else key
 
 
 def _best_named_before(
