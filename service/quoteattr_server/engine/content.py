@@ -236,19 +236,52 @@ def reported_infinitive(site: WordSite) -> list[ReportedContent] | None:
 
 
 def reported_object(site: WordSite) -> list[ReportedContent] | None:
-    """`criticized the deal`: the object as content, for cues whose object is not the
-    addressee. After the infinitive, before the looser oblique."""
-    if not _phrase_cue(site) or not site.lexicon.takes_content(site.word.lemma, "object"):
+    """`criticized the deal`, `mentioned raising the toll`: the object (or a gerund in its
+    place) as content, for cues whose object is not the addressee; `called the plan a
+    disaster`: an object with its predicate, for any cue. After the infinitive, before the
+    looser oblique."""
+    if not _phrase_cue(site):
         return None
-    obj = next((c for c in _after_cue(site) if c.deprel == "obj"), None)
+    characterized = _characterization(site)
+    if characterized is not None:
+        return _phrase(site, characterized, Rule.REPORTED_OBJECT)
+    if not site.lexicon.takes_content(site.word.lemma, "object"):
+        return None
+    children = _after_cue(site)
+    obj = next((c for c in children if c.deprel == "obj"), None) or next(
+        (c for c in children if c.deprel == "xcomp" and c.text.lower().endswith("ing")), None
+    )
     if obj is None:
         return None
     return _phrase(site, site.sentence.subtree(obj.index), Rule.REPORTED_OBJECT)
 
 
+def _characterization(site: WordSite) -> list[Word] | None:
+    """`called the plan a disaster for the harbour`: an object, then a predicate noun or
+    adjective said of it (a second object or an `xcomp`); the two together are the content."""
+    children = _after_cue(site)
+    objects = [c for c in children if c.deprel == "obj"]
+    if not objects:
+        return None
+    first = objects[0]
+    predicate = next(
+        (
+            c
+            for c in children
+            if c.start > first.start
+            and (c.deprel == "obj" or (c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ")))
+        ),
+        None,
+    )
+    if predicate is None:
+        return None
+    return site.sentence.subtree(first.index) + site.sentence.subtree(predicate.index)
+
+
 def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
-    """`warned about the risks`: an oblique opened by a content preposition, not a time. The
-    last phrase rule: obliques are often adverbials."""
+    """`warned about the risks`, `called for cutting the tax`: an oblique (or a gerund clause)
+    opened by a content preposition, not a time. The last phrase rule: obliques are often
+    adverbials."""
     sentence, lexicon = site.sentence, site.lexicon
     if not _phrase_cue(site) or not lexicon.takes_content(site.word.lemma, "oblique"):
         return None
@@ -256,11 +289,12 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
         (
             c
             for c in _after_cue(site)
-            if c.deprel == "obl"
+            if (c.deprel == "obl" or (c.deprel == "advcl" and c.upos == "VERB"))
             and c.text.lower() not in lexicon.time_words
             and any(
-                g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
+                g.deprel in ("case", "mark") and g.text.lower() in lexicon.content_prepositions
                 for g in sentence.children(c.index)
+                if g.start < c.start
             )
         ),
         None,
