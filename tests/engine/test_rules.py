@@ -27,6 +27,7 @@ from quoteattr_server.engine.content import (
     reported_object,
     reported_oblique,
     reported_parataxis,
+    stance_phrase,
 )
 from quoteattr_server.engine.cues import (
     FALLBACK_CUES,
@@ -178,6 +179,15 @@ CASES = [
         ("the governor",),
     ),
     Case(Rule.NAME_COLON, "name_colon", "Bridge Will Not", QuoteKind.REPORTED, "Ana Kovac"),
+    # A stance noun as the holder's predicate is also their role ("a critic of X").
+    Case(
+        Rule.STANCE_PHRASE,
+        "stance",
+        "new toll",
+        QuoteKind.REPORTED,
+        "Ana Kovac",
+        ("a staunch opponent of the new toll",),
+    ),
     Case(Rule.CONTINUES, "continues", "told us anything", QuoteKind.DIRECT, "Ana Kovac"),
     Case(Rule.INTRODUCED, "introduced", "sink us", QuoteKind.DIRECT, "Tom Berg"),
     Case(
@@ -311,6 +321,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.REPORTED_OBJECT,
         Rule.REPORTED_OBLIQUE,
         Rule.REPORTED_PARATAXIS,
+        Rule.STANCE_PHRASE,
     ]
 
 
@@ -385,6 +396,12 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "called",
             reported_oblique,
             ("reported oblique", "reducing the sales tax", None),
+        ),
+        (
+            "stance_object",
+            "questions",
+            stance_phrase,
+            ("stance phrase", "the audit", "union"),
         ),
         (
             "oblique",

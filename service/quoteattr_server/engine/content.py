@@ -317,6 +317,67 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
 
 
+def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
+    """`raised questions about the audit`, `Lee's criticism of the deal`, `is a staunch
+    opponent of the tax`, `has been critical of the mayor`: a stance noun or adjective with a
+    content preposition attributes what follows to the holder of the view."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if word.upos not in ("NOUN", "ADJ") or word.text.lower() not in lexicon.stance_words:
+        return None
+    # `raised questions about X` is often parsed with the phrase on the verb.
+    owners = [word] + ([sentence.words[word.head]] if word.deprel == "obj" else [])
+    topic = next(
+        (
+            c
+            for owner in owners
+            for c in sentence.children(owner.index)
+            if c.start > word.start
+            and c.deprel in ("nmod", "obl")
+            and any(
+                g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
+                for g in sentence.children(c.index)
+                if g.start < c.start
+            )
+        ),
+        None,
+    )
+    holder = _holder(sentence, word, lexicon) if topic is not None else None
+    if topic is None or holder is None:
+        return None
+    words = [w for w in sentence.subtree(topic.index) if w.start >= _case_end(sentence, topic)]
+    kept = trim_punct(words)
+    if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
+        return []
+    return [ReportedContent(sentence, word, word, span_of(kept), Rule.STANCE_PHRASE, holder)]
+
+
+def _case_end(sentence: Sentence, phrase: Word) -> int:
+    """Where the phrase starts once its opening preposition is left out."""
+    cases = [
+        g for g in sentence.children(phrase.index) if g.deprel == "case" and g.start < phrase.start
+    ]
+    return cases[0].end if cases else phrase.start
+
+
+def _holder(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
+    """Who holds the view a stance word names: its possessor (`Lee's criticism`), the subject
+    of the verb it is the object of (`Lee raised questions`), or the subject of its copula
+    (`Lee is a critic`, `Lee has been critical`)."""
+    children = sentence.children(word.index)
+    possessor = next((c for c in children if c.deprel == "nmod:poss"), None)
+    if possessor is not None:
+        return possessor if _is_source(sentence, possessor, lexicon) else None
+    if word.deprel == "obj" and word.head >= 0:
+        verb = sentence.words[word.head]
+        children = sentence.children(verb.index)
+    elif not any(c.deprel == "cop" for c in children):
+        return None
+    subject = next((c for c in children if c.deprel in ("nsubj", "nsubj:pass")), None)
+    if subject is None or not _is_source(sentence, subject, lexicon):
+        return None
+    return subject
+
+
 _SOURCE_NAMED = frozenset({Rule.IN_A_POLL, Rule.ACCORDING_TO})
 _CLAUSE_FOUND = _SOURCE_NAMED | {Rule.REPORTED_CLAUSE}
 
@@ -339,6 +400,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
         unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
     ),
     ContentRule(Rule.REPORTED_PARATAXIS, reported_parataxis, unless=_SOURCE_NAMED),
+    ContentRule(Rule.STANCE_PHRASE, stance_phrase),
 )
 
 

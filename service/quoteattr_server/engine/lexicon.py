@@ -86,6 +86,7 @@ class Lexicon:
     role_verbs: frozenset[str]  # "who heads ...", "who serves as ...": a relative clause as role
     pronouns: Pronouns  # personal and relative pronouns, by person, number and use
     apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
+    stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
 
     def cue_group(self, lemma: str) -> str | None:
         for candidate in _base_forms(lemma.lower()):
@@ -220,4 +221,5 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             }
         ),
         apposition_openers=lower_set("apposition_openers.txt"),
+        stance_words=lower_set("stance_words.txt"),
     )

@@ -32,6 +32,7 @@ class Rule(enum.StrEnum):
     REPORTED_OBJECT = "reported object"
     REPORTED_OBLIQUE = "reported oblique"
     REPORTED_PARATAXIS = "reported parataxis"
+    STANCE_PHRASE = "stance phrase"
     NAME_COLON = "name colon"
     # Quotes whose speaker no construction at their own cue gives (attribute.py).
     CONTINUES = "previous speaker continues"
