@@ -439,3 +439,25 @@ def test_the_president_is_not_the_former_president() -> None:
     # "former" makes another post; and the phrase stops at the verb it is the subject of.
     speaker = roles_of(parse(FORMER_AND_CURRENT), "Ann Lee")
     assert [r.text for r in speaker.roles] == ["Former President", "The former president"]
+
+
+PRONOUN_PREDICATE = """
+1 Ann Ann PROPN 3 nsubj
+2 Lee Lee PROPN 1 flat
+3 spoke speak VERB 0 root SpaceAfter=No
+4 . . PUNCT 3 punct
+
+1 She she PRON 4 nsubj
+2 was be AUX 4 cop
+3 a a DET 4 det
+4 judge judge NOUN 0 root
+5 for for ADP 7 case
+6 ten ten NUM 7 nummod
+7 years year NOUN 4 nmod SpaceAfter=No
+8 . . PUNCT 4 punct
+"""
+
+
+def test_a_role_stated_of_a_pronoun_goes_to_the_person_named_last() -> None:
+    speaker = roles_of(parse(PRONOUN_PREDICATE), "Ann Lee")
+    assert [r.text for r in speaker.roles] == ["a judge for ten years"]

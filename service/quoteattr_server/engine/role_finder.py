@@ -18,9 +18,10 @@ sees every mention the article makes of a name, not only the one at the cue.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
@@ -142,6 +143,13 @@ def _parties() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _rank_words() -> frozenset[str]:
     return frozenset(word for line in _data_lines("rank_words.txt") for word in line)
+
+
+def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
+    """`one of the nation's largest coal companies`: judged by the class it picks from."""
+    if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
+        return phrase[2:]
+    return phrase
 
 
 def _lower(word: Word) -> str:
@@ -314,6 +322,7 @@ class RoleReader:
         or one opened by a determiner whose head is no word of time."""
         if self._states_a_role(phrase):
             return True
+        phrase = _after_one_of(phrase)
         head = self.head_noun(phrase)
         if head is None or head.upos != "NOUN" or phrase[0].upos in ("ADP", "NUM", "PROPN"):
             return False
@@ -398,8 +407,7 @@ class RoleReader:
         """A phrase is a role when its head noun (the last noun before a preposition) names a
         person's position or occupation; `one of the president's closest aides` by the class
         it picks the speaker from."""
-        if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
-            phrase = phrase[2:]
+        phrase = _after_one_of(phrase)
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)
@@ -408,7 +416,8 @@ class RoleReader:
     def head_noun(self, phrase: Sequence[Word]) -> Word | None:
         head: Word | None = None
         for word in phrase:
-            if word.upos == "ADP" or word.text.lower() in ("and", "or"):
+            # `the most famous and recognizable interviewers`: adjectives may be coordinated.
+            if word.upos == "ADP" or (word.text.lower() in ("and", "or") and head is not None):
                 break
             if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
                 head = word
@@ -942,11 +951,7 @@ def _link_descriptions(
         if referent is not None:
             added.setdefault(referent.index, []).append(reader.span(phrase))
     for index, roles in added.items():
-        speaker = speakers[index]
-        merged = {(r.span.start, r.span.end): r for r in (*speaker.roles, *roles)}
-        speakers[index] = dataclasses.replace(
-            speaker, roles=tuple(role for _, role in sorted(merged.items()))
-        )
+        _add_roles(speakers, index, roles)
 
 
 def complete_roles(
@@ -956,5 +961,62 @@ def complete_roles(
     reader = RoleReader(doc.text, lexicon)
     found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
     speakers = [speaker for speaker, _ in found]
-    _link_descriptions(doc, speakers, reader, [starts for _, starts in found])
+    starts = [starts for _, starts in found]
+    _link_descriptions(doc, speakers, reader, starts)
+    _link_pronoun_predicates(doc, speakers, reader, starts)
     return dataclasses.replace(result, speakers=tuple(speakers))
+
+
+_PERSONAL_SUBJECTS = frozenset({"he", "she"})
+# How far back (in paragraphs) a pronoun's antecedent may be named.
+PRONOUN_REACH_PARAGRAPHS = 1
+
+
+def _link_pronoun_predicates(
+    doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
+) -> None:
+    """`He was a central broker of the agreement`: a role stated of "he" or "she" goes to the
+    person whose name was written last before it, in its paragraph or the one before, when
+    that person is a named speaker and no other person was named in between."""
+    named = [i for i, s in enumerate(speakers) if _is_named(s) and s.kind is SpeakerKind.PERSON]
+    if not named:
+        return
+    paragraph_of = _paragraph_finder(doc)
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if word.text.lower() not in _PERSONAL_SUBJECTS or word.deprel != "nsubj":
+                continue
+            for phrase in reader.predicate_chain(sentence.words, word.index + 1):
+                index = _last_named_before(word.start, named, name_starts, paragraph_of)
+                if index is not None:
+                    _add_roles(speakers, index, [reader.span(phrase)])
+
+
+def _paragraph_finder(doc: ParsedDoc) -> Callable[[int], int]:
+    starts = [p.start for p in doc.paragraphs]
+    return lambda offset: bisect.bisect_right(starts, offset) - 1
+
+
+def _last_named_before(
+    offset: int,
+    named: Sequence[int],
+    name_starts: list[list[int]],
+    paragraph_of: Callable[[int], int],
+) -> int | None:
+    latest = [
+        (max(s for s in name_starts[i] if s < offset), i)
+        for i in named
+        if any(s < offset for s in name_starts[i])
+    ]
+    if not latest:
+        return None
+    start, index = max(latest)
+    return index if paragraph_of(offset) - paragraph_of(start) <= PRONOUN_REACH_PARAGRAPHS else None
+
+
+def _add_roles(speakers: list[Speaker], index: int, roles: Sequence[TextSpan]) -> None:
+    speaker = speakers[index]
+    merged = {(r.span.start, r.span.end): r for r in (*speaker.roles, *roles)}
+    speakers[index] = dataclasses.replace(
+        speaker, roles=tuple(role for _, role in sorted(merged.items()))
+    )
