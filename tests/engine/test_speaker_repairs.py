@@ -104,3 +104,31 @@ def test_a_name_that_only_modifies_the_speaker_noun_is_not_its_name() -> None:
     (speaker,) = result.speakers
     assert speaker.name == "The Harbour Trust director"
     assert speaker.anonymous
+
+
+DESCRIBED_BY_COMPLEMENT = """# newpar
+# text = A reporter for the Harbour Times asked whether the mayor would resign.
+1	A	a	DET	_	_	2	det	_	_
+2	reporter	reporter	NOUN	_	Number=Sing	7	nsubj	_	_
+3	for	for	ADP	_	_	6	case	_	_
+4	the	the	DET	_	_	6	det	_	_
+5	Harbour	Harbour	PROPN	_	_	6	compound	_	_
+6	Times	Times	PROPN	_	_	2	nmod	_	_
+7	asked	ask	VERB	_	_	0	root	_	_
+8	whether	whether	SCONJ	_	_	12	mark	_	_
+9	the	the	DET	_	_	10	det	_	_
+10	mayor	mayor	NOUN	_	_	12	nsubj	_	_
+11	would	would	AUX	_	_	12	aux	_	_
+12	resign	resign	VERB	_	_	7	ccomp	_	_
+13	.	.	PUNCT	_	_	7	punct	_	_
+"""
+
+
+def test_an_unnamed_source_keeps_its_complement_and_the_name_in_it_is_not_theirs() -> None:
+    # The paper names where the reporter works: the reporter stays unnamed.
+    result = attribute(read_conllu(DESCRIBED_BY_COMPLEMENT), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.name == "A reporter for the Harbour Times"
+    assert speaker.anonymous
+    assert result.quotes[0].mention is not None
+    assert result.quotes[0].mention.text == "A reporter for the Harbour Times"

@@ -113,3 +113,13 @@ def test_the_stop_of_a_title_before_a_name_is_hidden_from_the_parser() -> None:
     assert {text[i - 3 : i + 1] for i in layout.hidden_stops} == {"Gov.", "Mrs.", "ens."}
     # A stop with no name after it, or after a word that is no title, stays.
     assert layout.clean.endswith("at 5 p.m. Then Rep.")
+
+
+def test_the_stop_of_an_initial_is_hidden_but_not_a_place_abbreviation() -> None:
+    text = "Rep. G.K. Butterfield and John F. Kennedy flew to the U.S. The trip ended."
+
+    layout = plan(text)
+
+    assert (
+        layout.clean == "Rep  G.K  Butterfield and John F  Kennedy flew to the U.S. The trip ended."
+    )

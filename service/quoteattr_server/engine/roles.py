@@ -73,7 +73,12 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             current = []
     if current:
         runs.append(current)
-    if not runs or _possessor(runs[-1], words) or _modifies_noun(runs[-1], words):
+    if (
+        not runs
+        or _possessor(runs[-1], words)
+        or _modifies_noun(runs[-1], words)
+        or _in_complement(runs[-1], words, lexicon)
+    ):
         # `Ohio's attorney general`, `the FBI director`: the name belongs to what the speaker
         # is described by, not to the speaker.
         return NameParts((), ())
@@ -88,6 +93,25 @@ def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:
     campaign`, `one West Virginia official`, `show insiders`)."""
     after = [w for w in words if w.start >= run[-1].end]
     return bool(after) and after[0].upos == "NOUN" and not after[0].text[:1].isupper()
+
+
+def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon) -> bool:
+    """Whether the name run is the object of a preposition after a common noun (`officials at
+    Homeland Security Investigations`, `a reporter for the Harbour Times`): it names where the
+    speaker works, not the speaker. `secretary of state John Kerry` keeps its name: the
+    preposition's object is "state"."""
+    before = [w for w in words if w.end <= run[0].start]
+    for position in range(len(before) - 1, 0, -1):
+        word = before[position]
+        if word.upos == "DET":
+            continue
+        noun = before[position - 1]
+        return (
+            word.upos == "ADP"
+            and noun.upos == "NOUN"
+            and (not noun.text[:1].isupper() or noun.index == 0)
+        )
+    return False
 
 
 def _possessor(run: Sequence[Word], words: Sequence[Word]) -> bool:

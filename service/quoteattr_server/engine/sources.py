@@ -287,6 +287,10 @@ def _surname(speaker: Speaker) -> str | None:
     return words[-1] if words and words[-1][:1].isupper() else None
 
 
+# Not "of": `the city of Phoenix` is named by its complement.
+_COMPLEMENT_OPENERS = frozenset({"for", "at", "on", "in", "with", "from", "familiar"})
+
+
 def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     """No name in the article: a group ("Democrats", "residents"), or a description ("a senior
     official", "sources"). An organisation has a name unless it is only ever "a company"."""
@@ -303,8 +307,12 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
         return False
-    # "one West Virginia official", "the FBI director": a name inside is not the speaker's.
-    return not capitalised or not words[-1][:1].isupper()
+    # "one West Virginia official", "the FBI director", "a reporter for the Daily Ledger": a
+    # name inside, or in the complement, is not the speaker's.
+    head = next(
+        (words[i - 1] for i in range(1, len(words)) if words[i] in _COMPLEMENT_OPENERS), words[-1]
+    )
+    return not capitalised or not head[:1].isupper()
 
 
 @dataclass(frozen=True, slots=True)

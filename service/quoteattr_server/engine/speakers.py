@@ -342,6 +342,9 @@ def description_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
     all_words = sentence.words
     if head.upos != "NOUN" or position + 1 >= len(all_words):
         return words
+    complement = _complement_of(sentence, head, words)
+    if complement:
+        return [*words, *complement]
     link, preposition = all_words[position], all_words[position + 1]
     if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
         return words
@@ -355,6 +358,33 @@ def description_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
     if not any(w.upos in _NOMINAL for w in tail):
         return words
     return [*words, *tail]
+
+
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "from"})
+
+
+def _complement_of(sentence: Sentence, head: Word, words: list[Word]) -> list[Word]:
+    """`a reporter for the Harbour Times`, `officials at the agency`: an unnamed source's
+    prepositional complement names who they are (not `officials on Friday`)."""
+    if any(w.upos == "PROPN" for w in words):
+        return []
+    preposition = sentence.words[head.index + 1]
+    if preposition.text.lower() not in _COMPLEMENT_PREPOSITIONS:
+        return []
+    phrase = next(
+        (
+            c
+            for c in sentence.children(head.index)
+            if c.deprel == "nmod" and c.start > preposition.start
+        ),
+        None,
+    )
+    if phrase is None or phrase.upos not in _NOMINAL or phrase.upos == "PRON":
+        return []
+    tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
+    if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
+        return []
+    return tail
 
 
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:

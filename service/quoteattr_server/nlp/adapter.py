@@ -51,6 +51,10 @@ _TITLE_STOP = re.compile(
     r"|Pvt|Adm|Maj|Cmdr|Brig|Supt|Insp|Det|Atty|Amb|Hon|Sec|Pres|Rt|Fr)(\.)"
     r"(?=[ \t\u00a0]+[A-Z])"
 )
+# An initial before a capitalised word ("G.K. Butterfield", "J. Edgar Hoover"), but not the
+# place abbreviations that often end a sentence ("in the U.S. The ...").
+_INITIAL_STOP = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,2}[A-Z](\.)(?=[ \t\u00a0]+[A-Z][a-z])")
+_PLACE_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J."})
 # Line-like controls become newlines, other controls spaces; tab, LF and CR are text.
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))]
@@ -91,7 +95,11 @@ def plan(text: str) -> Plan:
     if furniture:
         clean = blank_out(clean, furniture)
         paragraphs = split_paragraphs(clean)
-    hidden = frozenset(match.start(1) for match in _TITLE_STOP.finditer(clean))
+    hidden = frozenset(match.start(1) for match in _TITLE_STOP.finditer(clean)) | frozenset(
+        match.start(1)
+        for match in _INITIAL_STOP.finditer(clean)
+        if match.group() not in _PLACE_ABBREVIATIONS
+    )
     if hidden:
         clean = "".join(" " if i in hidden else c for i, c in enumerate(clean))
     return Plan(
