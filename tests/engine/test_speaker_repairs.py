@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.conllu import read_conllu
-from quoteattr_server.engine.speakers import inverted_subject, name_before_cue
+from quoteattr_server.engine.speakers import inverted_subject, name_before_cue, subject_of_cue
 
 from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing
 
@@ -132,3 +132,10 @@ def test_an_unnamed_source_keeps_its_complement_and_the_name_in_it_is_not_theirs
     assert speaker.anonymous
     assert result.quotes[0].mention is not None
     assert result.quotes[0].mention.text == "A reporter for the Harbour Times"
+
+
+def test_a_subject_with_its_own_verb_before_the_cue_is_not_the_speaker() -> None:
+    # `It was, the mayor said, "..."`: the parser gives "said" both subjects; "It" has a verb
+    # of its own before the cue.
+    site = cue_site("fronted_subject", "said")
+    assert mention_text(site, subject_of_cue(site)) == "the mayor"

@@ -85,11 +85,34 @@ def subject_of_cue(site: CueSite) -> Word | None:
     `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the one
     nearest the cue is the speaker, the other belongs to the reported clause. With a name and a
     noun both as subjects (`Massimo Franco, a columnist, wrote`) the name speaks."""
-    before = [child for child in _subjects(site) if child.start < site.cue.start]
+    subjects = _subjects(site)
+    before = [child for child in subjects if child.start < site.cue.start]
+    if any(child.start > site.cue.start for child in subjects):
+        # `However laudable the goal, "...," said Mr. Burman`: a subject before a quotation
+        # that stands between it and an inverted cue is not the cue's.
+        before = [child for child in before if not _quote_between(site, child)]
     if not before:
         return None
-    named = [child for child in before if child.upos in ("PROPN", "PRON")]
+    # `It was, the president said, "..."`: a subject with a verb of its own before the cue
+    # belongs to the reported clause.
+    named = [
+        child
+        for child in before
+        if child.upos in ("PROPN", "PRON") and not _verb_between(site, child)
+    ]
     return max(named or before, key=lambda c: c.index)
+
+
+def _between(site: CueSite, word: Word) -> list[Word]:
+    return list(site.sentence.words[word.index + 1 : site.cue.index])
+
+
+def _quote_between(site: CueSite, word: Word) -> bool:
+    return any(site.layout.inside_quote(w) for w in _between(site, word))
+
+
+def _verb_between(site: CueSite, word: Word) -> bool:
+    return any(w.upos in ("VERB", "AUX") for w in _between(site, word))
 
 
 def inverted_subject(site: CueSite) -> Word | None:
