@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.conllu import read_conllu
-from quoteattr_server.engine.speakers import inverted_subject, name_before_cue, subject_of_cue
+from quoteattr_server.engine.speakers import (
+    inverted_subject,
+    name_after_cue,
+    name_before_cue,
+    subject_of_cue,
+)
 
 from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing
 
@@ -139,3 +144,14 @@ def test_a_subject_with_its_own_verb_before_the_cue_is_not_the_speaker() -> None
     # of its own before the cue.
     site = cue_site("fronted_subject", "said")
     assert mention_text(site, subject_of_cue(site)) == "the mayor"
+
+
+def test_a_described_source_after_an_inverted_cue_speaks() -> None:
+    # `"...," said one Democratic source on the panel`, with the source parsed as the object.
+    site = cue_site("described_after_cue", "said")
+    assert mention_text(site, name_after_cue(site)) == "one Democratic source"
+
+
+def test_a_newspaper_named_like_a_time_word_is_a_speaker() -> None:
+    site = cue_site("newspaper_subject", "wrote")
+    assert mention_text(site, subject_of_cue(site)) == "the Times"

@@ -75,8 +75,19 @@ def _subjects(site: CueSite) -> list[Word]:
         if child.deprel in _SUBJECT_RELATIONS
         and not site.layout.inside_quote(child)
         and child.upos not in ("PUNCT", "SYM", "NUM")
-        and child.text.lower() not in site.lexicon.time_words
+        and not _time_word(site.sentence, child, site.lexicon)
     ]
+
+
+def _time_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
+    """`Monday`, `times`; but `the Times` (a newspaper) is a name."""
+    if word.text.lower() not in lexicon.time_words:
+        return False
+    return not (
+        word.upos == "PROPN"
+        and word.text[:1].isupper()
+        and any(c.deprel == "det" for c in sentence.children(word.index))
+    )
 
 
 def subject_of_cue(site: CueSite) -> Word | None:
@@ -143,14 +154,16 @@ def name_after_cue(site: CueSite) -> Word | None:
     before = [w for w in sentence.words[: cue.index] if w.upos != "PUNCT"]
     if before and not layout.inside_quote(before[-1]):
         return None
-    for word in sentence.words[cue.index + 1 : cue.index + 4]:
+    for word in sentence.words[cue.index + 1 : cue.index + 5]:
         if layout.inside_quote(word) or word.upos == "PUNCT":
             return None
         if word.text.lower() in site.lexicon.time_words:
             continue
-        if word.upos == "PROPN" or (word.upos == "NOUN" and word.text[:1].isupper()):
+        if word.upos in ("PROPN", "NOUN"):
+            # `said one Democratic source on the panel`: after a quotation, whoever follows
+            # the cue speaks, named or described.
             return _phrase_head(sentence, word)
-        if word.upos not in ("DET", "ADJ"):
+        if word.upos not in ("DET", "ADJ", "NUM"):
             return None
     return None
 
@@ -177,6 +190,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         if word.upos in ("VERB", "AUX"):
             return None
     return None
+
 
 
 _PHRASE_INNER = frozenset({"nmod", "appos", "compound", "flat", "flat:name"})
