@@ -415,6 +415,16 @@ def test_title_of_work_is_not_a_quote(attribute_text: Attributor) -> None:
     assert speaker_of(result, quote_containing(result, "bill was dead")).name == "Ana Kovac"
 
 
+def test_a_few_quoted_words_inside_the_writers_sentence_do_not_continue_a_speaker(
+    attribute_text: Attributor,
+) -> None:
+    text = (
+        '"We will rebuild the pier," Ana Kovac said. The paper hired its "harbour reporter" in May.'
+    )
+    result = attribute_text(text)
+    assert all("harbour reporter" not in q.text for q in result.quotes if q.speaker_id)
+
+
 def test_a_title_named_by_its_verb_is_not_a_quote(attribute_text: Attributor) -> None:
     # `called her "Miss Piggy"`: the verb governs the marks, but a title-case name is no speech.
     text = (

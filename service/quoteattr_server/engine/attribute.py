@@ -348,7 +348,17 @@ def _continues_previous(draft: _Draft, previous: _Draft | None, layout: Layout) 
     if draft.span.start < previous_end:
         return False
     gap = layout.sentence_index_at(draft.span.start) - layout.sentence_index_at(previous_end - 1)
-    return gap <= 1
+    return gap <= 1 and not _embedded_fragment(draft, layout)
+
+
+def _embedded_fragment(draft: _Draft, layout: Layout) -> bool:
+    """`... its "national enterprise reporter" Stephanie ...`: a few quoted words inside a
+    sentence of the writer's own are a label or an echo, not a further quotation."""
+    sentence = layout.sentences[layout.sentence_index_at(draft.span.start)]
+    words = [w for w in sentence.words if w.upos != "PUNCT"]
+    before = [w for w in words if w.end <= draft.span.start]
+    inside = [w for w in words if draft.span.contains(w.span)]
+    return bool(before) and len(inside) <= MAX_UNCUED_LABEL_WORDS
 
 
 @dataclass(slots=True)
