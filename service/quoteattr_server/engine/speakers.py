@@ -192,7 +192,6 @@ def name_before_cue(site: CueSite) -> Word | None:
     return None
 
 
-
 _PHRASE_INNER = frozenset({"nmod", "appos", "compound", "flat", "flat:name"})
 
 
