@@ -461,3 +461,22 @@ PRONOUN_PREDICATE = """
 def test_a_role_stated_of_a_pronoun_goes_to_the_person_named_last() -> None:
     speaker = roles_of(parse(PRONOUN_PREDICATE), "Ann Lee")
     assert [r.text for r in speaker.roles] == ["a judge for ten years"]
+
+
+PARTICIPLE_MODIFIER = """
+1 Ann Ann PROPN 9 nsubj
+2 Lee Lee PROPN 1 flat SpaceAfter=No
+3 , , PUNCT 7 punct
+4 the the DET 7 det
+5 leading lead VERB 7 amod
+6 opposition opposition NOUN 7 compound
+7 candidate candidate NOUN 1 appos SpaceAfter=No
+8 , , PUNCT 7 punct
+9 spoke speak VERB 0 root SpaceAfter=No
+10 . . PUNCT 9 punct
+"""
+
+
+def test_a_participle_modifier_stays_in_the_role() -> None:
+    speaker = roles_of(parse(PARTICIPLE_MODIFIER), "Ann Lee")
+    assert [r.text for r in speaker.roles] == ["the leading opposition candidate"]

@@ -397,6 +397,8 @@ class RoleReader:
         glued to a hyphen, stays in the phrase."""
         if not phrase or not word.text.lower().endswith(("ed", "ing")):
             return False
+        if word.deprel == "amod":
+            return True  # `the leading opposition candidate`
         previous = phrase[-1]
         if previous.head == word.index and previous.deprel.startswith("nsubj"):
             return False  # `the nominee noted`: the verb the phrase is subject of
