@@ -155,3 +155,35 @@ def test_a_described_source_after_an_inverted_cue_speaks() -> None:
 def test_a_newspaper_named_like_a_time_word_is_a_speaker() -> None:
     site = cue_site("newspaper_subject", "wrote")
     assert mention_text(site, subject_of_cue(site)) == "the Times"
+
+
+GROUP_WITH_COMPLEMENT = """# newpar
+# text = Republicans on the committee said the vote was rigged.
+1	Republicans	Republican	PROPN	_	Number=Plur	5	nsubj	_	_
+2	on	on	ADP	_	_	4	case	_	_
+3	the	the	DET	_	_	4	det	_	_
+4	committee	committee	NOUN	_	_	1	nmod	_	_
+5	said	say	VERB	_	_	0	root	_	_
+6	the	the	DET	_	_	7	det	_	_
+7	vote	vote	NOUN	_	_	9	nsubj:pass	_	_
+8	was	be	AUX	_	_	9	aux:pass	_	_
+9	rigged	rig	VERB	_	_	5	ccomp	_	_
+10	.	.	PUNCT	_	_	5	punct	_	_
+
+# newpar
+# text = Prosecutors in April said the case was closed.
+1	Prosecutors	prosecutor	NOUN	_	Number=Plur	4	nsubj	_	_
+2	in	in	ADP	_	_	3	case	_	_
+3	April	April	PROPN	_	_	1	nmod	_	_
+4	said	say	VERB	_	_	0	root	_	_
+5	the	the	DET	_	_	6	det	_	_
+6	case	case	NOUN	_	_	8	nsubj:pass	_	_
+7	was	be	AUX	_	_	8	aux:pass	_	_
+8	closed	close	VERB	_	_	4	ccomp	_	_
+9	.	.	PUNCT	_	_	4	punct	_	_
+"""
+
+
+def test_a_group_label_keeps_its_complement_but_not_a_time() -> None:
+    result = attribute(read_conllu(GROUP_WITH_COMPLEMENT), LEXICON)
+    assert [s.name for s in result.speakers] == ["Republicans on the committee", "Prosecutors"]

@@ -493,7 +493,7 @@ def _resolve_speaker(
 ) -> tuple[Referent, TextSpan, list[TextSpan]]:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
-    words = description_tail(sentence, mention_words(sentence, word))
+    words = description_tail(sentence, mention_words(sentence, word), lexicon)
     mention_span = span_of(words)
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     roles: list[TextSpan] = []

@@ -75,6 +75,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         runs.append(current)
     if (
         not runs
+        or _is_label(runs[-1], lexicon)
         or _possessor(runs[-1], words)
         or _modifies_noun(runs[-1], words)
         or _in_complement(runs[-1], words, lexicon)
@@ -95,6 +96,11 @@ def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:
     return bool(after) and after[0].upos == "NOUN" and not after[0].text[:1].isupper()
 
 
+def _is_label(run: Sequence[Word], lexicon: Lexicon) -> bool:
+    """`Republicans`, `Democrats`: a group's label, not a proper name of anyone."""
+    return len(run) == 1 and run[0].text.lower() in lexicon.group_nouns
+
+
 def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon) -> bool:
     """Whether the name run is the object of a preposition after a common noun (`officials at
     Homeland Security Investigations`, `a reporter for the Harbour Times`): it names where the
@@ -108,8 +114,8 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
         noun = before[position - 1]
         return (
             word.upos == "ADP"
-            and noun.upos == "NOUN"
-            and (not noun.text[:1].isupper() or noun.index == 0)
+            and (noun.upos == "NOUN" or noun.text.lower() in lexicon.group_nouns)
+            and (not noun.text[:1].isupper() or noun.index == 0 or noun.upos == "PROPN")
         )
     return False
 

@@ -80,13 +80,13 @@ def _subjects(site: CueSite) -> list[Word]:
 
 
 def _time_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
-    """`Monday`, `times`; but `the Times` (a newspaper) is a name."""
+    """`Monday`, `times`; but `the Times`, `Harbour Times` (newspapers) are names."""
     if word.text.lower() not in lexicon.time_words:
         return False
     return not (
         word.upos == "PROPN"
         and word.text[:1].isupper()
-        and any(c.deprel == "det" for c in sentence.children(word.index))
+        and any(c.deprel in ("det", "compound") for c in sentence.children(word.index))
     )
 
 
@@ -368,17 +368,19 @@ def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHea
 _DESCRIPTION_LINKS = frozenset({"ADJ", "VERB"})
 
 
-def description_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
+def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
     """An unnamed source described after its noun: `a person familiar with the plans`,
-    `officials briefed on the talks`. The description is part of who speaks, so the mention
-    takes it in: an adjective or participle right after a common noun, with its prepositional
-    phrase, up to punctuation or a verb."""
+    `officials briefed on the talks`, `Republicans on the committee`. The description is part
+    of who speaks, so the mention takes it in: an adjective or participle right after a common
+    noun (or a group's label), with its prepositional phrase, up to punctuation or a verb; or
+    the noun's own prepositional complement (not a time)."""
     head = words[-1]
     position = head.index + 1
     all_words = sentence.words
-    if head.upos != "NOUN" or position + 1 >= len(all_words):
+    label = head.upos == "PROPN" and head.text.lower() in lexicon.group_nouns
+    if (head.upos != "NOUN" and not label) or position + 1 >= len(all_words):
         return words
-    complement = _complement_of(sentence, head, words)
+    complement = _complement_of(sentence, head, words, lexicon)
     if complement:
         return [*words, *complement]
     link, preposition = all_words[position], all_words[position + 1]
@@ -396,13 +398,16 @@ def description_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
     return [*words, *tail]
 
 
-_COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "from"})
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "from", "to"})
 
 
-def _complement_of(sentence: Sentence, head: Word, words: list[Word]) -> list[Word]:
-    """`a reporter for the Harbour Times`, `officials at the agency`: an unnamed source's
-    prepositional complement names who they are (not `officials on Friday`)."""
-    if any(w.upos == "PROPN" for w in words):
+def _complement_of(
+    sentence: Sentence, head: Word, words: list[Word], lexicon: Lexicon
+) -> list[Word]:
+    """`a reporter for the Harbour Times`, `officials at the agency`, `advisers to the mayor`:
+    an unnamed source's prepositional complement names who they are (not `officials on
+    Friday`)."""
+    if any(w.upos == "PROPN" for w in words[:-1]):
         return []
     preposition = sentence.words[head.index + 1]
     if preposition.text.lower() not in _COMPLEMENT_PREPOSITIONS:
@@ -415,7 +420,12 @@ def _complement_of(sentence: Sentence, head: Word, words: list[Word]) -> list[Wo
         ),
         None,
     )
-    if phrase is None or phrase.upos not in _NOMINAL or phrase.upos == "PRON":
+    if (
+        phrase is None
+        or phrase.upos not in _NOMINAL
+        or phrase.upos == "PRON"
+        or _time_word(sentence, phrase, lexicon)
+    ):
         return []
     tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
     if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
