@@ -368,6 +368,13 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported clause", "the budget would pass", None),
         ),
         (
+            # Two subjects before the cue, but the clause has its own: no fronted subject.
+            "role_before_speaker",
+            "said",
+            complement_clause,
+            ("reported clause", "the cuts were wrong", None),
+        ),
+        (
             "infinitive",
             "urged",
             reported_infinitive,

@@ -512,8 +512,10 @@ def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon) -> bool:
 def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
     """`The plan, Kovac said, was never funded`: the parser hangs "plan" on the cue as a second
     subject; it is the subject of the reported clause that follows the cue."""
-    if clause.start < cue.start:
-        return None
+    if clause.start < cue.start or any(
+        c.deprel in ("nsubj", "nsubj:pass") for c in sentence.children(clause.index)
+    ):
+        return None  # the clause has its own subject: `A critic of the plan, Lee said it ...`
     subjects = [c for c in sentence.children(cue.index) if c.deprel in ("nsubj", "nsubj:pass")]
     before = [c for c in subjects if c.start < cue.start]
     if len(before) < 2:
