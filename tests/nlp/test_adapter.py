@@ -74,3 +74,12 @@ def test_a_title_stop_keeps_the_sentence_and_its_word(parser: Any) -> None:
     words = [w.text for w in doc.sentences[0].words]
     assert words[:4] == ["Former", "Pennsylvania", "Gov.", "Ed"]
     assert all(text[w.start : w.end] == w.text for w in doc.sentences[0].words)
+
+
+def test_a_clitic_left_on_its_word_is_split_off(parser: Any) -> None:
+    text = "Apple\u2019s chief said that she\u2019s thrilled and hasn\u2019t left."
+    doc = parser.parse(text)
+    words = [w.text for s in doc.sentences for w in s.words]
+    assert words[:3] == ["Apple", "\u2019s", "chief"]
+    assert {"she", "has", "n\u2019t"} <= set(words)
+    assert all(text[w.start : w.end] == w.text for s in doc.sentences for w in s.words)

@@ -13,6 +13,7 @@ from quoteattr_server.nlp.adapter import (
     MAX_PIECE_TOKENS,
     clean_for_parser,
     plan,
+    split_clitics,
     split_paragraphs,
     split_pieces,
 )
@@ -123,3 +124,13 @@ def test_the_stop_of_an_initial_is_hidden_but_not_a_place_abbreviation() -> None
     assert (
         layout.clean == "Rep  G.K  Butterfield and John F  Kennedy flew to the U.S. The trip ended."
     )
+
+
+def test_clitics_glued_to_their_word_are_split_off() -> None:
+    tokens: list[list[str | tuple[str, bool]]] = [
+        [("she\u2019s", True), "hasn\u2019t", "Apple's", "O'Neill's", "D'Souza", "can't"]
+    ]
+
+    expected: list[str | tuple[str, bool]] = ["she", "\u2019s", "has", "n\u2019t", "Apple", "'s"]
+    expected += ["O'Neill", "'s", "D'Souza", "ca", "n't"]
+    assert split_clitics(tokens) == [expected]

@@ -16,6 +16,9 @@ offset keeps pointing into the text as sent:
 - the stop after a title before a name ("Gov. Ed Rendell", "Mrs. Clinton", "Sens. Ann Lee and
   ...") is hidden from the parser, which otherwise ends the sentence there and loses the
   speaker; the word gets its stop back afterwards, so roles read "Gov." as written;
+- clitics the tokenizer leaves on their word ("she\u2019s", "hasn't", "Apple's" at the start of a
+  sentence) are split off after tokenizing (`split_clitics`, Stanza's tokenizer postprocessor),
+  as the parser's training data writes them, so possessives and negations parse;
 - a paragraph longer than `MAX_PIECE_TOKENS` tokens (a transcript, a pasted table, a
   10,000-word "sentence" without punctuation, a run of thousands of quote marks) is cut into
   pieces, at a sentence end where there is one, else between words. Stanza's cost grows with
@@ -62,6 +65,30 @@ _CLEAN = str.maketrans(
     {c: ("\n" if c in _LINE_BREAKS else " ") for c in _CONTROLS + list(_LINE_BREAKS)}
     | {c: c for c in "\t\n\r"}
 )
+
+
+# A clitic glued to its word: "n't" (has|n't, ca|n't), or 's, 're, 've, 'll, 'd, 'm.
+_NEGATION = re.compile(r"^([A-Za-z]+)(n['\u2019]t)$", re.IGNORECASE)
+_CLITIC = re.compile(r"^([A-Za-z][\w.\-'\u2019]*?)(['\u2019](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
+
+# The tokenizer postprocessor's token: a string, or (string, is-multi-word-token).
+Token = str | tuple[str, bool]
+
+
+def split_clitics(sentences: list[list[Token]]) -> list[list[Token]]:
+    """Stanza tokenizer postprocessor: each token with a clitic glued on becomes two tokens.
+    Only splits, never joins, so every token stays a substring of the text in order."""
+    return [[part for token in sentence for part in _split(token)] for sentence in sentences]
+
+
+def _split(token: Token) -> list[Token]:
+    """A token flagged as a multi-word token is split here too: the expander leaves some of
+    these ("she\u2019s") whole."""
+    text = token if isinstance(token, str) else token[0]
+    match = _NEGATION.match(text) or _CLITIC.match(text)
+    if match is None:
+        return [token]
+    return [match.group(1), match.group(2)]
 
 
 @dataclass(frozen=True, slots=True)
