@@ -9,6 +9,7 @@ from quoteattr_server.engine.speakers import (
     inverted_subject,
     name_after_cue,
     name_before_cue,
+    participle_continues_speaker,
     subject_of_cue,
 )
 
@@ -187,3 +188,9 @@ GROUP_WITH_COMPLEMENT = """# newpar
 def test_a_group_label_keeps_its_complement_but_not_a_time() -> None:
     result = attribute(read_conllu(GROUP_WITH_COMPLEMENT), LEXICON)
     assert [s.name for s in result.speakers] == ["Republicans on the committee", "Prosecutors"]
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    # `issued a statement calling ...`: the participle describes the statement, the council speaks.
+    site = cue_site("issued_statement", "calling")
+    assert mention_text(site, participle_continues_speaker(site)) == "The council"

@@ -215,9 +215,25 @@ def _described_noun(site: CueSite) -> Word | None:
     if cue.deprel != "acl" or cue.head < 0:
         return None
     noun = _top_of_phrase(sentence, sentence.words[cue.head])
-    if noun.upos in _NOMINAL and not site.layout.inside_quote(noun):
-        return noun
-    return None
+    if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
+        return None
+    return _issuer(site, noun) or noun
+
+
+def _issuer(site: CueSite, noun: Word) -> Word | None:
+    """`the Council issued a statement calling the test "a violation"`: a document that is the
+    object of a verb speaks for that verb's subject."""
+    if noun.deprel != "obj" or noun.head < 0 or noun.lemma.lower() not in site.lexicon.artefacts:
+        return None
+    verb = site.sentence.words[noun.head]
+    return next(
+        (
+            child
+            for child in site.sentence.children(verb.index)
+            if child.deprel in _SUBJECT_RELATIONS and not site.layout.inside_quote(child)
+        ),
+        None,
+    )
 
 
 def _reporter_of_chain(site: CueSite) -> Word | None:
