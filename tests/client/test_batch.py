@@ -211,7 +211,8 @@ def test_csv_has_one_row_per_quote(server_address: str, tmp_path: Path) -> None:
 def test_a_stopped_run_leaves_whole_lines_and_a_rerun_completes_it(
     server_address: str, tmp_path: Path, stop: signal.Signals
 ) -> None:
-    total = 30
+    # Enough documents that a run cannot finish while a loaded machine delays the signal.
+    total = 120
     jsonl = write_jsonl(
         tmp_path / "in.jsonl", [record(f"doc-{n}", article(n) * 3) for n in range(total)]
     )
