@@ -194,3 +194,8 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
     # `issued a statement calling ...`: the participle describes the statement, the council speaks.
     site = cue_site("issued_statement", "calling")
     assert mention_text(site, participle_continues_speaker(site)) == "The council"
+
+
+def test_a_subject_the_parser_hung_on_a_fronted_participle_is_the_cues() -> None:
+    site = cue_site("subject_on_participle", "chanted")
+    assert mention_text(site, subject_of_cue(site)) == "Protesters"

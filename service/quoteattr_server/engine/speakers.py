@@ -96,7 +96,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
     `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the one
     nearest the cue is the speaker, the other belongs to the reported clause. With a name and a
     noun both as subjects (`Massimo Franco, a columnist, wrote`) the name speaks."""
-    subjects = _subjects(site)
+    subjects = _subjects(site) or _subject_of_fronted_participle(site)
     before = [child for child in subjects if child.start < site.cue.start]
     if any(child.start > site.cue.start for child in subjects):
         # `However laudable the goal, "...," said Mr. Burman`: a subject before a quotation
@@ -112,6 +112,27 @@ def subject_of_cue(site: CueSite) -> Word | None:
         if child.upos in ("PROPN", "PRON") and not _verb_between(site, child)
     ]
     return max(named or before, key=lambda c: c.index)
+
+
+def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
+    """`Protesters marching through the streets chanted "..."`, parsed with the subject on the
+    participle before the cue: that subject is the cue's."""
+    sentence, cue = site.sentence, site.cue
+    for child in sentence.children(cue.index):
+        if (
+            child.deprel in ("advcl", "acl")
+            and child.start < cue.start
+            and child.text.lower().endswith(("ing", "ed"))
+        ):
+            return [
+                c
+                for c in sentence.children(child.index)
+                if c.deprel in _SUBJECT_RELATIONS
+                and c.start < child.start
+                and c.upos in _NOMINAL
+                and not site.layout.inside_quote(c)
+            ]
+    return []
 
 
 def _between(site: CueSite, word: Word) -> list[Word]:
