@@ -123,10 +123,29 @@ class Lexicon:
         return word.lower() in self.honorifics
 
 
+# Irregular past forms of cues, for a lemmatizer that leaves them as written ("Said Ellis:").
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "spoke": "speak",
+    "thought": "think",
+    "felt": "feel",
+    "knew": "know",
+    "saw": "see",
+    "found": "find",
+    "shown": "show",
+    "written": "write",
+    "spoken": "speak",
+}
+
+
 def _base_forms(word: str) -> list[str]:
     """The word and the stems an English inflection may hide ("denounced" -> "denounce"):
     the small lemmatizer leaves some past tenses and participles as they are written."""
     forms = [word]
+    if word in _IRREGULAR:
+        return [word, _IRREGULAR[word]]
     for suffix, replacements in (
         ("ied", ("y",)),
         ("ies", ("y",)),
