@@ -480,3 +480,42 @@ PARTICIPLE_MODIFIER = """
 def test_a_participle_modifier_stays_in_the_role() -> None:
     speaker = roles_of(parse(PARTICIPLE_MODIFIER), "Ann Lee")
     assert [r.text for r in speaker.roles] == ["the leading opposition candidate"]
+
+
+POSSESSIVE_DESCRIPTION = """
+1 Democrat Democrat PROPN 2 nmod:desc
+2 Ann Ann PROPN 4 nsubj
+3 Lee Lee PROPN 2 flat
+4 spoke speak VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 Libertarian Libertarian ADJ 3 amod
+2 presidential presidential ADJ 3 amod
+3 candidate candidate NOUN 4 nmod:desc
+4 Tom Tom PROPN 6 nsubj
+5 Hale Hale PROPN 4 flat
+6 spoke speak VERB 0 root SpaceAfter=No
+7 . . PUNCT 6 punct
+
+1 The the DET 4 det
+2 Democratic Democratic ADJ 4 amod
+3 presidential presidential ADJ 4 amod
+4 candidate candidate NOUN 6 nmod:poss SpaceAfter=No
+5 's 's PART 4 case
+6 plan plan NOUN 7 nsubj
+7 failed fail VERB 0 root SpaceAfter=No
+8 . . PUNCT 7 punct
+"""
+
+
+def test_a_possessive_description_of_another_party_is_not_the_candidate() -> None:
+    # Hale is the one "presidential candidate" named, but of another party than the description.
+    doc = parse(POSSESSIVE_DESCRIPTION)
+    speakers = tuple(
+        Speaker(f"s{i}", name, SpeakerKind.PERSON, (), (TextSpan(name, Span(at, at + len(name))),))
+        for i, name in enumerate(("Ann Lee", "Tom Hale"))
+        for at in [doc.text.index(name)]
+    )
+    lee, hale = complete_roles(doc, AttributionResult((), speakers), LEXICON).speakers
+    assert [r.text for r in lee.roles] == ["Democrat", "The Democratic presidential candidate"]
+    assert [r.text for r in hale.roles] == ["Libertarian presidential candidate"]

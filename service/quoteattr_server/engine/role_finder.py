@@ -830,7 +830,7 @@ def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple
         for index, word in enumerate(words):
             if word.text.lower() != "the":
                 continue
-            phrase = reader.noun_phrase(words, index)
+            phrase = _before_possessive(reader.noun_phrase(words, index))
             head = reader.head_noun(phrase)
             if head is None or head.upos == "PROPN" or not reader.is_role_noun(head):
                 continue
@@ -844,6 +844,14 @@ def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple
                 continue
             cut = [w for w in phrase if w.index <= head.index]
             yield _complemented(phrase, cut), head
+
+
+def _before_possessive(phrase: list[Word]) -> list[Word]:
+    """`The Democratic candidate's call`: the description is the possessor, without "'s"."""
+    for position, word in enumerate(phrase[1:], start=1):
+        if word.text in _POSSESSIVE:
+            return phrase[:position]
+    return phrase
 
 
 def _complemented(phrase: list[Word], cut: list[Word]) -> list[Word]:
@@ -891,10 +899,12 @@ def _referent(
     key = _ranked(base, premodifiers)
     known = set().union(*(c.role_words for c in candidates))
     modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
-    chosen = _best_named_before(
-        head, [c for c in candidates if key in c.title_keys], modifiers, unique=False
-    )
     parties = {_parties()[w] for w in premodifiers if w in _parties()}
+    # "the Democratic candidate" is no one of another party.
+    holders = [
+        c for c in candidates if key in c.title_keys and not (c.parties and parties - c.parties)
+    ]
+    chosen = _best_named_before(head, holders, modifiers, unique=False)
     if chosen is None and parties and key == base:
         # Not someone holding another rank of the post ("the vice presidential nominee").
         chosen = _best_named_before(
