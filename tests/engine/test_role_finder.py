@@ -519,3 +519,35 @@ def test_a_possessive_description_of_another_party_is_not_the_candidate() -> Non
     lee, hale = complete_roles(doc, AttributionResult((), speakers), LEXICON).speakers
     assert [r.text for r in lee.roles] == ["Democrat", "The Democratic presidential candidate"]
     assert [r.text for r in hale.roles] == ["Libertarian presidential candidate"]
+
+
+FORMER_HOLDER = """
+1 Ann Ann PROPN 8 nsubj
+2 Lee Lee PROPN 1 flat SpaceAfter=No
+3 , , PUNCT 4 punct
+4 secretary secretary NOUN 1 appos
+5 of of ADP 6 case
+6 state state NOUN 4 nmod SpaceAfter=No
+7 , , PUNCT 4 punct
+8 spoke speak VERB 0 root SpaceAfter=No
+9 . . PUNCT 8 punct
+
+1 The the DET 4 det
+2 former former ADJ 4 amod
+3 secretary secretary NOUN 7 nsubj
+4 of of ADP 5 case
+5 state state NOUN 3 nmod
+6 quickly quickly ADV 7 advmod
+7 left leave VERB 0 root SpaceAfter=No
+8 . . PUNCT 7 punct
+"""
+
+
+def test_the_former_holder_of_a_post_is_the_person_who_held_it() -> None:
+    # The post's head is "secretary", not "state"; "former" may describe who holds it, and the
+    # description stops before the adverb.
+    speaker = roles_of(parse(FORMER_HOLDER), "Ann Lee")
+    assert [r.text for r in speaker.roles] == [
+        "secretary of state",
+        "The former secretary of state",
+    ]

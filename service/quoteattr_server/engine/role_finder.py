@@ -383,8 +383,8 @@ class RoleReader:
                 break
             if word.upos in ("SCONJ", "PRON") and lowered not in _DETERMINERS:
                 break
-            if word.upos == "DET" and phrase and phrase[-1].upos in ("NOUN", "PROPN"):
-                break  # `the day the president signed`: another phrase begins
+            if word.upos in ("DET", "ADV") and phrase and phrase[-1].upos in ("NOUN", "PROPN"):
+                break  # `the day the president signed`, `the secretary aggressively attacked`
             phrase.append(word)
         while phrase and (
             phrase[-1].upos in ("ADP", "CCONJ", "DET", "PART") or phrase[-1].text == "-"
@@ -872,8 +872,11 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
         role_words.update(_stem(token) for token in tokens)
         parties.update(_parties()[t] for t in tokens if t in _parties())
-        if tokens:
-            keys.add(_ranked(_ABBREVIATED_TITLES.get(tokens[-1], tokens[-1]), tokens[:-1]))
+        # The head is the last word before a complement: "secretary" of "secretary of state".
+        head = next((i for i, t in enumerate(tokens) if t in _COMPLEMENT_WORDS), len(tokens))
+        if head:
+            word = tokens[head - 1]
+            keys.add(_ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1]))
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
     return _Candidate(index, keys, role_words, sorted(name_starts), parties)
 
@@ -902,7 +905,10 @@ def _referent(
     parties = {_parties()[w] for w in premodifiers if w in _parties()}
     # "the Democratic candidate" is no one of another party.
     holders = [
-        c for c in candidates if key in c.title_keys and not (c.parties and parties - c.parties)
+        c
+        for c in candidates
+        if any(_same_post(key, held) for held in c.title_keys)
+        and not (c.parties and parties - c.parties)
     ]
     chosen = _best_named_before(head, holders, modifiers, unique=False)
     if chosen is None and parties and key == base:
@@ -918,6 +924,25 @@ def _referent(
             unique=True,
         )
     return chosen
+
+
+_FORMER = frozenset({"former", "ex"})
+_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on", "in", "with", "from"})
+
+
+def _same_post(described: str, held: str) -> bool:
+    """Whether a description's title key names a post the speaker holds: the same head and
+    ranks, except that "the former secretary" may be the person who "was secretary" (never the
+    other way round)."""
+    described_ranks, _, described_head = described.rpartition(" ")
+    held_ranks, _, held_head = held.rpartition(" ")
+    if described_head != held_head:
+        return False
+    wanted, has = (
+        set(filter(None, described_ranks.split("+"))),
+        set(filter(None, held_ranks.split("+"))),
+    )
+    return has <= wanted and wanted - has <= _FORMER
 
 
 def _ranked(key: str, words: Sequence[str]) -> str:
