@@ -551,3 +551,40 @@ def test_the_former_holder_of_a_post_is_the_person_who_held_it() -> None:
         "secretary of state",
         "The former secretary of state",
     ]
+
+
+LEADER_OF_SOMETHING_ELSE = """
+1 Tom Tom PROPN 8 nsubj
+2 Berg Berg PROPN 1 flat SpaceAfter=No
+3 , , PUNCT 5 punct
+4 the the DET 5 det
+5 leader leader NOUN 1 appos
+6 of of ADP 7 case
+7 protest protest NOUN 5 nmod SpaceAfter=No
+8 spoke speak VERB 0 root SpaceAfter=No
+9 . . PUNCT 8 punct
+
+1 The the DET 3 det
+2 Russian Russian ADJ 3 amod
+3 leader leader NOUN 4 nsubj
+4 called call VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 3 det
+2 iron-fisted iron-fisted ADJ 3 amod
+3 leader leader NOUN 4 nsubj
+4 left leave VERB 0 root SpaceAfter=No
+5 . . PUNCT 4 punct
+
+1 The the DET 2 det
+2 leader leader NOUN 3 nsubj
+3 smiled smile VERB 0 root SpaceAfter=No
+4 . . PUNCT 3 punct
+"""
+
+
+def test_a_description_that_names_another_domain_is_another_post() -> None:
+    # Berg leads the protest; "the Russian leader", "the iron-fisted leader" are someone else,
+    # described by what Berg is not said to be; "the leader" may be him.
+    speaker = roles_of(parse(LEADER_OF_SOMETHING_ELSE), "Tom Berg")
+    assert [r.text for r in speaker.roles] == ["the leader of protest", "The leader"]

@@ -820,6 +820,9 @@ class _Candidate:
     role_words: set[str]
     name_starts: list[int]
     parties: set[str]
+    # Keys of posts held over something named ("leader of the protest"): a description that
+    # names something else ("the Russian leader") is another post.
+    complemented: set[str] = dataclasses.field(default_factory=set)
 
 
 def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple[list[Word], Word]]:
@@ -868,6 +871,7 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
     keys: set[str] = set()
     role_words: set[str] = set()
     parties: set[str] = set()
+    complemented: set[str] = set()
     for role in speaker.roles:
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
         role_words.update(_stem(token) for token in tokens)
@@ -876,9 +880,12 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
         head = next((i for i, t in enumerate(tokens) if t in _COMPLEMENT_WORDS), len(tokens))
         if head:
             word = tokens[head - 1]
-            keys.add(_ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1]))
+            key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1])
+            keys.add(key)
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
-    return _Candidate(index, keys, role_words, sorted(name_starts), parties)
+            if head < len(tokens):
+                complemented.add(key)
+    return _Candidate(index, keys, role_words, sorted(name_starts), parties, complemented)
 
 
 def _stem(word: str) -> str:
@@ -904,11 +911,15 @@ def _referent(
     modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
     parties = {_parties()[w] for w in premodifiers if w in _parties()}
     # "the Democratic candidate" is no one of another party.
+    # Modifiers a post held over something named must share: "the iron-fisted leader", "the
+    # Russian leader" are not "the leader of the protest"; "the leader" may be.
+    named = {_stem(w) for w in premodifiers if w not in _rank_words() and w.isalpha()}
     holders = [
         c
         for c in candidates
         if any(_same_post(key, held) for held in c.title_keys)
         and not (c.parties and parties - c.parties)
+        and not (key in c.complemented and named - c.role_words)
     ]
     chosen = _best_named_before(head, holders, modifiers, unique=False)
     if chosen is None and parties and key == base:
