@@ -7,7 +7,7 @@ group their words as `group: word word ...` lines, continued on indented lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -87,6 +87,8 @@ class Lexicon:
     pronouns: Pronouns  # personal and relative pronouns, by person, number and use
     apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
+    parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
+    rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
 
     def cue_group(self, lemma: str) -> str | None:
         for candidate in _base_forms(lemma.lower()):
@@ -241,4 +243,10 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         ),
         apposition_openers=lower_set("apposition_openers.txt"),
         stance_words=lower_set("stance_words.txt"),
+        parties={
+            form.lower(): party.lower()
+            for party, forms in _groups(read("parties.txt")).items()
+            for form in forms
+        },
+        rank_words=lower_set("rank_words.txt"),
     )

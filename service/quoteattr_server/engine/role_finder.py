@@ -123,26 +123,16 @@ _NAME_PARTICLES = frozenset(
 )
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    text = resources.files("quoteattr_server.engine").joinpath("data", name).read_text("utf-8")
-    lines = [line.split("#", 1)[0].lower().split() for line in text.splitlines()]
-    return [line for line in lines if line]
-
-
 @functools.lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
-    return frozenset(word for line in _data_lines("role_nouns.txt") for word in line)
-
-
-@functools.lru_cache(maxsize=1)
-def _parties() -> dict[str, str]:
-    """Each form of a party label -> the party's first form."""
-    return {form: line[0] for line in _data_lines("parties.txt") for form in line}
-
-
-@functools.lru_cache(maxsize=1)
-def _rank_words() -> frozenset[str]:
-    return frozenset(word for line in _data_lines("rank_words.txt") for word in line)
+    text = (
+        resources.files("quoteattr_server.engine")
+        .joinpath("data", "role_nouns.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
+    )
 
 
 def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
@@ -402,7 +392,6 @@ class RoleReader:
         previous = phrase[-1]
         if previous.head == word.index and previous.deprel.startswith("nsubj"):
             return False  # `the nominee noted`: the verb the phrase is subject of
-
         return previous.upos == "NOUN" or (previous.text == "-" and previous.end == word.start)
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
@@ -865,7 +854,9 @@ def _complemented(phrase: list[Word], cut: list[Word]) -> list[Word]:
     return cut
 
 
-def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candidate:
+def _candidate(
+    index: int, speaker: Speaker, name_starts: list[int], lexicon: Lexicon
+) -> _Candidate:
     """What a description may match in a named speaker: the head nouns of its roles (with
     abbreviated titles spelled out), every word of them, and the parties they name."""
     keys: set[str] = set()
@@ -875,12 +866,12 @@ def _candidate(index: int, speaker: Speaker, name_starts: list[int]) -> _Candida
     for role in speaker.roles:
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
         role_words.update(_stem(token) for token in tokens)
-        parties.update(_parties()[t] for t in tokens if t in _parties())
+        parties.update(lexicon.parties[t] for t in tokens if t in lexicon.parties)
         # The head is the last word before a complement: "secretary" of "secretary of state".
         head = next((i for i, t in enumerate(tokens) if t in _COMPLEMENT_WORDS), len(tokens))
         if head:
             word = tokens[head - 1]
-            key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1])
+            key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)
             keys.add(key)
             keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
             if head < len(tokens):
@@ -894,7 +885,7 @@ def _stem(word: str) -> str:
 
 
 def _referent(
-    phrase: list[Word], head: Word, candidates: Sequence[_Candidate]
+    phrase: list[Word], head: Word, candidates: Sequence[_Candidate], lexicon: Lexicon
 ) -> _Candidate | None:
     """The named speaker a description refers to: its roles share the description's head noun,
     and any capitalised modifier that tells the speakers apart ("the Democratic nominee" is not
@@ -906,19 +897,18 @@ def _referent(
     premodifiers = [
         part for w in phrase[1:] if w.start < head.start for part in w.text.lower().split("-")
     ]
-    key = _ranked(base, premodifiers)
+    key = _ranked(base, premodifiers, lexicon)
     known = set().union(*(c.role_words for c in candidates))
     modifiers = {_stem(w.text) for w in phrase[1:] if w.text[:1].isupper()} & known
-    parties = {_parties()[w] for w in premodifiers if w in _parties()}
-    # "the Democratic candidate" is no one of another party.
+    parties = {lexicon.parties[w] for w in premodifiers if w in lexicon.parties}
     # Modifiers a post held over something named must share: "the iron-fisted leader", "the
     # Russian leader" are not "the leader of the protest"; "the leader" may be.
-    named = {_stem(w) for w in premodifiers if w not in _rank_words() and w.isalpha()}
+    named = {_stem(w) for w in premodifiers if w not in lexicon.rank_words and w.isalpha()}
     holders = [
         c
         for c in candidates
         if any(_same_post(key, held) for held in c.title_keys)
-        and not (c.parties and parties - c.parties)
+        and not (c.parties and parties - c.parties)  # "the Democratic candidate": no Libertarian
         and not (key in c.complemented and named - c.role_words)
     ]
     chosen = _best_named_before(head, holders, modifiers, unique=False)
@@ -956,10 +946,10 @@ def _same_post(described: str, held: str) -> bool:
     return has <= wanted and wanted - has <= _FORMER
 
 
-def _ranked(key: str, words: Sequence[str]) -> str:
+def _ranked(key: str, words: Sequence[str], lexicon: Lexicon) -> str:
     """A title key with the rank words before it: "vice nominee" is another post than
     "nominee"."""
-    rank = sorted(set(words) & _rank_words())
+    rank = sorted(set(words) & lexicon.rank_words)
     return f"{'+'.join(rank)} {key}" if rank else key
 
 
@@ -984,7 +974,7 @@ def _link_descriptions(
 ) -> None:
     """Give each definite description ("the senator") to the named speaker it refers to."""
     candidates = [
-        _candidate(index, speaker, name_starts[index])
+        _candidate(index, speaker, name_starts[index], reader.lexicon)
         for index, speaker in enumerate(speakers)
         if _is_named(speaker) and speaker.roles and name_starts[index]
     ]
@@ -995,7 +985,7 @@ def _link_descriptions(
     for phrase, head in _definite_descriptions(doc, reader):
         if any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known):
             continue  # part of a role already read ("one of the aides")
-        referent = _referent(phrase, head, candidates)
+        referent = _referent(phrase, head, candidates, reader.lexicon)
         if referent is not None:
             added.setdefault(referent.index, []).append(reader.span(phrase))
     for index, roles in added.items():
@@ -1024,8 +1014,8 @@ def _link_pronoun_predicates(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
     """`He was a central broker of the agreement`: a role stated of "he" or "she" goes to the
-    person whose name was written last before it, in its paragraph or the one before, when
-    that person is a named speaker and no other person was named in between."""
+    named person speaker whose name was written last before it, in its paragraph or the one
+    before."""
     named = [i for i, s in enumerate(speakers) if _is_named(s) and s.kind is SpeakerKind.PERSON]
     if not named:
         return
@@ -1034,10 +1024,10 @@ def _link_pronoun_predicates(
         for word in sentence.words:
             if word.text.lower() not in _PERSONAL_SUBJECTS or word.deprel != "nsubj":
                 continue
-            for phrase in reader.predicate_chain(sentence.words, word.index + 1):
-                index = _last_named_before(word.start, named, name_starts, paragraph_of)
-                if index is not None:
-                    _add_roles(speakers, index, [reader.span(phrase)])
+            phrases = reader.predicate_chain(sentence.words, word.index + 1)
+            index = _last_named_before(word.start, named, name_starts, paragraph_of)
+            if phrases and index is not None:
+                _add_roles(speakers, index, [reader.span(phrase) for phrase in phrases])
 
 
 def _paragraph_finder(doc: ParsedDoc) -> Callable[[int], int]:
