@@ -291,17 +291,25 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
             for c in _after_cue(site)
             if (c.deprel == "obl" or (c.deprel == "advcl" and c.upos == "VERB"))
             and c.text.lower() not in lexicon.time_words
-            and any(
-                g.deprel in ("case", "mark") and g.text.lower() in lexicon.content_prepositions
-                for g in sentence.children(c.index)
-                if g.start < c.start
-            )
+            and _opened_by_content_preposition(sentence, c, lexicon, ("case", "mark"))
         ),
         None,
     )
     if oblique is None:
         return None
     return _phrase(site, sentence.subtree(oblique.index), Rule.REPORTED_OBLIQUE)
+
+
+def _opened_by_content_preposition(
+    sentence: Sentence, phrase: Word, lexicon: Lexicon, relations: tuple[str, ...]
+) -> bool:
+    """`about the risks`, `for cutting the tax`: the phrase opens with a content preposition
+    (`engine/data/content.txt`) attached by one of `relations`."""
+    return any(
+        g.deprel in relations and g.text.lower() in lexicon.content_prepositions
+        for g in sentence.children(phrase.index)
+        if g.start < phrase.start
+    )
 
 
 def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
@@ -333,11 +341,7 @@ def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
             for c in sentence.children(owner.index)
             if c.start > word.start
             and c.deprel in ("nmod", "obl")
-            and any(
-                g.deprel == "case" and g.text.lower() in lexicon.content_prepositions
-                for g in sentence.children(c.index)
-                if g.start < c.start
-            )
+            and _opened_by_content_preposition(sentence, c, lexicon, ("case",))
         ),
         None,
     )

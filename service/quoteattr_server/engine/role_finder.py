@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS
 from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
@@ -868,7 +869,7 @@ def _candidate(
         role_words.update(_stem(token) for token in tokens)
         parties.update(lexicon.parties[t] for t in tokens if t in lexicon.parties)
         # The head is the last word before a complement: "secretary" of "secretary of state".
-        head = next((i for i, t in enumerate(tokens) if t in _COMPLEMENT_WORDS), len(tokens))
+        head = next((i for i, t in enumerate(tokens) if t in COMPLEMENT_PREPOSITIONS), len(tokens))
         if head:
             word = tokens[head - 1]
             key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)
@@ -928,7 +929,6 @@ def _referent(
 
 
 _FORMER = frozenset({"former", "ex"})
-_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on", "in", "with", "from"})
 
 
 def _same_post(described: str, held: str) -> bool:

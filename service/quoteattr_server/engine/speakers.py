@@ -435,7 +435,9 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     return [*words, *tail]
 
 
-_COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "from", "to"})
+# Prepositions that open a noun's complement: who a source is (`a reporter for the Times`), or
+# what a post is over (`secretary of state`).
+COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "from", "to"})
 
 
 def _complement_of(
@@ -447,7 +449,7 @@ def _complement_of(
     if any(w.upos == "PROPN" for w in words[:-1]):
         return []
     preposition = sentence.words[head.index + 1]
-    if preposition.text.lower() not in _COMPLEMENT_PREPOSITIONS:
+    if preposition.text.lower() not in COMPLEMENT_PREPOSITIONS:
         return []
     phrase = next(
         (

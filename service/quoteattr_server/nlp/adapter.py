@@ -106,7 +106,8 @@ class Plan:
     clean: str
     paragraphs: tuple[Span, ...]
     pieces: tuple[Piece, ...]
-    # Offsets of title stops hidden from the parser (`_TITLE_STOP`).
+    # Offsets of the stops of titles and initials hidden from the parser (`_TITLE_STOP`,
+    # `_INITIAL_STOP`).
     hidden_stops: frozenset[int] = frozenset()
 
 
@@ -128,7 +129,10 @@ def plan(text: str) -> Plan:
         if match.group() not in _PLACE_ABBREVIATIONS
     )
     if hidden:
-        clean = "".join(" " if i in hidden else c for i, c in enumerate(clean))
+        chars = list(clean)
+        for offset in hidden:
+            chars[offset] = " "
+        clean = "".join(chars)
     return Plan(
         clean=clean,
         paragraphs=tuple(paragraphs),
