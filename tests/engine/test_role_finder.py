@@ -369,10 +369,11 @@ PARTY_DESCRIPTIONS = """
 """
 
 
-def _two_speakers(doc: ParsedDoc) -> list[Speaker]:
+def _people(doc: ParsedDoc, *names: str) -> list[Speaker]:
+    """Named people, each mentioned where the text first writes them, after `complete_roles`."""
     speakers = tuple(
         Speaker(f"s{i}", name, SpeakerKind.PERSON, (), (TextSpan(name, Span(at, at + len(name))),))
-        for i, name in enumerate(("Tom Hale", "Ann Lee"))
+        for i, name in enumerate(names)
         for at in [doc.text.index(name)]
     )
     return list(complete_roles(doc, AttributionResult((), speakers), LEXICON).speakers)
@@ -380,14 +381,14 @@ def _two_speakers(doc: ParsedDoc) -> list[Speaker]:
 
 def test_a_description_of_a_party_goes_to_the_one_speaker_of_that_party() -> None:
     # No one is called a nominee or a candidate: the party label tells who is meant.
-    hale, lee = _two_speakers(parse(PARTY_DESCRIPTIONS))
+    hale, lee = _people(parse(PARTY_DESCRIPTIONS), "Tom Hale", "Ann Lee")
     assert [r.text for r in hale.roles] == ["Republican", "The GOP nominee"]
     assert [r.text for r in lee.roles] == ["Democrat", "The Democratic presidential candidate"]
 
 
 def test_a_rank_word_makes_the_description_another_post() -> None:
     # "the Republican vice presidential nominee" is not the Republican named so far.
-    hale, _ = _two_speakers(parse(PARTY_DESCRIPTIONS))
+    hale, _ = _people(parse(PARTY_DESCRIPTIONS), "Tom Hale", "Ann Lee")
     assert not any("vice" in r.text for r in hale.roles)
 
 
@@ -510,13 +511,7 @@ POSSESSIVE_DESCRIPTION = """
 
 def test_a_possessive_description_of_another_party_is_not_the_candidate() -> None:
     # Hale is the one "presidential candidate" named, but of another party than the description.
-    doc = parse(POSSESSIVE_DESCRIPTION)
-    speakers = tuple(
-        Speaker(f"s{i}", name, SpeakerKind.PERSON, (), (TextSpan(name, Span(at, at + len(name))),))
-        for i, name in enumerate(("Ann Lee", "Tom Hale"))
-        for at in [doc.text.index(name)]
-    )
-    lee, hale = complete_roles(doc, AttributionResult((), speakers), LEXICON).speakers
+    lee, hale = _people(parse(POSSESSIVE_DESCRIPTION), "Ann Lee", "Tom Hale")
     assert [r.text for r in lee.roles] == ["Democrat", "The Democratic presidential candidate"]
     assert [r.text for r in hale.roles] == ["Libertarian presidential candidate"]
 
