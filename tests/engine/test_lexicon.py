@@ -49,6 +49,14 @@ def test_unlemmatised_inflections_still_find_their_cue() -> None:
     assert lexicon.cue_group("carried") is None
 
 
+def test_gender_words_are_read_as_word_to_gender() -> None:
+    genders = load_lexicon().genders
+    assert genders["she"] == "female"
+    assert genders["mr."] == "male"
+    assert genders["spokeswoman"] == "female"
+    assert "nonbinary" not in genders and "they" not in genders
+
+
 def test_pronoun_groups_combine_by_use() -> None:
     pronouns = load_lexicon().pronouns
     assert pronouns.speakers == {"i", "we", "he", "she", "they"}

@@ -572,6 +572,23 @@ def test_pronoun_resolves_to_the_person_named_before() -> None:
     assert speaker.name == "Marta Kovac"
 
 
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    """ "Mr." states Ruiz's gender: the "she" after him is the woman named before him."""
+    result = attribute(parsed("pronoun_gender"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "give up"))
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_one_a_pronoun_means() -> None:
+    """ "The union's leader, Ana Kovac, spoke": the parser makes "leader" the subject and the
+    name its apposition; "she" in the next paragraph is still Ana Kovac."""
+    result = attribute(parsed("apposed_subject"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "give up"))
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"
+
+
 def test_title_resolves_to_the_person_named_with_it() -> None:
     result = attribute(parsed("title"), LEXICON)
     speaker = speaker_in(result, quote_containing(result, "balanced"))

@@ -38,6 +38,7 @@ class NameOccurrence:
     is_subject: bool
     roles: list[TextSpan] = field(default_factory=list)
     has_title: bool = False
+    gender: str | None = None  # stated by an honorific ("Mr.") or a role noun ("spokeswoman")
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -69,6 +70,11 @@ class NameIndex:
                 )
                 site = RoleSite(text, sentence, head, parts, lexicon)
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
+                occurrence.gender = _stated_gender(
+                    [w.text for w in _right_before(words, parts.name_words[0])]
+                    + [role.text.split()[-1] for role in occurrence.roles if role.text.split()],
+                    lexicon,
+                )
                 self.occurrences.append(occurrence)
 
     def canonical(self, name: str) -> str:
@@ -126,8 +132,24 @@ class NameIndex:
         return SpeakerKind.UNKNOWN
 
 
+def _right_before(words: list[Word], name_start: Word) -> list[Word]:
+    """The word written right before the name in its mention ("Mrs." of "Mrs. Clinton"), not
+    one of another name conjoined before it ("Mr." of "Mr. Obama and Hillary Clinton")."""
+    before = [w for w in words if w.end <= name_start.start]
+    return before[-1:]
+
+
+def _stated_gender(words: list[str], lexicon: Lexicon) -> str | None:
+    """The one gender the words state, if they state one and no other."""
+    stated = {lexicon.genders.get(w.lower().strip(",")) for w in words} - {None}
+    return stated.pop() if len(stated) == 1 else None
+
+
 def _is_main_subject(sentence: Sentence, head: Word) -> bool:
-    """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause."""
+    """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause;
+    a name in apposition to that subject ("A Democrat, Mr. Justice is ...") is its subject."""
+    if head.deprel == "appos" and head.head >= 0:
+        head = sentence.words[head.head]
     if not head.deprel.startswith("nsubj") or head.head < 0:
         return False
     verb = sentence.words[head.head]
@@ -195,9 +217,14 @@ class Resolver:
         self._lexicon = lexicon
         self._text = text
         self._sightings: list[_Sighting] = []
+        # What the article states of each referent's gender: honorifics, gendered role nouns,
+        # and the pronouns already resolved to it. A pronoun never goes to the other gender.
+        self._genders: dict[str, str] = {}
         for occurrence in names.occurrences:
+            canonical = names.canonical(occurrence.text)
+            if occurrence.gender is not None:
+                self._genders.setdefault(canonical.lower(), occurrence.gender)
             if occurrence.is_subject:
-                canonical = names.canonical(occurrence.text)
                 referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
                 self._sightings.append(_Sighting(occurrence.start, occurrence.paragraph, referent))
 
@@ -225,8 +252,11 @@ class Resolver:
                 "group": (SpeakerKind.GROUP, SpeakerKind.ORGANIZATION),
                 "organization": (SpeakerKind.ORGANIZATION,),
             }[pronoun_kind]
-            found = self._most_recent(mention[0].start, paragraph, wanted)
+            gender = self._lexicon.genders.get(lowered)
+            found = self._most_recent(mention[0].start, paragraph, wanted, gender)
             if found is not None:
+                if gender is not None:
+                    self._genders.setdefault(found.key, gender)
                 return Referent(found.key, found.name, found.kind, "pronoun")
             kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
             return Referent(lowered, head_text, kind, "unresolved")
@@ -271,7 +301,7 @@ class Resolver:
         return SpeakerKind.UNKNOWN
 
     def _most_recent(
-        self, before: int, paragraph: int, kinds: tuple[SpeakerKind, ...]
+        self, before: int, paragraph: int, kinds: tuple[SpeakerKind, ...], gender: str | None
     ) -> Referent | None:
         best: _Sighting | None = None
         for sighting in self._sightings:
@@ -280,8 +310,12 @@ class Resolver:
                 or paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS
             ):
                 continue
-            if sighting.referent.kind not in kinds:
+            if sighting.referent.kind not in kinds or self._other_gender(sighting, gender):
                 continue
             if best is None or sighting.start > best.start:
                 best = sighting
         return best.referent if best is not None else None
+
+    def _other_gender(self, sighting: _Sighting, gender: str | None) -> bool:
+        known = self._genders.get(sighting.referent.key)
+        return gender is not None and known is not None and known != gender

@@ -89,6 +89,8 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
+    # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
+    genders: dict[str, str] = field(default_factory=dict)
 
     def cue_group(self, lemma: str) -> str | None:
         for candidate in _base_forms(lemma.lower()):
@@ -249,4 +251,16 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             for form in forms
         },
         rank_words=lower_set("rank_words.txt"),
+        genders=_genders(read("gender_words.txt")),
     )
+
+
+def _genders(text: str) -> dict[str, str]:
+    """`kind gender: words` groups of `gender_words.txt`, as word -> gender ("nonbinary" is a
+    list of words stating it, read by the source analytics only)."""
+    return {
+        word.lower(): label.split()[-1]
+        for label, words in _groups(text).items()
+        if label.split()[-1] in ("female", "male")
+        for word in words
+    }
