@@ -482,6 +482,7 @@ def _quote(message: pb.Quote) -> Quote:
         # An older server sends no type: its quotes are read as speech.
         attribution_type=_ATTRIBUTION_TYPES.get(message.attribution_type, AttributionType.SPEECH),
         fingerprint=message.fingerprint,
+        co_speaker_ids=tuple(message.co_speaker_ids),
     )
 
 

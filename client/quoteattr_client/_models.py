@@ -117,6 +117,8 @@ class Quote:
     pieces: tuple[Span, ...]
     attribution_type: AttributionType = AttributionType.SPEECH
     fingerprint: str = ""
+    # Others who said it together with the speaker ("Grassley and Leahy said"), by `Speaker.id`.
+    co_speaker_ids: tuple[str, ...] = ()
 
     @property
     def words(self) -> str:
@@ -154,3 +156,8 @@ class AttributionResult:
         if quote.speaker_id is None:
             return None
         return next((s for s in self.speakers if s.id == quote.speaker_id), None)
+
+    def co_speakers(self, quote: Quote) -> tuple[Speaker, ...]:
+        """The others `quote` is attributed to together with its speaker, in written order."""
+        by_id = {s.id: s for s in self.speakers}
+        return tuple(by_id[i] for i in quote.co_speaker_ids if i in by_id)

@@ -137,8 +137,10 @@ def document_rows(
     quote_rows = []
     for quote in record.get("quotes") or ():
         speaker = speakers.get(quote.get("speaker_id"))
-        if speaker is not None:
-            counts[speaker.get("id")] = counts.get(speaker.get("id"), 0) + 1
+        # Everyone a quote is attributed to is a source of it ("Grassley and Leahy said").
+        for speaker_id in (quote.get("speaker_id"), *(quote.get("co_speaker_ids") or ())):
+            if speaker_id in speakers:
+                counts[speaker_id] = counts.get(speaker_id, 0) + 1
         fingerprint = quote.get("fingerprint") or ""
         if _recurs(quote, fingerprint):
             name = speaker.get("name", "") if speaker is not None else ""
@@ -208,6 +210,8 @@ class _Reader:
     field_values: dict[str, str] | None
     documents: int = 0
     bad_lines: int = 0
+    # Every quote once, also one said by several speakers together (counted for each source).
+    quote_total: int = 0
     sources: list[tuple[Any, ...]] = field(default_factory=list)
     quotes: list[tuple[Any, ...]] = field(default_factory=list)
 
@@ -229,6 +233,7 @@ class _Reader:
                 by_value = self.field_values.get(str(record.get("document_id", "")))
             by_value = by_value if by_value is not None else "(none)"
         self.documents += 1
+        self.quote_total += len(record.get("quotes") or ())
         sources, quotes = document_rows(record, self.documents, by_value)
         self.sources += sources
         self.quotes += quotes
@@ -269,6 +274,7 @@ def build_report(
             reader.flush()
             report = _aggregate(db, by, top)
             report.documents, report.bad_lines = reader.documents, reader.bad_lines
+            report.quotes = reader.quote_total
             return report
         finally:
             db.close()
@@ -345,7 +351,6 @@ def _aggregate(db: sqlite3.Connection, by: str | None, top: int) -> Report:
     report = Report(by_field=by)
     db.execute("CREATE INDEX sources_key ON sources (key)")
     (report.sources,) = db.execute(f"SELECT COUNT(*) FROM sources WHERE {_SOURCES}").fetchone()
-    (report.quotes,) = db.execute("SELECT COALESCE(SUM(quotes), 0) FROM sources").fetchone()
     roles = _most_common("roles", "roles != ''")
     report.speakers = [
         SpeakerRow(*row)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quoteattr_client import Quote, QuoteKind, Span
+from quoteattr.v1 import quoteattr_pb2 as pb
+from quoteattr_client import Quote, QuoteKind, Span, result_from_proto
 
 
 def _quote(text: str, start: int, pieces: tuple[Span, ...]) -> Quote:
@@ -21,3 +22,26 @@ def test_a_broken_quote_reads_as_its_pieces_without_the_attribution() -> None:
     second = Span(second_start, 100 + len(text))
     quote = _quote(text, 100, (first, second))
     assert quote.words == '"We will rebuild," \u2026 "but not this year."'
+
+
+def test_co_speakers_are_read_from_the_response_in_written_order() -> None:
+    message = pb.AttributeResponse(
+        quotes=[
+            pb.Quote(
+                text="the port would close",
+                span=pb.Span(start=40, end=60),
+                kind=pb.QUOTE_KIND_REPORTED,
+                speaker_id="s1",
+                co_speaker_ids=["s3", "s2"],
+            )
+        ],
+        speakers=[
+            pb.Speaker(id="s1", name="Tomas Ruiz", kind=pb.SPEAKER_KIND_PERSON),
+            pb.Speaker(id="s2", name="Ana Kovac", kind=pb.SPEAKER_KIND_PERSON),
+            pb.Speaker(id="s3", name="Lena Berg", kind=pb.SPEAKER_KIND_PERSON),
+        ],
+    )
+    result = result_from_proto(message)
+    (quote,) = result.quotes
+    assert quote.co_speaker_ids == ("s3", "s2")
+    assert [s.name for s in result.co_speakers(quote)] == ["Lena Berg", "Ana Kovac"]

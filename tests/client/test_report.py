@@ -186,3 +186,21 @@ def test_generated_lines_keep_their_totals(tmp_path: Path) -> None:
     assert sum(row.sources for row in report.category) == report.sources
     assert report.recurring
     assert all(item.documents > 1 for item in report.recurring)
+
+
+def test_everyone_a_quote_is_attributed_to_is_a_source(tmp_path: Path) -> None:
+    """ "Grassley and Leahy said": one quote, two sources, each credited with it."""
+    leahy = speaker("s1", "Patrick Leahy", gender="male")
+    grassley = speaker("s2", "Charles Grassley", gender="male")
+    joint = {**quote("s1", "that the program needs reform"), "co_speaker_ids": ["s2"]}
+    path = tmp_path / "joint.jsonl"
+    path.write_text(
+        line("a", [leahy, grassley], [joint, quote("s1", '"Alone."')]), encoding="utf-8"
+    )
+    report = build_report([str(path)])
+    assert report.quotes == 2  # each quote once
+    assert report.sources == 2
+    assert {(row.name, row.quotes) for row in report.speakers} == {
+        ("Patrick Leahy", 2),
+        ("Charles Grassley", 1),
+    }

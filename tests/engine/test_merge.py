@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from quoteattr_server.engine.merge import merged_speakers
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -53,3 +55,17 @@ def test_different_kinds_of_one_name_stay_apart() -> None:
     company = Speaker("s2", "Ford", SpeakerKind.ORGANIZATION, (), (_span("Ford", 40),))
     result = merged_speakers(AttributionResult((), (person, company)))
     assert len(result.speakers) == 2
+
+
+def test_co_speakers_follow_their_merge_and_never_repeat_the_speaker() -> None:
+    # "Leahy and Grassley said" (s2: Grassley), then Grassley's own quote (s3): merged into s2.
+    leahy = Speaker("s1", "Patrick J. Leahy", SpeakerKind.PERSON, (), (_span("Leahy", 0),))
+    grassley = Speaker("s2", "Charles E. Grassley", SpeakerKind.PERSON, (), (_span("Grassley", 9),))
+    again = Speaker("s3", "Charles E. Grassley", SpeakerKind.PERSON, (), (_span("Grassley", 50),))
+    joint = dataclasses.replace(_quote("s1", 20), co_speaker_ids=("s3",))
+    own = dataclasses.replace(_quote("s3", 60), co_speaker_ids=("s2",))
+    result = merged_speakers(AttributionResult((joint, own), (leahy, grassley, again)))
+    assert [s.id for s in result.speakers] == ["s1", "s2"]
+    assert result.quotes[0].co_speaker_ids == ("s2",)
+    assert result.quotes[1].speaker_id == "s2"
+    assert result.quotes[1].co_speaker_ids == ()

@@ -589,6 +589,35 @@ def test_a_name_in_apposition_to_the_subject_is_the_one_a_pronoun_means() -> Non
     assert speaker.name == "Ana Kovac"
 
 
+def test_named_people_conjoined_as_subject_all_speak() -> None:
+    """ "Mayor Ana Kovac and Mr. Tomas Ruiz said": both are sources, each with their own role."""
+    result = attribute(parsed("conjoined_speakers"), LEXICON)
+    quote = quote_containing(result, "port would close")
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Tomas Ruiz"
+    assert speaker.roles == ()
+    (partner,) = [s for s in result.speakers if s.id in quote.co_speaker_ids]
+    assert partner.name == "Ana Kovac"
+    assert [r.text for r in partner.roles] == ["Mayor"]
+    assert [m.text for m in partner.mentions] == ["Mayor Ana Kovac"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "fragment"),
+    [
+        ("conjoined_group", "port would close"),  # "Dockworkers and their families"
+        ("conjoined_agency", "program would close"),  # "... Citizenship and Immigration Services"
+    ],
+)
+def test_conjoined_groups_and_organization_names_are_one_speaker(
+    fixture: str, fragment: str
+) -> None:
+    result = attribute(parsed(fixture), LEXICON)
+    assert quote_containing(result, fragment).co_speaker_ids == ()
+    assert len(result.speakers) == 1
+
+
 def test_title_resolves_to_the_person_named_with_it() -> None:
     result = attribute(parsed("title"), LEXICON)
     speaker = speaker_in(result, quote_containing(result, "balanced"))

@@ -148,6 +148,16 @@ def test_speech_only_hides_beliefs_and_other_attributions(
     assert "belief" in (belief.get_attribute("title") or "")
 
 
+def test_a_quote_said_together_names_everyone_who_said_it(page: Page, http_url: str) -> None:
+    page.goto(http_url)
+    page.fill("#article", "Mayor Ana Kovac and Mr. Tomas Ruiz said the port would close in May.")
+    page.click("#attribute")
+    page.wait_for_selector("#article-view mark.quote")
+    hover = page.get_attribute("mark.quote", "title") or ""
+    who = hover.splitlines()[0]
+    assert sorted(who.split(" and ")) == ["Ana Kovac", "Tomas Ruiz"]
+
+
 def test_an_error_is_shown_not_thrown(page: Page, start_http: object) -> None:
     assert callable(start_http)
     url = start_http(max_text_chars=50)

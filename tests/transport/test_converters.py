@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from quoteattr.v1 import quoteattr_pb2 as pb
@@ -60,6 +62,12 @@ def test_quote_fields_and_offsets_pass_through() -> None:
     assert message.confidence == pytest.approx(0.9)
     assert message.rule == "trailing cue"
     assert [(p.start, p.end) for p in message.pieces] == [(1, 11), (12, 30)]
+
+
+def test_co_speakers_pass_through_in_order() -> None:
+    joint = dataclasses.replace(QUOTE, co_speaker_ids=("s3", "s2"))
+    assert list(quote_to_proto(joint).co_speaker_ids) == ["s3", "s2"]
+    assert list(quote_to_proto(QUOTE).co_speaker_ids) == []
 
 
 def test_quote_without_speaker_or_cue_leaves_them_unset() -> None:

@@ -464,3 +464,16 @@ def test_attribution_types_select_what_comes_back(
     )
     assert [q.text for q in speech.quotes] == ["the bridge would close in May"]
     assert [s.name for s in speech.speakers] == ["Ana Kovac"]
+
+
+def test_people_who_say_it_together_are_all_speakers_of_the_quote(
+    stub: quoteattr_pb2_grpc.QuoteAttributionStub,
+) -> None:
+    text = "Mayor Ana Kovac and Mr. Tomas Ruiz said the port would close in May."
+    response = stub.Attribute(pb.AttributeRequest(text=text), timeout=60)
+    [quote] = response.quotes
+    speakers = {s.id: s for s in response.speakers}
+    named = [speakers[quote.speaker_id].name] + [speakers[i].name for i in quote.co_speaker_ids]
+    assert sorted(named) == ["Ana Kovac", "Tomas Ruiz"]
+    kovac = next(s for s in response.speakers if s.name == "Ana Kovac")
+    assert [role.text for role in kovac.roles] == ["Mayor"]

@@ -33,7 +33,11 @@
 
   function describe(quote) {
     const speaker = state.speakers.get(quote.speaker_id);
-    const lines = [speaker ? speaker.name : "Speaker not found"];
+    const together = (quote.co_speaker_ids || [])
+      .map((id) => state.speakers.get(id))
+      .filter((other) => other)
+      .map((other) => other.name);
+    const lines = [speaker ? together.concat([speaker.name]).join(" and ") : "Speaker not found"];
     if (speaker && speaker.roles && speaker.roles.length) {
       lines.push(speaker.roles.map((role) => role.text).join("; "));
     }

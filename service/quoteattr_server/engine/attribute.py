@@ -9,7 +9,7 @@ the previous speaker -> roles from the entity's mentions -> result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
@@ -29,7 +29,7 @@ from quoteattr_server.engine.cues import (
 )
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
-from quoteattr_server.engine.layout import Layout, span_of
+from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
 from quoteattr_server.engine.marks import MarkedQuote, find_quotes
 from quoteattr_server.engine.merge import merged_speakers
@@ -60,6 +60,7 @@ from quoteattr_server.engine.types import (
     ParsedDoc,
     Quote,
     QuoteKind,
+    Sentence,
     Span,
     Speaker,
     SpeakerKind,
@@ -68,7 +69,7 @@ from quoteattr_server.engine.types import (
 )
 from quoteattr_server.engine.wire import without_anonymity_grants, without_implausible_speakers
 
-ENGINE_VERSION = "0.2.0"
+ENGINE_VERSION = "0.3.0"
 
 # A quoted phrase this short with no cue is a scare quote, a title or a label, not speech.
 MAX_UNCUED_LABEL_WORDS = 3
@@ -409,14 +410,17 @@ class _Resolution:
         return introduced, head
 
     def _attributed(self, draft: _Draft, speaker: SpeakerHead) -> None:
-        referent, mention, roles = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)
+        resolved = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)
+        referent, mention = resolved.referent, resolved.mention
         score = draft.confidence
         if referent.resolved_by == "unresolved":
             score *= confidence.UNRESOLVED
-        builder = self.entities.setdefault(referent.key, _EntityBuilder(referent))
-        _add_unique(builder.roles, roles)
-        _add_unique(builder.mentions, [mention])
-        self._emit(draft, referent, mention, draft.rule, score)
+        for found in (resolved, *resolved.partners):
+            builder = self.entities.setdefault(found.referent.key, _EntityBuilder(found.referent))
+            _add_unique(builder.roles, found.roles)
+            _add_unique(builder.mentions, [found.mention])
+        partners = tuple(p.referent.key for p in resolved.partners)
+        self._emit(draft, referent, mention, draft.rule, score, partners)
 
     def _continued(self, draft: _Draft, previous: _Attributed) -> None:
         quotes = self.quotes
@@ -437,7 +441,8 @@ class _Resolution:
         # linked through the attribution it continues
         mention = quotes[index].mention
         score = confidence.CONTINUES[draft.direct]
-        self._emit(draft, previous.referent, mention, Rule.CONTINUES, score)
+        partners = quotes[index].co_speaker_ids
+        self._emit(draft, previous.referent, mention, Rule.CONTINUES, score, partners)
 
     def _emit(
         self,
@@ -446,6 +451,7 @@ class _Resolution:
         mention: TextSpan | None,
         rule: Rule,
         score: float,
+        partners: tuple[str, ...] = (),
     ) -> None:
         self.quotes.append(
             Quote(
@@ -458,6 +464,7 @@ class _Resolution:
                 confidence=rounded(score),
                 rule=rule.value,  # the plain string clients have always seen
                 pieces=draft.pieces if len(draft.pieces) > 1 else (),
+                co_speaker_ids=partners,
             )
         )
         if referent is not None:
@@ -488,9 +495,20 @@ def _is_scare_quote(draft: _Draft, layout: Layout) -> bool:
     return word_count(quote, layout) <= MAX_UNCUED_LABEL_WORDS
 
 
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """A speaker mention resolved: who, the words that name them, the roles written there, and
+    the others named beside them as saying it together."""
+
+    referent: Referent
+    mention: TextSpan
+    roles: list[TextSpan]
+    partners: tuple[_Resolved, ...] = ()
+
+
 def _resolve_speaker(
     head: SpeakerHead, resolver: Resolver, lexicon: Lexicon, text: str
-) -> tuple[Referent, TextSpan, list[TextSpan]]:
+) -> _Resolved:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
     words = description_tail(sentence, mention_words(sentence, word), lexicon)
@@ -523,7 +541,83 @@ def _resolve_speaker(
     roles.extend(
         roles_at(RoleSite(text, sentence, target_head, parts, lexicon), SPEAKER_ROLE_RULES)
     )
-    return referent, mention, roles
+    partners: tuple[_Resolved, ...] = ()
+    if _is_named_person(referent):
+        partners = tuple(
+            partner
+            for partner in _conjoined(sentence, target_head, target_words, resolver, lexicon, text)
+            if partner.referent.key != referent.key and _is_named_person(partner.referent)
+        )
+    return _Resolved(referent, mention, roles, partners)
+
+
+def _is_named_person(referent: Referent) -> bool:
+    """Named, and not an organization: "Trump and Clinton" are two speakers; "Citizenship and
+    Immigration Services" and "supporters and developers" are one."""
+    return referent.resolved_by == "name" and referent.kind in (
+        SpeakerKind.PERSON,
+        SpeakerKind.UNKNOWN,
+    )
+
+
+def _conjoined(
+    sentence: Sentence,
+    head: Word,
+    words: list[Word],
+    resolver: Resolver,
+    lexicon: Lexicon,
+    text: str,
+) -> Iterator[_Resolved]:
+    """`Mr. Grassley and Mr. Leahy said`, `China, Russia and India said`: each conjunct of a
+    speaker mention speaks too. The conjunction as a whole resolves to one of them (the
+    quote's speaker); the others are read here, without becoming the latest one mentioned."""
+    inside = {w.index for w in words}
+    starts = [words[0].index]
+    for word in sentence.words:
+        if word.deprel == "conj" and word.head == head.index and word.index in inside:
+            start = _conjunct_start(sentence, word)
+            # A conjunct stands after "and" or a comma; the parser also marks the next word
+            # of a name so ("Hillary" conj, "Clinton" conj).
+            if start > starts[-1] and sentence.words[start - 1].upos in ("CCONJ", "PUNCT"):
+                starts.append(start)
+    if len(starts) < 2:
+        return
+    ends = [start - 1 for start in starts[1:]] + [words[-1].index]
+    for first, last in zip(starts, ends, strict=True):
+        part = trim_punct(
+            [w for w in sentence.words[first : last + 1] if w.index in inside and w.deprel != "cc"]
+        )
+        if not part or part[0].upos == "PRON" or part[0].lemma.lower() in lexicon.not_speakers:
+            continue
+        part_head = max(part, key=lambda w: w.index if w.upos in ("PROPN", "NOUN") else -1)
+        referent = resolver.resolve(part, sentence.paragraph, remember=False)
+        if referent.resolved_by == "unresolved":
+            continue
+        parts = split_name(part, lexicon)
+        site = RoleSite(text, sentence, part_head, parts, lexicon)
+        part_span = span_of(part)
+        mention = TextSpan(text[part_span.start : part_span.end], part_span)
+        yield _Resolved(referent, mention, list(roles_at(site, SPEAKER_ROLE_RULES)))
+
+
+def _conjunct_start(sentence: Sentence, conjunct: Word) -> int:
+    """Where a conjunct's own words begin: the first of its dependents before it, not counting
+    the "and" or comma that joins it."""
+    start = conjunct.index
+    while start - 1 >= 0:
+        before = sentence.words[start - 1]
+        if before.upos in ("CCONJ", "PUNCT") or not _attached_to(sentence, before, conjunct):
+            break
+        start -= 1
+    return start
+
+
+def _attached_to(sentence: Sentence, word: Word, ancestor: Word) -> bool:
+    while word.head >= 0:
+        if word.head == ancestor.index:
+            return True
+        word = sentence.words[word.head]
+    return False
 
 
 def _add_unique(items: list[TextSpan], new: list[TextSpan]) -> None:
@@ -538,8 +632,9 @@ def _number_speakers(
     """Give speakers short ids (s1, s2, ...) in order of their first quote."""
     ids: dict[str, str] = {}
     for quote in quotes:
-        if quote.speaker_id is not None and quote.speaker_id not in ids:
-            ids[quote.speaker_id] = f"s{len(ids) + 1}"
+        for key in (quote.speaker_id, *quote.co_speaker_ids):
+            if key is not None and key not in ids:
+                ids[key] = f"s{len(ids) + 1}"
     speakers = []
     for key, speaker_id in ids.items():
         builder = entities[key]
@@ -554,6 +649,11 @@ def _number_speakers(
             )
         )
     renumbered = [
-        replace(q, speaker_id=ids[q.speaker_id]) if q.speaker_id is not None else q for q in quotes
+        replace(
+            q,
+            speaker_id=ids[q.speaker_id] if q.speaker_id is not None else None,
+            co_speaker_ids=tuple(ids[key] for key in q.co_speaker_ids),
+        )
+        for q in quotes
     ]
     return renumbered, speakers

@@ -228,7 +228,9 @@ class Resolver:
                 referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
                 self._sightings.append(_Sighting(occurrence.start, occurrence.paragraph, referent))
 
-    def resolve(self, mention: list[Word], paragraph: int) -> Referent:
+    def resolve(self, mention: list[Word], paragraph: int, *, remember: bool = True) -> Referent:
+        """Who `mention` refers to; with `remember`, it becomes the latest one mentioned there,
+        for the pronouns after it."""
         parts: NameParts = split_name(mention, self._lexicon)
         start = mention[0].start
         if parts.name_words:
@@ -238,7 +240,7 @@ class Resolver:
             )
         else:
             referent = self._resolve_nominal(mention, paragraph)
-        if referent.resolved_by != "unresolved":
+        if remember and referent.resolved_by != "unresolved":
             self._sightings.append(_Sighting(start, paragraph, referent))
         return referent
 

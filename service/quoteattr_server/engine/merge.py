@@ -99,4 +99,7 @@ def _repointed(quote: Quote, final: Callable[[str], str]) -> Quote:
     if quote.speaker_id is None:
         return quote
     new_id = final(quote.speaker_id)
-    return quote if new_id == quote.speaker_id else dataclasses.replace(quote, speaker_id=new_id)
+    partners = tuple(dict.fromkeys(final(co) for co in quote.co_speaker_ids if final(co) != new_id))
+    if new_id == quote.speaker_id and partners == quote.co_speaker_ids:
+        return quote
+    return dataclasses.replace(quote, speaker_id=new_id, co_speaker_ids=partners)

@@ -198,6 +198,8 @@ class Quote:
     pieces: tuple[Span, ...] = field(default=())
     attribution_type: AttributionType = AttributionType.SPEECH
     fingerprint: str = ""
+    # Speakers named beside `speaker_id` as saying it together ("Grassley and Leahy said").
+    co_speaker_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,5 +209,7 @@ class AttributionResult:
 
     def with_quotes(self, quotes: tuple[Quote, ...]) -> AttributionResult:
         """The result with these quotes and only the speakers they still refer to."""
-        used = {quote.speaker_id for quote in quotes}
+        used = {quote.speaker_id for quote in quotes} | {
+            co for quote in quotes for co in quote.co_speaker_ids
+        }
         return AttributionResult(quotes, tuple(s for s in self.speakers if s.id in used))

@@ -134,9 +134,11 @@ def without_implausible_speakers(
     if not wrong:
         return result
     quotes = tuple(
-        dataclasses.replace(quote, speaker_id=None, mention=None)
+        dataclasses.replace(quote, speaker_id=None, mention=None, co_speaker_ids=())
         if quote.speaker_id in wrong
-        else quote
+        else dataclasses.replace(
+            quote, co_speaker_ids=tuple(c for c in quote.co_speaker_ids if c not in wrong)
+        )
         for quote in result.quotes
     )
     return result.with_quotes(quotes)

@@ -72,6 +72,7 @@ def quote_to_proto(quote: types.Quote) -> pb.Quote:
         pieces=[span_to_proto(piece) for piece in quote.pieces],
         attribution_type=ATTRIBUTION_TYPES[quote.attribution_type],
         fingerprint=quote.fingerprint,
+        co_speaker_ids=list(quote.co_speaker_ids),
     )
     if quote.mention is not None:
         message.mention.CopyFrom(text_span_to_proto(quote.mention))
