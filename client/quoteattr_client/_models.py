@@ -161,3 +161,12 @@ class AttributionResult:
         """The others `quote` is attributed to together with its speaker, in written order."""
         by_id = {s.id: s for s in self.speakers}
         return tuple(by_id[i] for i in quote.co_speaker_ids if i in by_id)
+
+    def speaker_names(self, quote: Quote) -> str:
+        """Who said it, as a person reads it: "Ana Kovac", "Ana Kovac and Tomas Ruiz"; empty
+        when no speaker was found."""
+        speaker = self.speaker(quote)
+        if speaker is None:
+            return ""
+        names = [s.name for s in self.co_speakers(quote)] + [speaker.name]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -278,7 +278,7 @@ def csv_rows(result: AttributionResult) -> list[list[str]]:
                 result.document_id,
                 quote.words,
                 quote.kind.value,
-                speaker.name if speaker else "",
+                result.speaker_names(quote),
                 "; ".join(role.text for role in speaker.roles) if speaker else "",
                 quote.cue.text if quote.cue else "",
                 str(quote.span.start),

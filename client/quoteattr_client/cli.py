@@ -343,7 +343,7 @@ def format_table(result: AttributionResult, *, width: int | None = None) -> str:
         cells = (
             quote.words,
             quote.kind.value,
-            speaker.name if speaker else "-",
+            result.speaker_names(quote) or "-",
             "; ".join(role.text for role in speaker.roles) if speaker else "",
             quote.cue.text if quote.cue else "",
         )

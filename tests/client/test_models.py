@@ -45,3 +45,27 @@ def test_co_speakers_are_read_from_the_response_in_written_order() -> None:
     (quote,) = result.quotes
     assert quote.co_speaker_ids == ("s3", "s2")
     assert [s.name for s in result.co_speakers(quote)] == ["Lena Berg", "Ana Kovac"]
+
+
+def test_who_said_it_reads_as_everyone_who_said_it() -> None:
+    speakers = [
+        pb.Speaker(id="s1", name="Tomas Ruiz"),
+        pb.Speaker(id="s2", name="Ana Kovac"),
+        pb.Speaker(id="s3", name="Lena Berg"),
+    ]
+
+    def names(speaker_id: str, co: list[str]) -> str:
+        quote = pb.Quote(
+            text="x",
+            span=pb.Span(end=1),
+            kind=pb.QUOTE_KIND_DIRECT,
+            speaker_id=speaker_id,
+            co_speaker_ids=co,
+        )
+        result = result_from_proto(pb.AttributeResponse(quotes=[quote], speakers=speakers))
+        return result.speaker_names(result.quotes[0])
+
+    assert names("s1", []) == "Tomas Ruiz"
+    assert names("s1", ["s2"]) == "Ana Kovac and Tomas Ruiz"
+    assert names("s1", ["s3", "s2"]) == "Lena Berg, Ana Kovac and Tomas Ruiz"
+    assert names("", []) == ""
