@@ -791,6 +791,8 @@ _ABBREVIATED_TITLES = {
     "chairperson": "chair",
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
+    # A party's candidate in an election is its nominee: "the Democratic candidate".
+    "nominee": "candidate",
 }
 
 
