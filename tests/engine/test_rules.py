@@ -441,6 +441,25 @@ def test_clause_after_cue_repairs_a_clause_hung_on_an_earlier_verb() -> None:
     assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
 
 
+def test_an_object_before_a_clause_without_subject_is_the_clause_subject() -> None:
+    # The parser made "politics" the object of "said" and "intense" a clause with no subject.
+    assert _content("object_as_subject", "said", complement_clause) == [
+        ("reported clause", "the politics surrounding the ticket would be more intense", None)
+    ]
+
+
+def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
+    # Written by hand: "she noted that ..." hangs on the reported "close", as newscc parses it.
+    assert _content("joined_attribution", "said", complement_clause) == [
+        ("reported clause", "the bridge would close in May", None)
+    ]
+    result = attribute(parsed("joined_attribution"), LEXICON)
+    assert [(q.text, q.cue.text if q.cue else None) for q in result.quotes] == [
+        ("the bridge would close in May", "said"),
+        ("the ferry would stop", "noted"),
+    ]
+
+
 def test_a_cue_verb_is_not_read_as_a_verb_outside_the_lexicon() -> None:
     assert clause_of_other_verb(word_site("reported_clause", "said")) is None
 

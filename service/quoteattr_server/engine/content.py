@@ -181,12 +181,56 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     sentence, word = site.sentence, site.word
     found: list[ReportedContent] = []
     for child in clauses:
-        words = sentence.subtree(child.index)
-        fronted = _fronted_subject(sentence, word, child)
-        if fronted is not None:
-            words = sentence.subtree(fronted.index) + words
+        words = _without_own_attributions(site, child)
+        subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
+        if subject is not None:
+            words = sentence.subtree(subject.index) + words
         found += site.reported(_content_span(words), Rule.REPORTED_CLAUSE)
     return found
+
+
+def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
+    """The clause up to a clause joined to it that attributes on its own: `said the politics
+    would be intense - and he noted that ...`, `said he was wrong, arguing that ...`. Those
+    are attributions of their own, not part of this content."""
+    sentence, lexicon = site.sentence, site.lexicon
+    cut = [
+        c
+        for c in sentence.children(clause.index)
+        if c.deprel in ("conj", "advcl", "parataxis")
+        and c.start > clause.start
+        and c.upos == "VERB"
+        and lexicon.is_cue(c.lemma)
+        and (
+            any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
+            or "VerbForm=Ger" in c.feats
+        )
+    ]
+    if not cut:
+        return sentence.subtree(clause.index)
+    first = min(w.index for c in cut for w in sentence.subtree(c.index))
+    return [w for w in sentence.subtree(clause.index) if w.index < first]
+
+
+def _object_as_subject(site: WordSite, clause: Word) -> Word | None:
+    """`Fowler said the politics of it would be intense`, parsed with "politics" as the cue's
+    object and a clause without a subject after it: the object is the clause's subject. Not for
+    cues whose object is the one told (`told reporters ...`)."""
+    sentence, cue = site.sentence, site.word
+    if clause.start < cue.start or cue.lemma.lower() in site.lexicon.recipient_cues:
+        return None
+    if any(c.deprel.startswith(("nsubj", "expl")) for c in sentence.children(clause.index)):
+        return None
+    objects = [
+        c
+        for c in sentence.children(cue.index)
+        if c.deprel in ("obj", "iobj") and cue.start < c.start < clause.start
+    ]
+    if len(objects) != 1:
+        return None
+    last = max(w.index for w in sentence.subtree(objects[0].index))
+    first_of_clause = min(w.index for w in sentence.subtree(clause.index))
+    return objects[0] if last + 1 == first_of_clause else None
 
 
 def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
