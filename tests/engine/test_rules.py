@@ -460,6 +460,21 @@ def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
     ]
 
 
+def test_a_participle_set_off_after_the_clause_is_not_what_was_said() -> None:
+    assert _content("trailing_participle", "said", complement_clause) == [
+        ("reported clause", "the officer fired twice", None)
+    ]
+
+
+def test_who_was_addressed_is_not_the_content() -> None:
+    # "spoke to reporters about the budget cuts": the parser hung "about ..." on "reporters".
+    assert _content("addressee_oblique", "spoke", reported_oblique) == [
+        ("reported oblique", "about the budget cuts", None)
+    ]
+    # "complained on Twitter": a platform is where, not what.
+    assert reported_oblique(word_site("platform_oblique", "complained")) is None
+
+
 def test_a_cue_verb_is_not_read_as_a_verb_outside_the_lexicon() -> None:
     assert clause_of_other_verb(word_site("reported_clause", "said")) is None
 

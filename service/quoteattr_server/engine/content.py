@@ -200,16 +200,28 @@ def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
         if c.deprel in ("conj", "advcl", "parataxis")
         and c.start > clause.start
         and c.upos == "VERB"
-        and lexicon.is_cue(c.lemma)
         and (
-            any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
-            or "VerbForm=Ger" in c.feats
+            (
+                lexicon.is_cue(c.lemma)
+                and any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
+            )
+            or _trailing_participle(sentence, c)
         )
     ]
     if not cut:
         return sentence.subtree(clause.index)
     first = min(w.index for c in cut for w in sentence.subtree(c.index))
     return [w for w in sentence.subtree(clause.index) if w.index < first]
+
+
+def _trailing_participle(sentence: Sentence, verb: Word) -> bool:
+    """`..., contradicting the police account`: a participle clause set off by a comma."""
+    return (
+        verb.deprel == "advcl"
+        and ("VerbForm=Ger" in verb.feats or verb.text.lower().endswith("ing"))
+        and verb.index > 0
+        and sentence.words[verb.index - 1].text == ","
+    )
 
 
 def _object_as_subject(site: WordSite, clause: Word) -> Word | None:
@@ -331,17 +343,45 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
         return None
     oblique = next(
         (
-            c
+            content
             for c in _after_cue(site)
             if (c.deprel == "obl" or (c.deprel == "advcl" and c.upos == "VERB"))
             and c.text.lower() not in lexicon.time_words
+            and c.text.lower() not in lexicon.not_speakers  # "on Twitter", "on Friday"
             and _opened_by_content_preposition(sentence, c, lexicon, ("case", "mark"))
+            and (content := _past_addressee(sentence, site.word, c, lexicon)) is not None
         ),
         None,
     )
     if oblique is None:
         return None
     return _phrase(site, sentence.subtree(oblique.index), Rule.REPORTED_OBLIQUE)
+
+
+def _past_addressee(sentence: Sentence, cue: Word, phrase: Word, lexicon: Lexicon) -> Word | None:
+    """The oblique itself; for one naming who was addressed (`spoke to reporters about the
+    cuts`), the content phrase the parser hung on it, if any."""
+    if not _addressee(sentence, cue, phrase, lexicon):
+        return phrase
+    return next(
+        (
+            c
+            for c in sentence.children(phrase.index)
+            if c.deprel == "nmod"
+            and _opened_by_content_preposition(sentence, c, lexicon, ("case",))
+            and not _addressee(sentence, cue, c, lexicon)
+        ),
+        None,
+    )
+
+
+def _addressee(sentence: Sentence, cue: Word, phrase: Word, lexicon: Lexicon) -> bool:
+    """`spoke to reporters`, `called on Congress`: the oblique names who was addressed."""
+    return any(
+        g.deprel == "case" and (cue.lemma.lower(), g.text.lower()) in lexicon.addressee_obliques
+        for g in sentence.children(phrase.index)
+        if g.start < phrase.start
+    )
 
 
 def _opened_by_content_preposition(

@@ -79,6 +79,7 @@ class Lexicon:
     content_groups: dict[str, frozenset[str]]  # object / infinitive / oblique -> cue groups
     content_prepositions: frozenset[str]
     recipient_cues: frozenset[str]
+    addressee_obliques: frozenset[tuple[str, str]]  # ("speak", "to"): "spoke to reporters"
     artefacts: frozenset[str]  # "the poll shows": documents that speak for their authors
     findings: frozenset[str]  # "In a new poll, ...": documents a clause is found in
     minor_words: frozenset[str]  # lower-case words inside a title ("Face the Nation")
@@ -232,6 +233,12 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         },
         content_prepositions=frozenset(w.lower() for w in content.get("prepositions", [])),
         recipient_cues=frozenset(w.lower() for w in content.get("recipient_cues", [])),
+        addressee_obliques=frozenset(
+            (cue, preposition)
+            for cue, _, preposition in (
+                pair.lower().partition(":") for pair in content.get("addressee_obliques", [])
+            )
+        ),
         role_verbs=lower_set("role_verbs.txt"),
         time_words=lower_set("time_words.txt"),
         minor_words=lower_set("minor_words.txt"),
