@@ -128,6 +128,7 @@ CASES = [
     ),
     Case(Rule.DASH_SIGNATURE, "dash", "vote", QuoteKind.DIRECT, "Alma Ferris", ("Commissioner",)),
     Case(Rule.COLON, "colon", "rebuild", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(Rule.TRANSCRIPT, "transcript", "consulted", QuoteKind.DIRECT, "Tomas Ruiz"),
     Case(Rule.IN_A_POLL, "in_a_poll", "most voters", QuoteKind.REPORTED, "a new survey"),
     # A source named only by its role keeps that description as its name and its role.
     Case(
@@ -650,6 +651,19 @@ def test_conjoined_groups_and_organization_names_are_one_speaker(
     result = attribute(parsed(fixture), LEXICON)
     assert quote_containing(result, fragment).co_speaker_ids == ()
     assert len(result.speakers) == 1
+
+
+def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
+    """Each `"NAME: ...` paragraph of a transcript is a quote of its own (though no mark closes
+    the one before), spoken by the person named in capitals, without the label."""
+    result = attribute(parsed("transcript"), LEXICON)
+    lines = [q for q in result.quotes if q.rule == Rule.TRANSCRIPT]
+    names = [getattr(speaker_in(result, q), "name", None) for q in lines]
+    assert [(q.text, name) for q, name in zip(lines, names, strict=True)] == [
+        ("The bridge will close in May, and it will reopen in June.", "Ana Kovac"),
+        ("We were never consulted about any of it.", "Tomas Ruiz"),
+    ]
+    assert all(q.kind is QuoteKind.DIRECT and q.cue is None for q in lines)
 
 
 def test_title_resolves_to_the_person_named_with_it() -> None:

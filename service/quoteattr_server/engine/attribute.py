@@ -52,6 +52,7 @@ from quoteattr_server.engine.speakers import (
     introduced_before,
     mention_words,
     speaker_at_cue,
+    transcript_speaker,
 )
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -169,6 +170,10 @@ def _direct_drafts(
     for quote in layout.quotes:
         if is_label(quote, layout, lexicon):
             continue
+        transcript = transcript_speaker(quote.span, layout, lexicon)
+        if transcript is not None:
+            drafts.append(_transcript_draft(quote, *transcript))
+            continue
         candidates = direct_cue_candidates(quote, layout, lexicon)
         enclosing = _enclosing_report(quote, reported)
         if enclosing is not None:
@@ -181,6 +186,22 @@ def _direct_drafts(
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
     return _merge_split_quotes(drafts, layout)
+
+
+def _transcript_draft(quote: MarkedQuote, speaker: SpeakerHead, words: Span) -> _Draft:
+    """A transcript line: its words after the speaker's label, spoken by the label's name."""
+    score = confidence.TRANSCRIPT * (1.0 if quote.closed else confidence.UNCLOSED)
+    return _Draft(
+        span=words,
+        pieces=(),
+        kind=QuoteKind.DIRECT,
+        cue=None,
+        cue_word=None,
+        speaker=speaker,
+        rule=Rule.TRANSCRIPT,
+        confidence=rounded(score),
+        direct=True,
+    )
 
 
 def _exclaimed(quote: MarkedQuote, text: str) -> bool:

@@ -38,6 +38,8 @@ CUE_KIND_BASE: Final[dict[CueKind, float]] = {
     CueKind.DASH: 0.85,  # `"..." — Alma Ferris`: a signature, as certain as a neutral verb
 }
 UNATTRIBUTED: Final = 0.3  # quotation marks and no cue: speech of someone, most likely
+# `"WALLACE: If I may, ...`: a transcript line names its speaker; only the name is to resolve.
+TRANSCRIPT: Final = 0.85
 # `Cummings called him a master at deals. "He showed again and again ..."`: a quote sentence with
 # no cue, after a sentence whose subject is a named person, is that person's, by convention only.
 INTRODUCED: Final = 0.55

@@ -10,6 +10,7 @@ long quotes).
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ _CLOSERS = frozenset({"\u201d", "\u00bb", "''"})  # ” » ''
 _STRAIGHT = '"'
 _BEFORE_OPENER = frozenset("([{\u2014\u2013-/:>")  # ">" ends a markup tag
 _CLOSING_PUNCT = frozenset(".,;:!?)]}\u2014\u2013-")
+# A transcript line's speaker label: a name in capitals and a colon (`"WALLACE: ...`).
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
 
 
 class MarkRole(enum.Enum):
@@ -153,7 +156,11 @@ class _Pairing:
         if reopening is None:
             self.emit(previous.end, closed=False)
             return False
-        self.pieces.append(Span(self.open_at, previous.end))
+        if _TRANSCRIPT_LABEL.match(self.text, reopening.end, paragraph.end):
+            # `"PENCE: ...` after `"WALLACE: ...`: each transcript line is a quote of its own.
+            self.emit(previous.end, closed=False)
+        else:
+            self.pieces.append(Span(self.open_at, previous.end))
         self.open_at = reopening.start
         return True
 

@@ -24,6 +24,7 @@ class Rule(enum.StrEnum):
     ACCORDING_TO = "according to X"
     DASH_SIGNATURE = "dash signature"
     COLON = "colon introduction"
+    TRANSCRIPT = "transcript speaker"  # `"WALLACE: If I may, sir, ...`
     # Reported speech without quotation marks (content.py), tried in this order.
     IN_A_POLL = "in a poll"
     REPORTED_OTHER_VERB = "reported clause of other verb"

@@ -500,3 +500,39 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     while words and words[0].upos in ("PUNCT", "CCONJ"):
         words.pop(0)
     return words or [head]
+
+
+# How many words a transcript's speaker label may have ("MR. TRUMP", "SEN. JOHN SMITH").
+MAX_TRANSCRIPT_LABEL_WORDS = 4
+
+
+def transcript_speaker(
+    quote_span: Span, layout: Layout, lexicon: Lexicon
+) -> tuple[SpeakerHead, Span] | None:
+    """`"WALLACE: If I may, sir, ...`: a quotation that opens with a name in capitals and a
+    colon is a transcript line; the name is its speaker, what follows the colon its words."""
+    sentence = layout.sentences[layout.sentence_index_at(quote_span.start)]
+    words = [
+        w
+        for index in layout.sentences_overlapping(quote_span)[:2]  # "WALLACE:" may end one
+        for w in layout.sentences[index].words
+        if quote_span.start <= w.start < quote_span.end
+    ]
+    while words and words[0].upos == "PUNCT":
+        words = words[1:]
+    label: list[Word] = []
+    for word in words[: MAX_TRANSCRIPT_LABEL_WORDS + 1]:
+        if word.text == ":":
+            break
+        if not (word.text.isupper() and word.text.rstrip(".").isalpha()):
+            return None
+        label.append(word)
+    else:
+        return None
+    if not label or len(label) == len(words) - 1:
+        return None
+    names = [w for w in label if not lexicon.is_honorific(w.text) and not lexicon.is_title(w.text)]
+    if not names or len(names[-1].text) < 2:
+        return None
+    said = words[len(label) + 1]
+    return SpeakerHead(sentence, names[-1], Rule.TRANSCRIPT), Span(said.start, quote_span.end)
