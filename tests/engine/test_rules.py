@@ -56,7 +56,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     subject_of_cue,
 )
-from quoteattr_server.engine.types import QuoteKind
+from quoteattr_server.engine.types import QuoteKind, SpeakerKind
 
 from .rulekit import (
     LEXICON,
@@ -664,6 +664,14 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
         ("We were never consulted about any of it.", "Tomas Ruiz"),
     ]
     assert all(q.kind is QuoteKind.DIRECT and q.cue is None for q in lines)
+
+
+def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:
+    # The tagger reads "United" as a verb; it still opens the name.
+    result = attribute(parsed("state_speaker"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "talks would resume"))
+    assert speaker is not None
+    assert (speaker.name, speaker.kind) == ("United Kingdom", SpeakerKind.ORGANIZATION)
 
 
 def test_title_resolves_to_the_person_named_with_it() -> None:

@@ -57,9 +57,10 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     current: list[Word] = []
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else None
-        # A capitalised adjective opens a name when a name word follows ("White House").
+        # A capitalised adjective opens a name when a name word follows ("White House"; the
+        # tagger may take "United" of "United Kingdom" for a verb).
         opens_name = (
-            word.upos == "ADJ"
+            (word.upos == "ADJ" or (word.upos == "VERB" and word.deprel == "amod"))
             and word.text[:1].isupper()
             and following is not None
             and _is_name_word(following, lexicon)
