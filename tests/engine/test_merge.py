@@ -69,3 +69,57 @@ def test_co_speakers_follow_their_merge_and_never_repeat_the_speaker() -> None:
     assert result.quotes[0].co_speaker_ids == ("s2",)
     assert result.quotes[1].speaker_id == "s2"
     assert result.quotes[1].co_speaker_ids == ()
+
+
+ARTICLE = (
+    "A former party chairman says the vote should be delayed.\n\n"
+    "Don Fowler says the rules allow it."
+)
+PARAGRAPHS = (Span(0, 56), Span(58, len(ARTICLE)))
+
+
+def _described(text: str, role: str = "") -> Speaker:
+    start = ARTICLE.index(text)
+    roles = (_span(role or text, start),)
+    return Speaker("s1", text, SpeakerKind.PERSON, roles, (_span(text, start),))
+
+
+def _named(mention: str, name: str = "Don Fowler") -> Speaker:
+    start = ARTICLE.index(mention) if mention in ARTICLE else 58
+    return Speaker("s2", name, SpeakerKind.PERSON, (), (_span(mention, start),))
+
+
+def test_a_described_source_named_in_the_next_paragraph_is_that_person() -> None:
+    """Wire copy's delayed identification: the lede describes, the next paragraph names."""
+    described = _described("A former party chairman")
+    result = merged_speakers(
+        AttributionResult((_quote("s1", 30), _quote("s2", 80)), (described, _named("Don Fowler"))),
+        ARTICLE,
+        PARAGRAPHS,
+    )
+    (speaker,) = result.speakers
+    assert speaker.name == "Don Fowler"
+    assert [r.text for r in speaker.roles] == ["A former party chairman"]
+    assert [q.speaker_id for q in result.quotes] == ["s2", "s2"]
+
+
+def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_before() -> None:
+    described = _described("A former party chairman")
+    # "Party lawyer Don Fowler says": a person introduced with a role of their own.
+    titled = _named("Party lawyer Don Fowler")
+    quotes = (_quote("s1", 30), _quote("s2", 80))
+    result = merged_speakers(AttributionResult(quotes, (described, titled)), ARTICLE, PARAGRAPHS)
+    assert len(result.speakers) == 2
+    # Named in the headline before the description: not identified later.
+    text = "Fowler Wants Delay\n\n" + ARTICLE
+    shifted = (Span(0, 18), *(Span(p.start + 20, p.end + 20) for p in PARAGRAPHS))
+    moved = Speaker(
+        "s1",
+        "A former party chairman",
+        SpeakerKind.PERSON,
+        (_span("A former party chairman", 20),),
+        (_span("A former party chairman", 20),),
+    )
+    fowler = Speaker("s2", "Don Fowler", SpeakerKind.PERSON, (), (_span("Don Fowler", 78),))
+    result = merged_speakers(AttributionResult(quotes, (moved, fowler)), text, shifted)
+    assert len(result.speakers) == 2

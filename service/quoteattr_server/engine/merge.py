@@ -10,16 +10,28 @@ quotes there.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from quoteattr_server.engine.types import AttributionResult, Quote, Speaker, SpeakerKind, TextSpan
+from quoteattr_server.engine.role_finder import is_named
+from quoteattr_server.engine.types import (
+    AttributionResult,
+    Quote,
+    Span,
+    Speaker,
+    SpeakerKind,
+    TextSpan,
+)
 
 
-def merged_speakers(result: AttributionResult) -> AttributionResult:
-    """`result` with speakers of the same name, and speakers mentioned only inside another's
-    role, merged into the first of them."""
-    target: dict[str, str] = {}
+def merged_speakers(
+    result: AttributionResult, text: str = "", paragraphs: Sequence[Span] = ()
+) -> AttributionResult:
+    """`result` with speakers of the same name, speakers mentioned only inside another's
+    role, and described sources identified in the paragraph after, merged into the one they
+    are."""
+    target: dict[str, str] = _delayed_identifications(result, text, paragraphs)
     by_name: dict[str, Speaker] = {}
     for speaker in result.speakers:
         key = speaker.name.lower()
@@ -35,6 +47,59 @@ def merged_speakers(result: AttributionResult) -> AttributionResult:
     if not target:
         return result
     return _applied(result, target)
+
+
+_PERSONS = (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the"})
+
+
+def _delayed_identifications(
+    result: AttributionResult, text: str, paragraphs: Sequence[Span]
+) -> dict[str, str]:
+    """Wire copy's delayed identification: `A former party chairman says ...` opens a paragraph,
+    and the first person named as a speaker after it, in its paragraph or the next, by the bare
+    name, is him (`Don Fowler says ...`), unless the article named that person before. One
+    introduced with a role of their own (`Trump lawyer Marc Kasowitz said`) is someone else."""
+    starts = [p.start for p in paragraphs]
+    if not starts:
+        return {}
+
+    def paragraph_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    named = sorted(
+        (s for s in result.speakers if s.kind in _PERSONS and s.mentions and is_named(s)),
+        key=lambda s: s.mentions[0].span.start,
+    )
+    found: dict[str, str] = {}
+    for speaker in result.speakers:
+        if speaker.kind is not SpeakerKind.PERSON or not speaker.mentions or is_named(speaker):
+            continue
+        opening = speaker.mentions[0]
+        if not any(role.span.start == opening.span.start for role in speaker.roles):
+            continue  # not described by a role: "a chorus of Republicans", "the website"
+        paragraph = paragraph_of(opening.span.start)
+        if text[starts[paragraph] : opening.span.start].strip() or not _describes(opening.text):
+            continue
+        later = [
+            n
+            for n in named
+            if n.mentions[0].span.start > opening.span.end
+            and paragraph_of(n.mentions[0].span.start) <= paragraph + 1
+        ]
+        if (
+            later
+            and later[0].mentions[0].text.split()[0] == later[0].name.split()[0]
+            and later[0].name.split()[-1] not in text[: opening.span.start]
+        ):
+            found[speaker.id] = later[0].id
+    return found
+
+
+def _describes(mention: str) -> bool:
+    """A description of one person: `A spokeswoman for the clinic`, `Ohio's attorney general`."""
+    first = mention.split(maxsplit=1)[0]
+    return first.lower() in _DESCRIPTION_OPENERS or first.endswith(("'s", "\u2019s"))
 
 
 def _compatible(first: Speaker, second: Speaker) -> bool:

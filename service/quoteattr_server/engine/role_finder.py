@@ -695,7 +695,7 @@ def full_name(doc: ParsedDoc, name: str) -> str:
     return name
 
 
-def _is_named(speaker: Speaker) -> bool:
+def is_named(speaker: Speaker) -> bool:
     """A person (or unknown) whose name is a proper name: every word capitalised but for the
     particles of names ("de", "van", "bin")."""
     tokens = _name_tokens(speaker.name)
@@ -743,7 +743,7 @@ def roles_of_speaker(
     roles: dict[tuple[int, int], TextSpan] = {}
     name = speaker.name
     name_spans: list[tuple[int, int]] = []
-    if _is_named(speaker):
+    if is_named(speaker):
         words_by_text = reader.words_by_text(doc)
         name = full_name(doc, clean_name(speaker.name, reader, words_by_text))
         name = fullest_name(doc, speaker, name, reader)
@@ -978,7 +978,7 @@ def _link_descriptions(
     candidates = [
         _candidate(index, speaker, name_starts[index], reader.lexicon)
         for index, speaker in enumerate(speakers)
-        if _is_named(speaker) and speaker.roles and name_starts[index]
+        if is_named(speaker) and speaker.roles and name_starts[index]
     ]
     if not candidates:
         return
@@ -1018,7 +1018,7 @@ def _link_pronoun_predicates(
     """`He was a central broker of the agreement`: a role stated of "he" or "she" goes to the
     named person speaker whose name was written last before it, in its paragraph or the one
     before."""
-    named = [i for i, s in enumerate(speakers) if _is_named(s) and s.kind is SpeakerKind.PERSON]
+    named = [i for i, s in enumerate(speakers) if is_named(s) and s.kind is SpeakerKind.PERSON]
     if not named:
         return
     paragraph_of = _paragraph_finder(doc)
