@@ -666,6 +666,17 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
     assert all(q.kind is QuoteKind.DIRECT and q.cue is None for q in lines)
 
 
+def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
+    """ `"...," Senior harbour authority chief engineer Ana Kovac said`, in a sentence of its
+    own: the words between the mark and the cue are all the cue's subject."""
+    result = attribute(parsed("titled_source_after_quote"), LEXICON)
+    quote = quote_containing(result, "local workers")
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"
+    assert [r.text for r in speaker.roles] == ["Senior harbour authority chief engineer"]
+
+
 def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:
     # The tagger reads "United" as a verb; it still opens the name.
     result = attribute(parsed("state_speaker"), LEXICON)

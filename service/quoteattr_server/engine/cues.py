@@ -106,9 +106,19 @@ def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
     if cue.start < quote.end:
         return False
     between = [w for w in sentence.words if quote.end <= w.start and w.end <= cue.start]
-    if not between or len(between) > MAX_SOURCE_WORDS or between[0].upos not in ("PROPN", "DET"):
+    if not between or len(between) > MAX_SOURCE_WORDS:
+        return False
+    if between[0].upos not in ("PROPN", "DET") and not _all_subject(sentence, cue, between):
         return False
     return all(w.upos not in ("VERB", "AUX") or w.deprel in ("amod", "acl") for w in between)
+
+
+def _all_subject(sentence: Sentence, cue: Word, words: list[Word]) -> bool:
+    """The words are the cue's subject and nothing else: `White House press secretary Josh
+    Earnest said`."""
+    subjects = [c for c in sentence.children(cue.index) if c.deprel.startswith("nsubj")]
+    inside = {w.index for subject in subjects for w in sentence.subtree(subject.index)}
+    return all(w.index in inside or w.upos == "PUNCT" for w in words)
 
 
 def _has_quote_between(layout: Layout, word: Word, quote: Span) -> bool:
