@@ -667,7 +667,7 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
 
 
 def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
-    """ `"...," Senior harbour authority chief engineer Ana Kovac said`, in a sentence of its
+    """`"...," Senior harbour authority chief engineer Ana Kovac said`, in a sentence of its
     own: the words between the mark and the cue are all the cue's subject."""
     result = attribute(parsed("titled_source_after_quote"), LEXICON)
     quote = quote_containing(result, "local workers")
