@@ -677,6 +677,16 @@ def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
     assert [r.text for r in speaker.roles] == ["Senior harbour authority chief engineer"]
 
 
+def test_a_complement_shared_by_conjoined_sources_is_part_of_their_name() -> None:
+    result = attribute(parsed("shared_complement"), LEXICON)
+    quote = quote_containing(result, "brought jobs")
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Developers and supporters in Congress"
+    assert quote.mention is not None
+    assert quote.mention.text == "Developers and supporters in Congress"
+
+
 def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:
     # The tagger reads "United" as a verb; it still opens the name.
     result = attribute(parsed("state_speaker"), LEXICON)

@@ -451,10 +451,16 @@ def _complement_of(
     preposition = sentence.words[head.index + 1]
     if preposition.text.lower() not in COMPLEMENT_PREPOSITIONS:
         return []
+    # `Developers and supporters in Congress`: the parser hangs a complement the conjuncts
+    # share on the first of them.
+    owners = [head]
+    if head.deprel == "conj" and head.head >= 0 and sentence.words[head.head] in words:
+        owners.append(sentence.words[head.head])
     phrase = next(
         (
             c
-            for c in sentence.children(head.index)
+            for owner in owners
+            for c in sentence.children(owner.index)
             if c.deprel == "nmod" and c.start > preposition.start
         ),
         None,
