@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from quoteattr_server.engine import attribute
 from quoteattr_server.engine.lexicon import load_lexicon
 from quoteattr_server.engine.role_finder import RoleReader, complete_roles
 from quoteattr_server.engine.types import (
@@ -16,6 +17,8 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
+
+from .rulekit import parsed
 
 LEXICON = load_lexicon()
 
@@ -583,3 +586,28 @@ def test_a_description_that_names_another_domain_is_another_post() -> None:
     # described by what Berg is not said to be; "the leader" may be him.
     speaker = roles_of(parse(LEADER_OF_SOMETHING_ELSE), "Tom Berg")
     assert [r.text for r in speaker.roles] == ["the leader of protest", "The leader"]
+
+
+def _attributed_roles(fixture: str) -> list[str]:
+    result = attribute(parsed(fixture), LEXICON)
+    (kovac,) = [s for s in result.speakers if s.name == "Ana Kovac"]
+    return [role.text for role in kovac.roles]
+
+
+def test_a_description_opening_the_next_sentence_is_the_person_in_focus() -> None:
+    """ "The former engineer has run the port": no role of hers says engineer, but she was the
+    last person named, in the paragraph before, and no one else was named since."""
+    assert _attributed_roles("focus_description") == ["the harbour master", "The former engineer"]
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "focus_named_again",  # "The former engineer praised Kovac": someone else
+        "focus_possessed",  # "Kovac's deputy missed the meeting. The deputy has run ...": hers
+    ],
+)
+def test_a_description_is_not_the_person_in_focus_when_the_text_says_otherwise(
+    fixture: str,
+) -> None:
+    assert _attributed_roles(fixture) == ["the harbour master"]

@@ -179,7 +179,15 @@ CASES = [
         "the governor",
         ("the governor",),
     ),
-    Case(Rule.NAME_COLON, "name_colon", "Bridge Will Not", QuoteKind.REPORTED, "Ana Kovac"),
+    # "The mayor spoke on Monday", opening the line after her headline, is the person in focus.
+    Case(
+        Rule.NAME_COLON,
+        "name_colon",
+        "Bridge Will Not",
+        QuoteKind.REPORTED,
+        "Ana Kovac",
+        ("The mayor",),
+    ),
     # A stance noun as the holder's predicate is also their role ("a critic of X").
     Case(
         Rule.STANCE_PHRASE,

@@ -817,7 +817,9 @@ class _Candidate:
     complemented: set[str] = dataclasses.field(default_factory=set)
 
 
-def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple[list[Word], Word]]:
+def _definite_descriptions(
+    doc: ParsedDoc, reader: RoleReader
+) -> Iterator[tuple[list[Word], Word, Sentence]]:
     """`the president`, `the Indiana governor`, `the former secretary of state`: definite noun
     phrases headed by a singular role noun and not followed by a name (that is a title)."""
     for sentence in doc.sentences:
@@ -838,7 +840,7 @@ def _definite_descriptions(doc: ParsedDoc, reader: RoleReader) -> Iterator[tuple
             if following is not None and following.upos == "PROPN" and following.text[:1].isupper():
                 continue
             cut = [w for w in phrase if w.index <= head.index]
-            yield _complemented(phrase, cut), head
+            yield _complemented(phrase, cut), head, sentence
 
 
 def _before_possessive(phrase: list[Word]) -> list[Word]:
@@ -975,23 +977,128 @@ def _link_descriptions(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
     """Give each definite description ("the senator") to the named speaker it refers to."""
-    candidates = [
+    named = [
         _candidate(index, speaker, name_starts[index], reader.lexicon)
         for index, speaker in enumerate(speakers)
-        if is_named(speaker) and speaker.roles and name_starts[index]
+        if is_named(speaker) and speaker.kind is not SpeakerKind.ORGANIZATION and name_starts[index]
     ]
-    if not candidates:
+    candidates = [c for c in named if speakers[c.index].roles]
+    if not named:
         return
     known = [role.span for c in candidates for role in speakers[c.index].roles]
     added: dict[int, list[TextSpan]] = {}
-    for phrase, head in _definite_descriptions(doc, reader):
+    focus = _Focus(doc, named, reader.lexicon)
+    for phrase, head, sentence in _definite_descriptions(doc, reader):
         if any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known):
             continue  # part of a role already read ("one of the aides")
-        referent = _referent(phrase, head, candidates, reader.lexicon)
+        referent = _referent(phrase, head, candidates, reader.lexicon) or focus.subject(
+            phrase, head, sentence
+        )
         if referent is not None:
             added.setdefault(referent.index, []).append(reader.span(phrase))
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+# How far back (in paragraphs) the person a subject description refers to may be named.
+FOCUS_REACH_PARAGRAPHS = 1
+
+
+def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> bool:
+    """The description opens the sentence as the subject of its main verb, and no name follows
+    it in apposition ("The Mexican president, Enrique Peña Nieto, ..." is someone else)."""
+    words = sentence.words
+    if phrase[0].index != 0 or not head.deprel.startswith("nsubj") or head.head < 0:
+        return False
+    if words[head.head].deprel != "root":
+        return False
+    after = phrase[-1].index + 1
+    return not (
+        after + 1 < len(words) and words[after].text == "," and words[after + 1].upos == "PROPN"
+    )
+
+
+def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
+    """(first word of a proper name written as a possessor, the noun it owns): "Keith Scott's
+    wife"."""
+    words = sentence.words
+    for index, word in enumerate(words[1:-1], start=1):
+        if word.text not in _POSSESSIVE or words[index - 1].upos != "PROPN":
+            continue
+        first = index - 1
+        while first > 0 and words[first - 1].upos == "PROPN":
+            first -= 1
+        # Read on the surface: the parser often loses the arc of a possessive name.
+        owned = next(
+            (w for w in words[index + 1 : index + 4] if w.upos not in ("ADJ", "NUM")), None
+        )
+        if owned is not None and owned.upos == "NOUN":
+            yield words[first], owned
+
+
+class _Focus:
+    """The person news copy is about at a point: a description opening a sentence as its subject
+    (`The former governor is a triathlete.`) refers to the person named last before it, when no
+    other name was written in between, the sentence does not name that person too (`The FBI
+    director chastised Clinton` is someone else), and no party or rank in the description says
+    it is another person."""
+
+    def __init__(self, doc: ParsedDoc, named: Sequence[_Candidate], lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._named = named
+        # What a name written as a possessor owns: "Scott's wife" is "the wife" after it.
+        self._possessed = {
+            first.start: owned.lemma.lower()
+            for sentence in doc.sentences
+            for first, owned in _possessions(sentence)
+        }
+        self._paragraph_of = _paragraph_finder(doc)
+        owned = {start for c in named for start in c.name_starts}
+        # Where other names begin: a proper noun of two words or more no speaker is called.
+        self._other_names = sorted(
+            w.start
+            for sentence in doc.sentences
+            for w in sentence.words[:-1]
+            if w.upos == "PROPN"
+            and sentence.words[w.index + 1].upos == "PROPN"
+            and (w.index == 0 or sentence.words[w.index - 1].upos != "PROPN")
+            and w.start not in owned
+        )
+
+    def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
+        if not _opens_as_subject(phrase, head, sentence):
+            return None
+        latest = [
+            (max(s for s in c.name_starts if s < head.start), c)
+            for c in self._named
+            if any(s < head.start for s in c.name_starts)
+        ]
+        if not latest:
+            return None
+        start, chosen = max(latest, key=lambda item: item[0])
+        between = bisect.bisect_right(self._other_names, start)
+        if between < len(self._other_names) and self._other_names[between] < phrase[0].start:
+            return None
+        if self._paragraph_of(phrase[0].start) - self._paragraph_of(start) > (
+            FOCUS_REACH_PARAGRAPHS
+        ):
+            return None
+        if any(sentence.start <= s < sentence.end for s in chosen.name_starts):
+            return None
+        if self._possessed.get(start) == head.lemma.lower():
+            return None  # "Scott's wife pleads ... The wife of a man ..." is the wife
+        return chosen if self._agrees(phrase, head, chosen) else None
+
+    def _agrees(self, phrase: list[Word], head: Word, chosen: _Candidate) -> bool:
+        """No party of the description says it is another person, and the person holds no post
+        of its head noun: those the title match has judged (`the Russian leader` is not the
+        leader of the protest)."""
+        premodifiers = [w.text.lower() for w in phrase[1:] if w.start < head.start]
+        parties = {self._lexicon.parties[w] for w in premodifiers if w in self._lexicon.parties}
+        if chosen.parties and parties - chosen.parties:
+            return False
+        base = _title_key(head)
+        return not any(k.rpartition(" ")[2] == base for k in chosen.title_keys)
 
 
 def complete_roles(
