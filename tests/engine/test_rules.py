@@ -56,7 +56,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     subject_of_cue,
 )
-from quoteattr_server.engine.types import QuoteKind, SpeakerKind
+from quoteattr_server.engine.types import Quote, QuoteKind, Speaker, SpeakerKind
 
 from .rulekit import (
     LEXICON,
@@ -431,6 +431,29 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             reported_parataxis,
             ("reported parataxis", "The budget will pass next week", None),
         ),
+        # The parser made "politics" the object of "said", and "intense" a clause with no
+        # subject: the object is that subject.
+        (
+            "object_as_subject",
+            "said",
+            complement_clause,
+            ("reported clause", "the politics surrounding the ticket would be more intense", None),
+        ),
+        # "..., contradicting the first reports": a participle set off after it is not said.
+        (
+            "trailing_participle",
+            "said",
+            complement_clause,
+            ("reported clause", "the officer fired twice", None),
+        ),
+        # "spoke to reporters about the budget cuts": who was addressed is not the content; the
+        # content the parser hung on them is.
+        (
+            "addressee_oblique",
+            "spoke",
+            reported_oblique,
+            ("reported oblique", "about the budget cuts", None),
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
@@ -450,13 +473,6 @@ def test_clause_after_cue_repairs_a_clause_hung_on_an_earlier_verb() -> None:
     assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
 
 
-def test_an_object_before_a_clause_without_subject_is_the_clause_subject() -> None:
-    # The parser made "politics" the object of "said" and "intense" a clause with no subject.
-    assert _content("object_as_subject", "said", complement_clause) == [
-        ("reported clause", "the politics surrounding the ticket would be more intense", None)
-    ]
-
-
 def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
     # Written by hand: "she noted that ..." hangs on the reported "close", as newscc parses it.
     assert _content("joined_attribution", "said", complement_clause) == [
@@ -469,18 +485,8 @@ def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
     ]
 
 
-def test_a_participle_set_off_after_the_clause_is_not_what_was_said() -> None:
-    assert _content("trailing_participle", "said", complement_clause) == [
-        ("reported clause", "the officer fired twice", None)
-    ]
-
-
-def test_who_was_addressed_is_not_the_content() -> None:
-    # "spoke to reporters about the budget cuts": the parser hung "about ..." on "reporters".
-    assert _content("addressee_oblique", "spoke", reported_oblique) == [
-        ("reported oblique", "about the budget cuts", None)
-    ]
-    # "complained on Twitter": a platform is where, not what.
+def test_a_platform_is_not_the_content() -> None:
+    # "complained on Twitter": where it was said, not what.
     assert reported_oblique(word_site("platform_oblique", "complained")) is None
 
 
@@ -615,20 +621,25 @@ def test_pronoun_resolves_to_the_person_named_before() -> None:
     assert speaker.name == "Marta Kovac"
 
 
+def _spoken(fixture: str, fragment: str) -> tuple[Quote, Speaker]:
+    """The quote containing `fragment` in the fixture's attributions, and its speaker."""
+    result = attribute(parsed(fixture), LEXICON)
+    quote = quote_containing(result, fragment)
+    speaker = speaker_in(result, quote)
+    assert speaker is not None, f"no speaker for {quote.text!r}"
+    return quote, speaker
+
+
 def test_pronoun_skips_a_person_of_the_other_gender() -> None:
     """ "Mr." states Ruiz's gender: the "she" after him is the woman named before him."""
-    result = attribute(parsed("pronoun_gender"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "give up"))
-    assert speaker is not None
+    _, speaker = _spoken("pronoun_gender", "give up")
     assert speaker.name == "Ana Kovac"
 
 
 def test_a_name_in_apposition_to_the_subject_is_the_one_a_pronoun_means() -> None:
     """ "The union's leader, Ana Kovac, spoke": the parser makes "leader" the subject and the
     name its apposition; "she" in the next paragraph is still Ana Kovac."""
-    result = attribute(parsed("apposed_subject"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "give up"))
-    assert speaker is not None
+    _, speaker = _spoken("apposed_subject", "give up")
     assert speaker.name == "Ana Kovac"
 
 
@@ -677,19 +688,13 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
 def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
     """`"...," Senior harbour authority chief engineer Ana Kovac said`, in a sentence of its
     own: the words between the mark and the cue are all the cue's subject."""
-    result = attribute(parsed("titled_source_after_quote"), LEXICON)
-    quote = quote_containing(result, "local workers")
-    speaker = speaker_in(result, quote)
-    assert speaker is not None
+    _, speaker = _spoken("titled_source_after_quote", "local workers")
     assert speaker.name == "Ana Kovac"
     assert [r.text for r in speaker.roles] == ["Senior harbour authority chief engineer"]
 
 
 def test_a_complement_shared_by_conjoined_sources_is_part_of_their_name() -> None:
-    result = attribute(parsed("shared_complement"), LEXICON)
-    quote = quote_containing(result, "brought jobs")
-    speaker = speaker_in(result, quote)
-    assert speaker is not None
+    quote, speaker = _spoken("shared_complement", "brought jobs")
     assert speaker.name == "Developers and supporters in Congress"
     assert quote.mention is not None
     assert quote.mention.text == "Developers and supporters in Congress"
@@ -697,9 +702,7 @@ def test_a_complement_shared_by_conjoined_sources_is_part_of_their_name() -> Non
 
 def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:
     # The tagger reads "United" as a verb; it still opens the name.
-    result = attribute(parsed("state_speaker"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "talks would resume"))
-    assert speaker is not None
+    _, speaker = _spoken("state_speaker", "talks would resume")
     assert (speaker.name, speaker.kind) == ("United Kingdom", SpeakerKind.ORGANIZATION)
 
 
