@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr_server.engine.marks import find_quotes
+from quoteattr_server.engine.marks import find_quotes, is_transcript
 from quoteattr_server.nlp.adapter import split_paragraphs
 
 
@@ -58,3 +58,22 @@ def test_isolated_straight_mark_is_ignored() -> None:
 def test_new_opening_mark_ends_an_unclosed_quote() -> None:
     text = "\u201cThe first never closes. \u201cThe second does,\u201d she said."
     assert quoted(text) == ["\u201cThe first never closes.", "\u201cThe second does,\u201d"]
+
+
+def test_each_labelled_line_of_a_transcript_is_a_quote_of_its_own() -> None:
+    # No mark closes a line: the next label's reopening mark would otherwise continue it.
+    text = '"KOVAC: The bridge will close.\n\n"RUIZ: Nobody told us.\n\n"KOVAC: We did tell you.'
+    assert quoted(text) == [
+        '"KOVAC: The bridge will close.',
+        '"RUIZ: Nobody told us.',
+        '"KOVAC: We did tell you.',
+    ]
+    assert is_transcript(text, split_paragraphs(text))
+
+
+def test_one_label_is_no_transcript() -> None:
+    """A single capitalised word and a colon is a heading, not a speaker's label: the quote
+    reopened in the next paragraph goes on."""
+    text = '"WARNING: The bridge will close.\n\n"Residents should leave by noon."'
+    assert not is_transcript(text, split_paragraphs(text))
+    assert len(quoted(text)) == 1

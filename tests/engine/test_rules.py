@@ -651,6 +651,11 @@ def test_named_people_conjoined_as_subject_all_speak() -> None:
     assert speaker is not None
     assert speaker.name == "Tomas Ruiz"
     assert speaker.roles == ()
+    # Each is listed with their own words (the quote keeps the whole conjunction), so what is
+    # said of one ("Mr.") is evidence of no one else.
+    assert [m.text for m in speaker.mentions] == ["Mr. Tomas Ruiz"]
+    assert quote.mention is not None
+    assert quote.mention.text == "Mayor Ana Kovac and Mr. Tomas Ruiz"
     (partner,) = [s for s in result.speakers if s.id in quote.co_speaker_ids]
     assert partner.name == "Ana Kovac"
     assert [r.text for r in partner.roles] == ["Mayor"]
@@ -685,6 +690,14 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
     assert all(q.kind is QuoteKind.DIRECT and q.cue is None for q in lines)
 
 
+def test_a_transcript_label_with_nothing_said_after_it_is_no_quote() -> None:
+    result = attribute(parsed("transcript_bare_label"), LEXICON)
+    assert [q.text for q in result.quotes if q.kind is QuoteKind.DIRECT] == [
+        "We will rebuild the bridge.",
+        "Nobody asked us.",
+    ]
+
+
 def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
     """`"...," Senior harbour authority chief engineer Ana Kovac said`, in a sentence of its
     own: the words between the mark and the cue are all the cue's subject."""
@@ -704,6 +717,9 @@ def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:
     # The tagger reads "United" as a verb; it still opens the name.
     _, speaker = _spoken("state_speaker", "talks would resume")
     assert (speaker.name, speaker.kind) == ("United Kingdom", SpeakerKind.ORGANIZATION)
+    # "Embattled", tagged the same way, is no part of a person's name.
+    _, speaker = _spoken("embattled", "port would close")
+    assert speaker.name == "Ana Kovac"
 
 
 def test_title_resolves_to_the_person_named_with_it() -> None:

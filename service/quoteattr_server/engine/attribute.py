@@ -31,7 +31,12 @@ from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
-from quoteattr_server.engine.marks import MarkedQuote, find_quotes
+from quoteattr_server.engine.marks import (
+    MarkedQuote,
+    find_quotes,
+    is_transcript,
+    transcript_label,
+)
 from quoteattr_server.engine.merge import merged_speakers
 from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
@@ -167,12 +172,14 @@ def _direct_drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     earlier_speakers: list[SpeakerHead] = []
+    transcript = is_transcript(layout.doc.text, layout.doc.paragraphs)
     for quote in layout.quotes:
         if is_label(quote, layout, lexicon):
             continue
-        transcript = transcript_speaker(quote.span, layout, lexicon)
-        if transcript is not None:
-            drafts.append(_transcript_draft(quote, *transcript))
+        if transcript and transcript_label(layout.doc.text, quote.span.start, quote.span.end):
+            line = transcript_speaker(quote.span, layout, lexicon)
+            if line is not None:  # else a label with nothing said after it
+                drafts.append(_transcript_draft(quote, *line))
             continue
         candidates = direct_cue_candidates(quote, layout, lexicon)
         enclosing = _enclosing_report(quote, reported)
@@ -189,17 +196,20 @@ def _direct_drafts(
 
 
 def _transcript_draft(quote: MarkedQuote, speaker: SpeakerHead, words: Span) -> _Draft:
-    """A transcript line: its words after the speaker's label, spoken by the label's name."""
-    score = confidence.TRANSCRIPT * (1.0 if quote.closed else confidence.UNCLOSED)
+    """A transcript line: its words after the speaker's label, spoken by the label's name. The
+    next label ends it, so no closing mark is missing."""
+    pieces = quote.pieces
+    if len(pieces) > 1:  # an answer over several paragraphs
+        pieces = (Span(words.start, pieces[0].end), *pieces[1:])
     return _Draft(
         span=words,
-        pieces=(),
+        pieces=pieces if len(pieces) > 1 else (),
         kind=QuoteKind.DIRECT,
         cue=None,
         cue_word=None,
         speaker=speaker,
         rule=Rule.TRANSCRIPT,
-        confidence=rounded(score),
+        confidence=confidence.TRANSCRIPT,
         direct=True,
     )
 
@@ -439,7 +449,7 @@ class _Resolution:
         for found in (resolved, *resolved.partners):
             builder = self.entities.setdefault(found.referent.key, _EntityBuilder(found.referent))
             _add_unique(builder.roles, found.roles)
-            _add_unique(builder.mentions, [found.mention])
+            _add_unique(builder.mentions, [found.own or found.mention])
         partners = tuple(p.referent.key for p in resolved.partners)
         self._emit(draft, referent, mention, draft.rule, score, partners)
 
@@ -525,6 +535,9 @@ class _Resolved:
     mention: TextSpan
     roles: list[TextSpan]
     partners: tuple[_Resolved, ...] = ()
+    # In a conjunction, the speaker's own words ("Tomas Ruiz" of "Ana Kovac and Tomas Ruiz"):
+    # the mention the speaker is listed with, and the only one its analytics read.
+    own: TextSpan | None = None
 
 
 def _resolve_speaker(
@@ -562,14 +575,16 @@ def _resolve_speaker(
     roles.extend(
         roles_at(RoleSite(text, sentence, target_head, parts, lexicon), SPEAKER_ROLE_RULES)
     )
-    partners: tuple[_Resolved, ...] = ()
-    if _is_named_person(referent):
-        partners = tuple(
-            partner
-            for partner in _conjoined(sentence, target_head, target_words, resolver, lexicon, text)
-            if partner.referent.key != referent.key and _is_named_person(partner.referent)
-        )
-    return _Resolved(referent, mention, roles, partners)
+    if not _is_named_person(referent):
+        return _Resolved(referent, mention, roles)
+    conjuncts = list(_conjoined(sentence, target_head, target_words, resolver, lexicon, text))
+    partners = tuple(
+        part
+        for part in conjuncts
+        if part.referent.key != referent.key and _is_named_person(part.referent)
+    )
+    own = next((part.mention for part in conjuncts if part.referent.key == referent.key), None)
+    return _Resolved(referent, mention, roles, partners, own if partners else None)
 
 
 def _is_named_person(referent: Referent) -> bool:
@@ -593,7 +608,7 @@ def _conjoined(
     speaker mention speaks too. The conjunction as a whole resolves to one of them (the
     quote's speaker); the others are read here, without becoming the latest one mentioned."""
     inside = {w.index for w in words}
-    starts = [words[0].index]
+    starts, heads = [words[0].index], [head]
     for word in sentence.words:
         if word.deprel == "conj" and word.head == head.index and word.index in inside:
             start = _conjunct_start(sentence, word)
@@ -601,16 +616,16 @@ def _conjoined(
             # of a name so ("Hillary" conj, "Clinton" conj).
             if start > starts[-1] and sentence.words[start - 1].upos in ("CCONJ", "PUNCT"):
                 starts.append(start)
+                heads.append(word)
     if len(starts) < 2:
         return
     ends = [start - 1 for start in starts[1:]] + [words[-1].index]
-    for first, last in zip(starts, ends, strict=True):
+    for first, last, part_head in zip(starts, ends, heads, strict=True):
         part = trim_punct(
             [w for w in sentence.words[first : last + 1] if w.index in inside and w.deprel != "cc"]
         )
         if not part or part[0].upos == "PRON" or part[0].lemma.lower() in lexicon.not_speakers:
             continue
-        part_head = max(part, key=lambda w: w.index if w.upos in ("PROPN", "NOUN") else -1)
         referent = resolver.resolve(part, sentence.paragraph, remember=False)
         if referent.resolved_by == "unresolved":
             continue

@@ -22,7 +22,7 @@ _STRAIGHT = '"'
 _BEFORE_OPENER = frozenset("([{\u2014\u2013-/:>")  # ">" ends a markup tag
 _CLOSING_PUNCT = frozenset(".,;:!?)]}\u2014\u2013-")
 # A transcript line's speaker label: a name in capitals and a colon (`"WALLACE: ...`).
-_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}):\s")
 
 
 class MarkRole(enum.Enum):
@@ -117,9 +117,27 @@ def _reopens(text: str, paragraph: Span) -> QuoteMark | None:
     return None
 
 
+def transcript_label(text: str, quote_start: int, end: int) -> str | None:
+    """The speaker label a quotation opens with (`"WALLACE: ...` -> "WALLACE"), if any."""
+    found = _TRANSCRIPT_LABEL.match(text, quote_start + 1, end)
+    return found.group(1) if found else None
+
+
+def is_transcript(text: str, paragraphs: Sequence[Span]) -> bool:
+    """Whether the article holds a transcript: paragraphs opening with a quotation mark and the
+    labels of two speakers or more (`"WALLACE: ...`, `"PENCE: ...`). One capitalised word and a
+    colon alone (`"WARNING: ...`) is no transcript."""
+    labels = {
+        transcript_label(text, p.start, p.end)
+        for p in paragraphs
+        if text[p.start : p.start + 1] in ('"', "\u201c")
+    }
+    return len(labels - {None}) >= 2
+
+
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
     """Pair the double quotation marks of each paragraph into quote spans."""
-    pairing = _Pairing(text)
+    pairing = _Pairing(text, is_transcript(text, paragraphs))
     for number, paragraph in enumerate(paragraphs):
         marks = find_marks(text, paragraph.start, paragraph.end)
         if pairing.open_at is not None and pairing.carry_over(paragraphs[number - 1], paragraph):
@@ -134,8 +152,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
 class _Pairing:
     """The quotes found so far, and the one still open (with its earlier paragraphs' pieces)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, transcript: bool = False) -> None:
         self.text = text
+        self.transcript = transcript  # each labelled paragraph starts a quote of its own
         self.quotes: list[MarkedQuote] = []
         self.open_at: int | None = None  # start of the current piece's opening mark
         self.pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
@@ -156,7 +175,7 @@ class _Pairing:
         if reopening is None:
             self.emit(previous.end, closed=False)
             return False
-        if _TRANSCRIPT_LABEL.match(self.text, reopening.end, paragraph.end):
+        if self.transcript and _TRANSCRIPT_LABEL.match(self.text, reopening.end, paragraph.end):
             # `"PENCE: ...` after `"WALLACE: ...`: each transcript line is a quote of its own.
             self.emit(previous.end, closed=False)
         else:

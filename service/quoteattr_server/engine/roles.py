@@ -8,6 +8,7 @@ the tagger, decides which words are a title.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -47,6 +48,16 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
+def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
+    """A modifier the tagger calls a verb, before a name that ends in an organisation's head
+    word ("United Kingdom", "United States")."""
+    if words[position].upos != "VERB" or words[position].deprel != "amod":
+        return False
+    run = itertools.takewhile(lambda w: _is_name_word(w, lexicon), words[position + 1 :])
+    last = list(run)[-1:]
+    return bool(last) and last[0].text.lower() in lexicon.organization_heads
+
+
 def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     """The last run of capitalised non-title words is the name; a title run before it is the role.
 
@@ -58,9 +69,10 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else None
         # A capitalised adjective opens a name when a name word follows ("White House"; the
-        # tagger may take "United" of "United Kingdom" for a verb).
+        # tagger may take "United" of "United Kingdom" for a verb, but "Embattled" of
+        # "Embattled Ana Kovac" is no part of her name).
         opens_name = (
-            (word.upos == "ADJ" or (word.upos == "VERB" and word.deprel == "amod"))
+            (word.upos == "ADJ" or _opens_organization(words, position, lexicon))
             and word.text[:1].isupper()
             and following is not None
             and _is_name_word(following, lexicon)

@@ -11,6 +11,7 @@ read in `engine.roles`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -510,14 +511,16 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
 
 # How many words a transcript's speaker label may have ("MR. TRUMP", "SEN. JOHN SMITH").
 MAX_TRANSCRIPT_LABEL_WORDS = 4
+# A word of a speaker label: capitals, with the stops, apostrophes and hyphens of names.
+_LABEL_WORD = re.compile(r"[A-Z][A-Z.'\u2019-]+")
 
 
 def transcript_speaker(
     quote_span: Span, layout: Layout, lexicon: Lexicon
 ) -> tuple[SpeakerHead, Span] | None:
-    """`"WALLACE: If I may, sir, ...`: a quotation that opens with a name in capitals and a
-    colon is a transcript line; the name is its speaker, what follows the colon its words."""
-    sentence = layout.sentences[layout.sentence_index_at(quote_span.start)]
+    """`"WALLACE: If I may, sir, ...`, in a transcript: a quotation that opens with a name in
+    capitals and a colon is a line of it; the name is its speaker, the words after the colon
+    what they said."""
     words = [
         w
         for index in layout.sentences_overlapping(quote_span)[:2]  # "WALLACE:" may end one
@@ -526,19 +529,14 @@ def transcript_speaker(
     ]
     while words and words[0].upos == "PUNCT":
         words = words[1:]
-    label: list[Word] = []
-    for word in words[: MAX_TRANSCRIPT_LABEL_WORDS + 1]:
-        if word.text == ":":
-            break
-        if not (word.text.isupper() and word.text.rstrip(".").isalpha()):
-            return None
-        label.append(word)
-    else:
+    colon = next((i for i, w in enumerate(words) if w.text == ":"), None)
+    if colon is None or not 0 < colon <= MAX_TRANSCRIPT_LABEL_WORDS:
         return None
-    if not label or len(label) == len(words) - 1:
-        return None
+    label = words[:colon]
+    said = next((w for w in words[colon + 1 :] if w.upos != "PUNCT"), None)
     names = [w for w in label if not lexicon.is_honorific(w.text) and not lexicon.is_title(w.text)]
-    if not names or len(names[-1].text) < 2:
+    if said is None or not names or not all(_LABEL_WORD.fullmatch(w.text) for w in label):
         return None
-    said = words[len(label) + 1]
-    return SpeakerHead(sentence, names[-1], Rule.TRANSCRIPT), Span(said.start, quote_span.end)
+    head = names[-1]
+    sentence = layout.sentences[layout.sentence_index_at(head.start)]
+    return SpeakerHead(sentence, head, Rule.TRANSCRIPT), Span(said.start, quote_span.end)
