@@ -123,3 +123,14 @@ def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_b
     fowler = Speaker("s2", "Don Fowler", SpeakerKind.PERSON, (), (_span("Don Fowler", 78),))
     result = merged_speakers(AttributionResult(quotes, (moved, fowler)), text, shifted)
     assert len(result.speakers) == 2
+    # A word that only begins with the name is no writing of it ("Fowlerville").
+    text = "Fowlerville Vote\n\n" + ARTICLE
+    shifted = (Span(0, 16), *(Span(p.start + 18, p.end + 18) for p in PARAGRAPHS))
+    moved = dataclasses.replace(
+        moved,
+        roles=(_span("A former party chairman", 18),),
+        mentions=(_span("A former party chairman", 18),),
+    )
+    fowler = dataclasses.replace(fowler, mentions=(_span("Don Fowler", 76),))
+    result = merged_speakers(AttributionResult(quotes, (moved, fowler)), text, shifted)
+    assert [s.name for s in result.speakers] == ["Don Fowler"]

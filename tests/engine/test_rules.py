@@ -439,6 +439,14 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             complement_clause,
             ("reported clause", "the politics surrounding the ticket would be more intense", None),
         ),
+        # "prices rose and consumers complained": a joined clause with no complement of its own
+        # is part of what was said.
+        (
+            "joined_clause",
+            "said",
+            complement_clause,
+            ("reported clause", "prices rose and consumers complained", None),
+        ),
         # "..., contradicting the first reports": a participle set off after it is not said.
         (
             "trailing_participle",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from quoteattr_server.engine.lexicon import load_lexicon
@@ -167,3 +169,18 @@ def test_implausible_speakers_leave_an_empty_speaker() -> None:
     assert [q.speaker_id for q in kept.quotes] == [None, None, "s3"]
     assert [q.mention for q in kept.quotes[:2]] == [None, None]
     assert kept.speakers == (kovac,)
+
+
+def test_a_quote_said_with_an_implausible_speaker_goes_to_the_others() -> None:
+    lexicon = load_lexicon()
+    twitter = Speaker("s1", "Twitter", SpeakerKind.UNKNOWN, (), ())
+    kovac = Speaker("s2", "Ana Kovac", SpeakerKind.PERSON, (), ())
+    ruiz = Speaker("s3", "Tomas Ruiz", SpeakerKind.PERSON, (), ())
+    joint = Quote("q", Span(0, 1), QuoteKind.REPORTED, "s1", None, None, 0.8, "reported clause")
+    joint = dataclasses.replace(joint, co_speaker_ids=("s2", "s3"))
+    kept = without_implausible_speakers(
+        AttributionResult((joint,), (twitter, kovac, ruiz)), lexicon.not_speakers
+    )
+    (quote,) = kept.quotes
+    assert (quote.speaker_id, quote.co_speaker_ids) == ("s2", ("s3",))
+    assert kept.speakers == (kovac, ruiz)

@@ -31,13 +31,19 @@
     return (quote.confidence || 0) >= Number($("min-confidence").value) - 1e-9;
   }
 
+  // "A", "A and B", "A, B and C": as the client's speaker_names writes it.
+  function saidBy(names) {
+    return names.length < 2 ? names.join("") :
+      names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+
   function describe(quote) {
     const speaker = state.speakers.get(quote.speaker_id);
     const together = (quote.co_speaker_ids || [])
       .map((id) => state.speakers.get(id))
       .filter((other) => other)
       .map((other) => other.name);
-    const lines = [speaker ? together.concat([speaker.name]).join(" and ") : "Speaker not found"];
+    const lines = [speaker ? saidBy(together.concat([speaker.name])) : "Speaker not found"];
     if (speaker && speaker.roles && speaker.roles.length) {
       lines.push(speaker.roles.map((role) => role.text).join("; "));
     }

@@ -200,18 +200,23 @@ def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
         if c.deprel in ("conj", "advcl", "parataxis")
         and c.start > clause.start
         and c.upos == "VERB"
-        and (
-            (
-                lexicon.is_cue(c.lemma)
-                and any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
-            )
-            or _trailing_participle(sentence, c)
-        )
+        and (_attributes_on_its_own(sentence, c, lexicon) or _trailing_participle(sentence, c))
     ]
     if not cut:
         return sentence.subtree(clause.index)
     first = min(w.index for c in cut for w in sentence.subtree(c.index))
     return [w for w in sentence.subtree(clause.index) if w.index < first]
+
+
+def _attributes_on_its_own(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
+    """`and she noted that ...`: a cue with a subject and a complement of its own (not `prices
+    rose and consumers complained`, which is all what was said)."""
+    children = sentence.children(verb.index)
+    return (
+        lexicon.is_cue(verb.lemma)
+        and any(g.deprel.startswith("nsubj") for g in children)
+        and any(g.deprel in ("ccomp", "xcomp") for g in children)
+    )
 
 
 def _trailing_participle(sentence: Sentence, verb: Word) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 
 from quoteattr_server.engine.role_finder import is_named
@@ -90,10 +91,15 @@ def _delayed_identifications(
         if (
             later
             and later[0].mentions[0].text.split()[0] == later[0].name.split()[0]
-            and later[0].name.split()[-1] not in text[: opening.span.start]
+            and not _written_before(later[0].name.split()[-1], text, opening.span.start)
         ):
             found[speaker.id] = later[0].id
     return found
+
+
+def _written_before(word: str, text: str, offset: int) -> bool:
+    """Whether `word` stands as a word of its own before `offset` ("Lee", not "Leeds")."""
+    return re.search(rf"\b{re.escape(word)}\b", text[:offset]) is not None
 
 
 def _describes(mention: str) -> bool:

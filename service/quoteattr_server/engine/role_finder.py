@@ -982,9 +982,9 @@ def _link_descriptions(
         for index, speaker in enumerate(speakers)
         if is_named(speaker) and speaker.kind is not SpeakerKind.ORGANIZATION and name_starts[index]
     ]
-    candidates = [c for c in named if speakers[c.index].roles]
     if not named:
         return
+    candidates = [c for c in named if speakers[c.index].roles]
     known = [role.span for c in candidates for role in speakers[c.index].roles]
     added: dict[int, list[TextSpan]] = {}
     focus = _Focus(doc, named, reader.lexicon)
@@ -1068,20 +1068,19 @@ class _Focus:
     def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
         if not _opens_as_subject(phrase, head, sentence):
             return None
+        opening = phrase[0].start
         latest = [
-            (max(s for s in c.name_starts if s < head.start), c)
+            (max(s for s in c.name_starts if s < opening), c)
             for c in self._named
-            if any(s < head.start for s in c.name_starts)
+            if any(s < opening for s in c.name_starts)
         ]
         if not latest:
             return None
         start, chosen = max(latest, key=lambda item: item[0])
         between = bisect.bisect_right(self._other_names, start)
-        if between < len(self._other_names) and self._other_names[between] < phrase[0].start:
+        if between < len(self._other_names) and self._other_names[between] < opening:
             return None
-        if self._paragraph_of(phrase[0].start) - self._paragraph_of(start) > (
-            FOCUS_REACH_PARAGRAPHS
-        ):
+        if self._paragraph_of(opening) - self._paragraph_of(start) > (FOCUS_REACH_PARAGRAPHS):
             return None
         if any(sentence.start <= s < sentence.end for s in chosen.name_starts):
             return None
@@ -1093,7 +1092,9 @@ class _Focus:
         """No party of the description says it is another person, and the person holds no post
         of its head noun: those the title match has judged (`the Russian leader` is not the
         leader of the protest)."""
-        premodifiers = [w.text.lower() for w in phrase[1:] if w.start < head.start]
+        premodifiers = [
+            part for w in phrase[1:] if w.start < head.start for part in w.text.lower().split("-")
+        ]
         parties = {self._lexicon.parties[w] for w in premodifiers if w in self._lexicon.parties}
         if chosen.parties and parties - chosen.parties:
             return False

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from quoteattr_server.engine.types import AttributionResult, Span
+from quoteattr_server.engine.types import AttributionResult, Quote, Span
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -133,12 +133,16 @@ def without_implausible_speakers(
     }
     if not wrong:
         return result
-    quotes = tuple(
-        dataclasses.replace(quote, speaker_id=None, mention=None, co_speaker_ids=())
-        if quote.speaker_id in wrong
-        else dataclasses.replace(
-            quote, co_speaker_ids=tuple(c for c in quote.co_speaker_ids if c not in wrong)
-        )
-        for quote in result.quotes
-    )
-    return result.with_quotes(quotes)
+    return result.with_quotes(tuple(_without(quote, wrong) for quote in result.quotes))
+
+
+def _without(quote: Quote, wrong: set[str]) -> Quote:
+    """The quote without the speakers in `wrong`: one said with others goes to the first of
+    them; one said by no one else keeps an empty speaker."""
+    speakers = [s for s in (quote.speaker_id, *quote.co_speaker_ids) if s is not None]
+    kept = [s for s in speakers if s not in wrong]
+    if kept == speakers:
+        return quote
+    if not kept:
+        return dataclasses.replace(quote, speaker_id=None, mention=None, co_speaker_ids=())
+    return dataclasses.replace(quote, speaker_id=kept[0], co_speaker_ids=tuple(kept[1:]))
