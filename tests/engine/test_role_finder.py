@@ -611,3 +611,11 @@ def test_a_description_is_not_the_person_in_focus_when_the_text_says_otherwise(
     fixture: str,
 ) -> None:
     assert _attributed_roles(fixture) == ["the harbour master"]
+
+
+def test_the_party_label_is_the_one_speaker_of_that_party() -> None:
+    """ "Later the Republican said ...": of Kovac, a Republican, and Ruiz, a Democrat, her."""
+    result = attribute(parsed("party_member"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Ana Kovac", ["a Republican", "the Republican"])
+    ]

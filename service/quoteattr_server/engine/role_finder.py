@@ -829,7 +829,10 @@ def _definite_descriptions(
                 continue
             phrase = _before_possessive(reader.noun_phrase(words, index))
             head = reader.head_noun(phrase)
-            if head is None or head.upos == "PROPN" or not reader.is_role_noun(head):
+            if head is None or not (
+                _is_party_member(head, reader.lexicon)
+                or (head.upos != "PROPN" and reader.is_role_noun(head))
+            ):
                 continue
             if "Number=Plur" in head.feats or (
                 head.text.lower().endswith("s")
@@ -841,6 +844,11 @@ def _definite_descriptions(
                 continue
             cut = [w for w in phrase if w.index <= head.index]
             yield _complemented(phrase, cut), head, sentence
+
+
+def _is_party_member(word: Word, lexicon: Lexicon) -> bool:
+    """`the Republican`, `the Democrat`: one member of a party, named by its label."""
+    return word.text.lower() in lexicon.parties and not word.text.endswith("s")
 
 
 def _before_possessive(phrase: list[Word]) -> list[Word]:
