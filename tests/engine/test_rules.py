@@ -698,6 +698,11 @@ def test_transcript_lines_are_quotes_of_the_name_before_the_colon() -> None:
     assert all(q.kind is QuoteKind.DIRECT and q.cue is None for q in lines)
 
 
+def test_a_label_named_nowhere_else_reads_as_a_name() -> None:
+    result = attribute(parsed("transcript_labels_only"), LEXICON)
+    assert [s.name for s in result.speakers] == ["Kovac", "Ruiz"]
+
+
 def test_a_transcript_label_with_nothing_said_after_it_is_no_quote() -> None:
     result = attribute(parsed("transcript_bare_label"), LEXICON)
     assert [q.text for q in result.quotes if q.kind is QuoteKind.DIRECT] == [

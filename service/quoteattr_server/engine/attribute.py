@@ -442,6 +442,10 @@ class _Resolution:
 
     def _attributed(self, draft: _Draft, speaker: SpeakerHead) -> None:
         resolved = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)
+        if draft.rule is Rule.TRANSCRIPT and resolved.referent.name.isupper():
+            # `"WALLACE: ...` with the name written nowhere else: "Wallace", as a name reads.
+            titled = replace(resolved.referent, name=resolved.referent.name.title())
+            resolved = replace(resolved, referent=titled)
         referent, mention = resolved.referent, resolved.mention
         score = draft.confidence
         if referent.resolved_by == "unresolved":
