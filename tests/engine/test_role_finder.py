@@ -462,8 +462,18 @@ PRONOUN_PREDICATE = """
 """
 
 
-def test_a_role_stated_of_a_pronoun_goes_to_the_person_named_last() -> None:
-    speaker = roles_of(parse(PRONOUN_PREDICATE), "Ann Lee")
+@pytest.mark.parametrize(
+    "copula",
+    [
+        "2 was be AUX 4 cop",
+        "2 \u2019s be AUX 4 cop",  # "She’s a judge", with the clitic split off
+    ],
+)
+def test_a_role_stated_of_a_pronoun_goes_to_the_person_named_last(copula: str) -> None:
+    conllu = PRONOUN_PREDICATE.replace("2 was be AUX 4 cop", copula)
+    if "\u2019s" in copula:
+        conllu = conllu.replace("1 She she PRON 4 nsubj", "1 She she PRON 4 nsubj SpaceAfter=No")
+    speaker = roles_of(parse(conllu), "Ann Lee")
     assert [r.text for r in speaker.roles] == ["a judge for ten years"]
 
 

@@ -39,7 +39,7 @@ from quoteattr_server.engine.types import (
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
-_COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s"})
+_COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s", "\u2019s"})
 _SERVES = frozenset({"serves", "served", "serving", "works", "worked", "working"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Suffixes of nouns for people ("organiser", "economist", "historian"), for role nouns the
