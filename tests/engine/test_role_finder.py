@@ -466,7 +466,7 @@ PRONOUN_PREDICATE = """
     "copula",
     [
         "2 was be AUX 4 cop",
-        "2 \u2019s be AUX 4 cop",  # "She’s a judge", with the clitic split off
+        "2 \u2019s be AUX 4 cop",  # "She\u2019s a judge", with the clitic split off
     ],
 )
 def test_a_role_stated_of_a_pronoun_goes_to_the_person_named_last(copula: str) -> None:
