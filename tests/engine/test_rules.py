@@ -703,6 +703,13 @@ def test_a_label_named_nowhere_else_reads_as_a_name() -> None:
     assert [s.name for s in result.speakers] == ["Kovac", "Ruiz"]
 
 
+def test_a_participle_does_not_borrow_a_things_relative_pronoun() -> None:
+    """ "a plan that cut the toll, saying it would "...": "that" is the plan, which says
+    nothing; the speaker is the subject of the clause above it."""
+    _, speaker = _spoken("participle_after_relative", "help every driver")
+    assert speaker.name == "The council"
+
+
 def test_a_transcript_label_with_nothing_said_after_it_is_no_quote() -> None:
     result = attribute(parsed("transcript_bare_label"), LEXICON)
     assert [q.text for q in result.quotes if q.kind is QuoteKind.DIRECT] == [

@@ -291,12 +291,25 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
         if layout.inside_quote(ancestor):
             continue
         for child in sentence.children(ancestor.index):
-            if child.deprel in _SUBJECT_RELATIONS and not layout.inside_quote(child):
+            if (
+                child.deprel in _SUBJECT_RELATIONS
+                and not layout.inside_quote(child)
+                and _may_speak(child, site.lexicon)
+            ):
                 return child
     for earlier in reversed(site.earlier):
         if earlier.sentence is sentence and earlier.word.start < cue.start:
             return earlier.word
     return None
+
+
+def _may_speak(subject: Word, lexicon: Lexicon) -> bool:
+    """Not a thing's relative pronoun (`the raid that ..., saying`) nor a number (`22%`)."""
+    groups = lexicon.pronouns.groups
+    things = groups.get("relative_nonpersonal", frozenset()) | groups.get(
+        "relative_general", frozenset()
+    )
+    return subject.text.lower() not in things and subject.upos not in ("NUM", "SYM")
 
 
 def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
