@@ -176,7 +176,7 @@ def _direct_drafts(
     for quote in layout.quotes:
         if is_label(quote, layout, lexicon):
             continue
-        if transcript and transcript_label(layout.doc.text, quote.span.start, quote.span.end):
+        if transcript and transcript_label(layout.doc.text, quote.span.start + 1, quote.span.end):
             line = transcript_speaker(quote.span, layout, lexicon)
             if line is not None:  # else a label with nothing said after it
                 drafts.append(_transcript_draft(quote, *line))
@@ -646,18 +646,10 @@ def _conjunct_start(sentence: Sentence, conjunct: Word) -> int:
     start = conjunct.index
     while start - 1 >= 0:
         before = sentence.words[start - 1]
-        if before.upos in ("CCONJ", "PUNCT") or not _attached_to(sentence, before, conjunct):
+        if before.upos in ("CCONJ", "PUNCT") or conjunct not in sentence.ancestors(before.index):
             break
         start -= 1
     return start
-
-
-def _attached_to(sentence: Sentence, word: Word, ancestor: Word) -> bool:
-    while word.head >= 0:
-        if word.head == ancestor.index:
-            return True
-        word = sentence.words[word.head]
-    return False
 
 
 def _add_unique(items: list[TextSpan], new: list[TextSpan]) -> None:

@@ -117,9 +117,10 @@ def _reopens(text: str, paragraph: Span) -> QuoteMark | None:
     return None
 
 
-def transcript_label(text: str, quote_start: int, end: int) -> str | None:
-    """The speaker label a quotation opens with (`"WALLACE: ...` -> "WALLACE"), if any."""
-    found = _TRANSCRIPT_LABEL.match(text, quote_start + 1, end)
+def transcript_label(text: str, after_mark: int, end: int) -> str | None:
+    """The speaker label right after a quotation's opening mark (`"WALLACE: ...` -> "WALLACE"),
+    if any."""
+    found = _TRANSCRIPT_LABEL.match(text, after_mark, end)
     return found.group(1) if found else None
 
 
@@ -128,7 +129,7 @@ def is_transcript(text: str, paragraphs: Sequence[Span]) -> bool:
     labels of two speakers or more (`"WALLACE: ...`, `"PENCE: ...`). One capitalised word and a
     colon alone (`"WARNING: ...`) is no transcript."""
     labels = {
-        transcript_label(text, p.start, p.end)
+        transcript_label(text, p.start + 1, p.end)
         for p in paragraphs
         if text[p.start : p.start + 1] in ('"', "\u201c")
     }
@@ -175,7 +176,7 @@ class _Pairing:
         if reopening is None:
             self.emit(previous.end, closed=False)
             return False
-        if self.transcript and _TRANSCRIPT_LABEL.match(self.text, reopening.end, paragraph.end):
+        if self.transcript and transcript_label(self.text, reopening.end, paragraph.end):
             # `"PENCE: ...` after `"WALLACE: ...`: each transcript line is a quote of its own.
             self.emit(previous.end, closed=False)
         else:

@@ -10,12 +10,11 @@ quotes there.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from quoteattr_server.engine.role_finder import is_named
+from quoteattr_server.engine.role_finder import is_named, paragraph_finder
 from quoteattr_server.engine.types import (
     AttributionResult,
     Quote,
@@ -61,12 +60,9 @@ def _delayed_identifications(
     and the first person named as a speaker after it, in its paragraph or the next, by the bare
     name, is him (`Don Fowler says ...`), unless the article named that person before. One
     introduced with a role of their own (`Trump lawyer Marc Kasowitz said`) is someone else."""
-    starts = [p.start for p in paragraphs]
-    if not starts:
+    if not paragraphs:
         return {}
-
-    def paragraph_of(offset: int) -> int:
-        return bisect.bisect_right(starts, offset) - 1
+    paragraph_of = paragraph_finder(paragraphs)
 
     named = sorted(
         (s for s in result.speakers if s.kind in _PERSONS and s.mentions and is_named(s)),
@@ -80,7 +76,9 @@ def _delayed_identifications(
         if not any(role.span.start == opening.span.start for role in speaker.roles):
             continue  # not described by a role: "a chorus of Republicans", "the website"
         paragraph = paragraph_of(opening.span.start)
-        if text[starts[paragraph] : opening.span.start].strip() or not _describes(opening.text):
+        if text[paragraphs[paragraph].start : opening.span.start].strip() or not _describes(
+            opening.text
+        ):
             continue
         later = [
             n

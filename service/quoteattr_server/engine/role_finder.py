@@ -1060,7 +1060,7 @@ class _Focus:
             for sentence in doc.sentences
             for first, owned in _possessions(sentence)
         }
-        self._paragraph_of = _paragraph_finder(doc)
+        self._paragraph_of = paragraph_finder(doc.paragraphs)
         owned = {start for c in named for start in c.name_starts}
         # Where other names begin: a proper noun of two words or more no speaker is called.
         self._other_names = sorted(
@@ -1137,7 +1137,7 @@ def _link_pronoun_predicates(
     named = [i for i, s in enumerate(speakers) if is_named(s) and s.kind is SpeakerKind.PERSON]
     if not named:
         return
-    paragraph_of = _paragraph_finder(doc)
+    paragraph_of = paragraph_finder(doc.paragraphs)
     for sentence in doc.sentences:
         for word in sentence.words:
             if word.text.lower() not in _PERSONAL_SUBJECTS or word.deprel != "nsubj":
@@ -1148,8 +1148,9 @@ def _link_pronoun_predicates(
                 _add_roles(speakers, index, [reader.span(phrase) for phrase in phrases])
 
 
-def _paragraph_finder(doc: ParsedDoc) -> Callable[[int], int]:
-    starts = [p.start for p in doc.paragraphs]
+def paragraph_finder(paragraphs: Sequence[Span]) -> Callable[[int], int]:
+    """The index of the paragraph an offset lies in."""
+    starts = [p.start for p in paragraphs]
     return lambda offset: bisect.bisect_right(starts, offset) - 1
 
 
