@@ -13,7 +13,7 @@ from quoteattr_server.engine.speakers import (
     subject_of_cue,
 )
 
-from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing
+from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing, speaker_of
 
 
 def test_inverted_subjects_in_one_phrase_take_the_name() -> None:
@@ -199,3 +199,31 @@ def test_a_document_speaks_for_whoever_issued_it() -> None:
 def test_a_subject_the_parser_hung_on_a_fronted_participle_is_the_cues() -> None:
     site = cue_site("subject_on_participle", "chanted")
     assert mention_text(site, subject_of_cue(site)) == "Protesters"
+
+
+def test_a_fronted_phrase_holds_no_speaker() -> None:
+    # `In a Harbour Radio interview broadcast Friday, Kovac said`, the subject arc lost: the
+    # name in the fronted phrase is not the speaker, the one after its comma is.
+    site = cue_site("fronted_adverbial", "said")
+    assert mention_text(site, name_before_cue(site)) == "Kovac"
+    name, _ = _speaker_of("fronted_adverbial", "serious doubts")
+    assert name == "Kovac"
+
+
+def test_the_name_right_before_an_introducing_cue_speaks() -> None:
+    # `When Ruiz noted ..., Kovac replied, "..."`: the parser links the quote to "noted" and
+    # hangs "replied" inside the earlier clause; the cue right before the opening mark wins.
+    site = cue_site("name_right_before_cue", "replied")
+    assert mention_text(site, name_before_cue(site)) == "Kovac"
+    name, mention = _speaker_of("name_right_before_cue", "That makes us careful")
+    assert (name, mention) == ("Kovac", "Kovac")
+
+
+def test_as_one_put_it_is_a_cue() -> None:
+    result = attribute(parsed("as_put_it"), LEXICON)
+    disaster = quote_containing(result, "It is a disaster")
+    storm = quote_containing(result, "ready for the storm")
+    assert disaster.cue is not None
+    assert (disaster.cue.text, disaster.cue.lemma) == ("put it", "put_it")
+    speakers = [speaker_of(result, q) for q in (disaster, storm)]
+    assert [s.name if s else None for s in speakers] == ["one resident", "Lena Ortiz"]

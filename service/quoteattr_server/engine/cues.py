@@ -41,6 +41,7 @@ class CueMatch:
     linked: bool
     last: Word | None = None  # the last word of a two-word cue: the "to" of "according to"
     source: SpeakerHead | None = None  # SOURCE: the source its construction names
+    introduces: bool = False  # right before the opening mark: `Kovac replied, "..."`
 
     @property
     def span(self) -> Span:
@@ -139,16 +140,35 @@ def _word_cue(
     if layout.inside_quote(word):
         return None
     according = is_according(sentence, word)
-    if according is None and not is_quoting_cue(word, lexicon):
+    phrase_end = _phrase_cue_end(sentence, word, lexicon)
+    if according is None and phrase_end is None and not is_quoting_cue(word, lexicon):
         return None
     if _has_quote_between(layout, word, span):
         return None
-    linked = according is None and _linked(sentence, word, span)
+    introduces = according is None and _introduces(layout.doc.text, word, span)
+    linked = according is None and (introduces or _linked(sentence, word, span))
     distance = _distance(word, span)
     if not linked and distance > ADJACENT_CHARS and not _only_source_between(sentence, word, span):
         return None
     kind = CueKind.VERB if according is None else CueKind.ACCORDING_TO
-    return (0 if linked else 1, distance), CueMatch(kind, sentence, word, linked, last=according)
+    match = CueMatch(
+        kind, sentence, word, linked, last=according or phrase_end, introduces=introduces
+    )
+    return (0 if linked else 1, distance), match
+
+
+def _phrase_cue_end(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
+    """The second word of a two-word cue of the lexicon: the "it" of "as one aide put it"."""
+    if word.upos != "VERB" or word.index + 1 >= len(sentence.words):
+        return None
+    following = sentence.words[word.index + 1]
+    return following if lexicon.phrase_cue(word.lemma, following.text) else None
+
+
+def _introduces(text: str, cue: Word, quote: Span) -> bool:
+    """`Trump boasted, "That makes me smart."`: the cue stands right before the opening mark,
+    with only a comma or colon between, however the parser hung it."""
+    return cue.end <= quote.start and text[cue.end : quote.start].strip() in (",", ":")
 
 
 def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> list[CueMatch]:
@@ -222,8 +242,12 @@ def _starts_right_after(layout: Layout, span: Span, index: int) -> bool:
 
 def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
     """`She said she recalls the aide being "confused"`: a cue inside another cue's clause is
-    nested; the attribution belongs to the outermost reporting verb above it."""
+    nested; the attribution belongs to the outermost reporting verb above it. Not a cue that
+    introduces the quote itself with a verb of its own (`Kovac replied, "..."`), however the
+    parser hung it; a participle (`while chanting, "..."`) still takes the clause above."""
     if match.kind is not CueKind.VERB or not match.linked:
+        return match
+    if match.introduces and not match.word.text.lower().endswith("ing"):
         return match
     sentence, chosen = match.sentence, match.word
     for ancestor in sentence.ancestors(chosen.index):
@@ -375,11 +399,13 @@ def _named_source(match: CueMatch, site: CueSite) -> SpeakerHead | None:
 
 
 def _verb_lemma(match: CueMatch) -> str:
-    return match.word.lemma.lower()
+    """The lexicon key of the cue: `say`, or `put_it` for a two-word cue."""
+    lemma = match.word.lemma.lower()
+    return f"{lemma}_{match.last.text.lower()}" if match.last is not None else lemma
 
 
 def _group_confidence(match: CueMatch, lexicon: Lexicon) -> float:
-    return lexicon.cue_confidence(match.word.lemma)
+    return lexicon.cue_confidence(_verb_lemma(match))
 
 
 def _kind_confidence(match: CueMatch, lexicon: Lexicon) -> float:

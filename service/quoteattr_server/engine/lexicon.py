@@ -100,6 +100,11 @@ class Lexicon:
                 return group
         return None
 
+    def phrase_cue(self, lemma: str, following: str) -> str | None:
+        """The lexicon key of a two-word cue (`put_it` of "as one aide put it"), if it is one."""
+        key = f"{lemma.lower()}_{following.lower()}"
+        return key if key in self.cue_groups else None
+
     def is_cue(self, lemma: str) -> bool:
         return self.cue_group(lemma) is not None
 

@@ -200,6 +200,14 @@ def name_before_cue(site: CueSite) -> Word | None:
         if site.layout.inside_quote(word):
             break
         run.insert(0, word)
+    if (
+        run
+        and _is_name_word(run[-1])
+        and _finite(cue)
+        and not _time_word(sentence, run[-1], site.lexicon)
+    ):
+        return _phrase_head(sentence, run[-1])  # `... Trump boasted, "..."`
+    run = _without_fronted_phrase(run)
     if len(run) > MAX_WORDS_BEFORE_CUE:
         return None
     for word in run:
@@ -212,6 +220,30 @@ def name_before_cue(site: CueSite) -> Word | None:
         if word.upos in ("VERB", "AUX"):
             return None
     return None
+
+
+def _is_name_word(word: Word) -> bool:
+    return word.upos == "PROPN" and word.text[:1].isupper()
+
+
+# Words that open a fronted adverbial: `In a Facebook message posted Friday, Cruz said`.
+_FRONTING = frozenset({"ADP", "SCONJ"})
+
+
+def _without_fronted_phrase(run: list[Word]) -> list[Word]:
+    """The words after a fronted prepositional or subordinate phrase and its comma, which
+    hold no speaker (`Before officials had weighed in, nominee Donald Trump said`)."""
+    while run and run[0].upos in _FRONTING:
+        comma = next((i for i, w in enumerate(run) if w.text == ","), None)
+        if comma is None:
+            break
+        run = run[comma + 1 :]
+    return run
+
+
+def _finite(verb: Word) -> bool:
+    """Not a participle (`saying`), which takes its speaker from the clause it hangs on."""
+    return not verb.text.lower().endswith("ing")
 
 
 _PHRASE_INNER = frozenset({"nmod", "appos", "compound", "flat", "flat:name"})
