@@ -227,3 +227,24 @@ def test_as_one_put_it_is_a_cue() -> None:
     assert (disaster.cue.text, disaster.cue.lemma) == ("put it", "put_it")
     speakers = [speaker_of(result, q) for q in (disaster, storm)]
     assert [s.name if s else None for s in speakers] == ["one resident", "Lena Ortiz"]
+
+
+def test_a_long_apposition_after_an_opening_name_keeps_the_name_as_speaker() -> None:
+    # `Ana Kovac, the chief executive of ... -- the company that owns ..., which ... -- told me,
+    # "..."` parsed with the name as root: the cue has no subject and the run is long.
+    site = cue_site("long_apposition_opening", "told")
+    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
+    name, _ = _speaker_of("long_apposition_opening", "content provider")
+    assert name == "Ana Kovac"
+
+
+def test_a_relative_clause_in_the_apposition_still_leaves_only_the_source_between() -> None:
+    # `"...," Ana Kovac, the director at the Harbour Trust and who also chairs the dock union,
+    # told the Harbour Gazette.`: far from the quote, unlinked, with a verb in between that
+    # belongs to the apposition; and the relative clause the cue hangs on is no content.
+    result = attribute(parsed("relative_in_apposition"), LEXICON)
+    quote = quote_containing(result, "community of families")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"
+    assert [q.text for q in result.quotes] == [quote.text]

@@ -404,12 +404,14 @@ def _opened_by_content_preposition(
 def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     """`The budget will pass, the governor said`: the host clause the cue hangs on, without the
     cue's own subtree. Read at every cue, whatever it reports itself; not when the host is a
-    cue with a clause of its own ("He claimed that ... — a claim the alliance rejected")."""
+    cue with a clause of its own ("He claimed that ... — a claim the alliance rejected"), nor
+    when the host is a relative clause, which describes a noun of the speaker's apposition
+    ("Dickey, chief of a company which streams on Hulu -- told me")."""
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
     if not is_verb_cue(word, lexicon) or word.deprel != "parataxis" or word.head < 0:
         return None
     host = sentence.words[word.head]
-    if _reports_clause(host, sentence, lexicon):
+    if _reports_clause(host, sentence, lexicon) or host.deprel == "acl:relcl":
         return None
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
 

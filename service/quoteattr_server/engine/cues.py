@@ -103,7 +103,8 @@ MAX_SOURCE_WORDS = 25
 
 def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
     """`"...," Fred Kagan, director of a research project at a think tank, said`: only the
-    source (a name with its apposition) stands between the closing mark and the cue."""
+    source (a name with its apposition, which may hold a relative clause) stands between the
+    closing mark and the cue."""
     if cue.start < quote.end:
         return False
     between = [w for w in sentence.words if quote.end <= w.start and w.end <= cue.start]
@@ -111,7 +112,9 @@ def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
         return False
     if between[0].upos not in ("PROPN", "DET") and not _all_subject(sentence, cue, between):
         return False
-    return all(w.upos not in ("VERB", "AUX") or w.deprel in ("amod", "acl") for w in between)
+    return all(
+        w.upos not in ("VERB", "AUX") or w.deprel in ("amod", "acl", "acl:relcl") for w in between
+    )
 
 
 def _all_subject(sentence: Sentence, cue: Word, words: list[Word]) -> bool:

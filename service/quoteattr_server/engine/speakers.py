@@ -208,7 +208,7 @@ def name_before_cue(site: CueSite) -> Word | None:
     ):
         return _phrase_head(sentence, run[-1])  # `... Trump boasted, "..."`
     run = _without_fronted_phrase(run)
-    if len(run) > MAX_WORDS_BEFORE_CUE:
+    if len(run) > MAX_WORDS_BEFORE_CUE and not _opens_with_apposed_name(sentence, run):
         return None
     for word in run:
         if word.text.lower() in site.lexicon.time_words:
@@ -239,6 +239,17 @@ def _without_fronted_phrase(run: list[Word]) -> list[Word]:
             break
         run = run[comma + 1 :]
     return run
+
+
+def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
+    """`John Dickey, the chief executive of ..., which ... -- told me`: the sentence opens with
+    a name and its comma, so the long run is the name's apposition."""
+    first = run[0]
+    return (
+        first.index == 0
+        and _is_name_word(first)
+        and any(w.text == "," for w in sentence.words[1:4])
+    )
 
 
 def _finite(verb: Word) -> bool:
