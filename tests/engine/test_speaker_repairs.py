@@ -248,3 +248,17 @@ def test_a_relative_clause_in_the_apposition_still_leaves_only_the_source_betwee
     assert speaker is not None
     assert speaker.name == "Ana Kovac"
     assert [q.text for q in result.quotes] == [quote.text]
+
+
+def test_a_name_set_off_by_commas_right_before_the_cue_speaks() -> None:
+    # `which the port's chief executive, Ana Kovac, called "pure theft"`: the parser makes the
+    # title an object and gives the cue no subject.
+    site = cue_site("name_set_off_before_cue", "called")
+    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
+
+
+def test_an_object_right_before_the_cue_is_not_its_speaker() -> None:
+    # `..., Ana Kovac, the attorney general of the state, one of the states suing the EPA,
+    # said`: the agency is what the states sue, set off by a comma on one side only.
+    site = cue_site("object_before_cue", "said")
+    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"

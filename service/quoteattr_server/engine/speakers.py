@@ -200,13 +200,9 @@ def name_before_cue(site: CueSite) -> Word | None:
         if site.layout.inside_quote(word):
             break
         run.insert(0, word)
-    if (
-        run
-        and _is_name_word(run[-1])
-        and _finite(cue)
-        and not _time_word(sentence, run[-1], site.lexicon)
-    ):
-        return _phrase_head(sentence, run[-1])  # `... Trump boasted, "..."`
+    adjacent = _name_right_before(site, run)
+    if adjacent is not None:
+        return adjacent
     run = _without_fronted_phrase(run)
     if len(run) > MAX_WORDS_BEFORE_CUE and not _opens_with_apposed_name(sentence, run):
         return None
@@ -239,6 +235,27 @@ def _without_fronted_phrase(run: list[Word]) -> list[Word]:
             break
         run = run[comma + 1 :]
     return run
+
+
+def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
+    """`... Trump boasted, "..."`, `which Apple's chief, Tim Cook, called`: a name right before
+    a finite cue, or set off by commas right before it, is its subject."""
+    set_off = len(run) > 2 and run[-1].text == ","
+    words = run[:-1] if set_off else run
+    if not words or not _finite(site.cue):
+        return None
+    last = words[-1]
+    if not _is_name_word(last) or _time_word(site.sentence, last, site.lexicon):
+        return None
+    if set_off:
+        # Set off on both sides: `, Tim Cook,`, not the object in `one of the states suing
+        # the EPA, said`.
+        first = len(words) - 1
+        while first > 0 and words[first - 1].upos == "PROPN":
+            first -= 1
+        if first == 0 or words[first - 1].text != ",":
+            return None
+    return _phrase_head(site.sentence, last)
 
 
 def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
