@@ -493,6 +493,21 @@ def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
     ]
 
 
+def test_a_that_clause_hung_on_an_oblique_is_the_cues() -> None:
+    # `announced in a statement this month that she had reached ...`: the parser makes the
+    # clause a relative clause of "month".
+    assert _content("clause_on_oblique", "announced", complement_clause) == [
+        ("reported clause", "she had reached a settlement with the union", None)
+    ]
+
+
+def test_a_cue_takes_content_as_any_of_its_groups_allows() -> None:
+    # "question" asks (no object content) and evaluates (object content).
+    assert _content("questioned_object", "questioned", reported_object) == [
+        ("reported object", "the safety of the new cranes", None)
+    ]
+
+
 def test_a_platform_is_not_the_content() -> None:
     # "complained on Twitter": where it was said, not what.
     assert reported_oblique(word_site("platform_oblique", "complained")) is None

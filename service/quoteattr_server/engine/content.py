@@ -167,7 +167,26 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
         # reports the one after it; the one before is a misattached adverbial.
         clauses = [c for c in clauses if c.start > word.start]
-    return clauses
+    return clauses or _clauses_on_obliques(sentence, word)
+
+
+def _clauses_on_obliques(sentence: Sentence, cue: Word) -> list[Word]:
+    """`announced in a statement this month that he had reached a settlement`: the parser hangs
+    the complement on the oblique noun before it as a relative clause. A clause opened by the
+    conjunction "that" with a subject of its own completes no noun: it is the cue's."""
+    found = []
+    for oblique in sentence.children(cue.index):
+        if oblique.deprel.split(":")[0] != "obl" or oblique.start < cue.start:
+            continue
+        for clause in sentence.children(oblique.index):
+            children = sentence.children(clause.index)
+            if (
+                clause.deprel.startswith("acl")
+                and any(c.deprel == "mark" and c.text.lower() == "that" for c in children)
+                and any(c.deprel.startswith("nsubj") for c in children)
+            ):
+                found.append(clause)
+    return found
 
 
 def complement_clause(site: WordSite) -> list[ReportedContent] | None:

@@ -92,6 +92,8 @@ class Lexicon:
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
     # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
     genders: dict[str, str] = field(default_factory=dict)
+    # Every group a cue belongs to ("question" asks and evaluates); `cue_groups` holds the first.
+    cue_groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue_group(self, lemma: str) -> str | None:
         for candidate in _base_forms(lemma.lower()):
@@ -120,11 +122,18 @@ class Lexicon:
         return CUE_GROUP.get(self.cue_group(lemma) or "", CUE_OUTSIDE_LEXICON)
 
     def takes_content(self, lemma: str, relation: str) -> bool:
-        """Whether a cue may carry its content as `relation` (object, infinitive, oblique)."""
-        group = self.cue_group(lemma)
-        if group is None or (relation == "object" and lemma.lower() in self.recipient_cues):
+        """Whether a cue may carry its content as `relation` (object, infinitive, oblique), in
+        any group it belongs to ("questioned the health of ..." evaluates, "question" also
+        asks)."""
+        if self.cue_group(lemma) is None or (
+            relation == "object" and lemma.lower() in self.recipient_cues
+        ):
             return False
-        return group in self.content_groups.get(relation, frozenset())
+        groups = self.content_groups.get(relation, frozenset())
+        return any(
+            self.cue_groups_of.get(form, frozenset()) & groups
+            for form in _base_forms(lemma.lower())
+        )
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles
@@ -208,9 +217,11 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         )
 
     cue_groups: dict[str, str] = {}
+    groups_of: dict[str, set[str]] = {}
     for group, lemmas in _groups(read("cues.txt")).items():
         for lemma in lemmas:
             cue_groups.setdefault(lemma.lower(), group)
+            groups_of.setdefault(lemma.lower(), set()).add(group)
     content = _groups(read("content.txt"))
     pronoun_kinds = {
         word.lower(): kind
@@ -264,6 +275,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         },
         rank_words=lower_set("rank_words.txt"),
         genders=_genders(read("gender_words.txt")),
+        cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},
     )
 
 
