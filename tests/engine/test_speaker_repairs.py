@@ -262,3 +262,11 @@ def test_an_object_right_before_the_cue_is_not_its_speaker() -> None:
     # said`: the agency is what the states sue, set off by a comma on one side only.
     site = cue_site("object_before_cue", "said")
     assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
+
+
+def test_a_number_of_a_group_speaks_as_the_group_counted() -> None:
+    # `Nearly eight of 10 dockworkers say ...`: the parser makes the number the subject.
+    site = cue_site("number_of_group", "say")
+    assert mention_text(site, subject_of_cue(site)) == "eight of 10 dockworkers"
+    result = attribute(parsed("number_of_group"), LEXICON)
+    assert [s.name for s in result.speakers] == ["eight of 10 dockworkers"]

@@ -69,15 +69,28 @@ SpeakerRule = Callable[[CueSite], Word | None]
 
 
 def _subjects(site: CueSite) -> list[Word]:
-    """The cue's subjects outside quotes, less numbers and times the parser made subjects."""
+    """The cue's subjects outside quotes, less numbers and times the parser made subjects; a
+    number of a group (`Nearly eight of 10 voters`, `One of the doctors`) stays."""
     return [
         child
         for child in site.sentence.children(site.cue.index)
         if child.deprel in _SUBJECT_RELATIONS
         and not site.layout.inside_quote(child)
-        and child.upos not in ("PUNCT", "SYM", "NUM")
+        and (child.upos not in ("PUNCT", "SYM", "NUM") or _counts_a_group(site.sentence, child))
         and not _time_word(site.sentence, child, site.lexicon)
     ]
+
+
+def _counts_a_group(sentence: Sentence, number: Word) -> bool:
+    """`eight of 10 voters`: a number with an "of" phrase of people or things that can speak."""
+    return number.upos == "NUM" and any(
+        child.deprel == "nmod"
+        and child.upos in ("NOUN", "PROPN")
+        and any(
+            c.deprel == "case" and c.text.lower() == "of" for c in sentence.children(child.index)
+        )
+        for child in sentence.children(number.index)
+    )
 
 
 def _time_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
@@ -552,6 +565,21 @@ def _complement_of(
     return tail
 
 
+# What a number counting a group keeps of its phrase besides: `eight of 10 voters`.
+_COUNTED = frozenset({"nmod"})
+_POSSESSIVE_CASES = frozenset({"'s", "\u2019s", "'"})
+
+
+def _in_mention(child: Word, of_head: bool, counted: bool) -> bool:
+    """Whether a dependent belongs to the head phrase: name parts, titles, determiners, a
+    possessive; for a number counting a group, its "of" phrase too."""
+    if child.deprel not in _MENTION_RELATIONS:
+        return counted and of_head and child.deprel in _COUNTED
+    if child.deprel == "case":
+        return child.text.lower() in _POSSESSIVE_CASES or (counted and child.text.lower() == "of")
+    return True
+
+
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     """The head phrase of a source: the head with its name parts, titles and determiners.
 
@@ -559,15 +587,13 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     """
     inside = {head.index}
     frontier = [head.index]
+    counted = _counts_a_group(sentence, head)
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.index in inside or child.deprel not in _MENTION_RELATIONS:
-                continue
-            if child.deprel == "case" and child.text.lower() not in ("'s", "\u2019s", "'"):
-                continue
-            inside.add(child.index)
-            frontier.append(child.index)
+            if child.index not in inside and _in_mention(child, current == head.index, counted):
+                inside.add(child.index)
+                frontier.append(child.index)
     # keep the contiguous run around the head
     start = end = head.index
     while start - 1 in inside:
