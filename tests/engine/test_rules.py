@@ -27,6 +27,7 @@ from quoteattr_server.engine.content import (
     reported_object,
     reported_oblique,
     reported_parataxis,
+    reported_passive,
     stance_phrase,
 )
 from quoteattr_server.engine.cues import (
@@ -197,6 +198,13 @@ CASES = [
         "Ana Kovac",
         ("a staunch opponent of the new toll",),
     ),
+    Case(
+        Rule.REPORTED_PASSIVE,
+        "passive",
+        "harbour levy",
+        QuoteKind.REPORTED,
+        "the dockworkers union",
+    ),
     Case(Rule.CONTINUES, "continues", "told us anything", QuoteKind.DIRECT, "Ana Kovac"),
     Case(Rule.INTRODUCED, "introduced", "sink us", QuoteKind.DIRECT, "Tom Berg"),
     Case(
@@ -329,6 +337,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.REPORTED_INFINITIVE,
         Rule.REPORTED_OBJECT,
         Rule.REPORTED_OBLIQUE,
+        Rule.REPORTED_PASSIVE,
         Rule.REPORTED_PARATAXIS,
         Rule.STANCE_PHRASE,
     ]
@@ -412,6 +421,20 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "called",
             reported_oblique,
             ("reported oblique", "reducing the sales tax", None),
+        ),
+        (
+            # The passive subject is what the agent criticized.
+            "passive",
+            "criticized",
+            reported_passive,
+            ("reported passive", "The harbour levy", "union"),
+        ),
+        (
+            # A participle's noun, without the participle's phrase.
+            "passive",
+            "proposed",
+            reported_passive,
+            ("reported passive", "the toll rules", "Mayor"),
         ),
         (
             "stance_object",
@@ -506,6 +529,11 @@ def test_a_cue_takes_content_as_any_of_its_groups_allows() -> None:
     assert _content("questioned_object", "questioned", reported_object) == [
         ("reported object", "the safety of the new cranes", None)
     ]
+
+
+def test_a_document_released_by_someone_is_a_source_not_content() -> None:
+    # "A study released by the port authority shows ...": the study speaks; it is no content.
+    assert reported_passive(word_site("passive", "released")) == []
 
 
 def test_a_platform_is_not_the_content() -> None:

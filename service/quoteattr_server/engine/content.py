@@ -358,6 +358,56 @@ def _characterization(site: WordSite) -> list[Word] | None:
     return site.sentence.subtree(first.index) + site.sentence.subtree(predicate.index)
 
 
+def reported_passive(site: WordSite) -> list[ReportedContent] | None:
+    """`The levy was criticized by the dockworkers union`, `the laws proposed by Mayor Kovac`:
+    a cue in the passive names its source as the agent (`by X`); what it reports is its
+    passive subject, or the noun its participle describes. Not with a clause or infinitive of
+    its own (`was said to be unsafe`), which the clause rules read."""
+    sentence, cue, lexicon = site.sentence, site.word, site.lexicon
+    if not is_verb_cue(cue, lexicon) or not lexicon.takes_content(cue.lemma, "object"):
+        return None
+    children = sentence.children(cue.index)
+    agent = next((c for c in children if _is_agent(sentence, cue, c)), None)
+    if agent is None or any(c.deprel in ("ccomp", "xcomp", "obj") for c in children):
+        return None
+    words = _patient(sentence, cue)
+    if not words:
+        return None
+    kept = trim_punct([w for w in words if not (w.deprel == "case" and w is words[0])])
+    head = next((w for w in kept if w.head < 0 or sentence.words[w.head] not in kept), None)
+    if head is None or head.upos == "PRON" or head.lemma.lower() in lexicon.artefacts:
+        return []  # "it was backed by", "both of which": elsewhere; "a study released by": a source
+    return [ReportedContent(sentence, cue, cue, span_of(kept), Rule.REPORTED_PASSIVE, source=agent)]
+
+
+def _is_agent(sentence: Sentence, cue: Word, child: Word) -> bool:
+    """`by the dockworkers union` after the cue: the parser's `obl:agent`, or an oblique
+    opened by "by" that names someone."""
+    if child.start < cue.start or child.upos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if child.deprel == "obl:agent":
+        return True
+    return child.deprel == "obl" and any(
+        c.deprel == "case" and c.text.lower() == "by" for c in sentence.children(child.index)
+    )
+
+
+def _patient(sentence: Sentence, cue: Word) -> list[Word]:
+    """What a passive cue reports: its passive subject, else the noun its participle
+    describes, without the participle's own phrase."""
+    subject = next((c for c in sentence.children(cue.index) if c.deprel == "nsubj:pass"), None)
+    if subject is not None:
+        return sentence.subtree(subject.index)
+    if cue.deprel != "acl" or cue.head < 0:
+        return []
+    noun = sentence.words[cue.head]
+    if noun.upos not in ("NOUN", "PROPN"):
+        return []
+    cut = {w.index for w in sentence.subtree(cue.index)}
+    words = [w for w in sentence.subtree(noun.index) if w.index not in cut]
+    return _contiguous(words, sentence)
+
+
 def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
     """`warned about the risks`, `called for cutting the tax`: an oblique (or a gerund clause)
     opened by a content preposition, not a time. The last phrase rule: obliques are often
@@ -511,6 +561,11 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     ContentRule(
         Rule.REPORTED_OBLIQUE,
         reported_oblique,
+        unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
+    ),
+    ContentRule(
+        Rule.REPORTED_PASSIVE,
+        reported_passive,
         unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
     ),
     ContentRule(Rule.REPORTED_PARATAXIS, reported_parataxis, unless=_SOURCE_NAMED),

@@ -32,6 +32,7 @@ class Rule(enum.StrEnum):
     REPORTED_INFINITIVE = "reported infinitive"
     REPORTED_OBJECT = "reported object"
     REPORTED_OBLIQUE = "reported oblique"
+    REPORTED_PASSIVE = "reported passive"  # `the plan was criticized by the union`
     REPORTED_PARATAXIS = "reported parataxis"
     STANCE_PHRASE = "stance phrase"
     NAME_COLON = "name colon"
