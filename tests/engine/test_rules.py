@@ -405,6 +405,13 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported object", "the new trade deal with Canada", None),
         ),
         (
+            # A pronoun object with what the cue says of it.
+            "pronoun_object",
+            "comparing",
+            reported_object,
+            ("reported object", "it favorably to the old toll bridge", None),
+        ),
+        (
             "characterization",
             "called",
             reported_object,

@@ -333,7 +333,32 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     )
     if obj is None:
         return None
-    return _phrase(site, site.sentence.subtree(obj.index), Rule.REPORTED_OBJECT)
+    words = site.sentence.subtree(obj.index)
+    if obj.upos == "PRON":
+        words += _said_of_pronoun(site, obj)
+    return _phrase(site, words, Rule.REPORTED_OBJECT)
+
+
+# What a cue may say of a pronoun object: `compared him favorably to Obama`, `blasted him for
+# not paying taxes`.
+_SAID_OF = frozenset({"advmod", "obl", "advcl", "xcomp"})
+
+
+def _said_of_pronoun(site: WordSite, obj: Word) -> list[Word]:
+    """A pronoun object is no content alone; what the cue says of it follows it: the adverbs,
+    obliques and clauses of the cue right after it, as one run."""
+    sentence = site.sentence
+    words: list[Word] = []
+    end = max(w.index for w in sentence.subtree(obj.index))
+    for child in sorted(_after_cue(site), key=lambda c: c.index):
+        if child.start <= obj.start or child.deprel not in _SAID_OF:
+            continue
+        subtree = sentence.subtree(child.index)
+        if min(w.index for w in subtree) != end + 1:
+            break
+        words += subtree
+        end = max(w.index for w in subtree)
+    return words
 
 
 def _characterization(site: WordSite) -> list[Word] | None:
