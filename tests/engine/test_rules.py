@@ -543,6 +543,14 @@ def test_a_document_released_by_someone_is_a_source_not_content() -> None:
     assert reported_passive(word_site("passive", "released")) == []
 
 
+def test_a_time_taken_for_an_object_is_not_the_content() -> None:
+    # `posted Friday on its website`, `addressed Tuesday the closing of the bridge`.
+    assert reported_object(word_site("time_object", "posted")) is None
+    assert _content("time_object", "addressed", reported_object) == [
+        ("reported object", "the closing of the bridge", None)
+    ]
+
+
 def test_a_platform_is_not_the_content() -> None:
     # "complained on Twitter": where it was said, not what.
     assert reported_oblique(word_site("platform_oblique", "complained")) is None

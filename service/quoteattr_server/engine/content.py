@@ -296,7 +296,14 @@ def _phrase_cue(site: WordSite) -> bool:
 
 
 def _after_cue(site: WordSite) -> list[Word]:
-    return [c for c in site.sentence.children(site.word.index) if c.start > site.word.start]
+    """The cue's dependents after it, less a time the parser took for an object (`posted
+    Friday`)."""
+    return [
+        c
+        for c in site.sentence.children(site.word.index)
+        if c.start > site.word.start
+        and not (c.deprel == "obj" and c.text.lower() in site.lexicon.time_words)
+    ]
 
 
 def reported_infinitive(site: WordSite) -> list[ReportedContent] | None:
