@@ -629,3 +629,11 @@ def test_the_party_label_is_the_one_speaker_of_that_party() -> None:
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Ana Kovac", ["a Republican", "the Republican"])
     ]
+
+
+def test_a_surname_written_alone_carries_roles_of_a_name_with_a_suffix() -> None:
+    # "Tomas G. Ruiz Jr., the state's top judge" and, later, "Chief Justice Ruiz".
+    result = attribute(parsed("suffixed_name"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Tomas G. Ruiz Jr.", ["the state's top judge", "Chief Justice"])
+    ]

@@ -17,6 +17,7 @@ from quoteattr_server.engine import attribute, confidence
 from quoteattr_server.engine.content import (
     CONTENT_RULES,
     according_to,
+    as_x_said,
     clause_after_cue,
     clause_of_other_verb,
     complement_clause,
@@ -205,6 +206,7 @@ CASES = [
         QuoteKind.REPORTED,
         "the dockworkers union",
     ),
+    Case(Rule.AS_X_SAID, "as_x_said", "port would reopen", QuoteKind.REPORTED, "Ruiz"),
     Case(Rule.CONTINUES, "continues", "told us anything", QuoteKind.DIRECT, "Ana Kovac"),
     Case(Rule.INTRODUCED, "introduced", "sink us", QuoteKind.DIRECT, "Tom Berg"),
     Case(
@@ -339,6 +341,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.REPORTED_OBLIQUE,
         Rule.REPORTED_PASSIVE,
         Rule.REPORTED_PARATAXIS,
+        Rule.AS_X_SAID,
         Rule.STANCE_PHRASE,
     ]
 
@@ -541,6 +544,27 @@ def test_a_cue_takes_content_as_any_of_its_groups_allows() -> None:
 def test_a_document_released_by_someone_is_a_source_not_content() -> None:
     # "A study released by the port authority shows ...": the study speaks; it is no content.
     assert reported_passive(word_site("passive", "released")) == []
+
+
+def test_as_x_said_reads_the_clause_it_comments_on() -> None:
+    # `The port will reopen in May, as one aide put it`: the parser conjoins "put" and makes
+    # "as" a case of "aide"; the clause still opens with "as".
+    assert _content("as_x_said", "put", as_x_said) == [
+        ("as X said", "The port will reopen in May", None)
+    ]
+    # `The crowd cheered as she called for the repeal`: a clause of time, with content.
+    assert as_x_said(word_site("as_x_said", "called")) is None
+    result = attribute(parsed("as_x_said"), LEXICON)
+    put = quote_containing(result, "The port will reopen")
+    assert put.cue is not None
+    assert (put.cue.text, put.cue.lemma) == ("put it", "put_it")
+
+
+def test_a_role_after_a_fronted_as_belongs_to_the_name_after_the_comma() -> None:
+    result = attribute(parsed("as_x_said"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "too shallow"))
+    assert speaker is not None
+    assert [role.text for role in speaker.roles] == ["a longtime harbour pilot"]
 
 
 def test_a_time_taken_for_an_object_is_not_the_content() -> None:

@@ -346,7 +346,7 @@ def _reported_drafts(
             speaker = speaker_at_cue(CueSite(item.sentence, item.cue, layout, lexicon))
         if speaker is None:
             continue
-        lemma = "according to" if item.rule is Rule.ACCORDING_TO else item.cue.lemma.lower()
+        lemma = _reported_lemma(item)
         cue_span = Span(item.cue.start, item.cue_end.end)
         drafts.append(
             _Draft(
@@ -362,6 +362,14 @@ def _reported_drafts(
             )
         )
     return drafts
+
+
+def _reported_lemma(item: ReportedContent) -> str:
+    """The lexicon key of a reported attribution's cue: `say`, `put_it`, "according to"."""
+    if item.rule is Rule.ACCORDING_TO:
+        return "according to"
+    lemma = item.cue.lemma.lower()
+    return lemma if item.cue_end is item.cue else f"{lemma}_{item.cue_end.text.lower()}"
 
 
 def _reported_confidence(item: ReportedContent, lemma: str, lexicon: Lexicon) -> float:

@@ -517,6 +517,61 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
 
 
+# How the parser hangs an "as" clause on the clause it comments on.
+_AS_CLAUSE_RELATIONS = frozenset({"advcl", "conj", "parataxis"})
+
+
+def as_x_said(site: WordSite) -> list[ReportedContent] | None:
+    """`As Ruiz said, the port will reopen`, `the port will reopen, as one aide put it`: a cue
+    in an adverbial clause opened by "as" reports the clause it modifies, without itself."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if word.deprel not in _AS_CLAUSE_RELATIONS or word.head < 0 or word.upos != "VERB":
+        return None
+    following = sentence.words[word.index + 1] if word.index + 1 < len(sentence.words) else None
+    phrase = following is not None and lexicon.phrase_cue(word.lemma, following.text)
+    if not (phrase or lexicon.takes_direct_quote(word.lemma)):
+        return None
+    opening = next((w for w in sentence.subtree(word.index) if w.upos != "PUNCT"), word)
+    if opening.text.lower() != "as" or not _says_nothing_itself(
+        site, following if phrase else None
+    ):
+        return None  # opened by "as", however the parser hung it
+    host = sentence.words[word.head]
+    if site.layout.inside_quote(host) or _reports_clause(host, sentence, lexicon):
+        return None
+    span = _host_without(sentence, host, word)
+    if span is None:
+        return []
+    end = following if phrase and following is not None else word
+    return [ReportedContent(sentence, word, end, span, Rule.AS_X_SAID)]
+
+
+def _says_nothing_itself(site: WordSite, phrase_end: Word | None) -> bool:
+    """The "as" clause holds only its source and circumstances (`as the governor said on
+    Tuesday`, `as one aide put it in a memo`): no content of its own, which would make it a
+    clause of time or comparison (`as she called for the amendment`, `as wealthy as he claims
+    to be`)."""
+    sentence, lexicon = site.sentence, site.lexicon
+    for child in sentence.children(site.word.index):
+        relation = child.deprel.split(":")[0]
+        if child is phrase_end or relation in _CIRCUMSTANCES:
+            continue
+        if relation != "obl":
+            return False
+        case = next((c for c in sentence.children(child.index) if c.deprel == "case"), None)
+        if (
+            case is not None
+            and case.text.lower() in lexicon.content_prepositions
+            and child.text.lower() not in lexicon.time_words
+        ):
+            return False
+    return True
+
+
+# What an "as" clause that reports may hold besides its source: `as Ruiz had said, again`.
+_CIRCUMSTANCES = frozenset({"nsubj", "mark", "case", "aux", "advmod", "punct", "cc"})
+
+
 def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
     """`raised questions about the audit`, `Lee's criticism of the deal`, `is a staunch
     opponent of the tax`, `has been critical of the mayor`: a stance noun or adjective with a
@@ -601,6 +656,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
         unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
     ),
     ContentRule(Rule.REPORTED_PARATAXIS, reported_parataxis, unless=_SOURCE_NAMED),
+    ContentRule(Rule.AS_X_SAID, as_x_said, unless=_CLAUSE_FOUND),
     ContentRule(Rule.STANCE_PHRASE, stance_phrase),
 )
 

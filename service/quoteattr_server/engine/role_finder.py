@@ -212,6 +212,7 @@ class RoleReader:
             self.title_before(sentence, first, last),
             self.apposition_after(sentence, first, last),
             self.role_set_off_before(sentence, first, last),
+            self.fronted_as(sentence, first),
             *self.predicate_after(sentence, first, last),
             *self.predicates_after_apposition(sentence, first, last),
         ]
@@ -435,6 +436,22 @@ class RoleReader:
             return []
         return phrase if self._states_a_role(phrase) else []
 
+    def fronted_as(self, sentence: Sentence, first: int) -> list[Word]:
+        """`As a reality TV boss, Trump ...`: a role opening the sentence after "as", set off by
+        a comma right before the name (or its title)."""
+        words = sentence.words
+        if not words or words[0].text.lower() != "as":
+            return []
+        comma = first - 1
+        while comma > 0 and words[comma].text != "," and words[comma].upos == "PROPN":
+            comma -= 1  # `As governor, Gov. Ana Kovac`: over the title
+        if comma < 2 or words[comma].text != ",":
+            return []
+        phrase = list(words[1:comma])
+        if len(phrase) > MAX_ROLE_WORDS or any(w.upos in ("VERB", "AUX", "PUNCT") for w in phrase):
+            return []
+        return phrase if self._states_a_role(phrase) else []
+
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
@@ -602,9 +619,11 @@ def _sightings(doc: ParsedDoc) -> dict[str, list[_Sighting]]:
 def _occurrences(
     doc: ParsedDoc, tokens: Sequence[str], reader: RoleReader
 ) -> Iterator[tuple[Sentence, int, int, bool]]:
-    """Every place the name is written: (sentence, first word, last word, possessive)."""
+    """Every place the name is written: (sentence, first word, last word, possessive); by its
+    surname, so "Chief Justice Roberts" is a place of "John G. Roberts Jr." too."""
     wanted = set(tokens)
-    for sentence, start, end, possessive in reader.sightings(doc).get(tokens[-1], ()):
+    surnames = [t for t in tokens if t.lower() not in _NAME_SUFFIXES] or list(tokens)
+    for sentence, start, end, possessive in reader.sightings(doc).get(surnames[-1], ()):
         first = start
         extra = 0
         while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
@@ -618,6 +637,9 @@ def _occurrences(
         given = {w.text for w in sentence.words[first:start]}
         if len(tokens) > 1 and given and not given & wanted:
             continue  # "Jeh Johnson" is not "Gary Johnson"
+        following = sentence.words[end + 1] if end + 1 < len(sentence.words) else None
+        if not possessive and following is not None and following.text.lower() in _NAME_SUFFIXES:
+            end += 1  # "Ruiz Jr.": the apposition comes after the suffix
         yield sentence, first, end, possessive
 
 
