@@ -270,3 +270,16 @@ def test_a_number_of_a_group_speaks_as_the_group_counted() -> None:
     assert mention_text(site, subject_of_cue(site)) == "eight of 10 dockworkers"
     result = attribute(parsed("number_of_group"), LEXICON)
     assert [s.name for s in result.speakers] == ["eight of 10 dockworkers"]
+
+
+def test_a_name_right_before_a_participle_cue_speaks() -> None:
+    # `footage of Ana Kovac asking, "..."`: not the subject of the clause above ("The ad").
+    site = cue_site("name_before_participle", "asking")
+    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
+    assert _speaker_of("name_before_participle", "port still closed") == ("Ana Kovac", "Ana Kovac")
+
+
+def test_a_description_right_before_a_finite_cue_speaks() -> None:
+    # `..., the 34-year-old mother of three replied, "..."` with the cue hung on the noun.
+    site = cue_site("description_before_cue", "replied")
+    assert mention_text(site, name_before_cue(site)) == "the 34-year-old mother"

@@ -213,7 +213,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         if site.layout.inside_quote(word):
             break
         run.insert(0, word)
-    adjacent = _name_right_before(site, run)
+    adjacent = _name_right_before(site, run) or _description_right_before(site, run)
     if adjacent is not None:
         return adjacent
     run = _without_fronted_phrase(run)
@@ -251,11 +251,12 @@ def _without_fronted_phrase(run: list[Word]) -> list[Word]:
 
 
 def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
-    """`... Trump boasted, "..."`, `which Apple's chief, Tim Cook, called`: a name right before
-    a finite cue, or set off by commas right before it, is its subject."""
+    """`... Trump boasted, "..."`, `footage of Hillary Clinton asking, "..."`: a name right
+    before the cue is its subject; `which Apple's chief, Tim Cook, called`: so is one set off
+    by commas right before a finite cue."""
     set_off = len(run) > 2 and run[-1].text == ","
     words = run[:-1] if set_off else run
-    if not words or not _finite(site.cue):
+    if not words or (set_off and not _finite(site.cue)):
         return None
     last = words[-1]
     if not _is_name_word(last) or _time_word(site.sentence, last, site.lexicon):
@@ -269,6 +270,32 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
         if first == 0 or words[first - 1].text != ",":
             return None
     return _phrase_head(site.sentence, last)
+
+
+MAX_DESCRIPTION_WORDS = 12
+
+
+def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
+    """`..., the 34-year-old mother of three replied, "..."`: after the last comma, a
+    description opened by an article right before a finite cue is its subject."""
+    comma = max((i for i, w in enumerate(run) if w.text == ","), default=None)
+    if comma is None or not _finite(site.cue):
+        return None
+    phrase = run[comma + 1 :]
+    if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS or phrase[0].text.lower() not in _ARTICLES:
+        return None
+    if any(w.upos in ("VERB", "AUX", "PRON", "PUNCT") and w.text != "-" for w in phrase):
+        return None
+    head = None
+    for word in phrase:
+        if word.upos == "ADP":
+            break
+        if word.upos == "NOUN":
+            head = word
+    return head
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
@@ -565,6 +592,16 @@ def _complement_of(
     return tail
 
 
+def _hyphen(words: Sequence[Word], index: int) -> bool:
+    """A hyphen written between two words without spaces: "34-year-old"."""
+    return (
+        0 < index < len(words) - 1
+        and words[index].text == "-"
+        and words[index - 1].end == words[index].start
+        and words[index].end == words[index + 1].start
+    )
+
+
 # What a number counting a group keeps of its phrase besides: `eight of 10 voters`.
 _COUNTED = frozenset({"nmod"})
 _POSSESSIVE_CASES = frozenset({"'s", "\u2019s", "'"})
@@ -594,11 +631,14 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
             if child.index not in inside and _in_mention(child, current == head.index, counted):
                 inside.add(child.index)
                 frontier.append(child.index)
-    # keep the contiguous run around the head
+    # keep the contiguous run around the head, over hyphens inside a description ("the
+    # 34-year-old mother"; names keep their own reading of hyphens)
+    words_of = sentence.words
+    glue = head.upos != "PROPN"
     start = end = head.index
-    while start - 1 in inside:
+    while start - 1 in inside or (glue and start - 2 in inside and _hyphen(words_of, start - 1)):
         start -= 1
-    while end + 1 in inside:
+    while end + 1 in inside or (glue and end + 2 in inside and _hyphen(words_of, end + 1)):
         end += 1
     words = list(sentence.words[start : end + 1])
     while words and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].deprel == "case"):
