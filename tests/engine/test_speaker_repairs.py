@@ -283,3 +283,10 @@ def test_a_description_right_before_a_finite_cue_speaks() -> None:
     # `..., the 34-year-old mother of three replied, "..."` with the cue hung on the noun.
     site = cue_site("description_before_cue", "replied")
     assert mention_text(site, name_before_cue(site)) == "the 34-year-old mother"
+
+
+def test_a_gerund_opened_by_a_preposition_describes_no_noun() -> None:
+    # `... promoting toll passes on her show and for saying that ...`, "saying" hung on
+    # "passes": a gerund with its "for" is no description of the noun; the clause above speaks.
+    site = cue_site("gerund_with_mark", "saying")
+    assert mention_text(site, participle_continues_speaker(site)) == "Kovac"

@@ -336,6 +336,8 @@ def _described_noun(site: CueSite) -> Word | None:
     sentence, cue = site.sentence, site.cue
     if cue.deprel != "acl" or cue.head < 0:
         return None
+    if any(c.deprel == "mark" for c in sentence.children(cue.index)):
+        return None  # `aids on his show and for saying that ...`: a gerund, not a description
     noun = _top_of_phrase(sentence, sentence.words[cue.head])
     if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
         return None
