@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.conllu import read_conllu
+from quoteattr_server.engine.cues import colon_noun_cue
 from quoteattr_server.engine.speakers import (
+    CueSite,
     inverted_subject,
     name_after_cue,
     name_before_cue,
@@ -13,7 +15,15 @@ from quoteattr_server.engine.speakers import (
     subject_of_cue,
 )
 
-from .rulekit import LEXICON, cue_site, mention_text, parsed, quote_containing, speaker_of
+from .rulekit import (
+    LEXICON,
+    cue_site,
+    layout_of,
+    mention_text,
+    parsed,
+    quote_containing,
+    speaker_of,
+)
 
 
 def test_inverted_subjects_in_one_phrase_take_the_name() -> None:
@@ -290,3 +300,25 @@ def test_a_gerund_opened_by_a_preposition_describes_no_noun() -> None:
     # "passes": a gerund with its "for" is no description of the noun; the clause above speaks.
     site = cue_site("gerund_with_mark", "saying")
     assert mention_text(site, participle_continues_speaker(site)) == "Kovac"
+
+
+def test_the_owner_of_a_noun_of_speech_before_a_colon_speaks() -> None:
+    # `His answer was short: "..."`: the possessor of the answer, resolved as a pronoun.
+    assert _speaker_of("colon_noun", "fight the toll") == ("Tomas Ruiz", "His")
+
+
+def test_a_noun_of_speech_before_a_colon_is_a_cue_of_its_owner() -> None:
+    # `Mayor Ana Kovac is rolling out a new campaign message: "..."`: the subject of the verb
+    # whose object the message is.
+    layout = layout_of("colon_noun")
+    quote = next(
+        q for q in layout.quotes if "port is ours" in layout.doc.text[q.span.start : q.span.end]
+    )
+    match = colon_noun_cue(layout.sentence_index_at(quote.span.start), quote.span, layout, LEXICON)
+    assert match is not None
+    assert match.word.text == "message"
+    assert match.source is not None
+    assert (
+        mention_text(CueSite(match.source.sentence, match.word, layout, LEXICON), match.source.word)
+        == "Mayor Ana Kovac"
+    )

@@ -204,7 +204,9 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
             for candidate in (_outermost(match, layout, lexicon), match):
                 if candidate not in candidates:
                     candidates.append(candidate)
-        return candidates
+        # Last, a noun of speech before a colon, for when no verb has a speaker.
+        noun = colon_noun_cue(indices[0], span, layout, lexicon)
+        return candidates if noun is None else [*candidates, noun]
     for find in FALLBACK_CUES:
         fallback = find(indices[0], span, layout, lexicon)
         if fallback is not None:
@@ -286,10 +288,41 @@ def colon_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMa
     return None
 
 
+def colon_noun_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
+    """`Obama is rolling out a new campaign message: "It's about me."`, `His answer was blunt:
+    "No."`: a noun of speech (`nouns.txt`) right before the colon that introduces the quote;
+    its owner speaks: the possessor, or the subject of the verb it is the object of."""
+    sentence = layout.sentences[first]
+    before = [w for w in sentence.words if w.end <= span.start and w.upos != "PUNCT"]
+    if not before or layout.doc.text[before[-1].end : span.start].strip() not in (":", ':"'):
+        return None
+    noun = next(
+        (w for w in reversed(before[-3:]) if w.lemma.lower() in lexicon.reporting_nouns), None
+    )
+    if noun is None or layout.inside_quote(noun):
+        return None
+    owner = _owner_of(sentence, noun)
+    if owner is None:
+        return None
+    source = SpeakerHead(sentence, owner, Rule.COLON)
+    return CueMatch(CueKind.SOURCE, sentence, noun, linked=True, source=source)
+
+
+def _owner_of(sentence: Sentence, noun: Word) -> Word | None:
+    """Whose a noun of speech is: `his message`, `Obama rolled out a message`, `The message
+    of the mayor was`."""
+    children = sentence.children(noun.index)
+    possessor = next((c for c in children if c.deprel == "nmod:poss"), None)
+    if possessor is not None or noun.deprel != "obj" or noun.head < 0:
+        return possessor
+    return next((c for c in sentence.children(noun.head) if c.deprel.startswith("nsubj")), None)
+
+
 # Cues found on the surface when no reporting verb is in or beside the quote, in this order.
 FALLBACK_CUES: tuple[Callable[[int, Span, Layout, Lexicon], CueMatch | None], ...] = (
     dash_cue,
     colon_cue,
+    colon_noun_cue,
 )
 
 
