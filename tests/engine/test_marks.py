@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr_server.engine.marks import find_quotes, is_transcript
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.marks import find_quotes, is_transcript, stage_direction
 from quoteattr_server.nlp.adapter import split_paragraphs
+
+from .rulekit import LEXICON, parsed
 
 
 def quoted(text: str) -> list[str]:
@@ -77,3 +80,23 @@ def test_one_label_is_no_transcript() -> None:
     text = '"WARNING: The bridge will close.\n\n"Residents should leave by noon."'
     assert not is_transcript(text, split_paragraphs(text))
     assert len(quoted(text)) == 1
+
+
+def test_a_stage_direction_ends_a_transcript_line_and_is_no_quote() -> None:
+    # `"KOVAC: ...` then `"(CROSSTALK.)` then `"RUIZ: ...`; and `known as the "harbour rule"`.
+    result = attribute(parsed("label_and_stage_direction"), LEXICON)
+    assert [q.text for q in result.quotes] == ["We will rebuild the bridge.", "Nobody asked us."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"(CROSSTALK.)', True),
+        ('"(APPLAUSE)"', True),
+        ('"(BEGIN VIDEO CLIP)', True),
+        ('"We (the union) will win."', False),
+        ('"(We will not go back to the old toll, whatever the council decides.)"', False),
+    ],
+)
+def test_stage_direction(text: str, expected: bool) -> None:
+    assert stage_direction(text, 0, len(text)) is expected

@@ -34,6 +34,7 @@ from quoteattr_server.engine.content import (
 from quoteattr_server.engine.cues import (
     FALLBACK_CUES,
     colon_cue,
+    colon_noun_cue,
     cue_of,
     dash_cue,
     direct_cue_candidates,
@@ -615,7 +616,7 @@ def test_name_colon_reads_a_headline() -> None:
 
 
 def test_dash_then_colon_are_the_fallback_cues() -> None:
-    assert (dash_cue, colon_cue) == FALLBACK_CUES
+    assert (dash_cue, colon_cue, colon_noun_cue) == FALLBACK_CUES
 
 
 def test_dash_cue_signs_the_quote() -> None:

@@ -22,6 +22,7 @@ from quoteattr_server.engine.cues import (
     cue_of,
     direct_cue_candidates,
     is_label,
+    is_stage_direction,
     is_title_of_work,
     speaker_of,
     uncued_quote_kind,
@@ -174,7 +175,7 @@ def _direct_drafts(
     earlier_speakers: list[SpeakerHead] = []
     transcript = is_transcript(layout.doc.text, layout.doc.paragraphs)
     for quote in layout.quotes:
-        if is_label(quote, layout, lexicon):
+        if is_label(quote, layout, lexicon) or is_stage_direction(quote, layout.doc.text):
             continue
         if transcript and transcript_label(layout.doc.text, quote.span.start + 1, quote.span.end):
             line = transcript_speaker(quote.span, layout, lexicon)

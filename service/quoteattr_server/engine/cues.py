@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from quoteattr_server.engine import confidence
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.marks import MarkedQuote
+from quoteattr_server.engine.marks import MarkedQuote, stage_direction
 from quoteattr_server.engine.rules import CueKind, Rule
 from quoteattr_server.engine.speakers import (
     CueSite,
@@ -386,10 +386,24 @@ MAX_TITLE_WORDS = 6
 
 
 def is_label(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
-    """A quoted phrase right after "so-called", "dubbed", "titled": a label, not speech."""
+    """A quoted phrase right after "so-called", "dubbed", "titled", "known as the": a label, not
+    speech."""
     text = layout.doc.text
-    preceding = text[max(0, quote.span.start - 30) : quote.span.start].split()
-    return bool(preceding) and preceding[-1].lower().strip(",") in lexicon.labels
+    preceding = [
+        w.lower().strip(",") for w in text[max(0, quote.span.start - 30) : quote.span.start].split()
+    ]
+    while len(preceding) > 1 and preceding[-1] in _LABEL_LINKS:
+        preceding.pop()
+    return bool(preceding) and preceding[-1] in lexicon.labels
+
+
+# Words between a label word and its quoted phrase: `known as the "Buffett rule"`.
+_LABEL_LINKS = frozenset({"as", "the", "a", "an"})
+
+
+def is_stage_direction(quote: MarkedQuote, text: str) -> bool:
+    """`"(CROSSTALK.)`, `"(APPLAUSE)"`: a transcript's note in parentheses, no one's words."""
+    return stage_direction(text, quote.span.start, quote.span.end)
 
 
 def is_title_of_work(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:

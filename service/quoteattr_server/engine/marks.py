@@ -124,6 +124,19 @@ def transcript_label(text: str, after_mark: int, end: int) -> str | None:
     return found.group(1) if found else None
 
 
+_STAGE_DIRECTION = re.compile(r"\(\s*[A-Za-z][A-Za-z ,'\u2019-]*[.!]?\s*\)[.,]?")
+MAX_STAGE_DIRECTION_WORDS = 4  # "(BEGIN VIDEO CLIP)", "(CROSSTALK)", "(inaudible)"
+
+
+def stage_direction(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], less its marks, is a transcript's note in parentheses
+    (`"(CROSSTALK.)`, `"(APPLAUSE)"`): no one's words."""
+    inner = text[start:end].strip(" \n\"'\u201c\u201d\u2018\u2019")
+    return len(inner.split()) <= MAX_STAGE_DIRECTION_WORDS and bool(
+        _STAGE_DIRECTION.fullmatch(inner)
+    )
+
+
 def is_transcript(text: str, paragraphs: Sequence[Span]) -> bool:
     """Whether the article holds a transcript: paragraphs opening with a quotation mark and the
     labels of two speakers or more (`"WALLACE: ...`, `"PENCE: ...`). One capitalised word and a
@@ -176,8 +189,12 @@ class _Pairing:
         if reopening is None:
             self.emit(previous.end, closed=False)
             return False
-        if self.transcript and transcript_label(self.text, reopening.end, paragraph.end):
-            # `"PENCE: ...` after `"WALLACE: ...`: each transcript line is a quote of its own.
+        if self.transcript and (
+            transcript_label(self.text, reopening.end, paragraph.end)
+            or stage_direction(self.text, reopening.start, paragraph.end)
+        ):
+            # `"PENCE: ...` after `"WALLACE: ...`: each transcript line is a quote of its own;
+            # a note (`"(CROSSTALK.)`) ends the line before it.
             self.emit(previous.end, closed=False)
         else:
             self.pieces.append(Span(self.open_at, previous.end))
