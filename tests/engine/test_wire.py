@@ -57,6 +57,8 @@ def test_dateline_at_paragraph_start(paragraph: str, dateline: str) -> None:
         "By Jane Doe, Associated Press",
         "By Jane Doe and John Roe",
         "(Reporting by Jane Doe; Editing by John Roe)",
+        "Follow Jane Doe on Twitter @janedoe",
+        '"Follow Jane Doe on Twitter @janedoe."',
     ],
 )
 def test_credit_line_is_a_whole_paragraph(paragraph: str) -> None:
@@ -72,6 +74,7 @@ def test_credit_line_is_a_whole_paragraph(paragraph: str) -> None:
         "US-China talks resumed on Friday.",
         "Kovac said the plan was reckless.",
         "FBI \u2014 and the police \u2014 said nothing.",
+        "Follow the money, Kovac said on Twitter.",
     ],
 )
 def test_ordinary_sentences_are_not_furniture(paragraph: str) -> None:

@@ -2,9 +2,10 @@
 
 Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
 "WASHINGTON —", "Washington (CNN) --") and carries credit lines ("By Jane Doe, Associated
-Press", "(Reporting by Jane Doe; Editing by John Roe)"). Read as a sentence, a dateline city
-becomes the subject of the lede and so its speaker. These spans are found on the text itself,
-before any parse, so that the parser can be given a copy with them blanked out.
+Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane Doe on Twitter @jdoe").
+Read as a sentence, a dateline city becomes the subject of the lede and so its speaker. These
+spans are found on the text itself, before any parse, so that the parser can be given a copy
+with them blanked out.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ _CREDIT = re.compile(
 )
 
 
+# "Follow Jane Doe on Twitter @janedoe", closing web copy (a stray mark before it, too).
+_FOLLOW = re.compile(
+    r"[\"\u201c]?\s*Follow\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}on\s+"
+    r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b[^\n]*$"
+)
+
+
 def _dateline_length(paragraph: str) -> int:
     match = _DATELINE.match(paragraph)
     if match is None:
@@ -62,7 +70,7 @@ def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
     spans: list[Span] = []
     for paragraph in paragraphs:
         body = text[paragraph.start : paragraph.end]
-        if len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body)):
+        if len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body)):
             spans.append(paragraph)
             continue
         length = _dateline_length(body)
