@@ -322,3 +322,12 @@ def test_a_noun_of_speech_before_a_colon_is_a_cue_of_its_owner() -> None:
         mention_text(CueSite(match.source.sentence, match.word, layout, LEXICON), match.source.word)
         == "Mayor Ana Kovac"
     )
+
+
+def test_a_cue_with_a_clause_of_its_own_after_the_quote_is_not_its_cue() -> None:
+    # `said she speaks ... because "...," though she noted she has also pushed for ...`:
+    # "noted" hangs on a quoted word but reports its own clause.
+    result = attribute(parsed("cue_with_own_clause"), LEXICON)
+    quote = quote_containing(result, "you talk about the issues")
+    assert quote.cue is not None
+    assert quote.cue.text == "said"

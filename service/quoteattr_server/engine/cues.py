@@ -84,7 +84,9 @@ def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
     quoted word lies under the cue through a content relation (an oblique only after the cue:
     "warned of "chaos"", not "In an interview on "Face the Nation," she said")."""
     if cue.head >= 0 and quote.contains(sentence.words[cue.head].span):
-        return True
+        # Not a cue with a clause of its own after the quote: `"...," though she noted she has
+        # also pushed for ...` reports that clause.
+        return not _reports_own_clause(sentence, cue, quote)
     for word in sentence.words:
         if not quote.contains(word.span) or word.upos == "PUNCT":
             continue
@@ -94,6 +96,18 @@ def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
             continue
         relation = child.deprel.split(":")[0]
         if relation in _CONTENT_RELATIONS or (relation == "obl" and child.start > cue.start):
+            return True
+    return False
+
+
+def _reports_own_clause(sentence: Sentence, cue: Word, quote: Span) -> bool:
+    """The cue has a complement clause, with a subject of its own, outside the quote."""
+    for child in sentence.children(cue.index):
+        if child.deprel != "ccomp" or quote.contains(child.span):
+            continue
+        words = sentence.subtree(child.index)
+        outside = all(not quote.contains(w.span) for w in words)
+        if outside and any(c.deprel.startswith("nsubj") for c in sentence.children(child.index)):
             return True
     return False
 
