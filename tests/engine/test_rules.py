@@ -416,6 +416,24 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported object", "it favorably to the old toll bridge", None),
         ),
         (
+            # A part of a group is a source: a stance cue takes its infinitive.
+            "part_of_group",
+            "expect",
+            reported_infinitive,
+            ("reported infinitive", "Ana Kovac to win the race", None),
+        ),
+        (
+            # The predicate hung on the object by the parser.
+            "predicate_on_object",
+            "called",
+            reported_object,
+            (
+                "reported object",
+                "the charges unsubstantiated and fabricated by former managers",
+                None,
+            ),
+        ),
+        (
             "characterization",
             "called",
             reported_object,

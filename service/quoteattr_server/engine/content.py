@@ -385,9 +385,23 @@ def _characterization(site: WordSite) -> list[Word] | None:
         ),
         None,
     )
-    if predicate is None:
-        return None
-    return site.sentence.subtree(first.index) + site.sentence.subtree(predicate.index)
+    if predicate is not None:
+        return site.sentence.subtree(first.index) + site.sentence.subtree(predicate.index)
+    # `called the charges unsubstantiated`: the parser hangs the predicate on the object.
+    said_of = next(
+        (
+            c
+            for c in site.sentence.children(first.index)
+            if c.deprel in ("acl", "amod")
+            and c.index == first.index + 1
+            and (c.upos == "ADJ" or (c.upos == "VERB" and "Tense=Past" in c.feats))
+            and not any(
+                g.deprel in ("mark", "nsubj", "nsubj:pass") for g in site.sentence.children(c.index)
+            )
+        ),
+        None,
+    )
+    return site.sentence.subtree(first.index) if said_of is not None else None
 
 
 def reported_passive(site: WordSite) -> list[ReportedContent] | None:
@@ -753,17 +767,29 @@ def _has_source_subject(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool
     return False
 
 
-def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon) -> bool:
+def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon, *, part: bool = True) -> bool:
+    """A person, group, organisation or document; or a part of one (`A majority of voters`,
+    `Many of his supporters`, `One of the doctors`)."""
     if subject.upos == "PROPN":
         return True
-    if subject.upos == "PRON":
-        return subject.text.lower() in lexicon.pronouns.sources
+    if subject.upos == "PRON" and subject.text.lower() in lexicon.pronouns.sources:
+        return True
     lemma = subject.lemma.lower()
     if lemma in lexicon.titles or lemma in lexicon.organization_heads:
         return True
     if subject.text.lower() in lexicon.group_nouns or subject.text.lower() in lexicon.artefacts:
         return True
-    return any(w.upos == "PROPN" for w in sentence.children(subject.index))
+    children = sentence.children(subject.index)
+    if any(w.upos == "PROPN" for w in children):
+        return True
+    return part and any(
+        child.deprel == "nmod"
+        and any(
+            c.deprel == "case" and c.text.lower() == "of" for c in sentence.children(child.index)
+        )
+        and _is_source(sentence, child, lexicon, part=False)
+        for child in children
+    )
 
 
 def _fronted_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
