@@ -614,6 +614,18 @@ def test_no_phrase_content_at_a_cue_with_a_clause() -> None:
     assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
 
 
+def test_a_trailing_according_to_attributes_all_before_its_comma() -> None:
+    # The parser hangs the phrase on "cities"; the sentence before the comma is the content.
+    assert _content("trailing_according", "according", according_to) == [
+        (
+            "according to X",
+            'More than 100,000 people took part in a nationwide "walk-in" at more than 2,000 '
+            "schools in 238 cities",
+            "organizer",
+        )
+    ]
+
+
 def test_according_to_claims_its_word() -> None:
     site = word_site("according_to", "according")
     assert [item.rule for item in read_word(site)] == [Rule.ACCORDING_TO]

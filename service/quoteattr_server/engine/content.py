@@ -128,10 +128,25 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
     phrase = sentence.words[word.head]  # the adjective of `a person familiar with ...`, or X
     if phrase.head < 0:
         return []
-    span = _host_without(sentence, sentence.words[phrase.head], phrase)
+    span = _trailing_according(sentence, word, phrase) or _host_without(
+        sentence, sentence.words[phrase.head], phrase
+    )
     if span is None:
         return []
     return [ReportedContent(sentence, word, to, span, Rule.ACCORDING_TO, source)]
+
+
+def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Span | None:
+    """`More than 100,000 people took part in a walk-in at 2,000 schools, according to the
+    organizers.`: a phrase that ends the sentence after a comma attributes all before the comma,
+    wherever the parser hung it."""
+    words = sentence.words
+    if according.index < 2 or words[according.index - 1].text != ",":
+        return None
+    phrase_end = max(w.index for w in sentence.subtree(phrase.index))
+    if any(w.upos != "PUNCT" for w in words[phrase_end + 1 :]):
+        return None
+    return _content_span(list(words[: according.index - 1]))
 
 
 def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
