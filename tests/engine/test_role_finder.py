@@ -637,3 +637,15 @@ def test_a_surname_written_alone_carries_roles_of_a_name_with_a_suffix() -> None
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Tomas G. Ruiz Jr.", ["the state's top judge", "Chief Justice"])
     ]
+
+
+def test_a_subject_description_continues_the_topic_of_the_sentence_before() -> None:
+    # `Ana Kovac says ... / The former harbour pilot was speaking ..., hours after Tomas Ruiz
+    # attacked the plan ... / The union leader said ...`: each subject continues the topic,
+    # though another person was named last.
+    result = attribute(parsed("topic_subject"), LEXICON)
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles == {
+        "Ana Kovac": ["The former harbour pilot", "The union leader"],
+        "Tomas Ruiz": [],
+    }

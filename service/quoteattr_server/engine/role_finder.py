@@ -1026,6 +1026,7 @@ def _link_descriptions(
         )
         if referent is not None:
             added.setdefault(referent.index, []).append(reader.span(phrase))
+            focus.saw(sentence, phrase, referent)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
 
@@ -1083,6 +1084,10 @@ class _Focus:
             for first, owned in _possessions(sentence)
         }
         self._paragraph_of = paragraph_finder(doc.paragraphs)
+        self._sentences = [s for s in doc.sentences if any(w.upos != "PUNCT" for w in s.words)]
+        self._index_of = {s.start: i for i, s in enumerate(self._sentences)}
+        # Sentences whose subject is a description already linked: start -> the person.
+        self._topics: dict[int, _Candidate] = {}
         owned = {start for c in named for start in c.name_starts}
         # Where other names begin: a proper noun of two words or more no speaker is called.
         self._other_names = sorted(
@@ -1095,9 +1100,22 @@ class _Focus:
             and w.start not in owned
         )
 
+    def saw(self, sentence: Sentence, phrase: list[Word], referent: _Candidate) -> None:
+        """A description linked to `referent`: when it is its sentence's subject, the next
+        sentence's subject description may continue it."""
+        if phrase[0].index == 0:
+            self._topics[sentence.start] = referent
+
     def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
         if not _opens_as_subject(phrase, head, sentence):
             return None
+        topic = self._topic_before(sentence)
+        if (
+            topic is not None
+            and not any(sentence.start <= s < sentence.end for s in topic.name_starts)
+            and self._agrees(phrase, head, topic)
+        ):
+            return topic  # unless the sentence names them too: someone else
         opening = phrase[0].start
         latest = [
             (max(s for s in c.name_starts if s < opening), c)
@@ -1117,6 +1135,31 @@ class _Focus:
         if self._possessed.get(start) == head.lemma.lower():
             return None  # "Scott's wife pleads ... The wife of a man ..." is the wife
         return chosen if self._agrees(phrase, head, chosen) else None
+
+    def _topic_before(self, sentence: Sentence) -> _Candidate | None:
+        """The person the sentence before is about: its main verb's subject names them (`Mike
+        Pence says ...`), or is a description already linked to them. News copy keeps its
+        topic as the subject: `The Republican vice presidential nominee was speaking ...`."""
+        index = self._index_of.get(sentence.start, 0)
+        if index == 0:
+            return None
+        before = self._sentences[index - 1]
+        if self._paragraph_of(sentence.start) - self._paragraph_of(before.start) > 1:
+            return None
+        if before.start in self._topics:
+            return self._topics[before.start]
+        root = next((w for w in before.words if w.head < 0), None)
+        if root is None:
+            return None
+        subject = next(
+            (c for c in before.children(root.index) if c.deprel in ("nsubj", "nsubj:pass")), None
+        )
+        if subject is None or subject.upos != "PROPN":
+            return None
+        phrase = before.subtree(subject.index)
+        low, high = phrase[0].start, phrase[-1].end
+        owners = [c for c in self._named if any(low <= s < high for s in c.name_starts)]
+        return owners[0] if len(owners) == 1 else None
 
     def _agrees(self, phrase: list[Word], head: Word, chosen: _Candidate) -> bool:
         """No party of the description says it is another person, and the person holds no post
