@@ -649,3 +649,21 @@ def test_a_subject_description_continues_the_topic_of_the_sentence_before() -> N
         "Ana Kovac": ["The former harbour pilot", "The union leader"],
         "Tomas Ruiz": [],
     }
+
+
+def test_two_speakers_of_one_name_are_one_referent_of_a_description() -> None:
+    # Resolution can leave "Ana Kovac" as two speakers until the merge: a description of her
+    # party is still hers alone.
+    doc = parsed("same_name_twice")
+    first, second = (doc.text.index("Ana Kovac"), doc.text.index("Kovac said the toll"))
+    speakers = tuple(
+        Speaker(f"s{n}", "Ana Kovac", SpeakerKind.PERSON, (), (TextSpan("x", Span(at, at + 5)),))
+        for n, at in ((1, first), (2, second))
+    )
+    ruiz = doc.text.index("Tomas Ruiz")
+    other = Speaker(
+        "s3", "Tomas Ruiz", SpeakerKind.PERSON, (), (TextSpan("x", Span(ruiz, ruiz + 10)),)
+    )
+    result = complete_roles(doc, AttributionResult((), (*speakers, other)), LEXICON)
+    roles = [[r.text for r in s.roles] for s in result.speakers]
+    assert roles[0] == ["Rival", "a Democrat", "The Democratic mayoral candidate"]

@@ -1006,11 +1006,18 @@ def _best_named_before(
 def _link_descriptions(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
-    """Give each definite description ("the senator") to the named speaker it refers to."""
+    """Give each definite description ("the senator") to the named speaker it refers to. Two
+    speakers of one name (merged later) are one candidate: the first of them."""
+    first_of: dict[str, int] = {}
+    for index, speaker in enumerate(speakers):
+        first_of.setdefault(speaker.name.lower(), index)
     named = [
         _candidate(index, speaker, name_starts[index], reader.lexicon)
         for index, speaker in enumerate(speakers)
-        if is_named(speaker) and speaker.kind is not SpeakerKind.ORGANIZATION and name_starts[index]
+        if is_named(speaker)
+        and speaker.kind is not SpeakerKind.ORGANIZATION
+        and name_starts[index]
+        and first_of[speaker.name.lower()] == index
     ]
     if not named:
         return
