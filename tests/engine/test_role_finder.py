@@ -667,3 +667,13 @@ def test_two_speakers_of_one_name_are_one_referent_of_a_description() -> None:
     result = complete_roles(doc, AttributionResult((), (*speakers, other)), LEXICON)
     roles = [[r.text for r in s.roles] for s in result.speakers]
     assert roles[0] == ["Rival", "a Democrat", "The Democratic mayoral candidate"]
+
+
+def test_a_description_owning_another_speakers_role_is_linked_too() -> None:
+    # `Tomas Ruiz, one of the president's closest aides,`: his role, and a mention of her.
+    result = attribute(parsed("possessor_in_role"), LEXICON)
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles == {
+        "Ana Kovac": ["President", "the president"],
+        "Tomas Ruiz": ["one of the president's closest aides"],
+    }

@@ -868,6 +868,13 @@ def _definite_descriptions(
             yield _complemented(phrase, cut), head, sentence
 
 
+def _possessor(sentence: Sentence, phrase: list[Word]) -> bool:
+    """The description owns what follows it: `one of the president's closest aides` names the
+    president as well as the aide."""
+    following = phrase[-1].index + 1
+    return following < len(sentence.words) and sentence.words[following].text in _POSSESSIVE
+
+
 def _is_party_member(word: Word, lexicon: Lexicon) -> bool:
     """`the Republican`, `the Democrat`: one member of a party, named by its label."""
     return word.text.lower() in lexicon.parties and not word.text.endswith("s")
@@ -1026,8 +1033,11 @@ def _link_descriptions(
     added: dict[int, list[TextSpan]] = {}
     focus = _Focus(doc, named, reader.lexicon)
     for phrase, head, sentence in _definite_descriptions(doc, reader):
-        if any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known):
-            continue  # part of a role already read ("one of the aides")
+        inside = any(
+            span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known
+        )
+        if inside and not _possessor(sentence, phrase):
+            continue  # part of a role already read ("one of the aides"), not its owner
         referent = _referent(phrase, head, candidates, reader.lexicon) or focus.subject(
             phrase, head, sentence
         )
