@@ -677,3 +677,11 @@ def test_a_description_owning_another_speakers_role_is_linked_too() -> None:
         "Ana Kovac": ["President", "the president"],
         "Tomas Ruiz": ["one of the president's closest aides"],
     }
+
+
+def test_a_relation_set_off_before_a_name_is_a_role() -> None:
+    # `summoned his senior harbour adviser, Ana Kovac, to the town hall`.
+    result = attribute(parsed("possessive_relation"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Ana Kovac", ["his senior harbour adviser"])
+    ]

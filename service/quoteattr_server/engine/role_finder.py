@@ -118,6 +118,7 @@ _NOT_ROLES = frozenset(
         "start",
     }
 )
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _SET_OFF_OPENERS = frozenset({"said", "says", "told", "wrote", "added", "to", "by"})
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du"}
@@ -431,6 +432,8 @@ class RoleReader:
         opening = position
         while opening > 0 and self._inside_role_phrase(words[opening - 1]):
             opening -= 1
+        if opening > 0 and words[opening - 1].text.lower() in _POSSESSIVE_PRONOUNS:
+            opening -= 1  # `his senior climate adviser, Brian Deese,`: a relation is a role
         phrase = list(words[opening:position])
         if not phrase or len(phrase) > MAX_ROLE_WORDS or not self._opens_role(words, opening):
             return []
@@ -460,7 +463,7 @@ class RoleReader:
     def _opens_role(self, words: Sequence[Word], opening: int) -> bool:
         """The phrase starts the sentence, follows a quotation or dash, or follows the cue
         ("said Apple's chief executive, Tim Cook")."""
-        if opening == 0:
+        if opening == 0 or words[opening].text.lower() in _POSSESSIVE_PRONOUNS:
             return True
         before = words[opening - 1]
         return before.upos == "PUNCT" or before.text.lower() in _SET_OFF_OPENERS
