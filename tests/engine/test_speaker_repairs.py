@@ -331,3 +331,11 @@ def test_a_cue_with_a_clause_of_its_own_after_the_quote_is_not_its_cue() -> None
     quote = quote_containing(result, "you talk about the issues")
     assert quote.cue is not None
     assert quote.cue.text == "said"
+
+
+def test_a_title_word_ending_a_name_is_a_surname() -> None:
+    # `Democrat Jim Justice`: "Justice" is a title before names, a surname after one.
+    result = attribute(parsed("title_as_surname"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Jim Justice", ["Democrat"])
+    ]

@@ -1037,7 +1037,7 @@ def _link_descriptions(
     focus = _Focus(doc, named, reader.lexicon)
     for phrase, head, sentence in _definite_descriptions(doc, reader):
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
-        if inside and not _possessor(sentence, phrase):
+        if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):
             continue  # part of a role already read ("one of the aides"), not its owner
         referent = _referent(phrase, head, candidates, reader.lexicon) or focus.subject(
             phrase, head, sentence

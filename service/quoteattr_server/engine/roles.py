@@ -48,6 +48,19 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
+def _title_as_surname(words: Sequence[Word], position: int, run: list[Word]) -> bool:
+    """`Democrat Jim Justice`: a title word ending the mention after a name is a surname
+    (titles come before names in English)."""
+    word = words[position]
+    return (
+        bool(run)
+        and position == len(words) - 1
+        and word.upos == "PROPN"
+        and word.text[:1].isupper()
+        and run[-1].index == word.index - 1
+    )
+
+
 def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
     """A modifier the tagger calls a verb, before a name that ends in an organisation's head
     word ("United Kingdom", "United States")."""
@@ -78,7 +91,11 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             and _is_name_word(following, lexicon)
             and not lexicon.is_title(word.text)
         )
-        if _is_name_word(word, lexicon) or opens_name:
+        if (
+            _is_name_word(word, lexicon)
+            or opens_name
+            or _title_as_surname(words, position, current)
+        ):
             current.append(word)
         else:
             if current:
