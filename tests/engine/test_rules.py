@@ -434,6 +434,19 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ),
         ),
         (
+            # An aside after a comma is no part of the phrase.
+            "aside_after_phrase",
+            "denounced",
+            reported_object,
+            ("reported object", "the toll in an on-air diatribe", None),
+        ),
+        (
+            "aside_after_phrase",
+            "urged",
+            reported_infinitive,
+            ("reported infinitive", "Congress to leave the program intact", None),
+        ),
+        (
             "characterization",
             "called",
             reported_object,

@@ -293,8 +293,21 @@ def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
     return site.reported(span, Rule.REPORTED_CLAUSE) if span is not None else None
 
 
+# Words that, after a comma, open an aside rather than more of a phrase's content: `the
+# annexation in a diatribe, which RT pointed to`, `to leave the program intact, although ...`.
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "whereas"})
+
+
+def _before_aside(words: list[Word]) -> list[Word]:
+    ordered = sorted(words, key=lambda w: w.index)
+    for position, word in enumerate(ordered[:-1]):
+        if word.text == "," and ordered[position + 1].text.lower() in _ASIDE_OPENERS:
+            return ordered[:position]
+    return ordered
+
+
 def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedContent]:
-    kept = trim_punct(words)
+    kept = trim_punct(_before_aside(words))
     if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
         return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
