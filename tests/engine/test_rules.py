@@ -434,6 +434,13 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ),
         ),
         (
+            # Nor of the clause: `..., which the council has disputed for years`.
+            "aside_after_clause",
+            "said",
+            complement_clause,
+            ("reported clause", "the toll was far too high for the ferries", None),
+        ),
+        (
             # An aside after a comma is no part of the phrase.
             "aside_after_phrase",
             "denounced",

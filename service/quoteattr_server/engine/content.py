@@ -219,7 +219,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
         if subject is not None:
             words = sentence.subtree(subject.index) + words
-        found += site.reported(_content_span(words), Rule.REPORTED_CLAUSE)
+        found += site.reported(_content_span(_before_aside(words)), Rule.REPORTED_CLAUSE)
     return found
 
 
