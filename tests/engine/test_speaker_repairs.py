@@ -339,3 +339,13 @@ def test_a_title_word_ending_a_name_is_a_surname() -> None:
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Jim Justice", ["Democrat"])
     ]
+
+
+def test_names_listed_with_party_tags_all_speak() -> None:
+    # `Senators Ana Kovac (D-Ore.), Tomas Ruiz (D-Ohio) and Lena Ortiz (D-N.J.) all suggested`:
+    # the tags in parentheses break the parser's conjunction; the list is read on the surface.
+    result = attribute(parsed("listed_with_tags"), LEXICON)
+    quote = quote_containing(result, "toll was illegal")
+    names = {s.id: s.name for s in result.speakers}
+    assert names[quote.speaker_id or ""] == "Ana Kovac"
+    assert [names[c] for c in quote.co_speaker_ids] == ["Tomas Ruiz", "Lena Ortiz"]

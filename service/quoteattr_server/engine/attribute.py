@@ -9,7 +9,7 @@ the previous speaker -> roles from the entity's mentions -> result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
@@ -620,6 +620,25 @@ def _conjoined(
     """`Mr. Grassley and Mr. Leahy said`, `China, Russia and India said`: each conjunct of a
     speaker mention speaks too. The conjunction as a whole resolves to one of them (the
     quote's speaker); the others are read here, without becoming the latest one mentioned."""
+    for words_of_part, part_head in _conjunct_parts(sentence, head, words):
+        part = trim_punct(words_of_part)
+        if not part or part[0].upos == "PRON" or part[0].lemma.lower() in lexicon.not_speakers:
+            continue
+        referent = resolver.resolve(part, sentence.paragraph, remember=False)
+        if referent.resolved_by == "unresolved":
+            continue
+        name_parts = split_name(part, lexicon)
+        site = RoleSite(text, sentence, part_head, name_parts, lexicon)
+        part_span = span_of(part)
+        mention = TextSpan(text[part_span.start : part_span.end], part_span)
+        yield _Resolved(referent, mention, list(roles_at(site, SPEAKER_ROLE_RULES)))
+
+
+def _conjunct_parts(
+    sentence: Sentence, head: Word, words: list[Word]
+) -> list[tuple[list[Word], Word]]:
+    """The conjuncts of a mention (their words and head): by the parse's `conj` arcs, else
+    names listed after it on the surface. Fewer than two: no conjunction."""
     inside = {w.index for w in words}
     starts, heads = [words[0].index], [head]
     for word in sentence.words:
@@ -631,22 +650,51 @@ def _conjoined(
                 starts.append(start)
                 heads.append(word)
     if len(starts) < 2:
-        return
+        listed = _listed_after(sentence, words)
+        return [(list(words), head), *((name, name[-1]) for name in listed)] if listed else []
     ends = [start - 1 for start in starts[1:]] + [words[-1].index]
-    for first, last, part_head in zip(starts, ends, heads, strict=True):
-        part = trim_punct(
-            [w for w in sentence.words[first : last + 1] if w.index in inside and w.deprel != "cc"]
+    return [
+        (
+            [w for w in sentence.words[first : last + 1] if w.index in inside and w.deprel != "cc"],
+            part_head,
         )
-        if not part or part[0].upos == "PRON" or part[0].lemma.lower() in lexicon.not_speakers:
-            continue
-        referent = resolver.resolve(part, sentence.paragraph, remember=False)
-        if referent.resolved_by == "unresolved":
-            continue
-        parts = split_name(part, lexicon)
-        site = RoleSite(text, sentence, part_head, parts, lexicon)
-        part_span = span_of(part)
-        mention = TextSpan(text[part_span.start : part_span.end], part_span)
-        yield _Resolved(referent, mention, list(roles_at(site, SPEAKER_ROLE_RULES)))
+        for first, last, part_head in zip(starts, ends, heads, strict=True)
+    ]
+
+
+def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
+    """`Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) said`: names
+    listed after the mention, read on the surface where the parser lost the conjunction (the
+    party tags in parentheses break its arcs). Only a list closed by "and"."""
+    names: list[list[Word]] = []
+    position, closed = words[-1].index + 1, False
+    all_words = sentence.words
+    while position < len(all_words) and not closed:
+        position = _past_tag(all_words, position)
+        joiners = 0
+        while position < len(all_words) and all_words[position].text.lower() in (",", "and"):
+            closed = closed or all_words[position].text.lower() == "and"
+            position, joiners = position + 1, joiners + 1
+        name = []
+        while position < len(all_words) and all_words[position].upos == "PROPN":
+            name.append(all_words[position])
+            position += 1
+        if not joiners or len(name) < 2:
+            return []
+        names.append(name)
+    return names if closed and position < len(all_words) else []
+
+
+def _past_tag(words: Sequence[Word], position: int) -> int:
+    """After a party tag in parentheses (`(D-Ohio)`), if one starts at `position`."""
+    if position < len(words) and words[position].text == "(":
+        closing = next((w.index for w in words[position:] if w.text == ")"), None)
+        if closing is not None and closing - position <= MAX_TAG_WORDS:
+            return closing + 1
+    return position
+
+
+MAX_TAG_WORDS = 8  # "(D-N.J.)", "(R-S.C.)": a party and a state, as the tokenizer splits them
 
 
 def _conjunct_start(sentence: Sentence, conjunct: Word) -> int:
