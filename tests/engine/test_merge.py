@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from quoteattr_server.engine import attribute, load_lexicon
 from quoteattr_server.engine.merge import merged_speakers
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -14,6 +15,8 @@ from quoteattr_server.engine.types import (
     SpeakerKind,
     TextSpan,
 )
+
+from .rulekit import parsed
 
 
 def _span(text: str, start: int) -> TextSpan:
@@ -101,6 +104,24 @@ def test_a_described_source_named_in_the_next_paragraph_is_that_person() -> None
     assert speaker.name == "Don Fowler"
     assert [r.text for r in speaker.roles] == ["A former party chairman"]
     assert [q.speaker_id for q in result.quotes] == ["s2", "s2"]
+
+
+def test_a_described_source_named_with_the_same_post_is_that_person() -> None:
+    """`A former party chairman says ... / Party chairman Don Fowler says ...`: the title the
+    name is introduced with is the post the description gave."""
+    described = _described("A former party chairman")
+    titled = _named("Party chairman Don Fowler")
+    quotes = (_quote("s1", 30), _quote("s2", 80))
+    result = merged_speakers(AttributionResult(quotes, (described, titled)), ARTICLE, PARAGRAPHS)
+    assert [s.name for s in result.speakers] == ["Don Fowler"]
+
+
+def test_a_delayed_identification_with_the_same_post_in_a_parse() -> None:
+    """`The state attorney general is confirming ... / But Attorney General Ana Kovac said`."""
+    result = attribute(parsed("delayed_same_post"), load_lexicon())
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Ana Kovac", ["The state attorney general", "Attorney General"])
+    ]
 
 
 def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_before() -> None:

@@ -88,11 +88,23 @@ def _delayed_identifications(
         ]
         if (
             later
-            and later[0].mentions[0].text.split()[0] == later[0].name.split()[0]
+            and _introduced_as(later[0], opening.text)
             and not _written_before(later[0].name.split()[-1], text, opening.span.start)
         ):
             found[speaker.id] = later[0].id
     return found
+
+
+def _introduced_as(named: Speaker, description: str) -> bool:
+    """The named speaker's first mention is the bare name (`Don Fowler says`), or carries the
+    post the description gave (`The state attorney general ...` / `Attorney General Eric
+    Schneiderman`), not another (`Trump lawyer Marc Kasowitz`)."""
+    written = named.mentions[0].text.split()
+    first_name = named.name.split()[0]
+    if not written or written[0] == first_name:
+        return True
+    title = written[: written.index(first_name)] if first_name in written else []
+    return bool(title) and title[-1].lower() == description.split()[-1].lower()
 
 
 def _written_before(word: str, text: str, offset: int) -> bool:
