@@ -349,3 +349,6 @@ def test_names_listed_with_party_tags_all_speak() -> None:
     names = {s.id: s.name for s in result.speakers}
     assert names[quote.speaker_id or ""] == "Ana Kovac"
     assert [names[c] for c in quote.co_speaker_ids] == ["Tomas Ruiz", "Lena Ortiz"]
+    # The title before the list is every listed name's, past the tags.
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles == {name: ["Senators"] for name in ("Ana Kovac", "Tomas Ruiz", "Lena Ortiz")}

@@ -9,7 +9,7 @@ the previous speaker -> roles from the entity's mentions -> result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
@@ -54,6 +54,7 @@ from quoteattr_server.engine.sources import enrich_speakers
 from quoteattr_server.engine.speakers import (
     CueSite,
     SpeakerHead,
+    after_party_tag,
     description_tail,
     introduced_before,
     mention_words,
@@ -670,7 +671,7 @@ def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
     position, closed = words[-1].index + 1, False
     all_words = sentence.words
     while position < len(all_words) and not closed:
-        position = _past_tag(all_words, position)
+        position = after_party_tag(all_words, position)
         joiners = 0
         while position < len(all_words) and all_words[position].text.lower() in (",", "and"):
             closed = closed or all_words[position].text.lower() == "and"
@@ -683,18 +684,6 @@ def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
             return []
         names.append(name)
     return names if closed and position < len(all_words) else []
-
-
-def _past_tag(words: Sequence[Word], position: int) -> int:
-    """After a party tag in parentheses (`(D-Ohio)`), if one starts at `position`."""
-    if position < len(words) and words[position].text == "(":
-        closing = next((w.index for w in words[position:] if w.text == ")"), None)
-        if closing is not None and closing - position <= MAX_TAG_WORDS:
-            return closing + 1
-    return position
-
-
-MAX_TAG_WORDS = 8  # "(D-N.J.)", "(R-S.C.)": a party and a state, as the tokenizer splits them
 
 
 def _conjunct_start(sentence: Sentence, conjunct: Word) -> int:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS
+from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS, before_party_tag
 from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
@@ -250,7 +250,8 @@ class RoleReader:
             before = position - 1
             if before >= 0 and words[before].text == "," and position >= 2:
                 before -= 1  # "A, and B"
-            if words[before].upos != "PROPN" or self.is_role_noun(words[before]):
+            before = before_party_tag(words, before)  # "Jon Tester (D-Mont.) and David Vitter"
+            if before < 0 or words[before].upos != "PROPN" or self.is_role_noun(words[before]):
                 return position
             while (
                 before >= 0

@@ -471,6 +471,29 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     return None
 
 
+# How many tokens a party tag in parentheses may have: "(D-N.J.)", "(R-S.C.)" as tokenized.
+MAX_TAG_WORDS = 8
+
+
+def after_party_tag(words: Sequence[Word], position: int) -> int:
+    """After a party tag in parentheses (`(D-Ohio)`) that starts at `position`, if one does."""
+    if position < len(words) and words[position].text == "(":
+        closing = next((w.index for w in words[position:] if w.text == ")"), None)
+        if closing is not None and closing - position <= MAX_TAG_WORDS:
+            return closing + 1
+    return position
+
+
+def before_party_tag(words: Sequence[Word], position: int) -> int:
+    """Before a party tag in parentheses that ends at `position` (`(D-Mont.)`), if one does."""
+    if position < 0 or words[position].text != ")":
+        return position
+    for back in range(position - 1, max(-1, position - MAX_TAG_WORDS - 1), -1):
+        if words[back].text == "(":
+            return back - 1
+    return position
+
+
 def according_source(sentence: Sentence, according: Word) -> Word | None:
     """The noun of `according to X`: the parser hangs "according" on it. When it hangs it on an
     adjective (`according to a person familiar with the plans`), the noun before that is the
