@@ -685,3 +685,11 @@ def test_a_relation_set_off_before_a_name_is_a_role() -> None:
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Ana Kovac", ["his senior harbour adviser"])
     ]
+
+
+def test_a_role_set_off_after_a_relative_pronoun_is_the_names() -> None:
+    # `which the port's chief executive, Ana Kovac, called "pure theft"`.
+    result = attribute(parsed("name_set_off_before_cue"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Ana Kovac", ["the port's chief executive"])
+    ]

@@ -119,7 +119,9 @@ _NOT_ROLES = frozenset(
     }
 )
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_SET_OFF_OPENERS = frozenset({"said", "says", "told", "wrote", "added", "to", "by"})
+_SET_OFF_OPENERS = frozenset(
+    {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
+)
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du"}
 )
