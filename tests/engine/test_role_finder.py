@@ -693,3 +693,10 @@ def test_a_role_set_off_after_a_relative_pronoun_is_the_names() -> None:
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Ana Kovac", ["the port's chief executive"])
     ]
+
+
+def test_a_description_coordinated_by_nor_keeps_its_own_head() -> None:
+    # `neither the Democratic mayor nor her campaign`: the head is "mayor", not "campaign".
+    result = attribute(parsed("neither_nor"), LEXICON)
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles["Ana Kovac"] == ["Mayor", "a Democrat", "the Democratic mayor"]

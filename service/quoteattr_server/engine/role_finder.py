@@ -414,7 +414,9 @@ class RoleReader:
         head: Word | None = None
         for word in phrase:
             # `the most famous and recognizable interviewers`: adjectives may be coordinated.
-            if word.upos == "ADP" or (word.text.lower() in ("and", "or") and head is not None):
+            if word.upos == "ADP" or (
+                word.text.lower() in ("and", "or", "nor") and head is not None
+            ):
                 break
             if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
                 head = word
