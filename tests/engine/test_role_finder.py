@@ -700,3 +700,18 @@ def test_a_description_coordinated_by_nor_keeps_its_own_head() -> None:
     result = attribute(parsed("neither_nor"), LEXICON)
     roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
     assert roles["Ana Kovac"] == ["Mayor", "a Democrat", "the Democratic mayor"]
+
+
+def test_what_is_said_of_a_linked_description_is_a_role_too() -> None:
+    # `The former engineer is a professor of hydraulics ...`, the engineer being Ana Kovac.
+    result = attribute(parsed("focus_predicate"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        (
+            "Ana Kovac",
+            [
+                "the harbour master",
+                "The former engineer",
+                "a professor of hydraulics at the city university",
+            ],
+        )
+    ]

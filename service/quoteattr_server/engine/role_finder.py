@@ -1048,7 +1048,11 @@ def _link_descriptions(
             phrase, head, sentence
         )
         if referent is not None:
-            added.setdefault(referent.index, []).append(reader.span(phrase))
+            stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
+            # `The former governor is a triathlete`: what is said of the description is theirs.
+            added.setdefault(referent.index, []).extend(
+                [reader.span(phrase), *(reader.span(p) for p in stated)]
+            )
             focus.saw(sentence, phrase, referent)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
