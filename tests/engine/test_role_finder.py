@@ -715,3 +715,10 @@ def test_what_is_said_of_a_linked_description_is_a_role_too() -> None:
             ],
         )
     ]
+
+
+def test_a_counted_role_set_off_before_a_list_of_names_is_each_names() -> None:
+    # `charged two harbour developers, Ana Kovac and Tomas Ruiz, with fraud`.
+    result = attribute(parsed("counted_role_list"), LEXICON)
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles["Tomas Ruiz"] == ["two harbour developers"]

@@ -118,6 +118,9 @@ _NOT_ROLES = frozenset(
         "start",
     }
 )
+# What may follow a name set off after its role: `..., Victor Alvarez, said`, or the next
+# name of a list (`..., Ariel Quiros and William Stenger,`).
+_AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
@@ -405,6 +408,8 @@ class RoleReader:
         person's position or occupation; `one of the president's closest aides` by the class
         it picks the speaker from."""
         phrase = _after_one_of(phrase)
+        if len(phrase) > 1 and phrase[0].upos == "NUM" and phrase[0].text.isalpha():
+            phrase = phrase[1:]  # "two Vermont developers": a class counted, not an age
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)
@@ -426,13 +431,15 @@ class RoleReader:
         """`The leader of the opposition, Victor Alvarez, said`, `said Apple's chief executive,
         Tim Cook`: a role phrase, then the name set off by a comma."""
         words = sentence.words
-        position = first - 1
+        # `two Vermont developers, Ariel Quiros and William Stenger,`: back over the names
+        # listed before this one.
+        position = self._skip_coordinated_names(words, first - 1)
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
         if position < 1 or words[position].text != ",":
             return []
         after = last + 1
-        if after < len(words) and words[after].text not in (",", ".", "said", "says", "told"):
+        if after < len(words) and words[after].text not in _AFTER_SET_OFF_NAME:
             return []
         opening = position
         while opening > 0 and self._inside_role_phrase(words[opening - 1]):
@@ -470,6 +477,8 @@ class RoleReader:
         ("said Apple's chief executive, Tim Cook")."""
         if opening == 0 or words[opening].text.lower() in _POSSESSIVE_PRONOUNS:
             return True
+        if words[opening].upos == "NUM":
+            return True  # `charged two Vermont developers, Ariel Quiros and William Stenger,`
         before = words[opening - 1]
         return before.upos == "PUNCT" or before.text.lower() in _SET_OFF_OPENERS
 
