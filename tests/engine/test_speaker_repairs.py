@@ -352,3 +352,12 @@ def test_names_listed_with_party_tags_all_speak() -> None:
     # The title before the list is every listed name's, past the tags.
     roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
     assert roles == {name: ["Senators"] for name in ("Ana Kovac", "Tomas Ruiz", "Lena Ortiz")}
+
+
+def test_a_cue_in_a_clause_of_time_after_the_quote_is_not_its_cue() -> None:
+    # `footage of Ana Kovac saying ..., "That makes me careful," when Tomas Ruiz blasted her`.
+    result = attribute(parsed("circumstance_cue"), LEXICON)
+    quote = quote_containing(result, "That makes me careful")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"

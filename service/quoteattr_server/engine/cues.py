@@ -101,7 +101,13 @@ def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
 
 
 def _reports_own_clause(sentence: Sentence, cue: Word, quote: Span) -> bool:
-    """The cue has a complement clause, with a subject of its own, outside the quote."""
+    """The cue has a complement clause, with a subject of its own, outside the quote; or it
+    heads a clause of time or cause (`"...," when Clinton blasted him for ...`)."""
+    if cue.deprel == "advcl" and any(
+        c.deprel in ("mark", "advmod") and c.text.lower() in _CIRCUMSTANCE_MARKS
+        for c in sentence.children(cue.index)
+    ):
+        return True
     for child in sentence.children(cue.index):
         if child.deprel != "ccomp" or quote.contains(child.span):
             continue
@@ -111,6 +117,9 @@ def _reports_own_clause(sentence: Sentence, cue: Word, quote: Span) -> bool:
             return True
     return False
 
+
+# Conjunctions that open a clause of time or cause, not an attribution.
+_CIRCUMSTANCE_MARKS = frozenset({"when", "after", "before", "while", "because", "since", "if"})
 
 MAX_SOURCE_WORDS = 25
 
