@@ -634,6 +634,18 @@ def test_no_phrase_content_at_a_cue_with_a_clause() -> None:
     assert [item.rule for item in read_word(site)] == [Rule.REPORTED_CLAUSE]
 
 
+def test_content_opening_with_a_conjunction_is_joined_to_its_first_half() -> None:
+    # The parser hangs the second conjunct on the cue: `..., and the meeting deteriorated from
+    # there, said one source` (the first half is the sentence before it) and `said the port
+    # would close, and that the ferries would stop` (the first half is the cue's content).
+    result = attribute(parsed("conjunct_content"), LEXICON)
+    assert [q.text for q in result.quotes] == [
+        "Kovac's refusal to answer fully did not go over well with the council, and the meeting "
+        "deteriorated from there",
+        "the port would close, and that the ferries would stop in May",
+    ]
+
+
 def test_a_trailing_according_to_attributes_all_before_its_comma() -> None:
     # The parser hangs the phrase on "cities"; the sentence before the comma is the content.
     assert _content("trailing_according", "according", according_to) == [

@@ -11,7 +11,7 @@ overlaps a quotation is left to the caller, which gives it to the quotation's at
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.cues import is_according, is_verb_cue
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
@@ -726,6 +726,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         headline = name_colon(sentence, layout)
         if headline is not None:
             found.append(headline)
+    found = _joined_conjuncts(found, layout.doc.text)
     found.sort(key=lambda r: len(r.content), reverse=True)
     kept: list[ReportedContent] = []
     for item in found:
@@ -734,6 +735,35 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         kept.append(item)
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+_CONJUNCTIONS = ("and ", "but ", "or ")
+
+
+def _joined_conjuncts(found: list[ReportedContent], text: str) -> list[ReportedContent]:
+    """Content opening with "and" or "but" inside a sentence is the second half of something:
+    of the content of the same cue right before it (`said the port would close, and that the
+    ferries would stop`: one content), else of the sentence it stands in, whose first half the
+    parser cut off (`Kadzik's refusal did not go over well, and the meeting deteriorated from
+    there, said one source`): the content then runs from the sentence's start."""
+    ordered = sorted(found, key=lambda r: r.content.start)
+    joined: list[ReportedContent] = []
+    for item in ordered:
+        opening = text[item.content.start : item.content.end]
+        first = next((w for w in item.sentence.words if w.upos != "PUNCT"), None)
+        if not opening.startswith(_CONJUNCTIONS) or (
+            first is not None and first.start >= item.content.start
+        ):
+            joined.append(item)  # `But the plan ...` opening the sentence is the writer's
+            continue
+        before = next((r for r in reversed(joined) if r.cue is item.cue), None)
+        if before is not None and not text[before.content.end : item.content.start].strip(" ,;"):
+            joined[joined.index(before)] = replace(
+                before, content=Span(before.content.start, item.content.end)
+            )
+        elif first is not None and before is None:
+            joined.append(replace(item, content=Span(first.start, item.content.end)))
+    return joined
 
 
 def name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
