@@ -79,6 +79,11 @@ def speaker_of(result: AttributionResult, quote: Quote) -> Speaker | None:
     return next((s for s in result.speakers if s.id == quote.speaker_id), None)
 
 
+def roles_by_name(result: AttributionResult) -> dict[str, list[str]]:
+    """Each speaker's name with the texts of its roles, in speaker order."""
+    return {s.name: [r.text for r in s.roles] for s in result.speakers}
+
+
 def role_site(name: str, head: str) -> RoleSite:
     """The mention whose head word is written `head`, as the role rules read it."""
     layout = layout_of(name)

@@ -16,7 +16,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
 )
 
-from .rulekit import parsed
+from .rulekit import parsed, roles_by_name
 
 
 def _span(text: str, start: int) -> TextSpan:
@@ -119,9 +119,9 @@ def test_a_described_source_named_with_the_same_post_is_that_person() -> None:
 def test_a_delayed_identification_with_the_same_post_in_a_parse() -> None:
     """`The state attorney general is confirming ... / But Attorney General Ana Kovac said`."""
     result = attribute(parsed("delayed_same_post"), load_lexicon())
-    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
-        ("Ana Kovac", ["The state attorney general", "Attorney General"])
-    ]
+    assert roles_by_name(result) == {
+        "Ana Kovac": ["The state attorney general", "Attorney General"]
+    }
 
 
 def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_before() -> None:

@@ -22,6 +22,7 @@ from .rulekit import (
     mention_text,
     parsed,
     quote_containing,
+    roles_by_name,
     speaker_of,
 )
 
@@ -336,9 +337,7 @@ def test_a_cue_with_a_clause_of_its_own_after_the_quote_is_not_its_cue() -> None
 def test_a_title_word_ending_a_name_is_a_surname() -> None:
     # `Democrat Jim Justice`: "Justice" is a title before names, a surname after one.
     result = attribute(parsed("title_as_surname"), LEXICON)
-    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
-        ("Jim Justice", ["Democrat"])
-    ]
+    assert roles_by_name(result) == {"Jim Justice": ["Democrat"]}
 
 
 def test_names_listed_with_party_tags_all_speak() -> None:
@@ -350,7 +349,7 @@ def test_names_listed_with_party_tags_all_speak() -> None:
     assert names[quote.speaker_id or ""] == "Ana Kovac"
     assert [names[c] for c in quote.co_speaker_ids] == ["Tomas Ruiz", "Lena Ortiz"]
     # The title before the list is every listed name's, past the tags.
-    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    roles = roles_by_name(result)
     assert roles == {name: ["Senators"] for name in ("Ana Kovac", "Tomas Ruiz", "Lena Ortiz")}
 
 
