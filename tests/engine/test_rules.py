@@ -441,6 +441,18 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported clause", "the toll was far too high for the ferries", None),
         ),
         (
+            # `..., said Ana Kovac, a senior official`, the cue conjoined to the root.
+            "trailing_inverted_cue",
+            "said",
+            reported_parataxis,
+            (
+                "reported parataxis",
+                "Moves against the harbour radio led to its removal from all but one of the "
+                "stations",
+                None,
+            ),
+        ),
+        (
             # An aside after a comma is no part of the phrase.
             "aside_after_phrase",
             "denounced",

@@ -360,3 +360,12 @@ def test_a_cue_in_a_clause_of_time_after_the_quote_is_not_its_cue() -> None:
     speaker = speaker_of(result, quote)
     assert speaker is not None
     assert speaker.name == "Ana Kovac"
+
+
+def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
+    # `Kovac is a former harbour pilot who is a staunch opponent of the new toll`.
+    result = attribute(parsed("relative_on_predicate"), LEXICON)
+    quote = quote_containing(result, "new toll")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert (speaker.name, [r.text for r in speaker.roles]) == ("Kovac", ["a former harbour pilot"])

@@ -569,7 +569,7 @@ def _resolve_speaker(
         # `Kovac, who said ...`: the relative clause's head is the speaker.
         clause = sentence.words[word.head]
         if clause.deprel == "acl:relcl" and clause.head >= 0:
-            target_head = sentence.words[clause.head]
+            target_head = _described_by_predicate(sentence, sentence.words[clause.head])
             target_words = mention_words(sentence, target_head)
     titled = name_under_title(sentence, target_head, lexicon)
     if titled is not None:
@@ -599,6 +599,16 @@ def _resolve_speaker(
     )
     own = next((part.mention for part in conjuncts if part.referent.key == referent.key), None)
     return _Resolved(referent, mention, roles, partners, own if partners else None)
+
+
+def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:
+    """`Kaine is a former civil rights lawyer who is ...`: a relative clause on a predicate
+    noun describes the copula's subject."""
+    children = sentence.children(noun.index)
+    if not any(c.deprel == "cop" for c in children):
+        return noun
+    subject = next((c for c in children if c.deprel == "nsubj" and c.upos == "PROPN"), None)
+    return subject or noun
 
 
 def _is_named_person(referent: Referent) -> bool:

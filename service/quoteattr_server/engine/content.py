@@ -551,12 +551,30 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     when the host is a relative clause, which describes a noun of the speaker's apposition
     ("Dickey, chief of a company which streams on Hulu -- told me")."""
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
-    if not is_verb_cue(word, lexicon) or word.deprel != "parataxis" or word.head < 0:
+    if not is_verb_cue(word, lexicon) or word.head < 0:
         return None
+    if word.deprel != "parataxis":
+        trailing = _trailing_inverted_cue(sentence, word)
+        return None if trailing is None else site.reported(trailing, Rule.REPORTED_PARATAXIS)
     host = sentence.words[word.head]
     if _reports_clause(host, sentence, lexicon) or host.deprel == "acl:relcl":
         return None
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
+
+
+def _trailing_inverted_cue(sentence: Sentence, cue: Word) -> Span | None:
+    """`Moves against the stations led to their removal, said Jeffrey Trimble, a senior
+    official`: a cue after a comma with its subject after it, ending the sentence, reports all
+    before the comma, however the parser hung it (here conjoined to a verb of the content)."""
+    words = sentence.words
+    if cue.deprel != "conj" or cue.index < 2 or words[cue.index - 1].text != ",":
+        return None
+    subjects = [c for c in sentence.children(cue.index) if c.deprel.startswith("nsubj")]
+    if not subjects or any(s.start < cue.start for s in subjects):
+        return None
+    if any(c.deprel in ("ccomp", "xcomp", "obj") for c in sentence.children(cue.index)):
+        return None
+    return _content_span(list(words[: cue.index - 1]))
 
 
 # How the parser hangs an "as" clause on the clause it comments on.
