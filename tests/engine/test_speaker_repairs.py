@@ -369,3 +369,12 @@ def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
     speaker = speaker_of(result, quote)
     assert speaker is not None
     assert (speaker.name, [r.text for r in speaker.roles]) == ("Kovac", ["a former harbour pilot"])
+
+
+def test_a_title_word_after_an_honorific_is_a_surname_and_a_party_label_names_no_one() -> None:
+    # `A Democrat, Mr. Justice is running ... / Through a spokesman, he declined to comment`.
+    result = attribute(parsed("honorific_title_surname"), LEXICON)
+    quote = quote_containing(result, "comment on the toll")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Justice"

@@ -148,8 +148,8 @@ def _stated_gender(words: list[str], lexicon: Lexicon) -> str | None:
 def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause;
     a name in apposition to that subject ("A Democrat, Mr. Justice is ...") is its subject."""
-    if head.deprel == "appos" and head.head >= 0:
-        head = sentence.words[head.head]
+    if head.deprel in ("appos", "conj") and head.head >= 0:
+        head = sentence.words[head.head]  # `A Democrat, Mr. Justice is ...`: parsed as a conjunct
     if not head.deprel.startswith("nsubj") or head.head < 0:
         return False
     verb = sentence.words[head.head]
@@ -158,11 +158,16 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     return verb.deprel == "root"
 
 
+def _party_label(word: Word, lexicon: Lexicon) -> bool:
+    """`A Democrat, Mr. Justice is running`: a party's label standing alone names no one."""
+    return word.text.lower() in lexicon.parties and word.deprel not in ("flat", "flat:name")
+
+
 def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Word]:
     """Heads of name phrases: proper nouns whose head is not itself part of the same phrase."""
     heads = []
     for word in sentence.words:
-        if word.upos != "PROPN" or layout.inside_quote(word):
+        if word.upos != "PROPN" or layout.inside_quote(word) or _party_label(word, lexicon):
             continue
         parent = sentence.words[word.head] if word.head >= 0 else None
         if (

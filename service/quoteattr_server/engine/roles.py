@@ -48,16 +48,19 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
-def _title_as_surname(words: Sequence[Word], position: int, run: list[Word]) -> bool:
-    """`Democrat Jim Justice`: a title word ending the mention after a name is a surname
-    (titles come before names in English)."""
+def _title_as_surname(
+    words: Sequence[Word], position: int, run: list[Word], lexicon: Lexicon
+) -> bool:
+    """`Democrat Jim Justice`, `Mr. Justice`: a title word ending the mention after a name or
+    an honorific is a surname (titles come before names in English)."""
     word = words[position]
+    after_name = bool(run) and run[-1].index == word.index - 1
+    after_honorific = position > 0 and lexicon.is_honorific(words[position - 1].text)
     return (
-        bool(run)
+        (after_name or after_honorific)
         and position == len(words) - 1
         and word.upos == "PROPN"
         and word.text[:1].isupper()
-        and run[-1].index == word.index - 1
     )
 
 
@@ -94,7 +97,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         if (
             _is_name_word(word, lexicon)
             or opens_name
-            or _title_as_surname(words, position, current)
+            or _title_as_surname(words, position, current, lexicon)
         ):
             current.append(word)
         else:
