@@ -378,3 +378,12 @@ def test_a_title_word_after_an_honorific_is_a_surname_and_a_party_label_names_no
     speaker = speaker_of(result, quote)
     assert speaker is not None
     assert speaker.name == "Justice"
+
+
+def test_a_name_deep_in_the_subjects_appositions_is_the_one_a_pronoun_means() -> None:
+    # `His guest, the actress and activist Ana Kovac, was ... as she called for ...`.
+    result = attribute(parsed("deep_apposition"), LEXICON)
+    quote = quote_containing(result, "repeal of the toll")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"

@@ -145,11 +145,18 @@ def _stated_gender(words: list[str], lexicon: Lexicon) -> str | None:
     return stated.pop() if len(stated) == 1 else None
 
 
+MAX_APPOSED_LEVELS = 3
+
+
 def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause;
     a name in apposition to that subject ("A Democrat, Mr. Justice is ...") is its subject."""
-    if head.deprel in ("appos", "conj") and head.head >= 0:
-        head = sentence.words[head.head]  # `A Democrat, Mr. Justice is ...`: parsed as a conjunct
+    for _ in range(MAX_APPOSED_LEVELS):
+        # `A Democrat, Mr. Justice is ...`, `His guest, the actress and activist Kamala Lopez,
+        # was ...`: parsed as conjuncts or appositions of the subject.
+        if head.deprel not in ("appos", "conj") or head.head < 0:
+            break
+        head = sentence.words[head.head]
     if not head.deprel.startswith("nsubj") or head.head < 0:
         return False
     verb = sentence.words[head.head]
