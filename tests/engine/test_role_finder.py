@@ -716,3 +716,9 @@ def test_a_counted_role_set_off_before_a_list_of_names_is_each_names() -> None:
     result = attribute(parsed("counted_role_list"), LEXICON)
     roles = roles_by_name(result)
     assert roles["Tomas Ruiz"] == ["two harbour developers"]
+
+
+def test_a_role_set_off_before_a_name_may_hold_in() -> None:
+    # `reported that the paper's editor in chief, Ana Kovac, said ...`.
+    result = attribute(parsed("role_with_in"), LEXICON)
+    assert roles_by_name(result)["Ana Kovac"] == ["the paper's editor in chief"]

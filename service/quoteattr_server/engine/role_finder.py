@@ -470,7 +470,15 @@ class RoleReader:
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
-        return word.text.lower() in ("of", "for", "at", "'s", "\u2019s", "-")
+        return word.text.lower() in (
+            "of",
+            "for",
+            "at",
+            "in",
+            "'s",
+            "\u2019s",
+            "-",
+        )  # editor in chief
 
     def _opens_role(self, words: Sequence[Word], opening: int) -> bool:
         """The phrase starts the sentence, follows a quotation or dash, or follows the cue
