@@ -25,7 +25,11 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS, before_party_tag
+from quoteattr_server.engine.speakers import (
+    COMPLEMENT_PREPOSITIONS,
+    after_party_tag,
+    before_party_tag,
+)
 from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
@@ -121,6 +125,9 @@ _NOT_ROLES = frozenset(
 # What may follow a name set off after its role: `..., Victor Alvarez, said`, or the next
 # name of a list (`..., Ariel Quiros and William Stenger,`).
 _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
+# Words inside a role phrase set off before a name besides its nouns and modifiers:
+# `director of research`, `spokesman for the clinic`, `editor in chief`, `the port's chief`.
+_ROLE_PHRASE_LINKS = frozenset({"of", "for", "at", "in", "'s", "\u2019s", "-"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
@@ -353,11 +360,7 @@ class RoleReader:
 
     def _skip_tags(self, words: Sequence[Word], position: int) -> int:
         """Past a possessive-free party or place tag in brackets: `(D-Ohio)`."""
-        if position < len(words) and words[position].text == "(":
-            for index in range(position + 1, min(position + 8, len(words))):
-                if words[index].text == ")":
-                    return index + 1
-        return position
+        return after_party_tag(words, position)
 
     def _skip_age(self, words: Sequence[Word], comma: int) -> int:
         """`, 54,`: the comma after the age, else `comma` itself."""
@@ -470,15 +473,7 @@ class RoleReader:
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
-        return word.text.lower() in (
-            "of",
-            "for",
-            "at",
-            "in",
-            "'s",
-            "\u2019s",
-            "-",
-        )  # editor in chief
+        return word.text.lower() in _ROLE_PHRASE_LINKS
 
     def _opens_role(self, words: Sequence[Word], opening: int) -> bool:
         """The phrase starts the sentence, follows a quotation or dash, or follows the cue
