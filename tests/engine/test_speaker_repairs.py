@@ -387,3 +387,9 @@ def test_a_name_deep_in_the_subjects_appositions_is_the_one_a_pronoun_means() ->
     speaker = speaker_of(result, quote)
     assert speaker is not None
     assert speaker.name == "Ana Kovac"
+
+
+def test_two_titles_joined_by_and_before_a_name_are_two_roles() -> None:
+    # `the actress and activist Ana Kovac`.
+    result = attribute(parsed("deep_apposition"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["actress", "activist"]}

@@ -249,6 +249,15 @@ class RoleReader:
             return []
         while position - 1 >= 0 and self._title_modifier(words, position - 1):
             position -= 1
+        if (
+            position >= 2
+            and words[position - 1].text.lower() == "and"
+            and self.is_role_noun(words[position - 2])
+        ):
+            # `the actress and activist Kamala Lopez`: two titles, split by `roles_at`.
+            position -= 2
+            while position - 1 >= 0 and self._title_modifier(words, position - 1):
+                position -= 1
         role = list(words[position : end + 1])
         while role and (role[0].text.lower() == "of" or role[0].upos == "PUNCT"):
             role.pop(0)
