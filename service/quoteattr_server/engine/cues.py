@@ -23,6 +23,7 @@ from quoteattr_server.engine.speakers import (
     SpeakerHead,
     according_to_source,
     dash_signature,
+    is_participle,
     speaker_at_cue,
 )
 from quoteattr_server.engine.types import Cue, QuoteKind, Sentence, Span, Word
@@ -275,7 +276,7 @@ def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
     parser hung it; a participle (`while chanting, "..."`) still takes the clause above."""
     if match.kind is not CueKind.VERB or not match.linked:
         return match
-    if match.introduces and not match.word.text.lower().endswith("ing"):
+    if match.introduces and not is_participle(match.word):
         return match
     sentence, chosen = match.sentence, match.word
     for ancestor in sentence.ancestors(chosen.index):

@@ -256,7 +256,7 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
     by commas right before a finite cue."""
     set_off = len(run) > 2 and run[-1].text == ","
     words = run[:-1] if set_off else run
-    if not words or (set_off and not _finite(site.cue)):
+    if not words or (set_off and is_participle(site.cue)):
         return None
     last = words[-1]
     if not _is_name_word(last) or _time_word(site.sentence, last, site.lexicon):
@@ -279,7 +279,7 @@ def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
     """`..., the 34-year-old mother of three replied, "..."`: after the last comma, a
     description opened by an article right before a finite cue is its subject."""
     comma = max((i for i, w in enumerate(run) if w.text == ","), default=None)
-    if comma is None or not _finite(site.cue):
+    if comma is None or is_participle(site.cue):
         return None
     phrase = run[comma + 1 :]
     if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS or phrase[0].text.lower() not in _ARTICLES:
@@ -309,9 +309,9 @@ def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
     )
 
 
-def _finite(verb: Word) -> bool:
-    """Not a participle (`saying`), which takes its speaker from the clause it hangs on."""
-    return not verb.text.lower().endswith("ing")
+def is_participle(verb: Word) -> bool:
+    """`saying`, `adding`: a cue that takes its speaker from the clause it hangs on."""
+    return verb.text.lower().endswith("ing")
 
 
 _PHRASE_INNER = frozenset({"nmod", "appos", "compound", "flat", "flat:name"})
