@@ -31,7 +31,7 @@ from quoteattr_server.engine.cues import (
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
-from quoteattr_server.engine.lexicon import Lexicon, load_lexicon
+from quoteattr_server.engine.lexicon import Lexicon, load_lexicon, phrase_key
 from quoteattr_server.engine.marks import (
     MarkedQuote,
     find_quotes,
@@ -371,7 +371,7 @@ def _reported_lemma(item: ReportedContent) -> str:
     if item.rule is Rule.ACCORDING_TO:
         return "according to"
     lemma = item.cue.lemma.lower()
-    return lemma if item.cue_end is item.cue else f"{lemma}_{item.cue_end.text.lower()}"
+    return lemma if item.cue_end is item.cue else phrase_key(lemma, item.cue_end.text)
 
 
 def _reported_confidence(item: ReportedContent, lemma: str, lexicon: Lexicon) -> float:

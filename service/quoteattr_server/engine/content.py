@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from quoteattr_server.engine.cues import is_according, is_verb_cue
+from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_end
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.rules import Rule
@@ -141,12 +141,10 @@ def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Sp
     organizers.`: a phrase that ends the sentence after a comma attributes all before the comma,
     wherever the parser hung it."""
     words = sentence.words
-    if according.index < 2 or words[according.index - 1].text != ",":
-        return None
     phrase_end = max(w.index for w in sentence.subtree(phrase.index))
     if any(w.upos != "PUNCT" for w in words[phrase_end + 1 :]):
         return None
-    return _content_span(list(words[: according.index - 1]))
+    return _before_its_comma(sentence, according)
 
 
 def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
@@ -566,15 +564,22 @@ def _trailing_inverted_cue(sentence: Sentence, cue: Word) -> Span | None:
     """`Moves against the stations led to their removal, said Jeffrey Trimble, a senior
     official`: a cue after a comma with its subject after it, ending the sentence, reports all
     before the comma, however the parser hung it (here conjoined to a verb of the content)."""
-    words = sentence.words
-    if cue.deprel != "conj" or cue.index < 2 or words[cue.index - 1].text != ",":
+    if cue.deprel != "conj":
         return None
     subjects = [c for c in sentence.children(cue.index) if c.deprel.startswith("nsubj")]
     if not subjects or any(s.start < cue.start for s in subjects):
         return None
     if any(c.deprel in ("ccomp", "xcomp", "obj") for c in sentence.children(cue.index)):
         return None
-    return _content_span(list(words[: cue.index - 1]))
+    return _before_its_comma(sentence, cue)
+
+
+def _before_its_comma(sentence: Sentence, word: Word) -> Span | None:
+    """All of the sentence before the comma right before `word`, when one stands there."""
+    words = sentence.words
+    if word.index < 2 or words[word.index - 1].text != ",":
+        return None
+    return _content_span(list(words[: word.index - 1]))
 
 
 # How the parser hangs an "as" clause on the clause it comments on.
@@ -587,14 +592,11 @@ def as_x_said(site: WordSite) -> list[ReportedContent] | None:
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
     if word.deprel not in _AS_CLAUSE_RELATIONS or word.head < 0 or word.upos != "VERB":
         return None
-    following = sentence.words[word.index + 1] if word.index + 1 < len(sentence.words) else None
-    phrase = following is not None and lexicon.phrase_cue(word.lemma, following.text)
-    if not (phrase or lexicon.takes_direct_quote(word.lemma)):
+    phrase_end = phrase_cue_end(sentence, word, lexicon)
+    if phrase_end is None and not lexicon.takes_direct_quote(word.lemma):
         return None
     opening = next((w for w in sentence.subtree(word.index) if w.upos != "PUNCT"), word)
-    if opening.text.lower() != "as" or not _says_nothing_itself(
-        site, following if phrase else None
-    ):
+    if opening.text.lower() != "as" or not _says_nothing_itself(site, phrase_end):
         return None  # opened by "as", however the parser hung it
     host = sentence.words[word.head]
     if site.layout.inside_quote(host) or _reports_clause(host, sentence, lexicon):
@@ -602,8 +604,7 @@ def as_x_said(site: WordSite) -> list[ReportedContent] | None:
     span = _host_without(sentence, host, word)
     if span is None:
         return []
-    end = following if phrase and following is not None else word
-    return [ReportedContent(sentence, word, end, span, Rule.AS_X_SAID)]
+    return [ReportedContent(sentence, word, phrase_end or word, span, Rule.AS_X_SAID)]
 
 
 def _says_nothing_itself(site: WordSite, phrase_end: Word | None) -> bool:

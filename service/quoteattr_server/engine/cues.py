@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from quoteattr_server.engine import confidence
 from quoteattr_server.engine.layout import Layout
-from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.lexicon import Lexicon, phrase_key
 from quoteattr_server.engine.marks import MarkedQuote, stage_direction
 from quoteattr_server.engine.rules import CueKind, Rule
 from quoteattr_server.engine.speakers import (
@@ -167,7 +167,7 @@ def _word_cue(
     if layout.inside_quote(word):
         return None
     according = is_according(sentence, word)
-    phrase_end = _phrase_cue_end(sentence, word, lexicon)
+    phrase_end = phrase_cue_end(sentence, word, lexicon)
     if according is None and phrase_end is None and not is_quoting_cue(word, lexicon):
         return None
     if _has_quote_between(layout, word, span):
@@ -184,7 +184,7 @@ def _word_cue(
     return (0 if linked else 1, distance), match
 
 
-def _phrase_cue_end(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
+def phrase_cue_end(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
     """The second word of a two-word cue of the lexicon: the "it" of "as one aide put it"."""
     if word.upos != "VERB" or word.index + 1 >= len(sentence.words):
         return None
@@ -475,7 +475,7 @@ def _named_source(match: CueMatch, site: CueSite) -> SpeakerHead | None:
 def _verb_lemma(match: CueMatch) -> str:
     """The lexicon key of the cue: `say`, or `put_it` for a two-word cue."""
     lemma = match.word.lemma.lower()
-    return f"{lemma}_{match.last.text.lower()}" if match.last is not None else lemma
+    return phrase_key(lemma, match.last.text) if match.last is not None else lemma
 
 
 def _group_confidence(match: CueMatch, lexicon: Lexicon) -> float:

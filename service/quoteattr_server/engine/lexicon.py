@@ -104,7 +104,7 @@ class Lexicon:
 
     def phrase_cue(self, lemma: str, following: str) -> str | None:
         """The lexicon key of a two-word cue (`put_it` of "as one aide put it"), if it is one."""
-        key = f"{lemma.lower()}_{following.lower()}"
+        key = phrase_key(lemma, following)
         return key if key in self.cue_groups else None
 
     def is_cue(self, lemma: str) -> bool:
@@ -140,6 +140,11 @@ class Lexicon:
 
     def is_honorific(self, word: str) -> bool:
         return word.lower() in self.honorifics
+
+
+def phrase_key(lemma: str, following: str) -> str:
+    """How `cues.txt` writes a two-word cue: `put_it`, `point_out`."""
+    return f"{lemma.lower()}_{following.lower()}"
 
 
 # Irregular past forms of cues, for a lemmatizer that leaves them as written ("Said Ellis:").
