@@ -355,11 +355,8 @@ def test_names_listed_with_party_tags_all_speak() -> None:
 
 def test_a_cue_in_a_clause_of_time_after_the_quote_is_not_its_cue() -> None:
     # `footage of Ana Kovac saying ..., "That makes me careful," when Tomas Ruiz blasted her`.
-    result = attribute(parsed("circumstance_cue"), LEXICON)
-    quote = quote_containing(result, "That makes me careful")
-    speaker = speaker_of(result, quote)
-    assert speaker is not None
-    assert speaker.name == "Ana Kovac"
+    name, _ = _speaker_of("circumstance_cue", "That makes me careful")
+    assert name == "Ana Kovac"
 
 
 def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
@@ -373,20 +370,14 @@ def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
 
 def test_a_title_word_after_an_honorific_is_a_surname_and_a_party_label_names_no_one() -> None:
     # `A Democrat, Mr. Justice is running ... / Through a spokesman, he declined to comment`.
-    result = attribute(parsed("honorific_title_surname"), LEXICON)
-    quote = quote_containing(result, "comment on the toll")
-    speaker = speaker_of(result, quote)
-    assert speaker is not None
-    assert speaker.name == "Justice"
+    name, _ = _speaker_of("honorific_title_surname", "comment on the toll")
+    assert name == "Justice"
 
 
 def test_a_name_deep_in_the_subjects_appositions_is_the_one_a_pronoun_means() -> None:
     # `His guest, the actress and activist Ana Kovac, was ... as she called for ...`.
-    result = attribute(parsed("deep_apposition"), LEXICON)
-    quote = quote_containing(result, "repeal of the toll")
-    speaker = speaker_of(result, quote)
-    assert speaker is not None
-    assert speaker.name == "Ana Kovac"
+    name, _ = _speaker_of("deep_apposition", "repeal of the toll")
+    assert name == "Ana Kovac"
 
 
 def test_two_titles_joined_by_and_before_a_name_are_two_roles() -> None:
