@@ -384,3 +384,18 @@ def test_two_titles_joined_by_and_before_a_name_are_two_roles() -> None:
     # `the actress and activist Ana Kovac`.
     result = attribute(parsed("deep_apposition"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["actress", "activist"]}
+
+
+def test_a_verb_coordinated_without_a_subject_shares_the_first_verbs() -> None:
+    # `A reporter for the Harbour Times spotted the mayor ... and reported that she had left`:
+    # not the name nearest before the cue ("Harbour Times").
+    name, mention = _speaker_of("shared_subject", "had left early")
+    assert name == "A reporter for the Harbour Times"
+    assert mention == "A reporter for the Harbour Times"
+
+
+def test_a_name_the_parser_split_after_a_preposition_stays_in_the_complement() -> None:
+    # `A reporter for USA Today said`, with "Today" hung on "reporter": no speaker "Today".
+    name, mention = _speaker_of("complement_name_run", "ferry had left")
+    assert name == "A reporter for USA Today"
+    assert mention == "A reporter for USA Today"

@@ -328,7 +328,9 @@ def roles_at(site: RoleSite, rules: Sequence[RoleRule]) -> list[TextSpan]:
 
 def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word | None:
     """`U.S. Secretary of State Maria Lind said`, parsed with the title as subject and the name
-    as its unmarked `nmod`: the name is the speaker."""
+    as its unmarked `nmod`: the name is the speaker. A preposition between them belongs to a
+    capitalised title ("of State"); after a common noun's one (`a reporter for USA Today`), the
+    name is part of the complement ("Today" is no name of the reporter)."""
     if not lexicon.is_title(head.text):
         return None
     for child in sentence.children(head.index):
@@ -337,6 +339,10 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
             and child.upos == "PROPN"
             and child.start > head.start
             and not any(w.deprel == "case" for w in sentence.children(child.index))
+            and (
+                head.text[:1].isupper()
+                or not any(w.upos == "ADP" for w in sentence.words[head.index + 1 : child.index])
+            )
         ):
             return child
     return None

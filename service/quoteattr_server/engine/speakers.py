@@ -110,7 +110,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
     `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the one
     nearest the cue is the speaker, the other belongs to the reported clause. With a name and a
     noun both as subjects (`Massimo Franco, a columnist, wrote`) the name speaks."""
-    subjects = _subjects(site) or _subject_of_fronted_participle(site)
+    subjects = _subjects(site) or _subject_of_fronted_participle(site) or _shared_subject(site)
     before = [child for child in subjects if child.start < site.cue.start]
     if any(child.start > site.cue.start for child in subjects):
         # `However laudable the goal, "...," said Mr. Burman`: a subject before a quotation
@@ -147,6 +147,28 @@ def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
                 and not site.layout.inside_quote(c)
             ]
     return []
+
+
+def _shared_subject(site: CueSite) -> list[Word]:
+    """`A reporter for the Herald spotted the senator and reported that ...`: a verb coordinated
+    with "and", "but" or "then" and without a subject of its own shares the subject of the
+    verb it is coordinated with."""
+    sentence, cue = site.sentence, site.cue
+    if cue.deprel != "conj" or cue.head < 0 or cue.upos != "VERB":
+        return []
+    first = sentence.words[cue.head]
+    if first.upos not in ("VERB", "AUX") or site.layout.inside_quote(first):
+        return []  # a quoted verb's subject is the quote's, not the reporter
+    if not any(c.deprel == "cc" and c.start < cue.start for c in sentence.children(cue.index)):
+        return []
+    return [
+        child
+        for child in sentence.children(first.index)
+        if child.deprel in _SUBJECT_RELATIONS
+        and child.upos in _NOMINAL
+        and child.start < first.start
+        and not site.layout.inside_quote(child)
+    ]
 
 
 def _between(site: CueSite, word: Word) -> list[Word]:
@@ -614,7 +636,20 @@ def _complement_of(
     tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
     if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
         return []
-    return tail
+    return [*tail, *_rest_of_name(sentence, tail, owners)]
+
+
+def _rest_of_name(sentence: Sentence, tail: list[Word], owners: list[Word]) -> list[Word]:
+    """`a reporter for USA Today`, parsed with "Today" hung on "reporter": the capitalised
+    words that go on the name closing the complement."""
+    rest: list[Word] = []
+    attached = {w.index for w in (*tail, *owners)}
+    for word in sentence.words[tail[-1].index + 1 :]:
+        if word.upos != "PROPN" or not word.text[:1].isupper() or word.head not in attached:
+            break
+        rest.append(word)
+        attached.add(word.index)
+    return rest if tail[-1].upos == "PROPN" else []
 
 
 def _hyphen(words: Sequence[Word], index: int) -> bool:
