@@ -722,3 +722,43 @@ def test_a_role_set_off_before_a_name_may_hold_in() -> None:
     # `reported that the paper's editor in chief, Ana Kovac, said ...`.
     result = attribute(parsed("role_with_in"), LEXICON)
     assert roles_by_name(result)["Ana Kovac"] == ["the paper's editor in chief"]
+
+
+def test_a_role_opening_the_sentence_as_the_subject_of_is_names_the_person_after_it() -> None:
+    # `One of the mayor's closest allies is Peter Wong.`
+    result = attribute(parsed("inverted_predicate"), LEXICON)
+    assert roles_by_name(result) == {"Peter Wong": ["One of the mayor's closest allies"]}
+
+
+def test_a_post_after_as_right_after_the_name_is_a_role_but_a_characterization_is_not() -> None:
+    # `named Tomas Ruiz as its new port director, and critics described Ruiz as a harbour
+    # evangelist`: "director" is a post of the lexicon; "evangelist" is what critics call him.
+    result = attribute(parsed("as_role_after_name"), LEXICON)
+    assert roles_by_name(result)["Tomas Ruiz"] == ["its new port director"]
+
+
+def test_a_fronted_as_role_may_hold_a_quoted_title() -> None:
+    # `As a reality TV host on "The Contest," Daniel Price often mocked his rivals.`
+    result = attribute(parsed("fronted_as_quoted_title"), LEXICON)
+    assert roles_by_name(result) == {"Daniel Price": ['a reality TV host on "The Contest,"']}
+
+
+def test_the_topic_of_the_sentence_before_outranks_a_title_match_without_party() -> None:
+    # Ruiz was seen "as a general election nominee" (no party); the paragraph before is about
+    # Kovac, so `The Democratic nominee attacked the toll` is Kovac, not the last nominee.
+    result = attribute(parsed("topic_before_title_match"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Ana Kovac"] == ["The Democratic nominee"]
+    assert roles["Tomas Ruiz"] == ["a general election nominee"]
+
+
+def test_a_role_set_off_before_a_name_with_its_own_title_is_a_role_too() -> None:
+    # `His guest, the actress and activist Ana Kovac, said ...`.
+    result = attribute(parsed("role_of_titled_name_set_off"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["His guest", "actress", "activist"]}
+
+
+def test_a_party_member_label_opening_the_sentence_before_the_name_is_a_role() -> None:
+    # `A Democrat, Mr. Justice is running to become governor.`
+    result = attribute(parsed("honorific_title_surname"), LEXICON)
+    assert roles_by_name(result) == {"Justice": ["A Democrat"]}

@@ -365,7 +365,10 @@ def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
     quote = quote_containing(result, "new toll")
     speaker = speaker_of(result, quote)
     assert speaker is not None
-    assert (speaker.name, [r.text for r in speaker.roles]) == ("Kovac", ["a former harbour pilot"])
+    assert (speaker.name, [r.text for r in speaker.roles]) == (
+        "Kovac",
+        ["a former harbour pilot", "a staunch opponent of the new toll"],
+    )
 
 
 def test_a_title_word_after_an_honorific_is_a_surname_and_a_party_label_names_no_one() -> None:
@@ -383,7 +386,7 @@ def test_a_name_deep_in_the_subjects_appositions_is_the_one_a_pronoun_means() ->
 def test_two_titles_joined_by_and_before_a_name_are_two_roles() -> None:
     # `the actress and activist Ana Kovac`.
     result = attribute(parsed("deep_apposition"), LEXICON)
-    assert roles_by_name(result) == {"Ana Kovac": ["actress", "activist"]}
+    assert roles_by_name(result) == {"Ana Kovac": ["His guest", "actress", "activist"]}
 
 
 def test_a_verb_coordinated_without_a_subject_shares_the_first_verbs() -> None:

@@ -129,6 +129,8 @@ _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 # `director of research`, `spokesman for the clinic`, `editor in chief`, `the port's chief`.
 _ROLE_PHRASE_LINKS = frozenset({"of", "for", "at", "in", "'s", "\u2019s", "-"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
 )
@@ -206,7 +208,7 @@ class RoleReader:
 
     def looks_like_person_noun(self, word: Word) -> bool:
         lowered = word.text.lower()
-        if self.is_role_noun(word):
+        if self.is_role_noun(word) or _is_party_member(word, self.lexicon):
             return True
         return (
             word.upos == "NOUN"
@@ -226,6 +228,8 @@ class RoleReader:
             self.apposition_after(sentence, first, last),
             self.role_set_off_before(sentence, first, last),
             self.fronted_as(sentence, first),
+            self.inverted_predicate(sentence, first, last),
+            self.as_after(sentence, last),
             *self.predicate_after(sentence, first, last),
             *self.predicates_after_apposition(sentence, first, last),
         ]
@@ -448,10 +452,13 @@ class RoleReader:
         position = self._skip_coordinated_names(words, first - 1)
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
+        title = self.title_before(sentence, first, last)
+        if title and position >= title[0].index:
+            # `His guest, the actress and activist Kamala Lopez,`: past the name's own title.
+            position = title[0].index - 1
+            if position >= 0 and words[position].text.lower() in _ARTICLES:
+                position -= 1
         if position < 1 or words[position].text != ",":
-            return []
-        after = last + 1
-        if after < len(words) and words[after].text not in _AFTER_SET_OFF_NAME:
             return []
         opening = position
         while opening > 0 and self._inside_role_phrase(words[opening - 1]):
@@ -460,6 +467,16 @@ class RoleReader:
             opening -= 1  # `his senior climate adviser, Brian Deese,`: a relation is a role
         phrase = list(words[opening:position])
         if not phrase or len(phrase) > MAX_ROLE_WORDS or not self._opens_role(words, opening):
+            return []
+        # `A Democrat, Mr. Justice is running`: a description opening the sentence may stand
+        # before its subject; elsewhere the name must be set off or speak.
+        after = last + 1
+        opens_sentence = opening == 0 and phrase[0].text.lower() in _DETERMINERS
+        if (
+            after < len(words)
+            and words[after].text not in _AFTER_SET_OFF_NAME
+            and not opens_sentence
+        ):
             return []
         return phrase if self._states_a_role(phrase) else []
 
@@ -472,12 +489,50 @@ class RoleReader:
         comma = first - 1
         while comma > 0 and words[comma].text != "," and words[comma].upos == "PROPN":
             comma -= 1  # `As governor, Gov. Ana Kovac`: over the title
+        closing = comma
+        if comma > 0 and words[comma].text in _QUOTE_MARKS and words[comma - 1].text == ",":
+            comma -= 1  # `As a host on "The Contest," Price`: the comma inside the marks
         if comma < 2 or words[comma].text != ",":
             return []
         phrase = list(words[1:comma])
-        if len(phrase) > MAX_ROLE_WORDS or any(w.upos in ("VERB", "AUX", "PUNCT") for w in phrase):
+        if len(phrase) > MAX_ROLE_WORDS or any(
+            w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text not in _QUOTE_MARKS)
+            for w in phrase
+        ):
+            return []
+        if not self._states_a_role(phrase):
+            return []
+        return [*phrase, words[closing]] if closing != comma else phrase
+
+    def inverted_predicate(self, sentence: Sentence, first: int, last: int) -> list[Word]:
+        """`One of the mayor's closest allies is Peter Wong.`: a role phrase opening the
+        sentence as the subject of "is" or "was", and the name ending the clause after it."""
+        words = sentence.words
+        copula = first - 1
+        while copula > 0 and self.is_honorific(words[copula]):
+            copula -= 1
+        if copula < 2 or words[copula].text.lower() not in ("is", "was"):
+            return []
+        following = words[last + 1] if last + 1 < len(words) else None
+        if following is not None and following.text not in (",", ".", ";"):
+            return []
+        phrase = self.noun_phrase(words, 0)
+        if len(phrase) != copula or phrase[0].text.lower() not in _DETERMINERS | {"one"}:
             return []
         return phrase if self._states_a_role(phrase) else []
+
+    def as_after(self, sentence: Sentence, last: int) -> list[Word]:
+        """`named Tomas Ruiz as its new harbour master`, `saw Kovac as a serious contender`: a
+        role noun phrase after "as" right after the name."""
+        words = sentence.words
+        if last + 2 >= len(words) or words[last + 1].text.lower() != "as":
+            return []
+        phrase = self.noun_phrase(words, last + 2)
+        if not phrase or phrase[0].text.lower() not in _DETERMINERS:
+            return []
+        # A post the lexicon knows, not a characterization ("described him as an evangelist").
+        head = self.head_noun(_after_one_of(phrase))
+        return phrase if head is not None and self.is_role_noun(head) else []
 
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
@@ -507,6 +562,10 @@ class RoleReader:
                 return found
             found.append(phrase)
             position = phrase[-1].index + 1
+            # `a former lawyer who is a staunch opponent of ...`: the relative clause on the
+            # predicate noun states more of the same person.
+            if position < len(words) and words[position].text.lower() == "who":
+                continue
             if position >= len(words) or words[position].text.lower() != "and":
                 return found
             position += 1
@@ -1065,8 +1124,8 @@ def _link_descriptions(
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
         if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):
             continue  # part of a role already read ("one of the aides"), not its owner
-        referent = _referent(phrase, head, candidates, reader.lexicon) or focus.subject(
-            phrase, head, sentence
+        referent = focus.subject(phrase, head, sentence) or _referent(
+            phrase, head, candidates, reader.lexicon
         )
         if referent is not None:
             stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
