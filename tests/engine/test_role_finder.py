@@ -762,3 +762,9 @@ def test_a_party_member_label_opening_the_sentence_before_the_name_is_a_role() -
     # `A Democrat, Mr. Justice is running to become governor.`
     result = attribute(parsed("honorific_title_surname"), LEXICON)
     assert roles_by_name(result) == {"Justice": ["A Democrat"]}
+
+
+def test_an_apposition_opened_by_not_is_no_role() -> None:
+    # `Ana Kovac, not her deputy, said ...`: the deputy is someone else.
+    result = attribute(parsed("contrast_apposition"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": []}

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.roles import contrasts
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
@@ -339,6 +340,8 @@ class RoleReader:
         """An apposition to a name is a role unless it is a time, a place or another name:
         its head noun names a person, or it is a bare noun phrase ("senior associate for ...")
         or one opened by a determiner whose head is no word of time."""
+        if not phrase or contrasts(phrase):
+            return False
         if self._states_a_role(phrase):
             return True
         phrase = _after_one_of(phrase)

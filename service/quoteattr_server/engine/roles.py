@@ -192,11 +192,17 @@ def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon)
             if child.upos in ("NUM", "PROPN", "PRON"):
                 continue
             words = trim_punct(_without_relative_clauses(sentence, child))
-            if not words or all(w.upos == "NUM" for w in words):
+            if not words or all(w.upos == "NUM" for w in words) or contrasts(words):
                 continue
             span = span_of(words)
             return TextSpan(text[span.start : span.end], span)
     return surface_apposition_role(text, sentence, _name_phrase(sentence, head), lexicon)
+
+
+def contrasts(words: Sequence[Word]) -> bool:
+    """`the United States, not a weaker one`: an apposition opened by "not" sets another thing
+    against the name; it says nothing the name is."""
+    return words[0].text.lower() == "not"
 
 
 def _without_relative_clauses(sentence: Sentence, head: Word) -> list[Word]:
