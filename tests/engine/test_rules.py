@@ -30,6 +30,7 @@ from quoteattr_server.engine.content import (
     reported_parataxis,
     reported_passive,
     stance_phrase,
+    trailing_cue,
 )
 from quoteattr_server.engine.cues import (
     FALLBACK_CUES,
@@ -181,6 +182,13 @@ CASES = [
         QuoteKind.REPORTED,
         "the governor",
         ("the governor",),
+    ),
+    Case(
+        Rule.TRAILING_CUE,
+        "trailing_cue",
+        "port will close",
+        QuoteKind.REPORTED,
+        "officials",
     ),
     # "The mayor spoke on Monday", opening the line after her headline, is the person in focus.
     Case(
@@ -342,6 +350,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.REPORTED_OBLIQUE,
         Rule.REPORTED_PASSIVE,
         Rule.REPORTED_PARATAXIS,
+        Rule.TRAILING_CUE,
         Rule.AS_X_SAID,
         Rule.STANCE_PHRASE,
     ]
@@ -514,6 +523,12 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "said",
             reported_parataxis,
             ("reported parataxis", "The budget will pass next week", None),
+        ),
+        (
+            "trailing_cue",
+            "announced",
+            trailing_cue,
+            ("trailing cue", "The port will close in May", None),
         ),
         # The parser made "politics" the object of "said", and "intense" a clause with no
         # subject: the object is that subject.
@@ -951,3 +966,24 @@ def test_organization_speaker() -> None:
 def test_labels_and_titles_of_works_are_not_quotes(fixture: str) -> None:
     result = attribute(parsed(fixture), LEXICON)
     assert all('"' not in quote.text for quote in result.quotes)
+
+
+def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung() -> None:
+    # newscc hangs "announced", "confirmed" as conjuncts, adverbial clauses or participles on
+    # their sources; the cue after the content's own cue ("plans to") is the outermost. A
+    # fronted clause of time (`But when ..., the mayor said enough`) and a phrasal verb (`the
+    # city backed out`) are no trailing attribution.
+    result = attribute(parsed("trailing_cue"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.rule, quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("trailing cue", "The port will close in May", "officials"),
+        ("trailing cue", "The ferries will stop running next week", "the harbour board"),
+        (
+            "trailing cue",
+            "In addition, the council plans to make more records available soon",
+            "a spokesman",
+        ),
+    ]

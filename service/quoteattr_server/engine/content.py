@@ -10,7 +10,7 @@ overlaps a quotation is left to the caller, which gives it to the quotation's at
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_end
@@ -574,6 +574,82 @@ def _trailing_inverted_cue(sentence: Sentence, cue: Word) -> Span | None:
     return _before_its_comma(sentence, cue)
 
 
+# How many words the source of a trailing cue may have: `a spokesman for the harbour board`.
+MAX_TRAILING_SOURCE_WORDS = 8
+# How many words may follow a trailing cue: `on Tuesday`, `in a statement Monday morning`.
+MAX_TRAILING_CIRCUMSTANCE_WORDS = 5
+_SOURCE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PART", "PRON"})
+
+
+def trailing_cue(site: WordSite) -> list[ReportedContent] | None:
+    """`The port will close in May, officials announced Monday.`: a source and its cue after
+    the sentence's last comma, with at most a time or a circumstance after the cue, report all
+    before the comma, however the parser hung them (often the source as the subject of the
+    content and the cue a participle on it, or the cue conjoined to the content's verb)."""
+    word = site.word
+    if not is_verb_cue(word, site.lexicon) or word.deprel == "parataxis":
+        return None
+    span = _trailing_cue_after_subject(site.layout, site.sentence, word, site.lexicon)
+    return None if span is None else site.reported(span, Rule.TRAILING_CUE)
+
+
+def _trailing_cue_after_subject(
+    layout: Layout, sentence: Sentence, cue: Word, lexicon: Lexicon
+) -> Span | None:
+    words = sentence.words
+    comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
+    if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
+        return None
+    source = words[comma + 1 : cue.index]
+    if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
+        return None
+    if not _only_circumstances(words[cue.index + 1 :], lexicon):
+        return None
+    # The clause before the comma, from the last semicolon (`...; Obama, others vow`).
+    opening = max((w.index + 1 for w in words[:comma] if w.text == ";"), default=0)
+    content = words[opening:comma]
+    first = next((w for w in content if w.upos not in ("CCONJ", "PUNCT")), None)
+    if first is None or first.upos == "SCONJ" or first.text.lower() in _SUBORDINATING_ADVERBS:
+        return None  # `When Congress cut funding, Mexico said enough`: a fronted clause
+    if not any(w.upos in ("VERB", "AUX") for w in content) or any(
+        _reports_clause(w, sentence, lexicon) for w in content if w.deprel == "root"
+    ):
+        return None  # a clause is reported, and not one that is an attribution itself
+    return _content_span(list(content))
+
+
+_SUBORDINATING_ADVERBS = frozenset({"when", "where", "while", "whenever", "once", "as"})
+
+
+def _names_a_source(words: Sequence[Word]) -> bool:
+    """Words that can be the source of a trailing cue: a noun phrase (with its complement,
+    `a spokesman for the board`; no relative clause), or a personal pronoun alone."""
+    if len(words) == 1 and words[0].upos == "PRON":
+        return True
+    if any(
+        w.upos not in _SOURCE_TAGS or (w.upos == "PRON" and "Poss=Yes" not in w.feats)
+        for w in words
+    ):
+        return False
+    return words[0].upos != "ADP" and any(w.upos in ("NOUN", "PROPN") for w in words)
+
+
+def _only_circumstances(after: Sequence[Word], lexicon: Lexicon) -> bool:
+    """What follows a trailing cue holds only when or where it was said (`Monday`, `on
+    Tuesday`, `last year`, `in a statement`): no object or clause of its own."""
+    words = [w for w in after if w.upos != "PUNCT"]
+    if not words:
+        return True
+    if len(words) > MAX_TRAILING_CIRCUMSTANCE_WORDS or any(
+        w.upos in ("VERB", "AUX", "SCONJ", "PRON") for w in words
+    ):
+        return False
+    first = words[0]
+    if first.deprel == "compound:prt":
+        return False  # `Washington backed out`: a phrasal verb, not the cue
+    return first.upos in ("ADP", "ADV") or any(w.text.lower() in lexicon.time_words for w in words)
+
+
 def _before_its_comma(sentence: Sentence, word: Word) -> Span | None:
     """All of the sentence before the comma right before `word`, when one stands there."""
     words = sentence.words
@@ -717,6 +793,11 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
         unless=_CLAUSE_FOUND | {Rule.REPORTED_INFINITIVE, Rule.REPORTED_OBJECT},
     ),
     ContentRule(Rule.REPORTED_PARATAXIS, reported_parataxis, unless=_SOURCE_NAMED),
+    ContentRule(
+        Rule.TRAILING_CUE,
+        trailing_cue,
+        unless=_SOURCE_NAMED | _CLAUSE_FOUND | {Rule.REPORTED_PARATAXIS},
+    ),
     ContentRule(Rule.AS_X_SAID, as_x_said, unless=_CLAUSE_FOUND),
     ContentRule(Rule.STANCE_PHRASE, stance_phrase),
 )
@@ -746,7 +827,9 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
-    found.sort(key=lambda r: len(r.content), reverse=True)
+    # Outermost first: a cue reporting the whole clause before it (`..., a spokesman said`),
+    # then the longest content.
+    found.sort(key=lambda r: (_reports_all_before(r), len(r.content)), reverse=True)
     kept: list[ReportedContent] = []
     for item in found:
         if any(other.content.contains(item.cue.span) for other in kept):
@@ -754,6 +837,13 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         kept.append(item)
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+def _reports_all_before(item: ReportedContent) -> bool:
+    """A trailing cue reports the whole clause before it (`..., a spokesman announced`): it is
+    the outermost attribution there, whatever cue that clause holds (`the campaign plans
+    to ...`)."""
+    return item.rule is Rule.TRAILING_CUE
 
 
 _CONJUNCTIONS = ("and ", "but ", "or ")

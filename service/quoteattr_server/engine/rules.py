@@ -34,6 +34,7 @@ class Rule(enum.StrEnum):
     REPORTED_OBLIQUE = "reported oblique"
     REPORTED_PASSIVE = "reported passive"  # `the plan was criticized by the union`
     REPORTED_PARATAXIS = "reported parataxis"
+    TRAILING_CUE = "trailing cue"  # `The port will close, officials announced Monday.`
     AS_X_SAID = "as X said"  # `As Ruiz said, the port will reopen`
     STANCE_PHRASE = "stance phrase"
     NAME_COLON = "name colon"

@@ -584,6 +584,8 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     link, preposition = all_words[position], all_words[position + 1]
     if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
         return words
+    if link.index == head.head and head.deprel.startswith("nsubj"):
+        return words  # `the board confirmed on Tuesday`: the verb the noun is subject of
     if link.upos == "VERB" and "VerbForm=Part" not in link.feats:
         return words
     tail = [link, preposition]
