@@ -524,6 +524,20 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             reported_parataxis,
             ("reported parataxis", "The budget will pass next week", None),
         ),
+        # The parser made "$" the head of the complement: its words hold a verb.
+        (
+            "promoted_complement",
+            "said",
+            complement_clause,
+            ("reported clause", "the two raised $350 million through the harbour program", None),
+        ),
+        # A fronted conditional the parser took for a complement is not what they worry about.
+        (
+            "promoted_complement",
+            "worry",
+            complement_clause,
+            ("reported clause", "the cost of cleaning the harbour could fall to taxpayers", None),
+        ),
         (
             "trailing_cue",
             "announced",

@@ -174,7 +174,11 @@ def _complement_clauses(site: WordSite) -> list[Word]:
     clauses = [
         c
         for c in sentence.children(word.index)
-        if c.deprel == "ccomp" and _is_clause(sentence, c, site.lexicon)
+        if c.deprel == "ccomp"
+        and (
+            _is_clause(sentence, c, site.lexicon)
+            or (c.start > word.start and _holds_a_verb(sentence, c, site.lexicon))
+        )
     ]
     if any(c.start > word.start for c in clauses):
         # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
@@ -984,6 +988,16 @@ def _is_clause(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
     if head.upos in ("VERB", "AUX"):
         return True
     return any(c.deprel.startswith(("nsubj", "cop")) for c in sentence.children(head.index))
+
+
+def _holds_a_verb(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
+    """A complement after its cue headed by a noun or a symbol the parser promoted (`said the
+    two raised $350 million`, `worry that the cost ... could fall`): a clause when its words
+    hold a verb, and it is no relative clause."""
+    words = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
+    if not words or words[0].text.lower() in lexicon.pronouns.relative_openers:
+        return False
+    return any(w.upos in ("VERB", "AUX") for w in words)
 
 
 def _clause_after_cue(sentence: Sentence, cue: Word) -> Span | None:
