@@ -402,3 +402,9 @@ def test_a_name_the_parser_split_after_a_preposition_stays_in_the_complement() -
     name, mention = _speaker_of("complement_name_run", "ferry had left")
     assert name == "A reporter for USA Today"
     assert mention == "A reporter for USA Today"
+
+
+def test_a_surname_with_one_gender_is_not_the_full_name_of_the_other() -> None:
+    # `employ Mr. Ruiz and the first lady, Ana Ruiz, ... / "We will win," Mr. Ruiz said.`
+    name, mention = _speaker_of("spouse_named_in_apposition", "We will win")
+    assert (name, mention) == ("Ruiz", "Mr. Ruiz")

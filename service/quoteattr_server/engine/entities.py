@@ -72,7 +72,8 @@ class NameIndex:
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
                 occurrence.gender = _stated_gender(
                     [w.text for w in _right_before(words, parts.name_words[0])]
-                    + [role.text.split()[-1] for role in occurrence.roles if role.text.split()],
+                    + [role.text.split()[-1] for role in occurrence.roles if role.text.split()]
+                    + _set_off_after(sentence, parts.name_words[0].index),
                     lexicon,
                 )
                 self.occurrences.append(occurrence)
@@ -101,9 +102,13 @@ class NameIndex:
         tokens = _tokens(name)
         if not tokens:
             return name
+        # `Mr. Obama` throughout, and once `the first lady, Michelle Obama`: she is someone else.
+        stated = {o.gender for o in self.occurrences if o.tokens == tokens and o.gender}
         best: NameOccurrence | None = None
         for occurrence in self.occurrences:
             if occurrence.tokens[-1:] != tokens[-1:] or not set(tokens) <= set(occurrence.tokens):
+                continue
+            if len(stated) == 1 and occurrence.gender and occurrence.gender not in stated:
                 continue
             if best is None or len(occurrence.tokens) > len(best.tokens):
                 best = occurrence
@@ -130,6 +135,22 @@ class NameIndex:
         if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
         return SpeakerKind.UNKNOWN
+
+
+def _set_off_after(sentence: Sentence, first: int) -> list[str]:
+    """`the first lady, Michelle Obama`: the noun a name is set off after by a comma (read on
+    the surface: the parser makes the name an apposition or a conjunct)."""
+    words = sentence.words
+    if first < 2 or words[first - 1].text != "," or words[first - 2].upos != "NOUN":
+        return []
+    return [words[first - 2].text]
+
+
+def gender_before_name(sentence: Sentence, first: int, lexicon: Lexicon) -> str | None:
+    """The gender stated right before a name starting at word `first`: an honorific (`Mrs.`)
+    or the noun it is set off after (`the first lady, Ana Ruiz`)."""
+    before = [sentence.words[first - 1].text] if first > 0 else []
+    return _stated_gender(before + _set_off_after(sentence, first), lexicon)
 
 
 def _right_before(words: list[Word], name_start: Word) -> list[Word]:

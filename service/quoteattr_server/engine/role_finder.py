@@ -24,6 +24,7 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
+from quoteattr_server.engine.entities import gender_before_name
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import contrasts
 from quoteattr_server.engine.speakers import (
@@ -737,14 +738,18 @@ def _occurrences(
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
-def _written_names(doc: ParsedDoc, surname: str, reader: RoleReader) -> Iterator[tuple[int, str]]:
-    """Every full name written with this surname: (offset, "First [Middle] Surname [Jr.]")."""
+def _written_names(
+    doc: ParsedDoc, surname: str, reader: RoleReader
+) -> Iterator[tuple[int, str, str | None]]:
+    """Every full name written with this surname: (offset, "First [Middle] Surname [Jr.]",
+    the gender the words before it state)."""
     for sentence, first, last, possessive in _occurrences(doc, [surname], reader):
+        gender = gender_before_name(sentence, first, reader.lexicon)
         if possessive:
             if last > first:
                 bare, _ = _bare(sentence.words[last])
                 start = sentence.words[first].start
-                yield start, doc.text[start : sentence.words[last].start] + bare
+                yield start, doc.text[start : sentence.words[last].start] + bare, gender
             continue
         end = last
         following = sentence.words[end + 1] if end + 1 < len(sentence.words) else None
@@ -758,7 +763,7 @@ def _written_names(doc: ParsedDoc, surname: str, reader: RoleReader) -> Iterator
         ):
             end += 2
         if end > first:
-            yield sentence.words[first].start, _written(sentence, first, end, doc.text)
+            yield sentence.words[first].start, _written(sentence, first, end, doc.text), gender
 
 
 def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader) -> str:
@@ -770,10 +775,15 @@ def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader
     if not tokens:
         return name
     first_mention = min((m.span.start for m in speaker.mentions), default=len(doc.text))
+    genders = reader.lexicon.genders
+    # `Mr. Ruiz` is not `the first lady, Ana Ruiz`.
+    stated = {genders.get(m.text.split()[0].lower()) for m in speaker.mentions if m.text} - {None}
     written = [
         (start, full)
-        for start, full in _written_names(doc, tokens[-1], reader)
-        if set(tokens) <= set(_name_tokens(full)) and len(_name_tokens(full)) <= 5
+        for start, full, gender in _written_names(doc, tokens[-1], reader)
+        if set(tokens) <= set(_name_tokens(full))
+        and len(_name_tokens(full)) <= 5
+        and not (len(stated) == 1 and gender is not None and gender not in stated)
     ]
     if not written:
         return name
