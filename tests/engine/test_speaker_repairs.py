@@ -408,3 +408,16 @@ def test_a_surname_with_one_gender_is_not_the_full_name_of_the_other() -> None:
     # `employ Mr. Ruiz and the first lady, Ana Ruiz, ... / "We will win," Mr. Ruiz said.`
     name, mention = _speaker_of("spouse_named_in_apposition", "We will win")
     assert (name, mention) == ("Ruiz", "Mr. Ruiz")
+
+
+def test_a_title_cased_headline_lends_no_words_to_a_name() -> None:
+    # `Dock Workers Rip Ana Kovac As A Toll Fraud`: every word is capitalised; the name is the
+    # body's "Ana Kovac", and "Dock Workers" before "Rip" is no title of hers.
+    result = attribute(parsed("headline_name_run"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": []}
+
+
+def test_a_title_cased_headline_may_give_the_first_name() -> None:
+    # `Ana Kovac Goes After The Toll Board` / `"It is unfair," Kovac said.`
+    result = attribute(parsed("headline_full_name"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": []}

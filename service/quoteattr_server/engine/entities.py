@@ -39,6 +39,8 @@ class NameOccurrence:
     roles: list[TextSpan] = field(default_factory=list)
     has_title: bool = False
     gender: str | None = None  # stated by an honorific ("Mr.") or a role noun ("spokeswoman")
+    # Written in a title-cased line (a headline), where every word looks like a name.
+    in_headline: bool = False
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -67,6 +69,7 @@ class NameIndex:
                     tokens=_tokens(name),
                     is_subject=_is_main_subject(sentence, head),
                     has_title=bool(parts.title_words),
+                    in_headline=title_cased(sentence),
                 )
                 site = RoleSite(text, sentence, head, parts, lexicon)
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
@@ -110,7 +113,8 @@ class NameIndex:
                 continue
             if len(stated) == 1 and occurrence.gender and occurrence.gender not in stated:
                 continue
-            if best is None or len(occurrence.tokens) > len(best.tokens):
+            # A headline's run of capitals ("Lawmakers Rip Donald Trump") yields to the body's.
+            if best is None or _preference(occurrence) > _preference(best):
                 best = occurrence
         return best.text if best is not None and len(best.tokens) >= len(tokens) else name
 
@@ -135,6 +139,34 @@ class NameIndex:
         if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
         return SpeakerKind.UNKNOWN
+
+
+# How many words a line needs before its capitals say it is title-cased, and what share of its
+# words must be capitalised.
+MIN_HEADLINE_WORDS = 4
+HEADLINE_CAPITALS_SHARE = 0.8
+
+
+def _preference(occurrence: NameOccurrence) -> tuple[bool, int]:
+    """Which written name is canonical: one of the body before one of a headline, then the
+    longest."""
+    return not occurrence.in_headline, len(occurrence.tokens)
+
+
+def title_cased(sentence: Sentence) -> bool:
+    """A headline written in title case: nearly every word capitalised, small ones and verbs
+    too (`Rip`, `As A`), not only the words of names."""
+    words = [w for w in sentence.words if w.text[:1].isalpha()]
+    if len(words) < MIN_HEADLINE_WORDS:
+        return False
+    capitals = [w for w in words if w.text[:1].isupper()]
+    return len(capitals) >= HEADLINE_CAPITALS_SHARE * len(words) and any(
+        w.upos in _NOT_NAME_TAGS for w in capitals[1:]
+    )
+
+
+# Tags of words that are never part of a name; capitalised, they show a title-cased line.
+_NOT_NAME_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART"})
 
 
 def _set_off_after(sentence: Sentence, first: int) -> list[str]:

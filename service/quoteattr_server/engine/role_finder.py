@@ -24,7 +24,7 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
-from quoteattr_server.engine.entities import gender_before_name
+from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import contrasts
 from quoteattr_server.engine.speakers import (
@@ -718,12 +718,15 @@ def _occurrences(
     for sentence, start, end, possessive in reader.sightings(doc).get(surnames[-1], ()):
         first = start
         extra = 0
+        # In a title-cased headline every word looks like a name: one first name at most, and
+        # none when the name has its own.
+        most = (int(len(wanted) == 1)) if title_cased(sentence) else MAX_EXTRA_NAME_PARTS
         while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
             if sentence.words[first - 1].text not in wanted:
                 before = sentence.words[first - 2] if first >= 2 else None
                 extra += 1
                 # "the House" or "of State" belong to a title; names have few parts.
-                if extra > 2 or (before is not None and before.text.lower() in ("the", "of")):
+                if extra > most or (before is not None and before.text.lower() in ("the", "of")):
                     break
             first -= 1
         given = {w.text for w in sentence.words[first:start]}
@@ -736,6 +739,8 @@ def _occurrences(
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# How many words before a surname may be taken for the rest of the name ("Joseph R. Biden").
+MAX_EXTRA_NAME_PARTS = 2
 
 
 def _written_names(
