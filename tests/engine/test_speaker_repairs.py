@@ -421,3 +421,9 @@ def test_a_title_cased_headline_may_give_the_first_name() -> None:
     # `Ana Kovac Goes After The Toll Board` / `"It is unfair," Kovac said.`
     result = attribute(parsed("headline_full_name"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": []}
+
+
+def test_an_initial_tagged_as_an_article_stays_in_the_name() -> None:
+    # `"..." ― Julie A. Diaz Martinez.`, with "A." tagged DET.
+    name, mention = _speaker_of("initial_in_name", "harbour district")
+    assert (name, mention) == ("Julie A. Diaz Martinez", "Julie A. Diaz Martinez")

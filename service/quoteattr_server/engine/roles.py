@@ -38,13 +38,16 @@ class NameParts:
 
 def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     """Capitalised, not a title or honorific, and tagged as a proper noun (or a capitalised noun
-    away from the sentence start, which the small tagger often gives names)."""
+    away from the sentence start, which the small tagger often gives names); or an initial,
+    whatever its tag (`Julie A. Diaz`: "A." is no article)."""
     if (
         not word.text[:1].isupper()
         or lexicon.is_title(word.text)
         or lexicon.is_honorific(word.text)
     ):
         return False
+    if len(word.text) == 2 and word.text.endswith("."):
+        return True
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
