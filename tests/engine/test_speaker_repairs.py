@@ -427,3 +427,14 @@ def test_an_initial_tagged_as_an_article_stays_in_the_name() -> None:
     # `"..." ― Julie A. Diaz Martinez.`, with "A." tagged DET.
     name, mention = _speaker_of("initial_in_name", "harbour district")
     assert (name, mention) == ("Julie A. Diaz Martinez", "Julie A. Diaz Martinez")
+
+
+def test_a_name_set_off_after_the_subject_of_the_sentence_before_speaks_the_quote() -> None:
+    # `His former business partner at Lenox, Lawrence B. Cummings, called him a master ...
+    # "He showed again and again ..."`, with the name parsed as a conjunct of "Lenox".
+    result = attribute(parsed("name_set_off_after_complement"), LEXICON)
+    (quote,) = result.quotes
+    assert quote.rule == "speaker of the sentence before"
+    assert roles_by_name(result) == {
+        "Lawrence B. Cummings": ["His former business partner at Lenox"]
+    }

@@ -449,11 +449,21 @@ class RoleReader:
 
     def role_set_off_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`The leader of the opposition, Victor Alvarez, said`, `said Apple's chief executive,
-        Tim Cook`: a role phrase, then the name set off by a comma."""
+        Tim Cook`: a role phrase, then the name set off by a comma. Read first with the comma
+        right before the name (`His former partner at Lenox, Lawrence Cummings,`), then back
+        over the names listed before it (`two Vermont developers, Ariel Quiros and William
+        Stenger,`)."""
         words = sentence.words
-        # `two Vermont developers, Ariel Quiros and William Stenger,`: back over the names
-        # listed before this one.
-        position = self._skip_coordinated_names(words, first - 1)
+        for position in dict.fromkeys((first - 1, self._skip_coordinated_names(words, first - 1))):
+            phrase = self._set_off_at(sentence, first, last, position)
+            if phrase:
+                return phrase
+        return []
+
+    def _set_off_at(self, sentence: Sentence, first: int, last: int, position: int) -> list[Word]:
+        """The role phrase ending right before `position`, where the comma before the name (or
+        the list it ends) should stand."""
+        words = sentence.words
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
         title = self.title_before(sentence, first, last)

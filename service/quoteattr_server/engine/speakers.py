@@ -453,13 +453,36 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     if root is None or root.upos != "VERB" or layout.inside_quote(root):
         return None
     for child in before.children(root.index):
-        if (
-            child.deprel in _SUBJECT_RELATIONS
-            and not layout.inside_quote(child)
-            and _names_a_person(before, child, lexicon)
-        ):
+        if child.deprel not in _SUBJECT_RELATIONS or layout.inside_quote(child):
+            continue
+        named = _name_set_off_after(before, child)
+        if named is not None:
+            return SpeakerHead(before, named, Rule.INTRODUCED)
+        if _names_a_person(before, child, lexicon):
             return SpeakerHead(before, child, Rule.INTRODUCED)
     return None
+
+
+# Words a noun's complement may hold before the name set off after it: `partner at Lenox`.
+_COMPLEMENT_TAGS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
+    """`His former business partner at Lenox, Lawrence B. Cummings, called ...`: the name set
+    off by commas after a subject noun and its complement, however the parser hung it (often as
+    a conjunct of the complement's last name)."""
+    if noun.upos != "NOUN":
+        return None
+    words = sentence.words
+    comma = next((w.index for w in words[noun.index + 1 :] if w.text == ","), None)
+    if comma is None or any(w.upos not in _COMPLEMENT_TAGS for w in words[noun.index + 1 : comma]):
+        return None
+    end = comma + 1
+    while end < len(words) and _is_name_word(words[end]):
+        end += 1
+    if end == comma + 1 or end >= len(words) or words[end].text != ",":
+        return None
+    return words[comma + 1]
 
 
 def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
