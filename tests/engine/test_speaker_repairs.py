@@ -438,3 +438,16 @@ def test_a_name_set_off_after_the_subject_of_the_sentence_before_speaks_the_quot
     assert roles_by_name(result) == {
         "Lawrence B. Cummings": ["His former business partner at Lenox"]
     }
+
+
+def test_a_verb_of_praise_holding_the_quoted_words_is_their_cue() -> None:
+    # `Gov. Ana Kovac lauded Mr. Ruiz ... for helping develop "new and innovative ideas."`
+    result = attribute(parsed("evaluation_partial_quote"), LEXICON)
+    quote = quote_containing(result, "innovative ideas")
+    speaker = speaker_of(result, quote)
+    assert quote.rule == "subject of cue"
+    assert quote.cue is not None
+    assert quote.cue.text == "lauded"
+    assert quote.attribution_type.value == "stance"
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"

@@ -168,7 +168,12 @@ def _word_cue(
         return None
     according = is_according(sentence, word)
     phrase_end = phrase_cue_end(sentence, word, lexicon)
-    if according is None and phrase_end is None and not is_quoting_cue(word, lexicon):
+    if (
+        according is None
+        and phrase_end is None
+        and not is_quoting_cue(word, lexicon)
+        and not _evaluates_quoted_words(sentence, word, span, lexicon)
+    ):
         return None
     if _has_quote_between(layout, word, span):
         return None
@@ -182,6 +187,16 @@ def _word_cue(
         kind, sentence, word, linked, last=according or phrase_end, introduces=introduces
     )
     return (0 if linked else 1, distance), match
+
+
+def _evaluates_quoted_words(sentence: Sentence, word: Word, span: Span, lexicon: Lexicon) -> bool:
+    """`lauded Mr. Clarke for helping develop "new and innovative ideas."`: a verb of praise or
+    blame whose own phrase holds the quoted words attributes them to its subject."""
+    return (
+        word.upos == "VERB"
+        and lexicon.cue_group(word.lemma) == "evaluation"
+        and _linked(sentence, word, span)
+    )
 
 
 def phrase_cue_end(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
