@@ -63,6 +63,14 @@ def test_new_opening_mark_ends_an_unclosed_quote() -> None:
     assert quoted(text) == ["\u201cThe first never closes.", "\u201cThe second does,\u201d"]
 
 
+def test_a_curly_quote_inside_an_open_one_nests_when_both_close() -> None:
+    text = (
+        "\u201cI'd rather live in what he calls \u201chell\u201d than live under him.\u201d"
+        " \u2015 Ana Kovac"
+    )
+    assert quoted(text) == [text[: text.index(" \u2015")]]
+
+
 def test_each_labelled_line_of_a_transcript_is_a_quote_of_its_own() -> None:
     # No mark closes a line: the next label's reopening mark would otherwise continue it.
     text = '"KOVAC: The bridge will close.\n\n"RUIZ: Nobody told us.\n\n"KOVAC: We did tell you.'

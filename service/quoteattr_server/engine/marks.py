@@ -156,8 +156,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
         marks = find_marks(text, paragraph.start, paragraph.end)
         if pairing.open_at is not None and pairing.carry_over(paragraphs[number - 1], paragraph):
             marks = marks[1:]  # the reopening mark continues the open quote
-        for mark in marks:
-            pairing.read(mark, paragraph)
+        for position, mark in enumerate(marks):
+            pairing.read(mark, paragraph, marks[position + 1 :])
     if pairing.open_at is not None:
         pairing.emit(paragraphs[-1].end, closed=False)
     return pairing.quotes
@@ -172,13 +172,14 @@ class _Pairing:
         self.quotes: list[MarkedQuote] = []
         self.open_at: int | None = None  # start of the current piece's opening mark
         self.pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
+        self.nested = 0  # curly quotes open inside the open one (`“... calls “hell” ...”`)
 
     def emit(self, end: int, closed: bool) -> None:
         assert self.open_at is not None
         all_pieces = (*self.pieces, Span(self.open_at, end))
         if any(char.isalnum() for char in self.text[all_pieces[0].start : end]):
             self.quotes.append(MarkedQuote(Span(all_pieces[0].start, end), all_pieces, closed))
-        self.open_at, self.pieces = None, []
+        self.open_at, self.pieces, self.nested = None, [], 0
 
     def carry_over(self, previous: Span, paragraph: Span) -> bool:
         """A quote left open by the previous paragraph continues here only if this paragraph
@@ -201,7 +202,8 @@ class _Pairing:
         self.open_at = reopening.start
         return True
 
-    def read(self, mark: QuoteMark, paragraph: Span) -> None:
+    def read(self, mark: QuoteMark, paragraph: Span, rest: Sequence[QuoteMark] = ()) -> None:
+        """Pair `mark`; `rest` are the marks after it in its paragraph."""
         role = _role(self.text, mark, self.open_at is not None, paragraph.start, paragraph.end)
         if role is None:
             return
@@ -209,11 +211,34 @@ class _Pairing:
             if role is MarkRole.OPEN:
                 self.open_at = mark.start
         elif role is MarkRole.CLOSE:
-            self.emit(mark.end, closed=True)
+            if self.nested:
+                self.nested -= 1
+            else:
+                self.emit(mark.end, closed=True)
+        elif _nests(mark, rest, self.nested):
+            self.nested += 1
         else:
             # A new opening mark while a quote is open: the earlier one was never closed.
             self.emit(_trim_end(self.text, self.open_at, mark.start), closed=False)
             self.open_at = mark.start
+
+
+def _nests(mark: QuoteMark, rest: Sequence[QuoteMark], nested: int) -> bool:
+    """A curly opening mark inside an open quote opens a quote within it when the marks after
+    it close both before another opens (`“I'd rather live in what he calls “hell” than ...”`);
+    else the open quote was never closed."""
+    if mark.glyph not in _OPENERS:
+        return False
+    wanted = nested + 2
+    closers = 0
+    for following in rest:
+        if following.glyph in _OPENERS:
+            return False
+        if following.glyph in _CLOSERS:
+            closers += 1
+            if closers == wanted:
+                return True
+    return False
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
