@@ -768,3 +768,11 @@ def test_an_apposition_opened_by_not_is_no_role() -> None:
     # `Ana Kovac, not her deputy, said ...`: the deputy is someone else.
     result = attribute(parsed("contrast_apposition"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": []}
+
+
+def test_a_plural_noun_for_people_is_judged_by_its_lemma() -> None:
+    # `One of the mayor's believers is Peter Wong, a founder of a harbour charity.`
+    result = attribute(parsed("plural_person_noun"), LEXICON)
+    assert roles_by_name(result) == {
+        "Peter Wong": ["One of the mayor's believers", "a founder of a harbour charity"]
+    }

@@ -212,11 +212,13 @@ class RoleReader:
         lowered = word.text.lower()
         if self.is_role_noun(word) or _is_party_member(word, self.lexicon):
             return True
+        # Plurals by their lemma: "believers" is "believer".
+        form = word.lemma.lower() if lowered.endswith("s") and word.lemma else lowered
         return (
             word.upos == "NOUN"
-            and lowered not in _NOT_PERSON_NOUNS
-            and lowered.endswith(_PERSON_SUFFIXES)
-            and len(lowered) > 4
+            and form not in _NOT_PERSON_NOUNS
+            and form.endswith(_PERSON_SUFFIXES)
+            and len(form) > 4
         )
 
     def span(self, words: Sequence[Word]) -> TextSpan:
