@@ -451,3 +451,20 @@ def test_a_verb_of_praise_holding_the_quoted_words_is_their_cue() -> None:
     assert quote.attribution_type.value == "stance"
     assert speaker is not None
     assert speaker.name == "Ana Kovac"
+
+
+def test_an_organisation_keeps_the_rest_of_its_name_after_of_or_for() -> None:
+    result = attribute(parsed("organization_names_with_of"), LEXICON)
+    named = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        named.append((speaker.name, speaker.kind.value))
+    assert named == [
+        ("Federal Bureau of Prisons", "organization"),
+        ("Centers for Disease Control and Prevention", "organization"),
+        # The bank is where the spokesman works: the name is the description's.
+        ("A spokesman for the Bank of America", "person"),
+        # "John" and "Kerry" each hung on the title: both are the name.
+        ("John Kerry", "person"),
+    ]

@@ -58,6 +58,7 @@ from quoteattr_server.engine.speakers import (
     description_tail,
     introduced_before,
     mention_words,
+    organization_name,
     speaker_at_cue,
     transcript_speaker,
 )
@@ -559,7 +560,9 @@ def _resolve_speaker(
 ) -> _Resolved:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, head.word
-    words = description_tail(sentence, mention_words(sentence, word), lexicon)
+    words = description_tail(
+        sentence, organization_name(sentence, mention_words(sentence, word), lexicon), lexicon
+    )
     mention_span = span_of(words)
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     roles: list[TextSpan] = []

@@ -20,7 +20,7 @@ from quoteattr_server.engine.roles import (
     roles_at,
     split_name,
 )
-from quoteattr_server.engine.speakers import mention_words
+from quoteattr_server.engine.speakers import mention_words, organization_name
 from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
@@ -57,7 +57,7 @@ class NameIndex:
         text = layout.doc.text
         for sentence in layout.sentences:
             for head in _name_heads(sentence, layout, lexicon):
-                words = mention_words(sentence, head)
+                words = organization_name(sentence, mention_words(sentence, head), lexicon)
                 parts = split_name(words, lexicon)
                 if not parts.name_words:
                     continue
@@ -133,7 +133,10 @@ class NameIndex:
 
     def kind_of(self, canonical: str) -> SpeakerKind:
         tokens = _tokens(canonical)
-        if tokens and tokens[-1] in self._lexicon.organization_heads:
+        # `Federal Bureau of Prisons`: the head is the word before the name's connector.
+        connector = next((i for i, t in enumerate(tokens) if t in ("of", "for", "on")), None)
+        head = tokens[connector - 1] if connector else (tokens[-1] if tokens else "")
+        if head and self._lexicon.is_organization_head(head):
             return SpeakerKind.ORGANIZATION
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
         if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:

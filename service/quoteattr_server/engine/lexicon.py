@@ -110,6 +110,13 @@ class Lexicon:
     def is_cue(self, lemma: str) -> bool:
         return self.cue_group(lemma) is not None
 
+    def is_organization_head(self, text: str, lemma: str = "") -> bool:
+        """A head word of organisations' names (`organizations.txt`), also in the plural
+        (`Centers`)."""
+        lowered = text.lower()
+        heads = self.organization_heads
+        return lowered in heads or lemma.lower() in heads or lowered.rstrip("s") in heads
+
     def takes_direct_quote(self, lemma: str) -> bool:
         return self.cue_group(lemma) in _DIRECT_GROUPS
 

@@ -870,6 +870,8 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
         head = reader.head_noun(words)
         if head is None or head.upos == "PROPN" or words[0].upos == "PRON":
             continue
+        if head.text[:1].isupper() and head.index > 0:
+            continue  # a name the tagger took for a noun: `The Centers for Disease Control`
         if not reader.looks_like_person_noun(head):
             continue
         yield reader.span(reader.description(sentence, words))

@@ -101,6 +101,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             _is_name_word(word, lexicon)
             or opens_name
             or _title_as_surname(words, position, current, lexicon)
+            or _joins_organization_name(current, word, following, lexicon)
         ):
             current.append(word)
         else:
@@ -123,6 +124,19 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     before = [w for w in words if w.end <= name[0].start]
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def _joins_organization_name(
+    run: Sequence[Word], word: Word, following: Word | None, lexicon: Lexicon
+) -> bool:
+    """`Bureau of Prisons`, `Centers for Disease Control and Prevention`: a connector inside an
+    organisation's name, after its head word (or, for "and", after a connector already)."""
+    if not run or following is None or not _is_name_word(following, lexicon):
+        return False
+    lowered = word.text.lower()
+    if lowered in ("of", "for", "on"):
+        return lexicon.is_organization_head(run[-1].text, run[-1].lemma)
+    return lowered in ("and", "&") and any(w.text.lower() in ("of", "for", "on") for w in run)
 
 
 def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:

@@ -725,12 +725,58 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
         start -= 1
     while end + 1 in inside or (glue and end + 2 in inside and _hyphen(words_of, end + 1)):
         end += 1
+    if head.upos == "PROPN":
+        end = _rest_of_name_on_its_head(sentence, head, end)
     words = list(sentence.words[start : end + 1])
     while words and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].deprel == "case"):
         words.pop()
     while words and words[0].upos in ("PUNCT", "CCONJ"):
         words.pop(0)
     return words or [head]
+
+
+def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
+    """`Secretary of State John Kerry said`, parsed with "John" and "Kerry" each hung on the
+    title: the capitalised words right after the name that share its head go on the name."""
+    words = sentence.words
+    if any(c.deprel == "case" for c in sentence.children(head.index)):
+        return end  # `of State` completes a title; the name after it is another phrase
+    while (
+        end + 1 < len(words)
+        and words[end + 1].upos == "PROPN"
+        and words[end + 1].text[:1].isupper()
+        and words[end + 1].head == head.head
+        and words[end + 1].deprel in ("nmod", "flat", "compound")
+        and not any(c.deprel == "case" for c in sentence.children(words[end + 1].index))
+    ):
+        end += 1
+    return end
+
+
+# Words that join the parts of an organisation's name: `Bureau of Prisons`, `Centers for
+# Disease Control and Prevention`, `Bank of America`.
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
+
+
+def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """A mention ending in an organisation's head word (`The Federal Bureau`) with the rest of
+    its name after it: a connector and capitalised words (`of Prisons`, `of Homeland
+    Security`), however the parser hung them."""
+    last = words[-1]
+    if not last.text[:1].isupper() or not lexicon.is_organization_head(last.text, last.lemma):
+        return words
+    tail: list[Word] = []
+    position = last.index + 1
+    all_words = sentence.words
+    while position + 1 < len(all_words) and all_words[position].text.lower() in _NAME_CONNECTORS:
+        run = position + 1
+        while run < len(all_words) and _is_name_word(all_words[run]):
+            run += 1
+        if run == position + 1:
+            break
+        tail.extend(all_words[position:run])
+        position = run
+    return [*words, *tail]
 
 
 # How many words a transcript's speaker label may have ("MR. TRUMP", "SEN. JOHN SMITH").
