@@ -468,3 +468,30 @@ def test_an_organisation_keeps_the_rest_of_its_name_after_of_or_for() -> None:
         # "John" and "Kerry" each hung on the title: both are the name.
         ("John Kerry", "person"),
     ]
+
+
+def test_wire_copy_names_and_descriptions() -> None:
+    result = attribute(parsed("wire_names"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append(
+            (quote.text, speaker.name, speaker.kind.value, [r.text for r in speaker.roles])
+        )
+    assert found == [
+        # A second cue with its own clause and name is no content of the first.
+        ("the country would pay its debts", "William Ruto", "person", ["Kenyan President"]),
+        ("spending would fall", "Njuguna Ndung'u", "person", ["Finance Minister"]),
+        # An organisation's role holder, by the name set off after the role.
+        (
+            "inflation was falling",
+            "Andrew Bailey",
+            "person",
+            ["The Bank of England's governor"],
+        ),
+        # An organisation's name describing the noun that speaks.
+        ("the exercise went as planned", "Ministry of Defence officials", "group", []),
+        # A particle inside a name.
+        ('"The numbers do not lie,"', "Jan de Vries", "person", ["Prof."]),
+    ]

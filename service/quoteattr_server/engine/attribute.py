@@ -58,7 +58,9 @@ from quoteattr_server.engine.speakers import (
     description_tail,
     introduced_before,
     mention_words,
+    name_set_off_after,
     organization_name,
+    owned_after,
     speaker_at_cue,
     transcript_speaker,
 )
@@ -563,11 +565,21 @@ def _resolve_speaker(
     words = description_tail(
         sentence, organization_name(sentence, mention_words(sentence, word), lexicon), lexicon
     )
-    mention_span = span_of(words)
-    mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     roles: list[TextSpan] = []
     target_words = words
     target_head = word
+    owned = owned_after(sentence, words)
+    if owned:
+        # `The Bank of England's governor, Andrew Bailey, said`, parsed with the bank as the
+        # subject: the governor speaks, by the name set off after the role when there is one.
+        described = [*words, *owned]
+        named = name_set_off_after(sentence, owned[-1])
+        words = target_words = mention_words(sentence, named) if named else described
+        target_head = named or owned[-1]
+        if named:
+            roles.append(TextSpan(text[described[0].start : described[-1].end], span_of(described)))
+    mention_span = span_of(words)
+    mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
         # `Kovac, who said ...`: the relative clause's head is the speaker.
         clause = sentence.words[word.head]

@@ -215,14 +215,39 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     if not clauses:
         return None
     sentence, word = site.sentence, site.word
+    # `X said the country would pay, and Finance Minister Y added that ...`, parsed with
+    # "added" as a second complement of "said": that cue reports on its own, from its name.
+    others = [
+        c
+        for c in clauses[1:]
+        if c.start > word.start and _reports_clause(c, sentence, site.lexicon)
+    ]
+    cut = min((_name_run_start(sentence, c) for c in others), default=None)
     found: list[ReportedContent] = []
-    for child in clauses:
+    for child in (c for c in clauses if c not in others):
         words = _without_own_attributions(site, child)
+        if cut is not None:
+            words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
         if subject is not None:
             words = sentence.subtree(subject.index) + words
         found += site.reported(_content_span(_before_aside(words)), Rule.REPORTED_CLAUSE)
     return found
+
+
+def _name_run_start(sentence: Sentence, cue: Word) -> int:
+    """Where the name right before a cue begins (`..., and Finance Minister Y added`)."""
+    position = cue.index
+    while position > 0 and sentence.words[position - 1].upos == "PROPN":
+        position -= 1
+    return sentence.words[position].start
+
+
+def _before_conjunction(words: list[Word]) -> list[Word]:
+    """The words without the comma and conjunction that ended them (`..., and`)."""
+    while words and (words[-1].upos in ("CCONJ", "PUNCT")):
+        words = words[:-1]
+    return words
 
 
 def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:

@@ -245,15 +245,20 @@ def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Wo
 
 def _described_noun(mention: list[Word]) -> Word:
     """The noun a mention is about: its last word, or the noun before a description's tail
-    (`a person familiar with the plans` is a person, `a reporter for the Times` a reporter)."""
+    (`a person familiar with the plans` is a person, `a reporter for the Times` a reporter;
+    `Ministry of Defence officials` are officials: a capitalised noun there opens a name)."""
     for position, word in enumerate(mention[:-1]):
         following = mention[position + 1]
-        if word.upos == "NOUN" and (
-            following.upos == "ADP"  # `a reporter for the Harbour Times`
-            or (
-                following.upos in ("ADJ", "VERB")
-                and position + 2 < len(mention)
-                and mention[position + 2].upos == "ADP"
+        if (
+            word.upos == "NOUN"
+            and word.text[:1].islower()
+            and (
+                following.upos == "ADP"  # `a reporter for the Harbour Times`
+                or (
+                    following.upos in ("ADJ", "VERB")
+                    and position + 2 < len(mention)
+                    and mention[position + 2].upos == "ADP"
+                )
             )
         ):
             return word

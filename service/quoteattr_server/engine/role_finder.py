@@ -26,7 +26,7 @@ from importlib import resources
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.roles import contrasts
+from quoteattr_server.engine.roles import NAME_PARTICLES, contrasts
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
@@ -135,9 +135,6 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
-)
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du"}
 )
 
 
@@ -438,6 +435,20 @@ class RoleReader:
         return head is not None and self.looks_like_person_noun(head)
 
     def head_noun(self, phrase: Sequence[Word]) -> Word | None:
+        """The noun a phrase is about: the last before a preposition, after any possessor
+        (`The Bank of England's governor` is a governor)."""
+        owner = next((i for i, w in enumerate(phrase) if w.text in _POSSESSIVE), None)
+        # A preposition inside a name (`Bank of England`) opens no complement.
+        complement = next(
+            (
+                i
+                for i, w in enumerate(phrase)
+                if w.upos == "ADP" and not (i and phrase[i - 1].text[:1].isupper())
+            ),
+            len(phrase),
+        )
+        if owner is not None and owner < complement and owner + 1 < len(phrase):
+            phrase = phrase[owner + 1 :]  # not in a complement: `architect of Obama's campaign`
         head: Word | None = None
         for word in phrase:
             # `the most famous and recognizable interviewers`: adjectives may be coordinated.
@@ -843,7 +854,7 @@ def is_named(speaker: Speaker) -> bool:
         speaker.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
         and bool(tokens)
         and tokens[0][:1].isupper()
-        and all(t[:1].isupper() or t in _NAME_PARTICLES for t in tokens)
+        and all(t[:1].isupper() or t in NAME_PARTICLES for t in tokens)
     )
 
 

@@ -77,6 +77,12 @@ def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) 
     return bool(last) and last[0].text.lower() in lexicon.organization_heads
 
 
+# Lower-case words inside names: `Jan de Vries`, `Ursula von der Leyen`, `Omar bin Laden`.
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "del"}
+)
+
+
 def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     """The last run of capitalised non-title words is the name; a title run before it is the role.
 
@@ -102,6 +108,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             or opens_name
             or _title_as_surname(words, position, current, lexicon)
             or _joins_organization_name(current, word, following, lexicon)
+            or _particle_in_name(current, word, following, lexicon)
         ):
             current.append(word)
         else:
@@ -124,6 +131,19 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     before = [w for w in words if w.end <= name[0].start]
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def _particle_in_name(
+    run: Sequence[Word], word: Word, following: Word | None, lexicon: Lexicon
+) -> bool:
+    """`Jan de Vries`: a particle between words of a name (or before another particle, `von
+    der Leyen`)."""
+    return (
+        bool(run)
+        and word.text in NAME_PARTICLES
+        and following is not None
+        and (_is_name_word(following, lexicon) or following.text in NAME_PARTICLES)
+    )
 
 
 def _joins_organization_name(

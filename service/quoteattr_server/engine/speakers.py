@@ -455,7 +455,7 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     for child in before.children(root.index):
         if child.deprel not in _SUBJECT_RELATIONS or layout.inside_quote(child):
             continue
-        named = _name_set_off_after(before, child)
+        named = name_set_off_after(before, child)
         if named is not None:
             return SpeakerHead(before, named, Rule.INTRODUCED)
         if _names_a_person(before, child, lexicon):
@@ -467,7 +467,24 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
 _COMPLEMENT_TAGS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
-def _name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
+def owned_after(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """`The Bank of England's governor`: the noun phrase a mention owns, written right after
+    it with a possessive ending (up to its head noun); empty when it owns none."""
+    all_words = sentence.words
+    position = words[-1].index + 1
+    if position >= len(all_words) or all_words[position].text not in _POSSESSIVE_CASES:
+        return []
+    phrase: list[Word] = []
+    for word in all_words[position + 1 :]:
+        if word.upos not in ("ADJ", "NOUN", "NUM") and word.text != "-":
+            break
+        phrase.append(word)
+    while phrase and phrase[-1].upos != "NOUN":
+        phrase.pop()
+    return [all_words[position], *phrase] if phrase else []
+
+
+def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
     """`His former business partner at Lenox, Lawrence B. Cummings, called ...`: the name set
     off by commas after a subject noun and its complement, however the parser hung it (often as
     a conjunct of the complement's last name)."""
@@ -776,6 +793,11 @@ def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -
             break
         tail.extend(all_words[position:run])
         position = run
+    if tail and position < len(all_words):
+        following = all_words[position]
+        if following.upos == "NOUN" and following.text[:1].islower():
+            # `Ministry of Defence officials`: the name describes the noun that speaks.
+            tail.append(following)
     return [*words, *tail]
 
 
