@@ -495,3 +495,28 @@ def test_wire_copy_names_and_descriptions() -> None:
         # A particle inside a name.
         ('"The numbers do not lie,"', "Jan de Vries", "person", ["Prof."]),
     ]
+
+
+def test_a_participle_cue_reports_its_own_clause_and_a_medial_cue_splits_its_content() -> None:
+    doc = parsed("medial_and_participle")
+    result = attribute(doc, LEXICON)
+    read = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        pieces = [doc.text[p.start : p.end] for p in quote.pieces]
+        cue = quote.cue.text if quote.cue else None
+        read.append((quote.text, cue, speaker.name if speaker else None, pieces))
+    assert read[0][0] == '"It is over,"'
+    assert read[1:3] == [
+        # `she said, adding that ...`: "adding" reports its clause, not "said" its participle.
+        ("she would not run again", "adding", "she", []),
+        # `The decision, analysts said, was expected`: two pieces around the attribution.
+        (
+            "The central bank's decision, analysts said, was widely expected",
+            "said",
+            "analysts",
+            ["The central bank's decision", "was widely expected"],
+        ),
+    ]
+    # `said one, Ahmed Ali, 35`: the name after "one".
+    assert read[-1][2] == "Ahmed Ali"

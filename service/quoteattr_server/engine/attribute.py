@@ -356,7 +356,7 @@ def _reported_drafts(
         drafts.append(
             _Draft(
                 span=item.content,
-                pieces=(item.content,),
+                pieces=item.pieces or (item.content,),
                 kind=QuoteKind.REPORTED,
                 cue=Cue(text[cue_span.start : cue_span.end], cue_span, lemma),
                 cue_word=item.cue,

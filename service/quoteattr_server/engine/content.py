@@ -33,6 +33,9 @@ class ReportedContent:
     content: Span
     rule: Rule
     source: Word | None = None  # set when the construction names the source ("according to X")
+    # The content's pieces when its own attribution stands inside it (`The decision, analysts
+    # said, was expected`); empty when the content is one piece.
+    pieces: tuple[Span, ...] = ()
 
 
 @dataclass(slots=True)
@@ -219,8 +222,10 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     # "added" as a second complement of "said": that cue reports on its own, from its name.
     others = [
         c
-        for c in clauses[1:]
-        if c.start > word.start and _reports_clause(c, sentence, site.lexicon)
+        for c in clauses
+        if c.start > word.start
+        and _reports_clause(c, sentence, site.lexicon)
+        and (c is not clauses[0] or c.text.lower().endswith("ing"))
     ]
     cut = min((_name_run_start(sentence, c) for c in others), default=None)
     found: list[ReportedContent] = []
@@ -231,8 +236,26 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
         if subject is not None:
             words = sentence.subtree(subject.index) + words
-        found += site.reported(_content_span(_before_aside(words)), Rule.REPORTED_CLAUSE)
+        kept = _before_aside(words)
+        span = _content_span(kept)
+        if span is not None:
+            pieces = _pieces_around(kept, word)
+            found.append(
+                ReportedContent(sentence, word, word, span, Rule.REPORTED_CLAUSE, pieces=pieces)
+            )
     return found
+
+
+def _pieces_around(words: list[Word], cue: Word) -> tuple[Span, ...]:
+    """`The central bank's decision, analysts said, was widely expected`: the content's words
+    on either side of its own attribution, as pieces; none when the cue is outside them."""
+    if not words or not words[0].index < cue.index < words[-1].index:
+        return ()
+    before = trim_punct([w for w in words if w.index < cue.index])
+    after = trim_punct([w for w in words if w.index > cue.index])
+    if not before or not after:
+        return ()
+    return (span_of(before), span_of(after))
 
 
 def _name_run_start(sentence: Sentence, cue: Word) -> int:

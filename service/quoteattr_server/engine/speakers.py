@@ -212,8 +212,10 @@ def name_after_cue(site: CueSite) -> Word | None:
     if before and not layout.inside_quote(before[-1]):
         return None
     for word in sentence.words[cue.index + 1 : cue.index + 5]:
-        if layout.inside_quote(word) or word.upos == "PUNCT":
+        if layout.inside_quote(word):
             return None
+        if word.upos == "PUNCT":
+            return _named_after_one(sentence, word)
         if word.text.lower() in site.lexicon.time_words:
             continue
         if word.upos in ("PROPN", "NOUN"):
@@ -223,6 +225,16 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.upos not in ("DET", "ADJ", "NUM"):
             return None
     return None
+
+
+def _named_after_one(sentence: Sentence, comma: Word) -> Word | None:
+    """`said one, Ahmed Ali, 35`: "one" (of those just described) and then the name."""
+    words = sentence.words
+    before = words[comma.index - 1]
+    after = words[comma.index + 1] if comma.index + 1 < len(words) else None
+    if comma.text != "," or before.text.lower() not in ("one", "another") or after is None:
+        return None
+    return _phrase_head(sentence, after) if _is_name_word(after) else None
 
 
 def name_before_cue(site: CueSite) -> Word | None:
