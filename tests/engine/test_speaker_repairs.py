@@ -520,3 +520,9 @@ def test_a_participle_cue_reports_its_own_clause_and_a_medial_cue_splits_its_con
     ]
     # `said one, Ahmed Ali, 35`: the name after "one".
     assert read[-1][2] == "Ahmed Ali"
+
+
+def test_a_name_set_off_after_a_role_and_its_complement_is_the_speaker() -> None:
+    # `The spokeswoman for the Foreign Office, Emma Lloyd, said ...`, the name hung on "Office".
+    result = attribute(parsed("name_after_role_complement"), LEXICON)
+    assert roles_by_name(result) == {"Emma Lloyd": ["The spokeswoman for the Foreign Office"]}

@@ -592,7 +592,11 @@ def _resolve_speaker(
         target_words = mention_words(sentence, titled)
         mention_span = Span(mention_span.start, max(mention_span.end, target_words[-1].end))
         mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
-    reverse = reverse_apposition_name(sentence, target_head)
+    reverse = reverse_apposition_name(sentence, target_head) or (
+        # `The spokeswoman for the Foreign Office, Emma Lloyd, declined`, with the name hung
+        # on the complement: the name set off after the whole phrase is the description's.
+        name_set_off_after(sentence, target_head) if target_head.upos == "NOUN" else None
+    )
     if reverse is not None:
         role = head_phrase_role(text, target_words)
         if role is not None:
