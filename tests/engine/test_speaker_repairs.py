@@ -526,3 +526,28 @@ def test_a_name_set_off_after_a_role_and_its_complement_is_the_speaker() -> None
     # `The spokeswoman for the Foreign Office, Emma Lloyd, said ...`, the name hung on "Office".
     result = attribute(parsed("name_after_role_complement"), LEXICON)
     assert roles_by_name(result) == {"Emma Lloyd": ["The spokeswoman for the Foreign Office"]}
+
+
+def test_appositions_parsed_as_subjects() -> None:
+    result = attribute(parsed("apposed_subjects"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((quote.text, speaker.name, speaker.kind.value))
+    assert found == [
+        # The bare name speaks, not the label with its article.
+        ('"a disaster for families."', "Smith", "unknown"),
+        # The object the apposition describes opens the reported clause.
+        (
+            "the suspect, a 34-year-old man from Leeds, had been arrested",
+            "Police",
+            "organization",
+        ),
+        # Officials are a group, wherever they work.
+        (
+            "the rule would take effect in May",
+            "Officials at the Department of Health and Human Services",
+            "group",
+        ),
+    ]

@@ -320,7 +320,10 @@ def _object_as_subject(site: WordSite, clause: Word) -> Word | None:
     sentence, cue = site.sentence, site.word
     if clause.start < cue.start or cue.lemma.lower() in site.lexicon.recipient_cues:
         return None
-    if any(c.deprel.startswith(("nsubj", "expl")) for c in sentence.children(clause.index)):
+    subjects = [
+        c for c in sentence.children(clause.index) if c.deprel.startswith(("nsubj", "expl"))
+    ]
+    if subjects and not _set_off_subject(sentence, subjects[0], clause):
         return None
     objects = [
         c
@@ -332,6 +335,22 @@ def _object_as_subject(site: WordSite, clause: Word) -> Word | None:
     last = max(w.index for w in sentence.subtree(objects[0].index))
     first_of_clause = min(w.index for w in sentence.subtree(clause.index))
     return objects[0] if last + 1 == first_of_clause else None
+
+
+def _set_off_subject(sentence: Sentence, subject: Word, clause: Word) -> bool:
+    """`said the suspect, a 34-year-old man from Leeds, had been arrested`: the clause's subject
+    is an apposition of the cue's object, set off by commas, so the object is the subject."""
+    words = trim_punct(sentence.subtree(subject.index))
+    if not words:
+        return False
+    first, last = words[0].index, words[-1].index
+    return (
+        first > 0
+        and sentence.words[first - 1].text == ","
+        and last + 1 < clause.index
+        and sentence.words[last + 1].text == ","
+        and words[0].text.lower() in ("a", "an", "the")
+    )
 
 
 def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:

@@ -251,7 +251,7 @@ def _described_noun(mention: list[Word]) -> Word:
         following = mention[position + 1]
         if (
             word.upos == "NOUN"
-            and word.text[:1].islower()
+            and not _opens_name(mention, position)
             and (
                 following.upos == "ADP"  # `a reporter for the Harbour Times`
                 or (
@@ -263,6 +263,13 @@ def _described_noun(mention: list[Word]) -> Word:
         ):
             return word
     return mention[-1]
+
+
+def _opens_name(mention: list[Word], position: int) -> bool:
+    """`Ministry of Defence`: a capitalised noun whose preposition a capitalised word follows
+    is the start of a name, not a described noun (`Officials at the agency` are)."""
+    after = mention[position + 2] if position + 2 < len(mention) else None
+    return mention[position].text[:1].isupper() and after is not None and after.text[:1].isupper()
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,7 +151,8 @@ def _joins_organization_name(
 ) -> bool:
     """`Bureau of Prisons`, `Centers for Disease Control and Prevention`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already)."""
-    if not run or following is None or not _is_name_word(following, lexicon):
+    # The word after may be a capitalised adjective of the name: `and Human Services`.
+    if not run or following is None or not following.text[:1].isupper():
         return False
     lowered = word.text.lower()
     if lowered in ("of", "for", "on"):

@@ -125,7 +125,17 @@ def subject_of_cue(site: CueSite) -> Word | None:
         for child in before
         if child.upos in ("PROPN", "PRON") and not _verb_between(site, child)
     ]
-    return max(named or before, key=lambda c: c.index)
+    # `Smith, a Republican from Texas, called ...`: a label with an article is the
+    # apposition, the bare name the subject.
+    bare = [c for c in named if not _has_article(site.sentence, c)]
+    return max(bare or named or before, key=lambda c: c.index)
+
+
+def _has_article(sentence: Sentence, word: Word) -> bool:
+    return any(
+        c.deprel == "det" and c.text.lower() in ("a", "an", "the")
+        for c in sentence.children(word.index)
+    )
 
 
 def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
@@ -787,6 +797,11 @@ def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
 
 
+def _in_organization_name(word: Word) -> bool:
+    """A capitalised word of a name, the tagger's adjectives too (`Human Services`)."""
+    return word.text[:1].isupper() and word.upos in ("PROPN", "ADJ", "NOUN")
+
+
 def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
     """A mention ending in an organisation's head word (`The Federal Bureau`) with the rest of
     its name after it: a connector and capitalised words (`of Prisons`, `of Homeland
@@ -799,7 +814,7 @@ def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -
     all_words = sentence.words
     while position + 1 < len(all_words) and all_words[position].text.lower() in _NAME_CONNECTORS:
         run = position + 1
-        while run < len(all_words) and _is_name_word(all_words[run]):
+        while run < len(all_words) and _in_organization_name(all_words[run]):
             run += 1
         if run == position + 1:
             break
