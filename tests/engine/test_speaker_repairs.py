@@ -551,3 +551,10 @@ def test_appositions_parsed_as_subjects() -> None:
             "group",
         ),
     ]
+
+
+def test_a_coordinated_cue_shares_the_reporter_of_its_chain_not_a_verb_between() -> None:
+    # `Latvian officials pointed at a naval exercise Estonia abruptly launched ... and warned
+    # about ...`, with "warned" conjoined to "launched": the officials warned, not Estonia.
+    name, _ = _speaker_of("chain_past_other_subject", "close the strait")
+    assert name == "Latvian officials"

@@ -166,11 +166,16 @@ def _shared_subject(site: CueSite) -> list[Word]:
     sentence, cue = site.sentence, site.cue
     if cue.deprel != "conj" or cue.head < 0 or cue.upos != "VERB":
         return []
+    if not any(c.deprel == "cc" and c.start < cue.start for c in sentence.children(cue.index)):
+        return []
+    reporter = _reporter_of_chain(site)
+    if reporter is not None:
+        return [reporter]  # `Officials pointed at an exercise Belarus launched and warned`
     first = sentence.words[cue.head]
     if first.upos not in ("VERB", "AUX") or site.layout.inside_quote(first):
         return []  # a quoted verb's subject is the quote's, not the reporter
-    if not any(c.deprel == "cc" and c.start < cue.start for c in sentence.children(cue.index)):
-        return []
+    if first.deprel.startswith(("acl", "advcl")):
+        return []  # a verb of a relative or adverbial clause: the parser's misattachment
     return [
         child
         for child in sentence.children(first.index)
