@@ -558,3 +558,25 @@ def test_a_coordinated_cue_shares_the_reporter_of_its_chain_not_a_verb_between()
     # about ...`, with "warned" conjoined to "launched": the officials warned, not Estonia.
     name, _ = _speaker_of("chain_past_other_subject", "close the strait")
     assert name == "Latvian officials"
+
+
+def test_described_sources_and_what_is_no_role() -> None:
+    result = attribute(parsed("described_sources"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((quote.text, speaker.name, [r.text for r in speaker.roles]))
+    assert found == [
+        # Those spoken to are no role of the one name after them.
+        ("the talks had failed", "Tomas Ruiz", []),
+        # The name after a title in a description's complement is not the speaker's, and an
+        # inverted cue's object is who spoke, no content.
+        (
+            '"No comment,"',
+            "a spokesman for Prime Minister Ana Kovac",
+            ["a spokesman for Prime Minister Ana Kovac"],
+        ),
+        # A description opening the sentence before a set-off relative clause speaks.
+        ("he was happy", "The 27-year-old striker", ["The 27-year-old striker"]),
+    ]

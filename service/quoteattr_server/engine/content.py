@@ -431,6 +431,8 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
         return _phrase(site, characterized, Rule.REPORTED_OBJECT)
     if not site.lexicon.takes_content(site.word.lemma, "object"):
         return None
+    if _after_closing_mark(site):
+        return None  # `"No comment," said a spokesman`: the object is who spoke
     children = _after_cue(site)
     obj = next((c for c in children if c.deprel == "obj"), None) or next(
         (c for c in children if c.deprel == "xcomp" and c.text.lower().endswith("ing")), None
@@ -441,6 +443,13 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     if obj.upos == "PRON":
         words += _said_of_pronoun(site, obj)
     return _phrase(site, words, Rule.REPORTED_OBJECT)
+
+
+def _after_closing_mark(site: WordSite) -> bool:
+    """The cue follows a quotation's closing mark (and its comma): an inverted attribution."""
+    words = site.sentence.words
+    before = [w for w in words[: site.word.index] if w.text != ","]
+    return bool(before) and site.layout.inside_quote(before[-1])
 
 
 # What a cue may say of a pronoun object: `compared him favorably to Obama`, `blasted him for

@@ -477,6 +477,9 @@ class RoleReader:
         """The role phrase ending right before `position`, where the comma before the name (or
         the list it ends) should stand."""
         words = sentence.words
+        after = last + 1
+        # Back over other names: `two Vermont developers, Ariel Quiros and William Stenger,`.
+        listed = position != first - 1 or (after < len(words) and words[after].text == "and")
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
         title = self.title_before(sentence, first, last)
@@ -495,9 +498,11 @@ class RoleReader:
         phrase = list(words[opening:position])
         if not phrase or len(phrase) > MAX_ROLE_WORDS or not self._opens_role(words, opening):
             return []
+        head = self.head_noun(phrase)
+        if head is not None and "Number=Plur" in head.feats and not listed:
+            return []  # `Speaking to reporters, Ruiz said`: many are no role of one name
         # `A Democrat, Mr. Justice is running`: a description opening the sentence may stand
         # before its subject; elsewhere the name must be set off or speak.
-        after = last + 1
         opens_sentence = opening == 0 and phrase[0].text.lower() in _DETERMINERS
         if (
             after < len(words)

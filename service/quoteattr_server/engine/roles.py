@@ -178,9 +178,12 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
     speaker works, not the speaker. `secretary of state John Kerry` keeps its name: the
     preposition's object is "state"."""
     before = [w for w in words if w.end <= run[0].start]
+    in_title = False
     for position in range(len(before) - 1, 0, -1):
         word = before[position]
-        if word.upos == "DET":
+        # `a spokesman for Prime Minister Narendra Modi`: past the name's title, whole.
+        in_title = lexicon.is_title(word.text) or (in_title and word.text[:1].isupper())
+        if word.upos == "DET" or in_title:
             continue
         noun = before[position - 1]
         return (

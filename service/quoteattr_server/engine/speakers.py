@@ -262,7 +262,11 @@ def name_before_cue(site: CueSite) -> Word | None:
         if site.layout.inside_quote(word):
             break
         run.insert(0, word)
-    adjacent = _name_right_before(site, run) or _description_right_before(site, run)
+    adjacent = (
+        _name_right_before(site, run)
+        or _description_right_before(site, run)
+        or _description_before_relative(site, run)
+    )
     if adjacent is not None:
         return adjacent
     run = _without_fronted_phrase(run)
@@ -345,6 +349,34 @@ def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
+
+
+def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
+    """`The 27-year-old striker, who joined the club in June, said ...` with the subject arc
+    lost: a description opening the sentence, then a relative clause set off by commas right
+    before a finite cue; the description's noun speaks."""
+    comma = next((i for i, w in enumerate(run) if w.text == ","), None)
+    if (
+        comma is None
+        or is_participle(site.cue)
+        or not run
+        or run[0].text.lower() not in _ARTICLES
+        or run[-1].text != ","
+        or comma + 1 >= len(run)
+        or run[comma + 1].text.lower() not in _RELATIVE_OPENERS
+    ):
+        return None
+    phrase = run[:comma]
+    if any(w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text != "-") for w in phrase):
+        return None
+    head = None
+    for word in phrase:
+        if word.upos == "ADP":
+            break
+        if word.upos == "NOUN":
+            head = word
+    return head
 
 
 def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
@@ -765,8 +797,9 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     words_of = sentence.words
     glue = head.upos != "PROPN"
     start = end = head.index
-    while start - 1 in inside or (glue and start - 2 in inside and _hyphen(words_of, start - 1)):
-        start -= 1
+    # a word glued on by hyphens belongs, however the parser hung it ("the 27-year-old striker")
+    while start - 1 in inside or (glue and _hyphen(words_of, start - 1)):
+        start -= 2 if start - 1 not in inside else 1
     while end + 1 in inside or (glue and end + 2 in inside and _hyphen(words_of, end + 1)):
         end += 1
     if head.upos == "PROPN":
