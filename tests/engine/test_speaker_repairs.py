@@ -580,3 +580,11 @@ def test_described_sources_and_what_is_no_role() -> None:
         # A description opening the sentence before a set-off relative clause speaks.
         ("he was happy", "The 27-year-old striker", ["The 27-year-old striker"]),
     ]
+
+
+def test_after_an_inverted_cue_stands_the_speaker_not_what_was_said() -> None:
+    # `"I was terrified," said Maria, a 19-year-old student who asked that her last name not
+    # be used.`: no reported clause from the apposition, and the request is no attribution.
+    result = attribute(parsed("inverted_cue_no_content"), LEXICON)
+    assert [(q.text, q.rule) for q in result.quotes] == [('"I was terrified,"', "name after cue")]
+    assert roles_by_name(result) == {"Maria": ["a 19-year-old student"]}

@@ -114,6 +114,10 @@ def test_blank_out_keeps_offsets() -> None:
             "because she was not authorized to discuss the case",
         ),
         ("An aide, speaking privately, said the bill was dead.", "speaking privately"),
+        (
+            "Maria, a student who asked that her last name not be used, said she fled.",
+            "who asked that her last name not be used",
+        ),
     ],
 )
 def test_anonymity_phrases(sentence: str, phrase: str) -> None:

@@ -215,6 +215,10 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     if not is_verb_cue(site.word, site.lexicon):
         return None
     clauses = _complement_clauses(site)
+    if _after_closing_mark(site):
+        # `"...," said Maria, a student who asked ...`: after an inverted cue stands its
+        # speaker, not what was said.
+        clauses = [c for c in clauses if c.start < site.word.start]
     if not clauses:
         return None
     sentence, word = site.sentence, site.word

@@ -99,7 +99,10 @@ _ANONYMITY = re.compile(
     r"not\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|talk|comment|discuss)"
     r"[^,.;:]{0,60}?(?:publicly|on\s+the\s+record|to\s+the\s+(?:media|press)|by\s+name|"
     r"(?=[,.;:]))"
-    r"|\b(?:speaking|spoke|talking)\s+(?:anonymously|privately|on\s+background)\b",
+    r"|\b(?:speaking|spoke|talking)\s+(?:anonymously|privately|on\s+background)\b"
+    r"|\b(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+(?:asked|requested)\s+"
+    r"that\s+(?:(?:his|her|their)\s+(?:(?:last|full|first|family)\s+)?names?|he|she|they)\s+"
+    r"not\s+be\s+(?:used|published|named|identified|given|disclosed|printed)",
     re.IGNORECASE,
 )
 
