@@ -588,3 +588,25 @@ def test_after_an_inverted_cue_stands_the_speaker_not_what_was_said() -> None:
     result = attribute(parsed("inverted_cue_no_content"), LEXICON)
     assert [(q.text, q.rule) for q in result.quotes] == [('"I was terrified,"', "name after cue")]
     assert roles_by_name(result) == {"Maria": ["a 19-year-old student"]}
+
+
+def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> None:
+    result = attribute(parsed("wire_titles"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((quote.text, speaker.name, [r.text for r in speaker.roles]))
+    assert found == [
+        # The name set off after a description may carry its own title.
+        (
+            "members would strike",
+            "Sharon Graham",
+            ["The head of the union", "Unite general secretary"],
+        ),
+        ("the team was improving", "Erik ten Hag", ["Manchester United manager"]),
+        # `would appeal, adding: "..."`, the participle conjoined to "appeal": it is no part
+        # of the content, which keeps its own attribution beside the quote.
+        ("he would appeal", "Ruiz", []),
+        ('"I am innocent."', "Ruiz", []),
+    ]

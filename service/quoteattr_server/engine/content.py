@@ -308,9 +308,11 @@ def _attributes_on_its_own(sentence: Sentence, verb: Word, lexicon: Lexicon) -> 
 
 
 def _trailing_participle(sentence: Sentence, verb: Word) -> bool:
-    """`..., contradicting the police account`: a participle clause set off by a comma."""
+    """`..., contradicting the police account`: a participle clause set off by a comma (the
+    parser also conjoins it: `would appeal, adding: "..."`)."""
     return (
-        verb.deprel == "advcl"
+        verb.deprel in ("advcl", "conj")
+        and not any(c.deprel.startswith("nsubj") for c in sentence.children(verb.index))
         and ("VerbForm=Ger" in verb.feats or verb.text.lower().endswith("ing"))
         and verb.index > 0
         and sentence.words[verb.index - 1].text == ","

@@ -79,7 +79,8 @@ def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) 
 
 # Lower-case words inside names: `Jan de Vries`, `Ursula von der Leyen`, `Omar bin Laden`.
 NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "del"}
+    {"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "al", "la", "le", "du"}
+    | {"dos", "del"}
 )
 
 

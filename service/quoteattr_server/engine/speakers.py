@@ -526,6 +526,10 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
 _COMPLEMENT_TAGS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
+# How many words a name set off after a description may have, with its own title.
+MAX_SET_OFF_NAME_WORDS = 8
+
+
 def owned_after(sentence: Sentence, words: list[Word]) -> list[Word]:
     """`The Bank of England's governor`: the noun phrase a mention owns, written right after
     it with a possessive ending (up to its head noun); empty when it owns none."""
@@ -553,12 +557,18 @@ def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
     comma = next((w.index for w in words[noun.index + 1 :] if w.text == ","), None)
     if comma is None or any(w.upos not in _COMPLEMENT_TAGS for w in words[noun.index + 1 : comma]):
         return None
-    end = comma + 1
-    while end < len(words) and _is_name_word(words[end]):
-        end += 1
-    if end == comma + 1 or end >= len(words) or words[end].text != ",":
+    # `..., Unite general secretary Sharon Graham,`: the name may carry a title of its own.
+    closing = next((w.index for w in words[comma + 1 :] if w.text == ","), None)
+    if closing is None or closing - comma > MAX_SET_OFF_NAME_WORDS:
         return None
-    return words[comma + 1]
+    first = closing
+    while first > comma + 1 and _is_name_word(words[first - 1]):
+        first -= 1
+    if first == closing or any(
+        w.upos not in ("PROPN", "ADJ", "NOUN") for w in words[comma + 1 : first]
+    ):
+        return None
+    return words[first]
 
 
 def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
