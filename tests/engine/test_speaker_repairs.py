@@ -46,6 +46,19 @@ def _speaker_of(fixture: str, fragment: str) -> tuple[str, str]:
     return speaker.name, quote.mention.text
 
 
+def _attributions(fixture: str) -> list[tuple[str, str, str, list[str]]]:
+    """Each quote of the fixture: its text, and its speaker's name, kind and roles."""
+    result = attribute(parsed(fixture), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append(
+            (quote.text, speaker.name, speaker.kind.value, [r.text for r in speaker.roles])
+        )
+    return found
+
+
 def test_name_hung_on_its_title() -> None:
     # `U.S. Secretary of State Maria Lind said`: the title is the subject, the name its nmod.
     name, mention = _speaker_of("title_with_name_nmod", "talks would resume")
@@ -454,12 +467,7 @@ def test_a_verb_of_praise_holding_the_quoted_words_is_their_cue() -> None:
 
 
 def test_an_organisation_keeps_the_rest_of_its_name_after_of_or_for() -> None:
-    result = attribute(parsed("organization_names_with_of"), LEXICON)
-    named = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        named.append((speaker.name, speaker.kind.value))
+    named = [(name, kind) for _, name, kind, _ in _attributions("organization_names_with_of")]
     assert named == [
         ("Federal Bureau of Prisons", "organization"),
         ("Centers for Disease Control and Prevention", "organization"),
@@ -471,14 +479,7 @@ def test_an_organisation_keeps_the_rest_of_its_name_after_of_or_for() -> None:
 
 
 def test_wire_copy_names_and_descriptions() -> None:
-    result = attribute(parsed("wire_names"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append(
-            (quote.text, speaker.name, speaker.kind.value, [r.text for r in speaker.roles])
-        )
+    found = _attributions("wire_names")
     assert found == [
         # A second cue with its own clause and name is no content of the first.
         ("the country would pay its debts", "William Ruto", "person", ["Kenyan President"]),
@@ -529,12 +530,7 @@ def test_a_name_set_off_after_a_role_and_its_complement_is_the_speaker() -> None
 
 
 def test_appositions_parsed_as_subjects() -> None:
-    result = attribute(parsed("apposed_subjects"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((quote.text, speaker.name, speaker.kind.value))
+    found = [(text, name, kind) for text, name, kind, _ in _attributions("apposed_subjects")]
     assert found == [
         # The bare name speaks, not the label with its article.
         ('"a disaster for families."', "Smith", "unknown"),
@@ -561,12 +557,7 @@ def test_a_coordinated_cue_shares_the_reporter_of_its_chain_not_a_verb_between()
 
 
 def test_described_sources_and_what_is_no_role() -> None:
-    result = attribute(parsed("described_sources"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((quote.text, speaker.name, [r.text for r in speaker.roles]))
+    found = [(text, name, roles) for text, name, _, roles in _attributions("described_sources")]
     assert found == [
         # Those spoken to are no role of the one name after them.
         ("the talks had failed", "Tomas Ruiz", []),
@@ -591,12 +582,7 @@ def test_after_an_inverted_cue_stands_the_speaker_not_what_was_said() -> None:
 
 
 def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> None:
-    result = attribute(parsed("wire_titles"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((quote.text, speaker.name, [r.text for r in speaker.roles]))
+    found = [(text, name, roles) for text, name, _, roles in _attributions("wire_titles")]
     assert found == [
         # The name set off after a description may carry its own title.
         (
