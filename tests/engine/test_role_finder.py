@@ -776,3 +776,11 @@ def test_a_plural_noun_for_people_is_judged_by_its_lemma() -> None:
     assert roles_by_name(result) == {
         "Peter Wong": ["One of the mayor's believers", "a founder of a harbour charity"]
     }
+
+
+def test_a_title_over_names_listed_with_appositions_and_their_plural_description() -> None:
+    # `Senators Ana Kovac, Republican of Iowa, and Tomas Ruiz, Democrat of Vermont, ...
+    # The senators said ...`: the title is each name's, and so is the plural description.
+    roles = roles_by_name(attribute(parsed("title_over_listed_appositions"), LEXICON))
+    assert roles["Ana Kovac"] == ["Senators", "Republican of Iowa", "The senators"]
+    assert roles["Tomas Ruiz"] == ["Senators", "Democrat of Vermont", "The senators"]

@@ -277,6 +277,7 @@ class RoleReader:
             if before >= 0 and words[before].text == "," and position >= 2:
                 before -= 1  # "A, and B"
             before = before_party_tag(words, before)  # "Jon Tester (D-Mont.) and David Vitter"
+            before = _before_apposition(words, before)  # "Grassley, Republican of Iowa, and"
             if before < 0 or words[before].upos != "PROPN" or self.is_role_noun(words[before]):
                 return position
             while (
@@ -657,6 +658,23 @@ class RoleReader:
             phrase.extend(tail)
             position = tail[-1].index + 1
         return phrase
+
+
+# How many words a short apposition between listed names may have: "Republican of Iowa".
+MAX_LISTED_APPOSITION_WORDS = 5
+
+
+def _before_apposition(words: Sequence[Word], end: int) -> int:
+    """`Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy`: the last word
+    of the name before a short apposition ending at `end`, or `end` itself."""
+    start = max(0, end - MAX_LISTED_APPOSITION_WORDS)
+    comma = next((i for i in range(end, start - 1, -1) if words[i].text == ","), None)
+    if comma is None or comma < 1 or comma == end:
+        return end
+    between = words[comma + 1 : end + 1]
+    if any(w.upos not in ("PROPN", "ADJ", "NOUN", "ADP") for w in between):
+        return end
+    return comma - 1 if words[comma - 1].upos == "PROPN" else end
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -1182,8 +1200,44 @@ def _link_descriptions(
                 [reader.span(phrase), *(reader.span(p) for p in stated)]
             )
             focus.saw(sentence, phrase, referent)
+    for phrase, holders in _plural_descriptions(doc, reader, candidates):
+        for holder in holders:
+            added.setdefault(holder.index, []).append(reader.span(phrase))
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+_COUNTED_PAIR = frozenset({"two", "both"})
+
+
+def _plural_descriptions(
+    doc: ParsedDoc, reader: RoleReader, candidates: Sequence[_Candidate]
+) -> Iterator[tuple[list[Word], list[_Candidate]]]:
+    """`the senators`, `the two senators`, `both candidates`: a plural description of a post
+    that two or more named speakers hold describes each of them (with "two" or "both", the two
+    named last before it)."""
+    for sentence in doc.sentences:
+        for index, word in enumerate(sentence.words):
+            if word.text.lower() not in ("the", "both"):
+                continue
+            phrase = reader.noun_phrase(sentence.words, index)
+            head = reader.head_noun(phrase)
+            if head is None or "Number=Plur" not in head.feats or not reader.is_role_noun(head):
+                continue
+            if head.text[:1].isupper() or phrase[-1] is not head:
+                continue  # a title before names, or a phrase that goes on
+            key = _title_key(head)
+            holders = [
+                c
+                for c in candidates
+                if any(_same_post(key, held) for held in c.title_keys)
+                and any(start < head.start for start in c.name_starts)
+            ]
+            if {w.text.lower() for w in phrase} & _COUNTED_PAIR:
+                holders.sort(key=lambda c: max(s for s in c.name_starts if s < head.start))
+                holders = holders[-2:]
+            if len(holders) >= 2:
+                yield phrase, holders
 
 
 # How far back (in paragraphs) the person a subject description refers to may be named.
