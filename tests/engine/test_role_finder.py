@@ -784,3 +784,10 @@ def test_a_title_over_names_listed_with_appositions_and_their_plural_description
     roles = roles_by_name(attribute(parsed("title_over_listed_appositions"), LEXICON))
     assert roles["Ana Kovac"] == ["Senators", "Republican of Iowa", "The senators"]
     assert roles["Tomas Ruiz"] == ["Senators", "Democrat of Vermont", "The senators"]
+
+
+def test_a_description_after_a_fronted_clause_is_that_clauses_subject() -> None:
+    # `As far as whether Kovac still senses anger ..., the Vermont senator acknowledged ...`:
+    # the senator is Kovac, and the speaker of what was acknowledged.
+    result = attribute(parsed("description_after_fronted_clause"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["the Vermont senator"]}

@@ -1258,6 +1258,29 @@ def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> boo
     )
 
 
+# How the parser hangs a fronted clause or phrase on the main verb.
+_FRONTED_RELATIONS = frozenset({"advcl", "obl", "advmod", "ccomp"})
+
+
+def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) -> bool:
+    """The description is the main verb's subject, right after a comma that ends a clause or
+    phrase fronted before it."""
+    words = sentence.words
+    start = phrase[0].index
+    if start < 2 or words[start - 1].text != "," or not head.deprel.startswith("nsubj"):
+        return False
+    if head.head < 0 or words[head.head].deprel != "root":
+        return False
+    root = head.head
+    fronted = [
+        c
+        for c in sentence.children(root)
+        if c.deprel in _FRONTED_RELATIONS and c.start < head.start
+    ]
+    covered = {w.index for c in fronted for w in sentence.subtree(c.index)}
+    return all(w.index in covered or w.upos in ("PUNCT", "CCONJ") for w in words[: start - 1])
+
+
 def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
     """(first word of a proper name written as a possessor, the noun it owns): "Keith Scott's
     wife"."""
@@ -1317,7 +1340,7 @@ class _Focus:
 
     def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
         if not _opens_as_subject(phrase, head, sentence):
-            return None
+            return self._subject_of_fronted(phrase, head, sentence)
         topic = self._topic_before(sentence)
         if (
             topic is not None
@@ -1344,6 +1367,24 @@ class _Focus:
         if self._possessed.get(start) == head.lemma.lower():
             return None  # "Scott's wife pleads ... The wife of a man ..." is the wife
         return chosen if self._agrees(phrase, head, chosen) else None
+
+    def _subject_of_fronted(
+        self, phrase: list[Word], head: Word, sentence: Sentence
+    ) -> _Candidate | None:
+        """`As far as whether Sanders still senses anger ..., the Vermont senator acknowledged`:
+        a description that is the main verb's subject right after a fronted clause is the
+        person that clause has as its subject."""
+        if not _after_fronted_clause(phrase, head, sentence):
+            return None
+        subjects = {
+            w.start
+            for w in sentence.words[: phrase[0].index]
+            if w.deprel.startswith("nsubj") and w.upos == "PROPN"
+        }
+        named = [c for c in self._named if subjects & set(c.name_starts)]
+        if len(named) != 1 or not self._agrees(phrase, head, named[0]):
+            return None
+        return named[0]
 
     def _topic_before(self, sentence: Sentence) -> _Candidate | None:
         """The person the sentence before is about: its main verb's subject names them (`Mike
