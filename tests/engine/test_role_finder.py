@@ -791,3 +791,9 @@ def test_a_description_after_a_fronted_clause_is_that_clauses_subject() -> None:
     # the senator is Kovac, and the speaker of what was acknowledged.
     result = attribute(parsed("description_after_fronted_clause"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["the Vermont senator"]}
+
+
+def test_an_athlete_of_any_sport_is_a_role() -> None:
+    # `Kovac is a triathlete.`: the ending names a person.
+    result = attribute(parsed("predicate_athlete"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["a triathlete"]}

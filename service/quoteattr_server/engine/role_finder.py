@@ -50,7 +50,19 @@ _SERVES = frozenset({"serves", "served", "serving", "works", "worked", "working"
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Suffixes of nouns for people ("organiser", "economist", "historian"), for role nouns the
 # lexicon lacks; only read at the head of an apposition or predicate, never before a name.
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+_PERSON_SUFFIXES = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "man",
+    "woman",
+    "person",
+    "ee",
+    "athlete",
+)
 _NOT_PERSON_NOUNS = frozenset(
     {
         "number",
