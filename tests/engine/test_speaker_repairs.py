@@ -596,3 +596,10 @@ def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> No
         ("he would appeal", "Ruiz", []),
         ('"I am innocent."', "Ruiz", []),
     ]
+
+
+def test_a_personal_pronoun_never_means_a_document_that_spoke() -> None:
+    # `Ana Kovac is describing as "unhinged" a harbour board statement attacking the union.
+    # She says ...`: the statement speaks for itself, but "she" is Kovac.
+    name, mention = _speaker_of("pronoun_after_document", "dangerous for the port")
+    assert (name, mention) == ("Ana Kovac", "She")

@@ -320,7 +320,12 @@ class Resolver:
             )
         else:
             referent = self._resolve_nominal(mention, paragraph)
-        if remember and referent.resolved_by != "unresolved":
+        # `A Donald Trump tweet said ... She ...`: a document speaks, but "she" is no document.
+        document = (
+            referent.resolved_by == "nominal"
+            and _described_noun(mention).lemma.lower() in self._lexicon.artefacts
+        )
+        if remember and referent.resolved_by != "unresolved" and not document:
             self._sightings.append(_Sighting(start, paragraph, referent))
         return referent
 
