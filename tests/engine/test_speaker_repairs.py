@@ -603,3 +603,8 @@ def test_a_personal_pronoun_never_means_a_document_that_spoke() -> None:
     # She says ...`: the statement speaks for itself, but "she" is Kovac.
     name, mention = _speaker_of("pronoun_after_document", "dangerous for the port")
     assert (name, mention) == ("Ana Kovac", "She")
+
+
+def test_an_organisation_name_takes_no_day_after_on() -> None:
+    named = [name for _, name, _, _ in _attributions("organization_then_time")]
+    assert named == ["United Nations Security Council", "Times"]

@@ -152,8 +152,14 @@ def _joins_organization_name(
 ) -> bool:
     """`Bureau of Prisons`, `Centers for Disease Control and Prevention`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already)."""
-    # The word after may be a capitalised adjective of the name: `and Human Services`.
-    if not run or following is None or not following.text[:1].isupper():
+    # The word after may be a capitalised adjective of the name: `and Human Services`; never
+    # a day or month (`the Security Council on Friday`).
+    if (
+        not run
+        or following is None
+        or not following.text[:1].isupper()
+        or following.text.lower() in lexicon.time_words
+    ):
         return False
     lowered = word.text.lower()
     if lowered in ("of", "for", "on"):

@@ -861,7 +861,11 @@ def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -
     all_words = sentence.words
     while position + 1 < len(all_words) and all_words[position].text.lower() in _NAME_CONNECTORS:
         run = position + 1
-        while run < len(all_words) and _in_organization_name(all_words[run]):
+        while (
+            run < len(all_words)
+            and _in_organization_name(all_words[run])
+            and all_words[run].text.lower() not in lexicon.time_words  # `on Friday`
+        ):
             run += 1
         if run == position + 1:
             break
