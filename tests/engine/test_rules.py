@@ -542,7 +542,7 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "trailing_cue",
             "announced",
             trailing_cue,
-            ("trailing cue", "The port will close in May", None),
+            ("trailing cue", "The port will close in May", "officials"),
         ),
         # The parser made "politics" the object of "said", and "intense" a clause with no
         # subject: the object is that subject.

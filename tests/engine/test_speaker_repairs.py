@@ -608,3 +608,25 @@ def test_a_personal_pronoun_never_means_a_document_that_spoke() -> None:
 def test_an_organisation_name_takes_no_day_after_on() -> None:
     named = [name for _, name, _, _ in _attributions("organization_then_time")]
     assert named == ["United Nations Security Council", "Times"]
+
+
+def test_trailing_sources_before_and_after_their_cue() -> None:
+    found = [
+        (text, name, roles)
+        for text, name, _, roles in _attributions("trailing_source_and_apposition")
+    ]
+    assert found == [
+        # The run between the last comma and the cue is the source, not the sentence's subject.
+        (
+            "The relatives, who asked the police to show them the footage, watched it on Thursday",
+            "attorneys for the family",
+            [],
+        ),
+        # `, said Tomas Ruiz, a senior official ...`: the apposition is no reported clause.
+        (
+            "The cuts led to the closure of the pier",
+            "Tomas Ruiz",
+            ["a senior official with the board"],
+        ),
+        # `, echoing Mr. Ruiz.`: a participle's object is no source.
+    ]

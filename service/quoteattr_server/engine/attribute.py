@@ -378,7 +378,7 @@ def _reported_lemma(item: ReportedContent) -> str:
 
 
 def _reported_confidence(item: ReportedContent, lemma: str, lexicon: Lexicon) -> float:
-    if item.source is not None:
+    if item.source is not None and item.rule in confidence.SOURCE_PHRASE:
         return confidence.SOURCE_PHRASE[item.rule]
     if lexicon.is_cue(lemma):
         return lexicon.cue_confidence(lemma) * confidence.REPORTED_CUE

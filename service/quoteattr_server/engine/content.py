@@ -635,11 +635,13 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     when the host is a relative clause, which describes a noun of the speaker's apposition
     ("Dickey, chief of a company which streams on Hulu -- told me")."""
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
-    if not is_verb_cue(word, lexicon) or word.head < 0:
+    if not is_verb_cue(word, lexicon):
         return None
     if word.deprel != "parataxis":
         trailing = _trailing_inverted_cue(sentence, word)
-        return None if trailing is None else site.reported(trailing, Rule.REPORTED_PARATAXIS)
+        if trailing is not None:
+            return site.reported(trailing, Rule.REPORTED_PARATAXIS)
+        return _said_then_source(site)
     host = sentence.words[word.head]
     if _reports_clause(host, sentence, lexicon) or host.deprel == "acl:relcl":
         return None
@@ -676,7 +678,24 @@ def trailing_cue(site: WordSite) -> list[ReportedContent] | None:
     if not is_verb_cue(word, site.lexicon) or word.deprel == "parataxis":
         return None
     span = _trailing_cue_after_subject(site.layout, site.sentence, word, site.lexicon)
-    return None if span is None else site.reported(span, Rule.TRAILING_CUE)
+    if span is None:
+        return None
+    # The source is the run between the comma and the cue, whatever the parser made of it.
+    comma = max(w.index for w in site.sentence.words[: word.index] if w.text == ",")
+    source = _source_head(site.sentence.words[comma + 1 : word.index])
+    return [ReportedContent(site.sentence, word, word, span, Rule.TRAILING_CUE, source)]
+
+
+def _source_head(words: Sequence[Word]) -> Word | None:
+    """The noun (or name, or pronoun) a source phrase is about: the last before its
+    prepositional complement (`attorneys for the family` are attorneys)."""
+    head = None
+    for word in words:
+        if word.upos == "ADP":
+            break
+        if word.upos in ("NOUN", "PROPN", "PRON"):
+            head = word
+    return head
 
 
 def _trailing_cue_after_subject(
@@ -694,8 +713,7 @@ def _trailing_cue_after_subject(
     # The clause before the comma, from the last semicolon (`...; Obama, others vow`).
     opening = max((w.index + 1 for w in words[:comma] if w.text == ";"), default=0)
     content = words[opening:comma]
-    first = next((w for w in content if w.upos not in ("CCONJ", "PUNCT")), None)
-    if first is None or first.upos == "SCONJ" or first.text.lower() in _SUBORDINATING_ADVERBS:
+    if _opens_fronted_clause(content):
         return None  # `When Congress cut funding, Mexico said enough`: a fronted clause
     if not any(w.upos in ("VERB", "AUX") for w in content) or any(
         _reports_clause(w, sentence, lexicon) for w in content if w.deprel == "root"
@@ -705,6 +723,12 @@ def _trailing_cue_after_subject(
 
 
 _SUBORDINATING_ADVERBS = frozenset({"when", "where", "while", "whenever", "once", "as"})
+
+
+def _opens_fronted_clause(words: Sequence[Word]) -> bool:
+    """The words open with a subordinate clause (`When ...`, `And while ...`), or hold none."""
+    first = next((w for w in words if w.upos not in ("CCONJ", "PUNCT")), None)
+    return first is None or first.upos == "SCONJ" or first.text.lower() in _SUBORDINATING_ADVERBS
 
 
 def _names_a_source(words: Sequence[Word]) -> bool:
@@ -734,6 +758,38 @@ def _only_circumstances(after: Sequence[Word], lexicon: Lexicon) -> bool:
     if first.deprel == "compound:prt":
         return False  # `Washington backed out`: a phrasal verb, not the cue
     return first.upos in ("ADP", "ADV") or any(w.text.lower() in lexicon.time_words for w in words)
+
+
+def _said_then_source(site: WordSite) -> list[ReportedContent] | None:
+    """`The cuts led to the closure of the pier, said Tomas Ruiz, a senior official with the
+    board.`: a cue right after the comma that ends a clause, then its source (a name or a
+    description, and an apposition to the end), reports all before the comma, however the
+    parser hung the name (an object, an indirect object)."""
+    sentence, cue = site.sentence, site.word
+    words = sentence.words
+    if cue.index < MIN_CONTENT_WORDS or words[cue.index - 1].text != ",":
+        return None
+    # Only a plain verb of speech in its finite form inverts so (`said`, `added`, `wrote`);
+    # after a participle or another verb the words are its object (`, echoing Mr. Putin`,
+    # `, blasted Clinton`).
+    if cue.text.lower().endswith("ing") or site.lexicon.cue_group(cue.lemma) != "neutral":
+        return None
+    end = next((w.index for w in words[cue.index + 1 :] if w.upos == "PUNCT"), len(words))
+    source = words[cue.index + 1 : end]
+    if not source or source[0].upos not in ("PROPN", "DET") or not _names_a_source(source):
+        return None
+    content = words[: cue.index - 1]
+    if (
+        site.layout.inside_quote(content[-1])
+        or not any(w.upos in ("VERB", "AUX") for w in content)
+        or _opens_fronted_clause(content)
+    ):
+        return None
+    span = _content_span(list(content))
+    head = _source_head(source)
+    if span is None or head is None:
+        return None
+    return [ReportedContent(sentence, cue, cue, span, Rule.REPORTED_PARATAXIS, head)]
 
 
 def _before_its_comma(sentence: Sentence, word: Word) -> Span | None:
@@ -1079,7 +1135,22 @@ def _holds_a_verb(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
     words = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
     if not words or words[0].text.lower() in lexicon.pronouns.relative_openers:
         return False
-    return any(w.upos in ("VERB", "AUX") for w in words)
+    if words[0].text.lower() == "that":
+        return True
+    # A verb of a relative clause makes no clause of the phrase: `a senior official with the
+    # board that oversees them` is a person.
+    return any(
+        w.upos in ("VERB", "AUX") and not _in_relative_clause(sentence, w, head) for w in words
+    )
+
+
+def _in_relative_clause(sentence: Sentence, word: Word, top: Word) -> bool:
+    current = word
+    while current is not top and current.head >= 0:
+        if current.deprel.startswith("acl"):
+            return True
+        current = sentence.words[current.head]
+    return False
 
 
 def _clause_after_cue(sentence: Sentence, cue: Word) -> Span | None:
