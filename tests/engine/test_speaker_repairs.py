@@ -630,3 +630,17 @@ def test_trailing_sources_before_and_after_their_cue() -> None:
         ),
         # `, echoing Mr. Ruiz.`: a participle's object is no source.
     ]
+
+
+def test_said_and_a_name_after_the_clause_it_reports() -> None:
+    found = [(text, name) for text, name, _, _ in _attributions("said_name_after_clause")]
+    assert found == [
+        # `..., said Tomas Ruiz, ...` with the name parsed as an indirect object: he speaks,
+        # not the clause's subject.
+        ("Its first national television ad could start this week", "Tomas Ruiz"),
+        # A cue with a clause after it reports that clause; what follows is no speaker.
+        (
+            "the videos show the driver calmly leaving his car when asked to do so by police",
+            "Ana Kovac",
+        ),
+    ]

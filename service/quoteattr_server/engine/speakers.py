@@ -224,7 +224,7 @@ def name_after_cue(site: CueSite) -> Word | None:
     """
     sentence, cue, layout = site.sentence, site.cue, site.layout
     before = [w for w in sentence.words[: cue.index] if w.upos != "PUNCT"]
-    if before and not layout.inside_quote(before[-1]):
+    if before and not layout.inside_quote(before[-1]) and not _inverts_after_clause(site):
         return None
     for word in sentence.words[cue.index + 1 : cue.index + 5]:
         if layout.inside_quote(word):
@@ -240,6 +240,24 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.upos not in ("DET", "ADJ", "NUM"):
             return None
     return None
+
+
+def _inverts_after_clause(site: CueSite) -> bool:
+    """`The ad could start this week, said Brian Baker, ...`: a plain verb of speech right
+    after the comma that ends the clause it reports, in the inverted order."""
+    cue, lexicon, sentence = site.cue, site.lexicon, site.sentence
+    return (
+        cue.index > 0
+        and sentence.words[cue.index - 1].text == ","
+        and not cue.text.lower().endswith("ing")
+        and lexicon.cue_group(cue.lemma) == "neutral"
+        and cue.lemma.lower() not in lexicon.recipient_cues
+        # `..., Justin Bamberg, said the videos show ...`: a clause after the cue is its own.
+        and not any(
+            c.deprel in ("ccomp", "xcomp") and c.start > cue.start
+            for c in sentence.children(cue.index)
+        )
+    )
 
 
 def _named_after_one(sentence: Sentence, comma: Word) -> Word | None:
