@@ -17,7 +17,7 @@ from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_e
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.rules import Rule
-from quoteattr_server.engine.speakers import according_source
+from quoteattr_server.engine.speakers import according_source, noun_before_complement
 from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_COLON_SOURCE_WORDS = 5
@@ -677,30 +677,22 @@ def trailing_cue(site: WordSite) -> list[ReportedContent] | None:
     word = site.word
     if not is_verb_cue(word, site.lexicon) or word.deprel == "parataxis":
         return None
-    span = _trailing_cue_after_subject(site.layout, site.sentence, word, site.lexicon)
-    if span is None:
+    found = _trailing_cue_after_subject(site.layout, site.sentence, word, site.lexicon)
+    if found is None:
         return None
-    # The source is the run between the comma and the cue, whatever the parser made of it.
-    comma = max(w.index for w in site.sentence.words[: word.index] if w.text == ",")
-    source = _source_head(site.sentence.words[comma + 1 : word.index])
+    span, source = found
     return [ReportedContent(site.sentence, word, word, span, Rule.TRAILING_CUE, source)]
 
 
-def _source_head(words: Sequence[Word]) -> Word | None:
-    """The noun (or name, or pronoun) a source phrase is about: the last before its
-    prepositional complement (`attorneys for the family` are attorneys)."""
-    head = None
-    for word in words:
-        if word.upos == "ADP":
-            break
-        if word.upos in ("NOUN", "PROPN", "PRON"):
-            head = word
-    return head
+# What a source phrase is about: a noun, a name or a pronoun (`attorneys for the family`).
+_SOURCE_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def _trailing_cue_after_subject(
     layout: Layout, sentence: Sentence, cue: Word, lexicon: Lexicon
-) -> Span | None:
+) -> tuple[Span, Word | None] | None:
+    """The content before the comma and the source's head (the run between the comma and the
+    cue, whatever the parser made of it)."""
     words = sentence.words
     comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
     if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
@@ -719,7 +711,8 @@ def _trailing_cue_after_subject(
         _reports_clause(w, sentence, lexicon) for w in content if w.deprel == "root"
     ):
         return None  # a clause is reported, and not one that is an attribution itself
-    return _content_span(list(content))
+    span = _content_span(list(content))
+    return None if span is None else (span, noun_before_complement(source, _SOURCE_HEADS))
 
 
 _SUBORDINATING_ADVERBS = frozenset({"when", "where", "while", "whenever", "once", "as"})
@@ -786,7 +779,7 @@ def _said_then_source(site: WordSite) -> list[ReportedContent] | None:
     ):
         return None
     span = _content_span(list(content))
-    head = _source_head(source)
+    head = noun_before_complement(source, _SOURCE_HEADS)
     if span is None or head is None:
         return None
     return [ReportedContent(sentence, cue, cue, span, Rule.REPORTED_PARATAXIS, head)]

@@ -357,16 +357,19 @@ def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
         return None
     if any(w.upos in ("VERB", "AUX", "PRON", "PUNCT") and w.text != "-" for w in phrase):
         return None
-    return _noun_before_complement(phrase)
+    return noun_before_complement(phrase)
 
 
-def _noun_before_complement(phrase: list[Word]) -> Word | None:
-    """A description's noun: the last before its prepositional complement."""
+def noun_before_complement(
+    phrase: Sequence[Word], tags: frozenset[str] = frozenset({"NOUN"})
+) -> Word | None:
+    """A description's noun: the last (of `tags`) before its prepositional complement
+    (`attorneys for the family` are attorneys)."""
     head = None
     for word in phrase:
         if word.upos == "ADP":
             break
-        if word.upos == "NOUN":
+        if word.upos in tags:
             head = word
     return head
 
@@ -393,7 +396,7 @@ def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
     phrase = run[:comma]
     if any(w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text != "-") for w in phrase):
         return None
-    return _noun_before_complement(phrase)
+    return noun_before_complement(phrase)
 
 
 def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
