@@ -65,8 +65,8 @@ def test_new_opening_mark_ends_an_unclosed_quote() -> None:
 
 def test_a_curly_quote_inside_an_open_one_nests_when_both_close() -> None:
     text = (
-        "\u201cI'd rather live in what he calls \u201chell\u201d than live under him.\u201d"
-        " \u2015 Ana Kovac"
+        "\u201cWe still believe in what she calls \u201cthe harbour spirit\u201d and it will"
+        " carry us.\u201d \u2015 Ana Kovac"
     )
     assert quoted(text) == [text[: text.index(" \u2015")]]
 

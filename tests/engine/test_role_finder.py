@@ -738,24 +738,24 @@ def test_a_post_after_as_right_after_the_name_is_a_role_but_a_characterization_i
 
 
 def test_a_fronted_as_role_may_hold_a_quoted_title() -> None:
-    # `As a reality TV host on "The Contest," Daniel Price often mocked his rivals.`
+    # `As a radio presenter on "Morning Tide," Daniel Price often teased his guests.`
     result = attribute(parsed("fronted_as_quoted_title"), LEXICON)
-    assert roles_by_name(result) == {"Daniel Price": ['a reality TV host on "The Contest,"']}
+    assert roles_by_name(result) == {"Daniel Price": ['a radio presenter on "Morning Tide,"']}
 
 
 def test_the_topic_of_the_sentence_before_outranks_a_title_match_without_party() -> None:
-    # Ruiz was seen "as a general election nominee" (no party); the paragraph before is about
+    # Ruiz was seen "as a serious mayoral nominee" (no party); the paragraph before is about
     # Kovac, so `The Democratic nominee attacked the toll` is Kovac, not the last nominee.
     result = attribute(parsed("topic_before_title_match"), LEXICON)
     roles = roles_by_name(result)
     assert roles["Ana Kovac"] == ["The Democratic nominee"]
-    assert roles["Tomas Ruiz"] == ["a general election nominee"]
+    assert roles["Tomas Ruiz"] == ["a serious mayoral nominee"]
 
 
 def test_a_role_set_off_before_a_name_with_its_own_title_is_a_role_too() -> None:
-    # `His guest, the actress and activist Ana Kovac, said ...`.
+    # `Her co-host, the lawyer and activist Ana Kovac, said ...`.
     result = attribute(parsed("role_of_titled_name_set_off"), LEXICON)
-    assert roles_by_name(result) == {"Ana Kovac": ["His guest", "actress", "activist"]}
+    assert roles_by_name(result) == {"Ana Kovac": ["Her co-host", "lawyer", "activist"]}
 
 
 def test_a_party_member_label_opening_the_sentence_before_the_name_is_a_role() -> None:
@@ -771,26 +771,26 @@ def test_an_apposition_opened_by_not_is_no_role() -> None:
 
 
 def test_a_plural_noun_for_people_is_judged_by_its_lemma() -> None:
-    # `One of the mayor's believers is Peter Wong, a founder of a harbour charity.`
+    # `One of the ferry's most loyal passengers is Peter Wong, a founder of a harbour charity.`
     result = attribute(parsed("plural_person_noun"), LEXICON)
     assert roles_by_name(result) == {
-        "Peter Wong": ["One of the mayor's believers", "a founder of a harbour charity"]
+        "Peter Wong": ["One of the ferry's most loyal passengers", "a founder of a harbour charity"]
     }
 
 
 def test_a_title_over_names_listed_with_appositions_and_their_plural_description() -> None:
-    # `Senators Ana Kovac, Republican of Iowa, and Tomas Ruiz, Democrat of Vermont, ...
+    # `Senators Ana Kovac, Republican of Maine, and Tomas Ruiz, Democrat of Oregon, ...
     # The senators said ...`: the title is each name's, and so is the plural description.
     roles = roles_by_name(attribute(parsed("title_over_listed_appositions"), LEXICON))
-    assert roles["Ana Kovac"] == ["Senators", "Republican of Iowa", "The senators"]
-    assert roles["Tomas Ruiz"] == ["Senators", "Democrat of Vermont", "The senators"]
+    assert roles["Ana Kovac"] == ["Senators", "Republican of Maine", "The senators"]
+    assert roles["Tomas Ruiz"] == ["Senators", "Democrat of Oregon", "The senators"]
 
 
 def test_a_description_after_a_fronted_clause_is_that_clauses_subject() -> None:
-    # `As far as whether Kovac still senses anger ..., the Vermont senator acknowledged ...`:
-    # the senator is Kovac, and the speaker of what was acknowledged.
+    # `As far as whether Kovac still hears complaints ..., the Oregon senator conceded ...`:
+    # the senator is Kovac, and the speaker of what was conceded.
     result = attribute(parsed("description_after_fronted_clause"), LEXICON)
-    assert roles_by_name(result) == {"Ana Kovac": ["the Vermont senator"]}
+    assert roles_by_name(result) == {"Ana Kovac": ["the Oregon senator"]}
 
 
 def test_an_athlete_of_any_sport_is_a_role() -> None:

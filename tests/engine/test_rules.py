@@ -529,14 +529,11 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "promoted_complement",
             "said",
             complement_clause,
-            ("reported clause", "the two raised $350 million through the harbour program", None),
-        ),
-        # A fronted conditional the parser took for a complement is not what they worry about.
-        (
-            "promoted_complement",
-            "worry",
-            complement_clause,
-            ("reported clause", "the cost of cleaning the harbour could fall to taxpayers", None),
+            (
+                "reported clause",
+                "the brothers collected $12 million from the ferry levy over a decade",
+                None,
+            ),
         ),
         (
             "trailing_cue",
@@ -984,7 +981,7 @@ def test_labels_and_titles_of_works_are_not_quotes(fixture: str) -> None:
 
 def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung() -> None:
     # newscc hangs "announced", "confirmed" as conjuncts, adverbial clauses or participles on
-    # their sources; the cue after the content's own cue ("plans to") is the outermost. A
+    # their sources; the cue after the content's own cue ("intends to") is the outermost. A
     # fronted clause of time (`But when ..., the mayor said enough`) and a phrasal verb (`the
     # city backed out`) are no trailing attribution.
     result = attribute(parsed("trailing_cue"), LEXICON)
@@ -997,7 +994,7 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
         ("trailing cue", "The ferries will stop running next week", "the harbour board"),
         (
             "trailing cue",
-            "In addition, the council plans to make more records available soon",
-            "a spokesman",
+            "Meanwhile, the council intends to publish the inspection reports within weeks",
+            "a spokeswoman",
         ),
     ]

@@ -418,8 +418,9 @@ def test_a_name_the_parser_split_after_a_preposition_stays_in_the_complement() -
 
 
 def test_a_surname_with_one_gender_is_not_the_full_name_of_the_other() -> None:
-    # `employ Mr. Ruiz and the first lady, Ana Ruiz, ... / "We will win," Mr. Ruiz said.`
-    name, mention = _speaker_of("spouse_named_in_apposition", "We will win")
+    # `honour Mr. Ruiz and the first lady, Ana Ruiz, ... / "It is a great honour," Mr. Ruiz
+    # said.`
+    name, mention = _speaker_of("spouse_named_in_apposition", "great honour")
     assert (name, mention) == ("Ruiz", "Mr. Ruiz")
 
 
@@ -437,26 +438,26 @@ def test_a_title_cased_headline_may_give_the_first_name() -> None:
 
 
 def test_an_initial_tagged_as_an_article_stays_in_the_name() -> None:
-    # `"..." ― Julie A. Diaz Martinez.`, with "A." tagged DET.
+    # `"..." ― Rosa M. Delgado Vega.`, with "M." tagged DET.
     name, mention = _speaker_of("initial_in_name", "harbour district")
-    assert (name, mention) == ("Julie A. Diaz Martinez", "Julie A. Diaz Martinez")
+    assert (name, mention) == ("Rosa M. Delgado Vega", "Rosa M. Delgado Vega")
 
 
 def test_a_name_set_off_after_the_subject_of_the_sentence_before_speaks_the_quote() -> None:
-    # `His former business partner at Lenox, Lawrence B. Cummings, called him a master ...
-    # "He showed again and again ..."`, with the name parsed as a conjunct of "Lenox".
+    # `Her longtime deputy at the port authority, Marta B. Lindqvist, worked beside her ...
+    # "She never left a meeting ..."`, with the name hung on "authority".
     result = attribute(parsed("name_set_off_after_complement"), LEXICON)
     (quote,) = result.quotes
     assert quote.rule == "speaker of the sentence before"
     assert roles_by_name(result) == {
-        "Lawrence B. Cummings": ["His former business partner at Lenox"]
+        "Marta B. Lindqvist": ["Her longtime deputy at the port authority"]
     }
 
 
 def test_a_verb_of_praise_holding_the_quoted_words_is_their_cue() -> None:
-    # `Gov. Ana Kovac lauded Mr. Ruiz ... for helping develop "new and innovative ideas."`
+    # `Gov. Ana Kovac lauded Mr. Ruiz ... for building "a smarter, cleaner harbour."`
     result = attribute(parsed("evaluation_partial_quote"), LEXICON)
-    quote = quote_containing(result, "innovative ideas")
+    quote = quote_containing(result, "cleaner harbour")
     speaker = speaker_of(result, quote)
     assert quote.rule == "subject of cue"
     assert quote.cue is not None
@@ -550,10 +551,10 @@ def test_appositions_parsed_as_subjects() -> None:
 
 
 def test_a_coordinated_cue_shares_the_reporter_of_its_chain_not_a_verb_between() -> None:
-    # `Latvian officials pointed at a naval exercise Estonia abruptly launched ... and warned
-    # about ...`, with "warned" conjoined to "launched": the officials warned, not Estonia.
-    name, _ = _speaker_of("chain_past_other_subject", "close the strait")
-    assert name == "Latvian officials"
+    # `Harbour officials pointed to a drill the navy suddenly staged ... and warned of ...`,
+    # with "warned" conjoined to "staged": the officials warned, not the navy.
+    name, _ = _speaker_of("chain_past_other_subject", "winter crossings")
+    assert name == "Harbour officials"
 
 
 def test_described_sources_and_what_is_no_role() -> None:
@@ -618,15 +619,16 @@ def test_trailing_sources_before_and_after_their_cue() -> None:
     assert found == [
         # The run between the last comma and the cue is the source, not the sentence's subject.
         (
-            "The relatives, who asked the police to show them the footage, watched it on Thursday",
-            "attorneys for the family",
+            "The families, who asked the council to release the inspection video, watched it on "
+            "Friday",
+            "lawyers for the families",
             [],
         ),
         # `, said Tomas Ruiz, a senior official ...`: the apposition is no reported clause.
         (
-            "The cuts led to the closure of the pier",
+            "The budget cuts forced the closure of the pier",
             "Tomas Ruiz",
-            ["a senior official with the board"],
+            ["a senior engineer with the agency"],
         ),
         # `, echoing Mr. Ruiz.`: a participle's object is no source.
     ]
@@ -637,10 +639,11 @@ def test_said_and_a_name_after_the_clause_it_reports() -> None:
     assert found == [
         # `..., said Tomas Ruiz, ...` with the name parsed as an indirect object: he speaks,
         # not the clause's subject.
-        ("Its first national television ad could start this week", "Tomas Ruiz"),
+        ("The new ferry timetable could start next month", "Tomas Ruiz"),
         # A cue with a clause after it reports that clause; what follows is no speaker.
         (
-            "the videos show the driver calmly leaving his car when asked to do so by police",
+            "the footage shows the driver stepping slowly out of the truck when told to do so by "
+            "the guards",
             "Ana Kovac",
         ),
     ]

@@ -641,16 +641,24 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
         trailing = _trailing_inverted_cue(sentence, word)
         if trailing is not None:
             return site.reported(trailing, Rule.REPORTED_PARATAXIS)
-        return _said_then_source(site)
+        # Not when the cue's own complement clause was read already (the same content).
+        return None if Rule.REPORTED_CLAUSE in site.present else _said_then_source(site)
     host = sentence.words[word.head]
     if _reports_clause(host, sentence, lexicon) or host.deprel == "acl:relcl":
         return None
+    if not any(c.deprel.startswith("nsubj") for c in sentence.children(word.index)):
+        # `..., lawyers for the families said.`, the source hung in the host clause: the run
+        # between the last comma and the cue is the source, all before the comma the content.
+        sourced = _trailing_cue_after_subject(site.layout, sentence, word, lexicon)
+        if sourced is not None and sourced[1] is not None:
+            span, source = sourced
+            return [ReportedContent(sentence, word, word, span, Rule.REPORTED_PARATAXIS, source)]
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
 
 
 def _trailing_inverted_cue(sentence: Sentence, cue: Word) -> Span | None:
-    """`Moves against the stations led to their removal, said Jeffrey Trimble, a senior
-    official`: a cue after a comma with its subject after it, ending the sentence, reports all
+    """`The cuts led to the closure of the pier, said Tomas Ruiz, a senior
+    engineer`: a cue after a comma with its subject after it, ending the sentence, reports all
     before the comma, however the parser hung it (here conjoined to a verb of the content)."""
     if cue.deprel != "conj":
         return None
@@ -702,7 +710,7 @@ def _trailing_cue_after_subject(
         return None
     if not _only_circumstances(words[cue.index + 1 :], lexicon):
         return None
-    # The clause before the comma, from the last semicolon (`...; Obama, others vow`).
+    # The clause before the comma, from the last semicolon (`...; Kovac, others vow`).
     opening = max((w.index + 1 for w in words[:comma] if w.text == ";"), default=0)
     content = words[opening:comma]
     if _opens_fronted_clause(content):
@@ -763,8 +771,8 @@ def _said_then_source(site: WordSite) -> list[ReportedContent] | None:
     if cue.index < MIN_CONTENT_WORDS or words[cue.index - 1].text != ",":
         return None
     # Only a plain verb of speech in its finite form inverts so (`said`, `added`, `wrote`);
-    # after a participle or another verb the words are its object (`, echoing Mr. Putin`,
-    # `, blasted Clinton`).
+    # after a participle or another verb the words are its object (`, echoing Mr. Ruiz`,
+    # `, blasted the mayor`).
     if cue.text.lower().endswith("ing") or site.lexicon.cue_group(cue.lemma) != "neutral":
         return None
     end = next((w.index for w in words[cue.index + 1 :] if w.upos == "PUNCT"), len(words))
@@ -1123,7 +1131,7 @@ def _is_clause(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
 
 def _holds_a_verb(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
     """A complement after its cue headed by a noun or a symbol the parser promoted (`said the
-    two raised $350 million`, `worry that the cost ... could fall`): a clause when its words
+    brothers collected $12 million`, `fear that the bill ... could land`): a clause when its words
     hold a verb, and it is no relative clause."""
     words = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
     if not words or words[0].text.lower() in lexicon.pronouns.relative_openers:

@@ -190,7 +190,7 @@ def _word_cue(
 
 
 def _evaluates_quoted_words(sentence: Sentence, word: Word, span: Span, lexicon: Lexicon) -> bool:
-    """`lauded Mr. Clarke for helping develop "new and innovative ideas."`: a verb of praise or
+    """`lauded Mr. Ruiz for building "a smarter, cleaner harbour."`: a verb of praise or
     blame whose own phrase holds the quoted words attributes them to its subject."""
     return (
         word.upos == "VERB"

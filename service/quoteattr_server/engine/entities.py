@@ -105,7 +105,7 @@ class NameIndex:
         tokens = _tokens(name)
         if not tokens:
             return name
-        # `Mr. Obama` throughout, and once `the first lady, Michelle Obama`: she is someone else.
+        # `Mr. Ruiz` throughout, and once `the first lady, Ana Ruiz`: she is someone else.
         stated = {o.gender for o in self.occurrences if o.tokens == tokens and o.gender}
         best: NameOccurrence | None = None
         for occurrence in self.occurrences:
@@ -113,7 +113,7 @@ class NameIndex:
                 continue
             if len(stated) == 1 and occurrence.gender and occurrence.gender not in stated:
                 continue
-            # A headline's run of capitals ("Lawmakers Rip Donald Trump") yields to the body's.
+            # A headline's run of capitals ("Fishermen Slam Ana Kovac") yields to the body's.
             if best is None or _preference(occurrence) > _preference(best):
                 best = occurrence
         return best.text if best is not None and len(best.tokens) >= len(tokens) else name
@@ -173,7 +173,7 @@ _NOT_NAME_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON
 
 
 def _set_off_after(sentence: Sentence, first: int) -> list[str]:
-    """`the first lady, Michelle Obama`: the noun a name is set off after by a comma (read on
+    """`the first lady, Ana Ruiz`: the noun a name is set off after by a comma (read on
     the surface: the parser makes the name an apposition or a conjunct)."""
     words = sentence.words
     if first < 2 or words[first - 1].text != "," or words[first - 2].upos != "NOUN":
@@ -320,7 +320,8 @@ class Resolver:
             )
         else:
             referent = self._resolve_nominal(mention, paragraph)
-        # `A Donald Trump tweet said ... She ...`: a document speaks, but "she" is no document.
+        # `A board statement accused the union ... She ...`: a document speaks, but "she" is no
+        # document.
         document = (
             referent.resolved_by == "nominal"
             and _described_noun(mention).lemma.lower() in self._lexicon.artefacts

@@ -172,7 +172,9 @@ class _Pairing:
         self.quotes: list[MarkedQuote] = []
         self.open_at: int | None = None  # start of the current piece's opening mark
         self.pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
-        self.nested = 0  # curly quotes open inside the open one (`“... calls “hell” ...”`)
+        self.nested = (
+            0  # curly quotes open inside the open one (`“... calls “the harbour spirit” ...”`)
+        )
 
     def emit(self, end: int, closed: bool) -> None:
         assert self.open_at is not None
@@ -225,8 +227,8 @@ class _Pairing:
 
 def _nests(mark: QuoteMark, rest: Sequence[QuoteMark], nested: int) -> bool:
     """A curly opening mark inside an open quote opens a quote within it when the marks after
-    it close both before another opens (`“I'd rather live in what he calls “hell” than ...”`);
-    else the open quote was never closed."""
+    it close both before another opens (`“We still believe in what she calls “the harbour
+    spirit” and ...”`); else the open quote was never closed."""
     if mark.glyph not in _OPENERS:
         return False
     wanted = nested + 2

@@ -221,7 +221,7 @@ class RoleReader:
         lowered = word.text.lower()
         if self.is_role_noun(word) or _is_party_member(word, self.lexicon):
             return True
-        # Plurals by their lemma: "believers" is "believer".
+        # Plurals by their lemma: "passengers" is "passenger".
         form = word.lemma.lower() if lowered.endswith("s") and word.lemma else lowered
         return (
             word.upos == "NOUN"
@@ -289,7 +289,7 @@ class RoleReader:
             if before >= 0 and words[before].text == "," and position >= 2:
                 before -= 1  # "A, and B"
             before = before_party_tag(words, before)  # "Jon Tester (D-Mont.) and David Vitter"
-            before = _before_apposition(words, before)  # "Grassley, Republican of Iowa, and"
+            before = _before_apposition(words, before)  # "Kovac, Republican of Maine, and"
             if before < 0 or words[before].upos != "PROPN" or self.is_role_noun(words[before]):
                 return position
             while (
@@ -461,7 +461,7 @@ class RoleReader:
             len(phrase),
         )
         if owner is not None and owner < complement and owner + 1 < len(phrase):
-            phrase = phrase[owner + 1 :]  # not in a complement: `architect of Obama's campaign`
+            phrase = phrase[owner + 1 :]  # not in a complement: `architect of the mayor's campaign`
         head: Word | None = None
         for word in phrase:
             # `the most famous and recognizable interviewers`: adjectives may be coordinated.
@@ -476,9 +476,9 @@ class RoleReader:
     def role_set_off_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`The leader of the opposition, Victor Alvarez, said`, `said Apple's chief executive,
         Tim Cook`: a role phrase, then the name set off by a comma. Read first with the comma
-        right before the name (`His former partner at Lenox, Lawrence Cummings,`), then back
-        over the names listed before it (`two Vermont developers, Ariel Quiros and William
-        Stenger,`)."""
+        right before the name (`Her longtime deputy at the port authority, Marta Lindqvist,`),
+        then back over the names listed before it (`two harbour developers, Ana Kovac and Tomas
+        Ruiz,`)."""
         words = sentence.words
         for position in dict.fromkeys((first - 1, self._skip_coordinated_names(words, first - 1))):
             phrase = self._set_off_at(sentence, first, last, position)
@@ -497,7 +497,7 @@ class RoleReader:
             position -= 1
         title = self.title_before(sentence, first, last)
         if title and position >= title[0].index:
-            # `His guest, the actress and activist Kamala Lopez,`: past the name's own title.
+            # `Her co-host, the singer and campaigner Ana Kovac,`: past the name's own title.
             position = title[0].index - 1
             if position >= 0 and words[position].text.lower() in _ARTICLES:
                 position -= 1
@@ -672,12 +672,12 @@ class RoleReader:
         return phrase
 
 
-# How many words a short apposition between listed names may have: "Republican of Iowa".
+# How many words a short apposition between listed names may have: "Republican of Maine".
 MAX_LISTED_APPOSITION_WORDS = 5
 
 
 def _before_apposition(words: Sequence[Word], end: int) -> int:
-    """`Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy`: the last word
+    """`Senators Ana Kovac, Republican of Maine, and Tomas Ruiz`: the last word
     of the name before a short apposition ending at `end`, or `end` itself."""
     start = max(0, end - MAX_LISTED_APPOSITION_WORDS)
     comma = next((i for i in range(end, start - 1, -1) if words[i].text == ","), None)
@@ -1383,7 +1383,7 @@ class _Focus:
     def _subject_of_fronted(
         self, phrase: list[Word], head: Word, sentence: Sentence
     ) -> _Candidate | None:
-        """`As far as whether Sanders still senses anger ..., the Vermont senator acknowledged`:
+        """`Asked whether Kovac still hears complaints ..., the Oregon senator conceded`:
         a description that is the main verb's subject right after a fronted clause is the
         person that clause has as its subject."""
         if not _after_fronted_clause(phrase, head, sentence):

@@ -170,7 +170,7 @@ def _shared_subject(site: CueSite) -> list[Word]:
         return []
     reporter = _reporter_of_chain(site)
     if reporter is not None:
-        return [reporter]  # `Officials pointed at an exercise Belarus launched and warned`
+        return [reporter]  # `Officials pointed at a drill the navy staged and warned`
     first = sentence.words[cue.head]
     if first.upos not in ("VERB", "AUX") or site.layout.inside_quote(first):
         return []  # a quoted verb's subject is the quote's, not the reporter
@@ -243,7 +243,7 @@ def name_after_cue(site: CueSite) -> Word | None:
 
 
 def _inverts_after_clause(site: CueSite) -> bool:
-    """`The ad could start this week, said Brian Baker, ...`: a plain verb of speech right
+    """`The ad could start next month, said Tomas Ruiz, ...`: a plain verb of speech right
     after the comma that ends the clause it reports, in the inverted order."""
     cue, lexicon, sentence = site.cue, site.lexicon, site.sentence
     return (
@@ -542,7 +542,7 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     return None
 
 
-# Words a noun's complement may hold before the name set off after it: `partner at Lenox`.
+# Words a noun's complement may hold before the name set off after it: `deputy at the port`.
 _COMPLEMENT_TAGS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
@@ -568,7 +568,7 @@ def owned_after(sentence: Sentence, words: list[Word]) -> list[Word]:
 
 
 def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
-    """`His former business partner at Lenox, Lawrence B. Cummings, called ...`: the name set
+    """`Her longtime deputy at the port authority, Marta B. Lindqvist, described ...`: the name set
     off by commas after a subject noun and its complement, however the parser hung it (often as
     a conjunct of the complement's last name)."""
     if noun.upos != "NOUN":
@@ -837,9 +837,14 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     words = list(sentence.words[start : end + 1])
     while words and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].deprel == "case"):
         words.pop()
-    while words and words[0].upos in ("PUNCT", "CCONJ"):
+    # A dash the tagger took for a name ("― Rosa Vega") is no part of the mention.
+    while words and (words[0].upos in ("PUNCT", "CCONJ") or not _has_letters(words[0])):
         words.pop(0)
     return words or [head]
+
+
+def _has_letters(word: Word) -> bool:
+    return any(char.isalnum() for char in word.text)
 
 
 def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
