@@ -621,7 +621,7 @@ def _resolve_speaker(
 
 
 def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:
-    """`Kaine is a former civil rights lawyer who is ...`: a relative clause on a predicate
+    """`Kovac is a former harbour pilot who is ...`: a relative clause on a predicate
     noun describes the copula's subject."""
     children = sentence.children(noun.index)
     if not any(c.deprel == "cop" for c in children):

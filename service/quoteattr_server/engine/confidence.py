@@ -40,8 +40,9 @@ CUE_KIND_BASE: Final[dict[CueKind, float]] = {
 UNATTRIBUTED: Final = 0.3  # quotation marks and no cue: speech of someone, most likely
 # `"WALLACE: If I may, ...`: a transcript line names its speaker; only the name is to resolve.
 TRANSCRIPT: Final = 0.85
-# `Cummings called him a master at deals. "He showed again and again ..."`: a quote sentence with
-# no cue, after a sentence whose subject is a named person, is that person's, by convention only.
+# `Lindqvist called her a tireless negotiator. "She never left a meeting ..."`: a quote
+# sentence with no cue, after a sentence whose subject is a named person, is that person's, by
+# convention only.
 INTRODUCED: Final = 0.55
 UNLINKED_CUE: Final = 0.85  # factor: the cue is only beside the quote, the parse does not link them
 CUE_WITHOUT_SPEAKER: Final = 0.6  # factor: a cue, but no speaker found at it

@@ -633,7 +633,7 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     cue's own subtree. Read at every cue, whatever it reports itself; not when the host is a
     cue with a clause of its own ("He claimed that ... — a claim the alliance rejected"), nor
     when the host is a relative clause, which describes a noun of the speaker's apposition
-    ("Dickey, chief of a company which streams on Hulu -- told me")."""
+    ("Ruiz, chief of a firm which runs the ferries -- told me")."""
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
     if not is_verb_cue(word, lexicon):
         return None
@@ -996,8 +996,8 @@ def _joined_conjuncts(found: list[ReportedContent], text: str) -> list[ReportedC
     """Content opening with "and" or "but" inside a sentence is the second half of something:
     of the content of the same cue right before it (`said the port would close, and that the
     ferries would stop`: one content), else of the sentence it stands in, whose first half the
-    parser cut off (`Kadzik's refusal did not go over well, and the meeting deteriorated from
-    there, said one source`): the content then runs from the sentence's start."""
+    parser cut off (`Kovac's answer angered the board, and the meeting fell apart from there,
+    said one source`): the content then runs from the sentence's start."""
     ordered = sorted(found, key=lambda r: r.content.start)
     joined: list[ReportedContent] = []
     for item in ordered:

@@ -208,7 +208,7 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause;
     a name in apposition to that subject ("A Democrat, Mr. Justice is ...") is its subject."""
     for _ in range(MAX_APPOSED_LEVELS):
-        # `A Democrat, Mr. Justice is ...`, `His guest, the actress and activist Kamala Lopez,
+        # `A Democrat, Mr. Justice is ...`, `Her co-host, the lawyer and activist Ana Kovac,
         # was ...`: parsed as conjuncts or appositions of the subject.
         if head.deprel not in ("appos", "conj") or head.head < 0:
             break

@@ -1,8 +1,8 @@
 """engine.merge: one speaker per person once names and roles are final.
 
-Resolution works mention by mention, before the fullest name is known, so "Palmieri" and
-"Jennifer Palmieri" can start as two speakers that `complete_roles` later names alike; and a
-mention the parser cut out of a longer description ("a senior adviser" in "Minyon Moore, a senior
+Resolution works mention by mention, before the fullest name is known, so "Lindqvist" and
+"Marta Lindqvist" can start as two speakers that `complete_roles` later names alike; and a
+mention the parser cut out of a longer description ("a senior adviser" in "Ana Kovac, a senior
 adviser to the campaign, said") can become a speaker of its own although it lies inside the
 role of a named one. This pass folds each such speaker into the one it is, and points its
 quotes there.

@@ -137,7 +137,7 @@ _NOT_ROLES = frozenset(
     }
 )
 # What may follow a name set off after its role: `..., Victor Alvarez, said`, or the next
-# name of a list (`..., Ariel Quiros and William Stenger,`).
+# name of a list (`..., Ana Kovac and Tomas Ruiz,`).
 _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 # Words inside a role phrase set off before a name besides its nouns and modifiers:
 # `director of research`, `spokesman for the clinic`, `editor in chief`, `the port's chief`.
@@ -271,7 +271,7 @@ class RoleReader:
             and words[position - 1].text.lower() == "and"
             and self.is_role_noun(words[position - 2])
         ):
-            # `the actress and activist Kamala Lopez`: two titles, split by `roles_at`.
+            # `the lawyer and activist Ana Kovac`: two titles, split by `roles_at`.
             position -= 2
             while position - 1 >= 0 and self._title_modifier(words, position - 1):
                 position -= 1
@@ -441,7 +441,7 @@ class RoleReader:
         it picks the speaker from."""
         phrase = _after_one_of(phrase)
         if len(phrase) > 1 and phrase[0].upos == "NUM" and phrase[0].text.isalpha():
-            phrase = phrase[1:]  # "two Vermont developers": a class counted, not an age
+            phrase = phrase[1:]  # "two harbour developers": a class counted, not an age
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)
@@ -491,7 +491,7 @@ class RoleReader:
         the list it ends) should stand."""
         words = sentence.words
         after = last + 1
-        # Back over other names: `two Vermont developers, Ariel Quiros and William Stenger,`.
+        # Back over other names: `two harbour developers, Ana Kovac and Tomas Ruiz,`.
         listed = position != first - 1 or (after < len(words) and words[after].text == "and")
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
@@ -507,7 +507,7 @@ class RoleReader:
         while opening > 0 and self._inside_role_phrase(words[opening - 1]):
             opening -= 1
         if opening > 0 and words[opening - 1].text.lower() in _POSSESSIVE_PRONOUNS:
-            opening -= 1  # `his senior climate adviser, Brian Deese,`: a relation is a role
+            opening -= 1  # `his senior harbour adviser, Tomas Ruiz,`: a relation is a role
         phrase = list(words[opening:position])
         if not phrase or len(phrase) > MAX_ROLE_WORDS or not self._opens_role(words, opening):
             return []
@@ -590,7 +590,7 @@ class RoleReader:
         if opening == 0 or words[opening].text.lower() in _POSSESSIVE_PRONOUNS:
             return True
         if words[opening].upos == "NUM":
-            return True  # `charged two Vermont developers, Ariel Quiros and William Stenger,`
+            return True  # `charged two harbour developers, Ana Kovac and Tomas Ruiz,`
         before = words[opening - 1]
         return before.upos == "PUNCT" or before.text.lower() in _SET_OFF_OPENERS
 
@@ -651,7 +651,7 @@ class RoleReader:
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
     ) -> list[list[Word]]:
-        """`Douglas Holtz-Eakin, an economist who served as director of the budget office`:
+        """`Marta Lindqvist-Berg, an economist who served as director of the budget office`:
         the relative clause inside the apposition states further roles."""
         phrase = self.apposition_after(sentence, first, last)
         if not phrase:
@@ -728,8 +728,8 @@ def _first_name_part(word: Word, wanted: set[str], reader: RoleReader) -> bool:
 
 
 def _glued(sentence: Sentence, index: int) -> int:
-    """The last word of a hyphenated name starting at `index` ("Holtz - Eakin" written
-    "Holtz-Eakin"), or `index` itself."""
+    """The last word of a hyphenated name starting at `index` ("Lindqvist - Berg" written
+    "Lindqvist-Berg"), or `index` itself."""
     words = sentence.words
     end = index
     while (
@@ -862,8 +862,8 @@ def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader
 
 
 def full_name(doc: ParsedDoc, name: str) -> str:
-    """The name with a hyphenated last part the mention cut off: "Douglas Holtz" written
-    "Douglas Holtz-Eakin" in the text."""
+    """The name with a hyphenated last part the mention cut off: "Marta Lindqvist" written
+    "Marta Lindqvist-Berg" in the text."""
     last = name.rsplit(" ", 1)[-1]
     if not any(f"{last}{dash}" in doc.text for dash in ("-", "\u2010", "\u2011")):
         return name
@@ -1258,7 +1258,7 @@ FOCUS_REACH_PARAGRAPHS = 1
 
 def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> bool:
     """The description opens the sentence as the subject of its main verb, and no name follows
-    it in apposition ("The Mexican president, Enrique Peña Nieto, ..." is someone else)."""
+    it in apposition ("The Danish premier, Mette Holm, ..." is someone else)."""
     words = sentence.words
     if phrase[0].index != 0 or not head.deprel.startswith("nsubj") or head.head < 0:
         return False
@@ -1321,7 +1321,7 @@ class _Focus:
     def __init__(self, doc: ParsedDoc, named: Sequence[_Candidate], lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._named = named
-        # What a name written as a possessor owns: "Scott's wife" is "the wife" after it.
+        # What a name written as a possessor owns: "Ruiz's wife" is "the wife" after it.
         self._possessed = {
             first.start: owned.lemma.lower()
             for sentence in doc.sentences
@@ -1377,7 +1377,7 @@ class _Focus:
         if any(sentence.start <= s < sentence.end for s in chosen.name_starts):
             return None
         if self._possessed.get(start) == head.lemma.lower():
-            return None  # "Scott's wife pleads ... The wife of a man ..." is the wife
+            return None  # "Ruiz's wife speaks ... The wife of a man ..." is the wife
         return chosen if self._agrees(phrase, head, chosen) else None
 
     def _subject_of_fronted(
@@ -1399,9 +1399,9 @@ class _Focus:
         return named[0]
 
     def _topic_before(self, sentence: Sentence) -> _Candidate | None:
-        """The person the sentence before is about: its main verb's subject names them (`Mike
-        Pence says ...`), or is a description already linked to them. News copy keeps its
-        topic as the subject: `The Republican vice presidential nominee was speaking ...`."""
+        """The person the sentence before is about: its main verb's subject names them (`Ana
+        Kovac says ...`), or is a description already linked to them. News copy keeps its
+        topic as the subject: `The former harbour pilot was speaking ...`."""
         index = self._index_of.get(sentence.start, 0)
         if index == 0:
             return None

@@ -512,7 +512,7 @@ def _after_name(
 
 def _title_before(sentence: Sentence, first: int) -> list[Word]:
     """The nouns and adjectives right before a name ("Clinton communications director" before
-    "Jennifer Palmieri"), stopping at anything else."""
+    "Marta Lindqvist"), stopping at anything else."""
     start = first
     while start > 0 and sentence.words[start - 1].upos in _TITLE_TAGS:
         start -= 1

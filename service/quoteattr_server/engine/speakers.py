@@ -113,7 +113,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
     subjects = _subjects(site) or _subject_of_fronted_participle(site) or _shared_subject(site)
     before = [child for child in subjects if child.start < site.cue.start]
     if any(child.start > site.cue.start for child in subjects):
-        # `However laudable the goal, "...," said Mr. Burman`: a subject before a quotation
+        # `However noble the aim, "...," said Mr. Ruiz`: a subject before a quotation
         # that stands between it and an inverted cue is not the cue's.
         before = [child for child in before if not _quote_between(site, child)]
     if not before:
@@ -400,7 +400,7 @@ def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
 
 
 def _opens_with_apposed_name(sentence: Sentence, run: list[Word]) -> bool:
-    """`John Dickey, the chief executive of ..., which ... -- told me`: the sentence opens with
+    """`Tomas Ruiz, the chief executive of ..., which ... -- told me`: the sentence opens with
     a name and its comma, so the long run is the name's apposition."""
     first = run[0]
     return (
@@ -516,7 +516,7 @@ def _may_speak(subject: Word, lexicon: Lexicon) -> bool:
 
 
 def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
-    """`Cummings called him a master at deals. "He showed again and again ..."`: a quotation
+    """`Lindqvist called her a tireless negotiator. "She never left a meeting ..."`: a quotation
     that is a sentence of its own, with no cue, after a sentence (of its paragraph, or one
     ending in a colon) whose main verb has a named or pronoun subject: that subject speaks.
     News copy introduces a speaker, then quotes them."""
@@ -593,7 +593,7 @@ def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
 
 def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
     """A name, a personal pronoun, or a noun with a name in apposition ("His former partner,
-    Lawrence Cummings,")."""
+    Marta Lindqvist,")."""
     if word.upos == "PROPN":
         return True
     if word.upos == "PRON":
