@@ -17,7 +17,13 @@ from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_e
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.rules import Rule
-from quoteattr_server.engine.speakers import according_source, noun_before_complement
+from quoteattr_server.engine.speakers import (
+    ARTICLES,
+    according_source,
+    is_participle,
+    noun_before_complement,
+    plain_speech_after_comma,
+)
 from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_COLON_SOURCE_WORDS = 5
@@ -229,7 +235,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         for c in clauses
         if c.start > word.start
         and _reports_clause(c, sentence, site.lexicon)
-        and (c is not clauses[0] or c.text.lower().endswith("ing"))
+        and (c is not clauses[0] or is_participle(c))
     ]
     cut = min((_name_run_start(sentence, c) for c in others), default=None)
     found: list[ReportedContent] = []
@@ -355,7 +361,7 @@ def _set_off_subject(sentence: Sentence, subject: Word, clause: Word) -> bool:
         and sentence.words[first - 1].text == ","
         and last + 1 < clause.index
         and sentence.words[last + 1].text == ","
-        and words[0].text.lower() in ("a", "an", "the")
+        and words[0].text.lower() in ARTICLES
     )
 
 
@@ -768,12 +774,7 @@ def _said_then_source(site: WordSite) -> list[ReportedContent] | None:
     parser hung the name (an object, an indirect object)."""
     sentence, cue = site.sentence, site.word
     words = sentence.words
-    if cue.index < MIN_CONTENT_WORDS or words[cue.index - 1].text != ",":
-        return None
-    # Only a plain verb of speech in its finite form inverts so (`said`, `added`, `wrote`);
-    # after a participle or another verb the words are its object (`, echoing Mr. Ruiz`,
-    # `, blasted the mayor`).
-    if cue.text.lower().endswith("ing") or site.lexicon.cue_group(cue.lemma) != "neutral":
+    if cue.index < MIN_CONTENT_WORDS or not plain_speech_after_comma(sentence, cue, site.lexicon):
         return None
     end = next((w.index for w in words[cue.index + 1 :] if w.upos == "PUNCT"), len(words))
     source = words[cue.index + 1 : end]
@@ -786,7 +787,7 @@ def _said_then_source(site: WordSite) -> list[ReportedContent] | None:
         or _opens_fronted_clause(content)
     ):
         return None
-    span = _content_span(list(content))
+    span = _before_its_comma(sentence, cue)
     head = noun_before_complement(source, _SOURCE_HEADS)
     if span is None or head is None:
         return None

@@ -15,6 +15,7 @@ from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
     NAME_ROLE_RULES,
+    ORGANIZATION_CONNECTORS,
     NameParts,
     RoleSite,
     roles_at,
@@ -134,7 +135,7 @@ class NameIndex:
     def kind_of(self, canonical: str) -> SpeakerKind:
         tokens = _tokens(canonical)
         # `Federal Bureau of Prisons`: the head is the word before the name's connector.
-        connector = next((i for i, t in enumerate(tokens) if t in ("of", "for", "on")), None)
+        connector = next((i for i, t in enumerate(tokens) if t in ORGANIZATION_CONNECTORS), None)
         head = tokens[connector - 1] if connector else (tokens[-1] if tokens else "")
         if head and self._lexicon.is_organization_head(head):
             return SpeakerKind.ORGANIZATION

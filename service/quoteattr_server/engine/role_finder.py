@@ -28,6 +28,7 @@ from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import NAME_PARTICLES, contrasts
 from quoteattr_server.engine.speakers import (
+    ARTICLES,
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
     before_party_tag,
@@ -143,7 +144,6 @@ _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 # `director of research`, `spokesman for the clinic`, `editor in chief`, `the port's chief`.
 _ROLE_PHRASE_LINKS = frozenset({"of", "for", "at", "in", "'s", "\u2019s", "-"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
@@ -499,7 +499,7 @@ class RoleReader:
         if title and position >= title[0].index:
             # `Her co-host, the singer and campaigner Ana Kovac,`: past the name's own title.
             position = title[0].index - 1
-            if position >= 0 and words[position].text.lower() in _ARTICLES:
+            if position >= 0 and words[position].text.lower() in ARTICLES:
                 position -= 1
         if position < 1 or words[position].text != ",":
             return []

@@ -39,7 +39,7 @@ class NameParts:
 def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     """Capitalised, not a title or honorific, and tagged as a proper noun (or a capitalised noun
     away from the sentence start, which the small tagger often gives names); or an initial,
-    whatever its tag (`Julie A. Diaz`: "A." is no article)."""
+    whatever its tag (`Rosa M. Delgado`: "M." is no article)."""
     if (
         not word.text[:1].isupper()
         or lexicon.is_title(word.text)
@@ -79,9 +79,14 @@ def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) 
 
 # Lower-case words inside names: `Jan de Vries`, `Ursula von der Leyen`, `Omar bin Laden`.
 NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "al", "la", "le", "du"}
-    | {"dos", "del"}
+    {
+        *("de", "da", "di", "van", "von", "der", "den", "ten", "ter"),
+        *("bin", "al", "la", "le", "du", "dos", "del"),
+    }
 )
+# The prepositions inside an organisation's name after its head word: `Bureau of Prisons`,
+# `Centers for Disease Control`, `Commission on Presidential Debates`.
+ORGANIZATION_CONNECTORS = frozenset({"of", "for", "on"})
 
 
 def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
@@ -162,9 +167,9 @@ def _joins_organization_name(
     ):
         return False
     lowered = word.text.lower()
-    if lowered in ("of", "for", "on"):
+    if lowered in ORGANIZATION_CONNECTORS:
         return lexicon.is_organization_head(run[-1].text, run[-1].lemma)
-    return lowered in ("and", "&") and any(w.text.lower() in ("of", "for", "on") for w in run)
+    return lowered in ("and", "&") and any(w.text.lower() in ORGANIZATION_CONNECTORS for w in run)
 
 
 def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:

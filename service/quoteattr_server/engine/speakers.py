@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.roles import ORGANIZATION_CONNECTORS
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_WORDS_BEFORE_CUE = 30
+ARTICLES = frozenset({"the", "a", "an"})
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -133,8 +135,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
 
 def _has_article(sentence: Sentence, word: Word) -> bool:
     return any(
-        c.deprel == "det" and c.text.lower() in ("a", "an", "the")
-        for c in sentence.children(word.index)
+        c.deprel == "det" and c.text.lower() in ARTICLES for c in sentence.children(word.index)
     )
 
 
@@ -242,15 +243,24 @@ def name_after_cue(site: CueSite) -> Word | None:
     return None
 
 
+def plain_speech_after_comma(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
+    """A plain verb of speech in its finite form right after a comma (`..., said`, `...,
+    added`): the only cues that invert after the clause they report; after a participle or
+    another verb the words are its object (`, echoing Mr. Ruiz`, `, blasted the mayor`)."""
+    return (
+        cue.index > 0
+        and sentence.words[cue.index - 1].text == ","
+        and not is_participle(cue)
+        and lexicon.cue_group(cue.lemma) == "neutral"
+    )
+
+
 def _inverts_after_clause(site: CueSite) -> bool:
     """`The ad could start next month, said Tomas Ruiz, ...`: a plain verb of speech right
     after the comma that ends the clause it reports, in the inverted order."""
     cue, lexicon, sentence = site.cue, site.lexicon, site.sentence
     return (
-        cue.index > 0
-        and sentence.words[cue.index - 1].text == ","
-        and not cue.text.lower().endswith("ing")
-        and lexicon.cue_group(cue.lemma) == "neutral"
+        plain_speech_after_comma(sentence, cue, lexicon)
         and cue.lemma.lower() not in lexicon.recipient_cues
         # `..., Justin Bamberg, said the videos show ...`: a clause after the cue is its own.
         and not any(
@@ -353,7 +363,7 @@ def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
     if comma is None or is_participle(site.cue):
         return None
     phrase = run[comma + 1 :]
-    if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS or phrase[0].text.lower() not in _ARTICLES:
+    if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS or phrase[0].text.lower() not in ARTICLES:
         return None
     if any(w.upos in ("VERB", "AUX", "PRON", "PUNCT") and w.text != "-" for w in phrase):
         return None
@@ -374,7 +384,6 @@ def noun_before_complement(
     return head
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
 _RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 
 
@@ -386,8 +395,7 @@ def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
     if (
         comma is None
         or is_participle(site.cue)
-        or not run
-        or run[0].text.lower() not in _ARTICLES
+        or run[0].text.lower() not in ARTICLES
         or run[-1].text != ","
         or comma + 1 >= len(run)
         or run[comma + 1].text.lower() not in _RELATIVE_OPENERS
@@ -867,7 +875,7 @@ def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
 
 # Words that join the parts of an organisation's name: `Bureau of Prisons`, `Centers for
 # Disease Control and Prevention`, `Bank of America`.
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
+_NAME_CONNECTORS = ORGANIZATION_CONNECTORS | {"and", "&"}
 
 
 def _in_organization_name(word: Word) -> bool:
