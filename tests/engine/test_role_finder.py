@@ -731,8 +731,8 @@ def test_a_role_opening_the_sentence_as_the_subject_of_is_names_the_person_after
 
 
 def test_a_post_after_as_right_after_the_name_is_a_role_but_a_characterization_is_not() -> None:
-    # `named Tomas Ruiz as its new port director, and critics described Ruiz as a harbour
-    # evangelist`: "director" is a post of the lexicon; "evangelist" is what critics call him.
+    # `named Tomas Ruiz as its new port director, and critics painted Ruiz as a harbour
+    # crusader`: "director" is a post of the lexicon; "crusader" is what critics call him.
     result = attribute(parsed("as_role_after_name"), LEXICON)
     assert roles_by_name(result)["Tomas Ruiz"] == ["its new port director"]
 

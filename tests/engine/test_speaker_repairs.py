@@ -425,8 +425,8 @@ def test_a_surname_with_one_gender_is_not_the_full_name_of_the_other() -> None:
 
 
 def test_a_title_cased_headline_lends_no_words_to_a_name() -> None:
-    # `Dock Workers Rip Ana Kovac As A Toll Fraud`: every word is capitalised; the name is the
-    # body's "Ana Kovac", and "Dock Workers" before "Rip" is no title of hers.
+    # `Fishermen Slam Ana Kovac Over The New Harbour Toll`: every word is capitalised; the name
+    # is the body's "Ana Kovac", and "Fishermen Slam" is no part of it.
     result = attribute(parsed("headline_name_run"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": []}
 

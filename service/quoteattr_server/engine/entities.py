@@ -159,7 +159,7 @@ def _preference(occurrence: NameOccurrence) -> tuple[bool, int]:
 
 def title_cased(sentence: Sentence) -> bool:
     """A headline written in title case: nearly every word capitalised, small ones and verbs
-    too (`Rip`, `As A`), not only the words of names."""
+    too (`Slam`, `Over The`), not only the words of names."""
     words = [w for w in sentence.words if w.text[:1].isalpha()]
     if len(words) < MIN_HEADLINE_WORDS:
         return False

@@ -526,7 +526,7 @@ class RoleReader:
         return phrase if self._states_a_role(phrase) else []
 
     def fronted_as(self, sentence: Sentence, first: int) -> list[Word]:
-        """`As a reality TV boss, Trump ...`: a role opening the sentence after "as", set off by
+        """`As a radio presenter, Price ...`: a role opening the sentence after "as", set off by
         a comma right before the name (or its title)."""
         words = sentence.words
         if not words or words[0].text.lower() != "as":
@@ -536,7 +536,7 @@ class RoleReader:
             comma -= 1  # `As governor, Gov. Ana Kovac`: over the title
         closing = comma
         if comma > 0 and words[comma].text in _QUOTE_MARKS and words[comma - 1].text == ",":
-            comma -= 1  # `As a host on "The Contest," Price`: the comma inside the marks
+            comma -= 1  # `As a presenter on "Morning Tide," Price`: the comma inside
         if comma < 2 or words[comma].text != ",":
             return []
         phrase = list(words[1:comma])
@@ -567,15 +567,15 @@ class RoleReader:
         return phrase if self._states_a_role(phrase) else []
 
     def as_after(self, sentence: Sentence, last: int) -> list[Word]:
-        """`named Tomas Ruiz as its new harbour master`, `saw Kovac as a serious contender`: a
-        role noun phrase after "as" right after the name."""
+        """`named Tomas Ruiz as its new port director`: a noun phrase after "as" right after the
+        name, headed by a post the lexicon knows (not `painted Ruiz as a harbour crusader`)."""
         words = sentence.words
         if last + 2 >= len(words) or words[last + 1].text.lower() != "as":
             return []
         phrase = self.noun_phrase(words, last + 2)
         if not phrase or phrase[0].text.lower() not in _DETERMINERS:
             return []
-        # A post the lexicon knows, not a characterization ("described him as an evangelist").
+        # A post the lexicon knows, not a characterization ("painted him as a crusader").
         head = self.head_noun(_after_one_of(phrase))
         return phrase if head is not None and self.is_role_noun(head) else []
 
@@ -1383,7 +1383,7 @@ class _Focus:
     def _subject_of_fronted(
         self, phrase: list[Word], head: Word, sentence: Sentence
     ) -> _Candidate | None:
-        """`Asked whether Kovac still hears complaints ..., the Oregon senator conceded`:
+        """`As far as whether Kovac still hears complaints ..., the Oregon senator conceded`:
         a description that is the main verb's subject right after a fronted clause is the
         person that clause has as its subject."""
         if not _after_fronted_clause(phrase, head, sentence):
