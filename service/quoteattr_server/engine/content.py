@@ -326,7 +326,7 @@ def _trailing_participle(sentence: Sentence, verb: Word) -> bool:
 
 
 def _object_as_subject(site: WordSite, clause: Word) -> Word | None:
-    """`Fowler said the politics of it would be intense`, parsed with "politics" as the cue's
+    """`Ruiz said the politics of it would be intense`, parsed with "politics" as the cue's
     object and a clause without a subject after it: the object is the clause's subject. Not for
     cues whose object is the one told (`told reporters ...`)."""
     sentence, cue = site.sentence, site.word

@@ -172,9 +172,8 @@ class _Pairing:
         self.quotes: list[MarkedQuote] = []
         self.open_at: int | None = None  # start of the current piece's opening mark
         self.pieces: list[Span] = []  # finished pieces of a multi-paragraph quote
-        self.nested = (
-            0  # curly quotes open inside the open one (`“... calls “the harbour spirit” ...”`)
-        )
+        # Curly quotes open inside the open one (`“... calls “the harbour spirit” ...”`).
+        self.nested = 0
 
     def emit(self, end: int, closed: bool) -> None:
         assert self.open_at is not None

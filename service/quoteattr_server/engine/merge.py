@@ -58,8 +58,8 @@ def _delayed_identifications(
 ) -> dict[str, str]:
     """Wire copy's delayed identification: `A former party chairman says ...` opens a paragraph,
     and the first person named as a speaker after it, in its paragraph or the next, by the bare
-    name, is him (`Don Fowler says ...`), unless the article named that person before. One
-    introduced with a role of their own (`Trump lawyer Marc Kasowitz said`) is someone else."""
+    name, is him (`Tomas Ruiz says ...`), unless the article named that person before. One
+    introduced with a role of their own (`Port lawyer Marc Lind said`) is someone else."""
     if not paragraphs:
         return {}
     paragraph_of = paragraph_finder(paragraphs)
@@ -96,9 +96,9 @@ def _delayed_identifications(
 
 
 def _introduced_as(named: Speaker, description: str) -> bool:
-    """The named speaker's first mention is the bare name (`Don Fowler says`), or carries the
-    post the description gave (`The state attorney general ...` / `Attorney General Eric
-    Schneiderman`), not another (`Trump lawyer Marc Kasowitz`)."""
+    """The named speaker's first mention is the bare name (`Tomas Ruiz says`), or carries the
+    post the description gave (`The state attorney general ...` / `Attorney General Ana
+    Kovac`), not another (`Port lawyer Marc Lind`)."""
     written = named.mentions[0].text.split()
     first_name = named.name.split()[0]
     if not written or written[0] == first_name:

@@ -494,7 +494,7 @@ def _after_name(
         head = _head_of_name(sentence, occurrence.words)
         for clause in sentence.children(head.index):
             if clause.deprel == "acl:relcl" and clause.upos == "VERB":
-                # "Fowler, who led the party's committee": what the person does.
+                # "Ruiz, who led the party's committee": what the person does.
                 words_of = _clause_free(sentence, clause)
                 if words_of:
                     yield _text_span(text, words_of)
