@@ -241,7 +241,7 @@ def _first_with_speaker(
 
 
 def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> CueMatch | None:
-    """`According to Limbaugh, the move reeks of "fear"`: a quoted fragment with no cue of its
+    """`According to Kovac, the levy smacks of "panic"`: a quoted fragment with no cue of its
     own, inside a reported clause, is a partial quote of that clause's source."""
     for item in reported:
         if not item.content.contains(quote.span):
@@ -294,7 +294,7 @@ def _direct_draft(
 
 
 def _another_verb_between(layout: Layout, end: int, draft: _Draft) -> bool:
-    """`"...," the mayor said, adding that it would take "more hours"`: a second verb between
+    """`"...," the mayor said, adding that repairs need "another week"`: a second verb between
     the quotations starts a clause of its own, so the second quote is no piece of the first."""
     between = Span(end, draft.span.start)
     return any(
@@ -397,7 +397,7 @@ def _continues_previous(draft: _Draft, previous: _Draft | None, layout: Layout) 
 
 
 def _embedded_fragment(draft: _Draft, layout: Layout) -> bool:
-    """`... its "national enterprise reporter" Stephanie ...`: a few quoted words inside a
+    """`... its "chief harbour correspondent" Mira ...`: a few quoted words inside a
     sentence of the writer's own are a label or an echo, not a further quotation."""
     sentence = layout.sentences[layout.sentence_index_at(draft.span.start)]
     words = [w for w in sentence.words if w.upos != "PUNCT"]
@@ -647,7 +647,7 @@ def _conjoined(
     lexicon: Lexicon,
     text: str,
 ) -> Iterator[_Resolved]:
-    """`Mr. Grassley and Mr. Leahy said`, `China, Russia and India said`: each conjunct of a
+    """`Mr. Ruiz and Ms. Kovac said`, `Chile, Peru and Bolivia said`: each conjunct of a
     speaker mention speaks too. The conjunction as a whole resolves to one of them (the
     quote's speaker); the others are read here, without becoming the latest one mentioned."""
     for words_of_part, part_head in _conjunct_parts(sentence, head, words):
@@ -693,7 +693,7 @@ def _conjunct_parts(
 
 
 def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
-    """`Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) said`: names
+    """`Ana Kovac (D-Ore.), Tomas Ruiz (R-Ohio) and Peter Wong (D-N.J.) said`: names
     listed after the mention, read on the surface where the parser lost the conjunction (the
     party tags in parentheses break its arcs). Only a list closed by "and"."""
     names: list[list[Word]] = []

@@ -146,7 +146,7 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
 
 
 def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Span | None:
-    """`More than 100,000 people took part in a walk-in at 2,000 schools, according to the
+    """`More than 5,000 fishermen joined the blockade at 40 harbours, according to the
     organizers.`: a phrase that ends the sentence after a comma attributes all before the comma,
     wherever the parser hung it."""
     words = sentence.words
@@ -197,7 +197,7 @@ def _complement_clauses(site: WordSite) -> list[Word]:
 
 
 def _clauses_on_obliques(sentence: Sentence, cue: Word) -> list[Word]:
-    """`announced in a statement this month that he had reached a settlement`: the parser hangs
+    """`announced in a letter last week that she had struck a deal`: the parser hangs
     the complement on the oblique noun before it as a relative clause. A clause opened by the
     conjunction "that" with a subject of its own completes no noun: it is the cue's."""
     found = []
@@ -375,7 +375,7 @@ def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
 
 
 # Words that, after a comma, open an aside rather than more of a phrase's content: `the
-# annexation in a diatribe, which RT pointed to`, `to leave the program intact, although ...`.
+# levy in a speech, which the board objected to`, `to keep the pier open, although ...`.
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "whereas"})
 
 

@@ -126,7 +126,7 @@ MAX_SOURCE_WORDS = 25
 
 
 def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
-    """`"...," Fred Kagan, director of a research project at a think tank, said`: only the
+    """`"...," Peter Wong, director of a survey at a harbour trust, said`: only the
     source (a name with its apposition, which may hold a relative clause) stands between the
     closing mark and the cue."""
     if cue.start < quote.end:
@@ -142,8 +142,8 @@ def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
 
 
 def _all_subject(sentence: Sentence, cue: Word, words: list[Word]) -> bool:
-    """The words are the cue's subject and nothing else: `White House press secretary Josh
-    Earnest said`."""
+    """The words are the cue's subject and nothing else: `Port authority press officer Ana
+    Kovac said`."""
     subjects = [c for c in sentence.children(cue.index) if c.deprel.startswith("nsubj")]
     inside = {w.index for subject in subjects for w in sentence.subtree(subject.index)}
     return all(w.index in inside or w.upos == "PUNCT" for w in words)
@@ -208,7 +208,7 @@ def phrase_cue_end(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | N
 
 
 def _introduces(text: str, cue: Word, quote: Span) -> bool:
-    """`Trump boasted, "That makes me smart."`: the cue stands right before the opening mark,
+    """`Ruiz bragged, "That makes me lucky."`: the cue stands right before the opening mark,
     with only a comma or colon between, however the parser hung it."""
     return cue.end <= quote.start and text[cue.end : quote.start].strip() in (",", ":")
 
@@ -328,7 +328,7 @@ def colon_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMa
 
 
 def colon_noun_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
-    """`Obama is rolling out a new campaign message: "It's about me."`, `His answer was blunt:
+    """`The mayor is trying out a new slogan: "It's about the port."`, `His answer was blunt:
     "No."`: a noun of speech (`nouns.txt`) right before the colon that introduces the quote;
     its owner speaks: the possessor, or the subject of the verb it is the object of."""
     sentence = layout.sentences[first]
@@ -412,7 +412,7 @@ def clause_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKin
 
 
 def _clause_goes_on(sentence: Sentence, cue: Word, span: Span, layout: Layout) -> bool:
-    """`said that "a bomb" had gone off`: the reported clause continues after the marks."""
+    """`said that "a pipe" had burst`: the reported clause continues after the marks."""
     after = next((w for w in sentence.words if w.start >= span.end and w.upos != "PUNCT"), None)
     if after is None or layout.inside_quote(after) or after.index == cue.index:
         return False

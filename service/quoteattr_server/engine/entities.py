@@ -91,7 +91,7 @@ class NameIndex:
 
     def canonical_at(self, name: str, offset: int) -> str:
         """The canonical name of `name` written at `offset`: when the article names two people
-        with this surname ("Jeh Johnson", "Gary Johnson"), a bare surname is the one named last
+        with this surname ("Ann Lee", "Bill Lee"), a bare surname is the one named last
         before it, not the first named in the article."""
         tokens = _tokens(name)
         if len(tokens) != 1:
@@ -207,9 +207,9 @@ MAX_APPOSED_LEVELS = 3
 
 def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     """Subject of the sentence's main verb (or a verb conjoined to it), not of an inner clause;
-    a name in apposition to that subject ("A Democrat, Mr. Justice is ...") is its subject."""
+    a name in apposition to that subject ("A Republican, Ms. Kovac is ...") is its subject."""
     for _ in range(MAX_APPOSED_LEVELS):
-        # `A Democrat, Mr. Justice is ...`, `Her co-host, the lawyer and activist Ana Kovac,
+        # `A Republican, Ms. Kovac is ...`, `Her co-host, the lawyer and activist Ana Kovac,
         # was ...`: parsed as conjuncts or appositions of the subject.
         if head.deprel not in ("appos", "conj") or head.head < 0:
             break
@@ -223,7 +223,7 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
 
 
 def _party_label(word: Word, lexicon: Lexicon) -> bool:
-    """`A Democrat, Mr. Justice is running`: a party's label standing alone names no one."""
+    """`A Republican, Ms. Kovac is campaigning`: a party's label standing alone names no one."""
     return word.text.lower() in lexicon.parties and word.deprel not in ("flat", "flat:name")
 
 

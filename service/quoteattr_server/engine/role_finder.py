@@ -101,7 +101,7 @@ _NOT_PERSON_NOUNS = frozenset(
     }
 )
 MAX_ROLE_WORDS = 24
-# What sets an apposition off from the name: a comma, or a dash ("Mehmet Oz — surgeon and ...").
+# What sets an apposition off from the name: a comma, or a dash ("Peter Wong — surgeon and ...").
 _APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
 # Heads of appositions that are not roles: times, places, amounts.
 _NOT_ROLES = frozenset(
@@ -163,7 +163,7 @@ def _role_nouns() -> frozenset[str]:
 
 
 def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
-    """`one of the nation's largest coal companies`: judged by the class it picks from."""
+    """`one of the region's biggest ferry operators`: judged by the class it picks from."""
     if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
         return phrase[2:]
     return phrase
@@ -281,14 +281,14 @@ class RoleReader:
         return role
 
     def _skip_coordinated_names(self, words: Sequence[Word], position: int) -> int:
-        """`Sens. Jeff Merkley and Jon Tester`: for Tester, the title stands before Merkley."""
+        """`Sens. Ana Kovac and Tomas Ruiz`: for Ruiz, the title stands before Kovac."""
         for _ in range(4):
             if position < 1 or words[position].text.lower() not in (",", "and"):
                 return position
             before = position - 1
             if before >= 0 and words[before].text == "," and position >= 2:
                 before -= 1  # "A, and B"
-            before = before_party_tag(words, before)  # "Jon Tester (D-Mont.) and David Vitter"
+            before = before_party_tag(words, before)  # "Tomas Ruiz (D-Mont.) and Peter Wong"
             before = _before_apposition(words, before)  # "Kovac, Republican of Maine, and"
             if before < 0 or words[before].upos != "PROPN" or self.is_role_noun(words[before]):
                 return position
@@ -437,7 +437,7 @@ class RoleReader:
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
         """A phrase is a role when its head noun (the last noun before a preposition) names a
-        person's position or occupation; `one of the president's closest aides` by the class
+        person's position or occupation; `one of the mayor's most trusted deputies` by the class
         it picks the speaker from."""
         phrase = _after_one_of(phrase)
         if len(phrase) > 1 and phrase[0].upos == "NUM" and phrase[0].text.isalpha():
@@ -464,7 +464,7 @@ class RoleReader:
             phrase = phrase[owner + 1 :]  # not in a complement: `architect of the mayor's campaign`
         head: Word | None = None
         for word in phrase:
-            # `the most famous and recognizable interviewers`: adjectives may be coordinated.
+            # `the best loved and most feared presenters`: adjectives may be coordinated.
             if word.upos == "ADP" or (
                 word.text.lower() in ("and", "or", "nor") and head is not None
             ):
@@ -474,8 +474,8 @@ class RoleReader:
         return head
 
     def role_set_off_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
-        """`The leader of the opposition, Victor Alvarez, said`, `said Apple's chief executive,
-        Tim Cook`: a role phrase, then the name set off by a comma. Read first with the comma
+        """`The leader of the opposition, Victor Alvarez, said`, `said Northwind's chief executive,
+        Rachel Kim`: a role phrase, then the name set off by a comma. Read first with the comma
         right before the name (`Her longtime deputy at the port authority, Marta Lindqvist,`),
         then back over the names listed before it (`two harbour developers, Ana Kovac and Tomas
         Ruiz,`)."""
@@ -514,7 +514,7 @@ class RoleReader:
         head = self.head_noun(phrase)
         if head is not None and "Number=Plur" in head.feats and not listed:
             return []  # `Speaking to reporters, Ruiz said`: many are no role of one name
-        # `A Democrat, Mr. Justice is running`: a description opening the sentence may stand
+        # `A Republican, Ms. Kovac is campaigning`: a description opening the sentence may stand
         # before its subject; elsewhere the name must be set off or speak.
         opens_sentence = opening == 0 and phrase[0].text.lower() in _DETERMINERS
         if (
@@ -586,7 +586,7 @@ class RoleReader:
 
     def _opens_role(self, words: Sequence[Word], opening: int) -> bool:
         """The phrase starts the sentence, follows a quotation or dash, or follows the cue
-        ("said Apple's chief executive, Tim Cook")."""
+        ("said Northwind's chief executive, Rachel Kim")."""
         if opening == 0 or words[opening].text.lower() in _POSSESSIVE_PRONOUNS:
             return True
         if words[opening].upos == "NUM":
@@ -607,7 +607,7 @@ class RoleReader:
                 return found
             found.append(phrase)
             position = phrase[-1].index + 1
-            # `a former lawyer who is a staunch opponent of ...`: the relative clause on the
+            # `a former nurse who is a fierce critic of ...`: the relative clause on the
             # predicate noun states more of the same person.
             if position < len(words) and words[position].text.lower() == "who":
                 continue
@@ -651,7 +651,7 @@ class RoleReader:
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
     ) -> list[list[Word]]:
-        """`Marta Lindqvist-Berg, an economist who served as director of the budget office`:
+        """`Marta Lindqvist-Berg, an economist who served as treasurer of the harbour trust`:
         the relative clause inside the apposition states further roles."""
         phrase = self.apposition_after(sentence, first, last)
         if not phrase:
@@ -789,7 +789,7 @@ def _occurrences(
             first -= 1
         given = {w.text for w in sentence.words[first:start]}
         if len(tokens) > 1 and given and not given & wanted:
-            continue  # "Jeh Johnson" is not "Gary Johnson"
+            continue  # "Ann Lee" is not "Bill Lee"
         following = sentence.words[end + 1] if end + 1 < len(sentence.words) else None
         if not possessive and following is not None and following.text.lower() in _NAME_SUFFIXES:
             end += 1  # "Ruiz Jr.": the apposition comes after the suffix
@@ -1035,7 +1035,7 @@ def _definite_descriptions(
 
 
 def _possessor(sentence: Sentence, phrase: list[Word]) -> bool:
-    """The description owns what follows it: `one of the president's closest aides` names the
+    """The description owns what follows it: `one of the mayor's most trusted deputies` names the
     president as well as the aide."""
     following = phrase[-1].index + 1
     return following < len(sentence.words) and sentence.words[following].text in _POSSESSIVE
@@ -1294,7 +1294,7 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
 
 
 def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
-    """(first word of a proper name written as a possessor, the noun it owns): "Keith Scott's
+    """(first word of a proper name written as a possessor, the noun it owns): "Peter Wong's
     wife"."""
     words = sentence.words
     for index, word in enumerate(words[1:-1], start=1):
@@ -1458,7 +1458,7 @@ PRONOUN_REACH_PARAGRAPHS = 1
 def _link_pronoun_predicates(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
-    """`He was a central broker of the agreement`: a role stated of "he" or "she" goes to the
+    """`She was a key architect of the deal`: a role stated of "he" or "she" goes to the
     named person speaker whose name was written last before it, in its paragraph or the one
     before."""
     named = [i for i, s in enumerate(speakers) if is_named(s) and s.kind is SpeakerKind.PERSON]

@@ -54,7 +54,7 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
 def _title_as_surname(
     words: Sequence[Word], position: int, run: list[Word], lexicon: Lexicon
 ) -> bool:
-    """`Democrat Jim Justice`, `Mr. Justice`: a title word ending the mention after a name or
+    """`Democrat Tom Judge`, `Mr. Judge`: a title word ending the mention after a name or
     an honorific is a surname (titles come before names in English)."""
     word = words[position]
     after_name = bool(run) and run[-1].index == word.index - 1
@@ -155,7 +155,7 @@ def _particle_in_name(
 def _joins_organization_name(
     run: Sequence[Word], word: Word, following: Word | None, lexicon: Lexicon
 ) -> bool:
-    """`Bureau of Prisons`, `Centers for Disease Control and Prevention`: a connector inside an
+    """`Bank of England`, `Office for National Statistics`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already)."""
     # The word after may be a capitalised adjective of the name: `and Human Services`; never
     # a day or month (`the Security Council on Friday`).
@@ -186,8 +186,8 @@ def _is_label(run: Sequence[Word], lexicon: Lexicon) -> bool:
 
 def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon) -> bool:
     """Whether the name run is the object of a preposition after a common noun (`officials at
-    Homeland Security Investigations`, `a reporter for the Harbour Times`): it names where the
-    speaker works, not the speaker. `secretary of state John Kerry` keeps its name: the
+    the Coastal Safety Agency`, `a reporter for the Harbour Times`): it names where the
+    speaker works, not the speaker. `secretary of state Ana Kovac` keeps its name: the
     preposition's object is "state"."""
     before = [w for w in words if w.end <= run[0].start]
     in_title = False
@@ -253,7 +253,7 @@ def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon)
 
 
 def contrasts(words: Sequence[Word]) -> bool:
-    """`the United States, not a weaker one`: an apposition opened by "not" sets another thing
+    """`a stronger port board, not a weaker one`: an apposition opened by "not" sets another thing
     against the name; it says nothing the name is."""
     return words[0].text.lower() == "not"
 

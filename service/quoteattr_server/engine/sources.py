@@ -750,7 +750,7 @@ def _person_words(doc: ParsedDoc) -> set[str]:
 
 def _names_someone(text: str, word: Word, lexicon: SourceLexicon) -> bool:
     """A proper noun in the narrative: not an honorific, not in a quotation or in parentheses
-    ("McCaskill (D-Mo.) ... she said")."""
+    ("Kovac (D-Mo.) ... she said")."""
     if word.upos != "PROPN" or lexicon.gender_of("honorific", word.text) is not None:
         return False
     line = _line_before(text, word.start)

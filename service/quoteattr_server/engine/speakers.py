@@ -120,7 +120,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
         before = [child for child in before if not _quote_between(site, child)]
     if not before:
         return None
-    # `It was, the president said, "..."`: a subject with a verb of its own before the cue
+    # `It was, the harbour master said, "..."`: a subject with a verb of its own before the cue
     # belongs to the reported clause.
     named = [
         child
@@ -140,7 +140,7 @@ def _has_article(sentence: Sentence, word: Word) -> bool:
 
 
 def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
-    """`Protesters marching through the streets chanted "..."`, parsed with the subject on the
+    """`Fishermen blocking the harbour chanted "..."`, parsed with the subject on the
     participle before the cue: that subject is the cue's."""
     sentence, cue = site.sentence, site.cue
     for child in sentence.children(cue.index):
@@ -235,7 +235,7 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.text.lower() in site.lexicon.time_words:
             continue
         if word.upos in ("PROPN", "NOUN"):
-            # `said one Democratic source on the panel`: after a quotation, whoever follows
+            # `said one senior official on the council`: after a quotation, whoever follows
             # the cue speaks, named or described.
             return _phrase_head(sentence, word)
         if word.upos not in ("DET", "ADJ", "NUM"):
@@ -262,7 +262,7 @@ def _inverts_after_clause(site: CueSite) -> bool:
     return (
         plain_speech_after_comma(sentence, cue, lexicon)
         and cue.lemma.lower() not in lexicon.recipient_cues
-        # `..., Justin Bamberg, said the videos show ...`: a clause after the cue is its own.
+        # `..., Peter Wong, said the photos show ...`: a clause after the cue is its own.
         and not any(
             c.deprel in ("ccomp", "xcomp") and c.start > cue.start
             for c in sentence.children(cue.index)
@@ -281,7 +281,7 @@ def _named_after_one(sentence: Sentence, comma: Word) -> Word | None:
 
 
 def name_before_cue(site: CueSite) -> Word | None:
-    """`"...," Scott Pruitt, the state's attorney general, said` with the subject arc lost: the
+    """`"...," Ana Kovac, the state's attorney general, said` with the subject arc lost: the
     first name or pronoun between the closing mark (or sentence start) and the cue. After
     `name_after_cue`, which reads the tighter inverted order."""
     sentence, cue = site.sentence, site.cue
@@ -316,7 +316,7 @@ def _is_name_word(word: Word) -> bool:
     return word.upos == "PROPN" and word.text[:1].isupper()
 
 
-# Words that open a fronted adverbial: `In a Facebook message posted Friday, Cruz said`.
+# Words that open a fronted adverbial: `In a radio interview aired Sunday, Kovac said`.
 _FRONTING = frozenset({"ADP", "SCONJ"})
 
 
@@ -333,7 +333,7 @@ def _without_fronted_phrase(run: list[Word]) -> list[Word]:
 
 def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
     """`... Trump boasted, "..."`, `footage of Hillary Clinton asking, "..."`: a name right
-    before the cue is its subject; `which Apple's chief, Tim Cook, called`: so is one set off
+    before the cue is its subject; `which Northwind's chief, Rachel Kim, called`: so is one set off
     by commas right before a finite cue."""
     set_off = len(run) > 2 and run[-1].text == ","
     words = run[:-1] if set_off else run
@@ -343,8 +343,8 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
     if not _is_name_word(last) or _time_word(site.sentence, last, site.lexicon):
         return None
     if set_off:
-        # Set off on both sides: `, Tim Cook,`, not the object in `one of the states suing
-        # the EPA, said`.
+        # Set off on both sides: `, Rachel Kim,`, not the object in `one of the towns suing
+        # the port, said`.
         first = len(words) - 1
         while first > 0 and words[first - 1].upos == "PROPN":
             first -= 1
@@ -357,7 +357,7 @@ MAX_DESCRIPTION_WORDS = 12
 
 
 def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
-    """`..., the 34-year-old mother of three replied, "..."`: after the last comma, a
+    """`..., the 52-year-old ferry captain replied, "..."`: after the last comma, a
     description opened by an article right before a finite cue is its subject."""
     comma = max((i for i, w in enumerate(run) if w.text == ","), default=None)
     if comma is None or is_participle(site.cue):
@@ -446,7 +446,7 @@ def _described_noun(site: CueSite) -> Word | None:
     if cue.deprel != "acl" or cue.head < 0:
         return None
     if any(c.deprel == "mark" for c in sentence.children(cue.index)):
-        return None  # `aids on his show and for saying that ...`: a gerund, not a description
+        return None  # `and for claiming that ...`: a gerund, not a description
     noun = _top_of_phrase(sentence, sentence.words[cue.head])
     if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
         return None
@@ -454,7 +454,7 @@ def _described_noun(site: CueSite) -> Word | None:
 
 
 def _issuer(site: CueSite, noun: Word) -> Word | None:
-    """`the Council issued a statement calling the test "a violation"`: a document that is the
+    """`the board issued a statement calling the levy "a mistake"`: a document that is the
     object of a verb speaks for that verb's subject."""
     if noun.deprel != "obj" or noun.head < 0 or noun.lemma.lower() not in site.lexicon.artefacts:
         return None
@@ -856,7 +856,7 @@ def _has_letters(word: Word) -> bool:
 
 
 def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
-    """`Secretary of State John Kerry said`, parsed with "John" and "Kerry" each hung on the
+    """`Secretary of State Ana Kovac said`, parsed with "Ana" and "Kovac" each hung on the
     title: the capitalised words right after the name that share its head go on the name."""
     words = sentence.words
     if any(c.deprel == "case" for c in sentence.children(head.index)):
@@ -885,8 +885,8 @@ def _in_organization_name(word: Word) -> bool:
 
 def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
     """A mention ending in an organisation's head word (`The Federal Bureau`) with the rest of
-    its name after it: a connector and capitalised words (`of Prisons`, `of Homeland
-    Security`), however the parser hung them."""
+    its name after it: a connector and capitalised words (`of Prisons`, `of Coastal
+    Safety`), however the parser hung them."""
     last = words[-1]
     if not last.text[:1].isupper() or not lexicon.is_organization_head(last.text, last.lemma):
         return words
