@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quoteattr_server.engine.acronyms import expansions, letters_of
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
@@ -25,6 +26,8 @@ from quoteattr_server.engine.speakers import mention_words, organization_name
 from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
+# Words after an organisation's head word in its name.
+_HEAD_CONNECTORS = ORGANIZATION_CONNECTORS | {"to"}
 _NAME_PHRASE_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc", "amod"})
 
 
@@ -42,6 +45,8 @@ class NameOccurrence:
     gender: str | None = None  # stated by an honorific ("Mr.") or a role noun ("spokeswoman")
     # Written in a title-cased line (a headline), where every word looks like a name.
     in_headline: bool = False
+    # Written right after "the": `the Daily Ledger`, `The New Yorker` (people's names take none).
+    after_article: bool = False
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -71,6 +76,7 @@ class NameIndex:
                     is_subject=_is_main_subject(sentence, head),
                     has_title=bool(parts.title_words),
                     in_headline=title_cased(sentence),
+                    after_article=_after_article(sentence, parts.name_words[0]),
                 )
                 site = RoleSite(text, sentence, head, parts, lexicon)
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
@@ -81,6 +87,13 @@ class NameIndex:
                     lexicon,
                 )
                 self.occurrences.append(occurrence)
+        self._sentences = layout.sentences
+        self._text = text
+        self._expansions = expansions(
+            layout.sentences,
+            [(o.start, o.text) for o in self.occurrences if not o.in_headline],
+            text,
+        )
 
     def canonical(self, name: str) -> str:
         """The earliest longest name in the article that ends with the same word as `name`."""
@@ -103,6 +116,10 @@ class NameIndex:
         return self.canonical(before[-1].text) if before else self.canonical(name)
 
     def _find_canonical(self, name: str) -> str:
+        letters = letters_of(name)
+        if letters is not None and letters in self._expansions:
+            # `the S.E.C.`, `the FAA`: the organisation the article spells out.
+            name = self._expansions[letters]
         tokens = _tokens(name)
         if not tokens:
             return name
@@ -132,14 +149,43 @@ class NameIndex:
                     roles.append(role)
         return roles
 
+    def organization_before(self, offset: int, heads: set[str]) -> str | None:
+        """The canonical name of the organisation named last before `offset` whose head word is
+        one of `heads` (lower-case), written with it capitalised: `the Commission on Harbour
+        Safety` for "commission"."""
+        for sentence in reversed(self._sentences):
+            if sentence.start >= offset:
+                continue
+            for word in reversed(sentence.words):
+                if (
+                    word.start >= offset
+                    or not word.text[:1].isupper()
+                    or word.text.lower() not in heads
+                ):
+                    continue
+                words = organization_name(sentence, mention_words(sentence, word), self._lexicon)
+                parts = split_name(words, self._lexicon)
+                if word in parts.name_words:
+                    canonical = self.canonical(parts.name_text(self._text))
+                    if self.head_of(canonical) in heads:
+                        return canonical
+        return None
+
+    def head_of(self, canonical: str) -> str:
+        """The head word of a name, lower-case: its last, or the word before its connector
+        (`Federal Bureau of Prisons`, `Alliance to Save Our Ports`)."""
+        tokens = _tokens(canonical)
+        connector = next((i for i, t in enumerate(tokens) if t in _HEAD_CONNECTORS), None)
+        return tokens[connector - 1] if connector else (tokens[-1] if tokens else "")
+
     def kind_of(self, canonical: str) -> SpeakerKind:
         tokens = _tokens(canonical)
-        # `Federal Bureau of Prisons`: the head is the word before the name's connector.
-        connector = next((i for i, t in enumerate(tokens) if t in ORGANIZATION_CONNECTORS), None)
-        head = tokens[connector - 1] if connector else (tokens[-1] if tokens else "")
+        head = self.head_of(canonical)
         if head and self._lexicon.is_organization_head(head):
             return SpeakerKind.ORGANIZATION
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
+        if related and all(o.after_article for o in related):
+            return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`
         if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
         return SpeakerKind.UNKNOWN
@@ -171,6 +217,11 @@ def title_cased(sentence: Sentence) -> bool:
 
 # Tags of words that are never part of a name; capitalised, they show a title-cased line.
 _NOT_NAME_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART"})
+
+
+def _after_article(sentence: Sentence, first: Word) -> bool:
+    """The name is written right after "the"."""
+    return first.index > 0 and sentence.words[first.index - 1].text.lower() == "the"
 
 
 def _set_off_after(sentence: Sentence, first: int) -> list[str]:
@@ -349,7 +400,7 @@ class Resolver:
                 return Referent(found.key, found.name, found.kind, "pronoun")
             kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
             return Referent(lowered, head_text, kind, "unresolved")
-        titled = self._titled_person(mention)
+        titled = self._titled_person(mention) or self._named_organization(mention)
         if titled is not None:
             return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
@@ -374,6 +425,27 @@ class Resolver:
             return None
         canonical = self._names.canonical(best.text)
         return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
+
+    def _named_organization(self, mention: list[Word]) -> Referent | None:
+        """`The Commission on Harbour Safety ... The commission said`: a definite description
+        by an organisation's head word is the organisation named last before it with that head,
+        when the description's other words are words of that name (`the appeals court` is not
+        the Supreme Court)."""
+        head = mention[-1]
+        lemma = head.lemma.lower()
+        if (
+            len(mention) < 2
+            or mention[0].lemma.lower() != "the"
+            or head.upos != "NOUN"
+            or head.text[:1].isupper()
+            or not self._lexicon.is_organization_head(head.text, head.lemma)
+        ):
+            return None
+        modifiers = {w.text.lower() for w in mention[1:-1]}
+        named = self._names.organization_before(mention[0].start, {lemma, head.text.lower()})
+        if named is None or not modifiers <= set(_tokens(named)):
+            return None
+        return Referent(named.lower(), named, SpeakerKind.ORGANIZATION, "title")
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = _described_noun(mention)

@@ -68,13 +68,12 @@ def _title_as_surname(
 
 
 def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
-    """A modifier the tagger calls a verb, before a name that ends in an organisation's head
-    word ("United Kingdom", "United States")."""
+    """A modifier the tagger calls a verb, before a name with an organisation's head word
+    ("United Kingdom", "United States Citizenship and Immigration Services")."""
     if words[position].upos != "VERB" or words[position].deprel != "amod":
         return False
     run = itertools.takewhile(lambda w: _is_name_word(w, lexicon), words[position + 1 :])
-    last = list(run)[-1:]
-    return bool(last) and last[0].text.lower() in lexicon.organization_heads
+    return any(w.text.lower() in lexicon.organization_heads for w in run)
 
 
 # Lower-case words inside names: `Jan de Vries`, `Ursula von der Leyen`, `Omar bin Laden`.
@@ -103,17 +102,13 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         # tagger may take "United" of "United Kingdom" for a verb, but "Embattled" of
         # "Embattled Ana Kovac" is no part of her name).
         opens_name = (
-            (word.upos == "ADJ" or _opens_organization(words, position, lexicon))
-            and word.text[:1].isupper()
-            and following is not None
-            and _is_name_word(following, lexicon)
-            and not lexicon.is_title(word.text)
-        )
+            word.upos == "ADJ" or _opens_organization(words, position, lexicon)
+        ) and _adjectives_open_name(words, position, lexicon)
         if (
             _is_name_word(word, lexicon)
             or opens_name
             or _title_as_surname(words, position, current, lexicon)
-            or _joins_organization_name(current, word, following, lexicon)
+            or _joins_organization_name(current, words[position:], lexicon)
             or _particle_in_name(current, word, following, lexicon)
         ):
             current.append(word)
@@ -152,11 +147,35 @@ def _particle_in_name(
     )
 
 
-def _joins_organization_name(
-    run: Sequence[Word], word: Word, following: Word | None, lexicon: Lexicon
-) -> bool:
+# How many capitalised adjectives may open a name together: `Republican National Committee`.
+MAX_NAME_ADJECTIVES = 3
+
+
+def _adjectives_open_name(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
+    """A capitalised adjective opens a name when a name word follows it, past up to a few more
+    capitalised adjectives ("White House", "Republican National Committee"); a title is no
+    part of a name."""
+    for offset in range(MAX_NAME_ADJECTIVES + 1):
+        index = position + offset
+        if index + 1 >= len(words):
+            return False
+        word = words[index]
+        if not word.text[:1].isupper() or lexicon.is_title(word.text):
+            return False
+        if offset and word.upos != "ADJ":
+            return False
+        if _is_name_word(words[index + 1], lexicon):
+            return True
+    return False
+
+
+def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon: Lexicon) -> bool:
     """`Bank of England`, `Office for National Statistics`: a connector inside an
-    organisation's name, after its head word (or, for "and", after a connector already)."""
+    organisation's name, after its head word (or, for "and", after a connector already);
+    `Securities and Exchange Commission`: "and" between name words, when the words after it
+    end in an organisation's head word and those before it do not (`the United States and
+    European Union` are two)."""
+    word, following = rest[0], (rest[1] if len(rest) > 1 else None)
     # The word after may be a capitalised adjective of the name: `and Human Services`; never
     # a day or month (`the Security Council on Friday`).
     if (
@@ -169,7 +188,16 @@ def _joins_organization_name(
     lowered = word.text.lower()
     if lowered in ORGANIZATION_CONNECTORS:
         return lexicon.is_organization_head(run[-1].text, run[-1].lemma)
-    return lowered in ("and", "&") and any(w.text.lower() in ORGANIZATION_CONNECTORS for w in run)
+    if lowered not in ("and", "&"):
+        return False
+    if any(w.text.lower() in ORGANIZATION_CONNECTORS for w in run):
+        return True
+    after = list(itertools.takewhile(lambda w: _is_name_word(w, lexicon), rest[1:]))
+    return (
+        bool(after)
+        and lexicon.is_organization_head(after[-1].text, after[-1].lemma)
+        and not lexicon.is_organization_head(run[-1].text, run[-1].lemma)
+    )
 
 
 def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:

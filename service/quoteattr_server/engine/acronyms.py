@@ -1,0 +1,102 @@
+"""engine.acronyms: what the article's abbreviations stand for.
+
+News spells an organisation out once, often with its abbreviation in parentheses ("the Federal
+Aviation Administration (FAA)"), and abbreviates it afterwards ("the FAA said", "the S.E.C.
+said"); the speaker is one organisation, under its full name. An abbreviation stands for a name
+only when its letters are the initials of that name's capitalised words, so no guess ever
+replaces a name the article wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from quoteattr_server.engine.types import Sentence, Word
+
+# Lower-case words inside an organisation's name that its abbreviation skips:
+# "Federal Bureau of Investigation" (FBI), "Alliance to Save Our Ports" (ASOP).
+NAME_LINKS = frozenset({"of", "for", "on", "and", "&", "the", "to", "in", "at"})
+MIN_LETTERS = 2
+MAX_LETTERS = 8
+
+
+def letters_of(name: str) -> str | None:
+    """The letters of an abbreviation ("S.E.C." -> "SEC", "FAA"); None for any other name."""
+    bare = name.replace(".", "")
+    if not MIN_LETTERS <= len(bare) <= MAX_LETTERS:
+        return None
+    return bare if bare.isalpha() and bare.isupper() else None
+
+
+def initials_of(tokens: Sequence[str]) -> str | None:
+    """The initials of a name's capitalised words, its lower-case links skipped ("Securities and
+    Exchange Commission" -> "SEC"); None when a word is neither."""
+    found = []
+    for token in tokens:
+        if token[:1].isupper():
+            found.append(token[0])
+        elif token.lower() not in NAME_LINKS:
+            return None
+    return "".join(found) if len(found) >= MIN_LETTERS else None
+
+
+def _spelled_before(words: Sequence[Word], opening: int, letters: str) -> tuple[int, int] | None:
+    """The words right before a parenthesis whose initials are `letters`: (first, last)."""
+    last = opening - 1
+    first = last
+    reach = 2 * len(letters) + 2
+    while first >= 0 and last - first < reach:
+        word = words[first]
+        if not (word.text[:1].isupper() or word.text.lower() in NAME_LINKS):
+            return None
+        if word.text[:1].isupper() and initials_of([w.text for w in words[first : last + 1]]) == (
+            letters
+        ):
+            return first, last
+        first -= 1
+    return None
+
+
+def parenthesized(sentence: Sentence, text: str) -> Iterator[tuple[str, str]]:
+    """(letters, full name) for each `Full Name (ABBR)` of the sentence."""
+    words = sentence.words
+    for index in range(1, len(words) - 2):
+        if words[index].text != "(" or words[index + 2].text != ")":
+            continue
+        letters = letters_of(words[index + 1].text)
+        if letters is None:
+            continue
+        spelled = _spelled_before(words, index, letters)
+        if spelled is not None:
+            first, last = spelled
+            yield letters, text[words[first].start : words[last].end]
+
+
+def expansions(
+    sentences: Sequence[Sentence], written_names: Iterable[tuple[int, str]], text: str
+) -> dict[str, str]:
+    """Letters of an abbreviation -> the full name it stands for: a name the article defines
+    with it in parentheses, else the one name written (start, name) before the abbreviation's
+    first use whose initials the letters are (none when two names share them; "RT" used
+    before "Russia Today" is written is the name the article goes by)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for letters, full in parenthesized(sentence, text):
+            found.setdefault(letters, full)
+    first_use: dict[str, int] = {}
+    by_initials: dict[str, dict[str, int]] = {}
+    for start, name in sorted(written_names):
+        abbreviated = letters_of(name)
+        if abbreviated is not None:
+            first_use.setdefault(abbreviated, start)
+        tokens = name.split()
+        initials = initials_of(tokens) if len(tokens) >= MIN_LETTERS else None
+        if initials is not None:
+            by_initials.setdefault(initials, {}).setdefault(name, start)
+    for initials, names in by_initials.items():
+        if len(names) != 1 or initials in found:
+            continue
+        name, start = next(iter(names.items()))
+        if start < first_use.get(initials, start + 1):
+            found[initials] = name
+    return found

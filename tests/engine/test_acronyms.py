@@ -1,0 +1,79 @@
+"""Abbreviations of organisations: what they stand for, read on Stanza parses of invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.acronyms import expansions, initials_of, letters_of, parenthesized
+
+from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+
+
+@pytest.mark.parametrize(
+    ("written", "letters"),
+    [("S.E.C.", "SEC"), ("FAA", "FAA"), ("U.N.", "UN"), ("Kovac", None), ("Mr.", None)],
+)
+def test_letters_of_an_abbreviation(written: str, letters: str | None) -> None:
+    assert letters_of(written) == letters
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Securities and Exchange Commission", "SEC"),
+        ("Alliance to Save Our Ports", "ASOP"),
+        ("Office of Harbour Safety", "OHS"),
+        ("the harbour board", None),  # lower-case words other than links: no name
+    ],
+)
+def test_initials_skip_the_links_of_a_name(name: str, initials: str | None) -> None:
+    assert initials_of(name.split()) == initials
+
+
+def test_parenthesized_abbreviation_takes_the_words_its_letters_spell() -> None:
+    doc = parsed("abbreviated_organizations")
+    found = [pair for sentence in doc.sentences for pair in parenthesized(sentence, doc.text)]
+    # "The" before the name and "Members of the" before the alliance are no part of them.
+    assert found == [
+        ("FAA", "Federal Aviation Administration"),
+        ("ASOP", "Alliance to Save Our Ports"),
+    ]
+
+
+def test_written_name_stands_for_an_abbreviation_used_after_it_only() -> None:
+    written = [
+        (10, "ABC"),
+        (60, "Atlantic Boat Company"),
+        (90, "Office of Harbour Safety"),
+        (120, "OHS"),
+    ]
+    # "ABC" is used before the name with its initials is written: it is the name.
+    assert expansions((), written, "") == {"OHS": "Office of Harbour Safety"}
+    # Two names with the same initials: the letters stand for neither.
+    assert expansions((), [(0, "Ana Bell Cole"), (5, "Atlantic Boat Company")], "") == {}
+
+
+def test_speakers_abbreviated_after_the_full_name_go_by_it() -> None:
+    result = attribute(parsed("abbreviated_organizations"), LEXICON)
+
+    def named(fragment: str) -> tuple[str, str, str]:
+        quote = quote_containing(result, fragment)
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        assert quote.mention is not None
+        return speaker.name, speaker.kind.value, quote.mention.text
+
+    assert named("inspections would take a week") == (
+        "Federal Aviation Administration",
+        "organization",
+        "The FAA",
+    )
+    assert named("the pier was unsafe") == (
+        "Office of Harbour Safety",
+        "organization",
+        "The O.H.S.",
+    )
+    assert named("the talks had failed") == ("Alliance to Save Our Ports", "organization", "ASOP")
+    # Used before the article spells a name with its letters out: the abbreviation stays.
+    assert named("the ferry was late")[0] == "ABC"

@@ -1,0 +1,51 @@
+"""Who an organisation speaker is (engine.entities and the names engine.roles reads), on Stanza
+parses of invented text."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.types import AttributionResult
+
+from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+
+
+def _speaker(result: AttributionResult, fragment: str) -> tuple[str, str]:
+    speaker = speaker_of(result, quote_containing(result, fragment))
+    assert speaker is not None
+    return speaker.name, speaker.kind.value
+
+
+def test_organisation_names_joined_by_and_or_opened_by_adjectives_stay_whole() -> None:
+    result = attribute(parsed("organization_names_joined"), LEXICON)
+    assert _speaker(result, "the filing was late") == (
+        "Securities and Exchange Commission",
+        "organization",
+    )
+    assert _speaker(result, "it would review the case") == (
+        "United States Citizenship and Immigration Services",
+        "organization",
+    )
+    assert _speaker(result, "the advertisement was false") == (
+        "Republican National Committee",
+        "organization",
+    )
+    # Two organisations joined by "and", the first with a head word of its own: not one name.
+    names = {s.name for s in result.speakers}
+    assert "United States and European Union" not in names
+    assert "European Union" in names
+
+
+def test_definite_description_by_head_word_is_the_organisation_named_before() -> None:
+    result = attribute(parsed("organization_described"), LEXICON)
+    assert _speaker(result, "the pier was unsafe") == (
+        "Commission on Harbour Safety",
+        "organization",
+    )
+    # A modifier the name lacks makes another court.
+    assert _speaker(result, "the ruling would stand") == ("The appeals court", "organization")
+
+
+def test_name_written_after_the_article_is_an_organisation() -> None:
+    result = attribute(parsed("organization_after_article"), LEXICON)
+    assert _speaker(result, "the mayor had resigned") == ("Daily Ledger", "organization")
+    assert _speaker(result, "the report was false") == ("Ana Kovac", "person")
