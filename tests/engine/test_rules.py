@@ -116,6 +116,14 @@ CASES = [
         ("the attorney general of the state",),
     ),
     Case(
+        Rule.CONTROLLER,
+        "object_of_control_verb",
+        "disaster waiting",
+        QuoteKind.DIRECT,
+        "Peter Wong",
+        ("veteran pilot",),
+    ),
+    Case(
         Rule.PARTICIPLE,
         "participle",
         "old but reliable",
@@ -253,6 +261,7 @@ def test_speaker_rules_run_in_their_documented_order() -> None:
     assert [rule for rule, _ in SPEAKER_RULES] == [
         Rule.SUBJECT,
         Rule.INVERTED,
+        Rule.CONTROLLER,
         Rule.NAME_AFTER_CUE,
         Rule.NAME_BEFORE_CUE,
         Rule.PARTICIPLE,

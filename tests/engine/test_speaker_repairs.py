@@ -647,3 +647,15 @@ def test_said_and_a_name_after_the_clause_it_reports() -> None:
             "Ana Kovac",
         ),
     ]
+
+
+def test_object_of_a_control_verb_speaks_its_infinitive_cue() -> None:
+    found = _attributions("object_of_control_verb")
+    assert [(text, name, roles) for text, name, _, roles in found] == [
+        # `The storm led X to warn`: X warns, not the storm.
+        ("the pier could collapse", "Ana Kovac", ["harbour pilot"]),
+        ("the strike would go on", "Tomas Ruiz", ["the union leader"]),
+        # A speech act's object does not speak: the council urged.
+        ("residents to report any damage", "The council", []),
+        ('"a disaster waiting to happen."', "Peter Wong", ["veteran pilot"]),
+    ]

@@ -90,6 +90,8 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
+    # "led the pilot to fear ...": verbs whose object is the subject of their infinitive.
+    control_verbs: frozenset[str] = frozenset()
     # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
     genders: dict[str, str] = field(default_factory=dict)
     # Every group a cue belongs to ("question" asks and evaluates); `cue_groups` holds the first.
@@ -286,6 +288,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             for form in forms
         },
         rank_words=lower_set("rank_words.txt"),
+        control_verbs=lower_set("control_verbs.txt"),
         genders=_genders(read("gender_words.txt")),
         cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},
     )

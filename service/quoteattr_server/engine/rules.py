@@ -19,6 +19,7 @@ class Rule(enum.StrEnum):
     INVERTED = "inverted said X"
     NAME_AFTER_CUE = "name after cue"
     NAME_BEFORE_CUE = "name before cue"
+    CONTROLLER = "object of control verb"  # `led the pilot Peter Wong to fear "..."`
     PARTICIPLE = "participle continues speaker"
     # Cues that name their speaker themselves (cues.py).
     ACCORDING_TO = "according to X"

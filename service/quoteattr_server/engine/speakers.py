@@ -611,10 +611,37 @@ def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
     )
 
 
+def object_of_control_verb(site: CueSite) -> Word | None:
+    """`The storm led the harbour master to warn that ...`: an infinitive cue on a verb whose
+    object does what the infinitive says (`engine/data/control_verbs.txt`) has that object for
+    its subject, not the verb's own subject."""
+    sentence, cue = site.sentence, site.cue
+    if cue.head < 0 or cue.deprel not in ("xcomp", "advcl", "ccomp"):
+        return None
+    if not any(c.deprel == "mark" and c.text.lower() == "to" for c in sentence.children(cue.index)):
+        return None
+    verb = sentence.words[cue.head]
+    if verb.lemma.lower() not in site.lexicon.control_verbs or site.lexicon.is_cue(verb.lemma):
+        return None
+    objects = [
+        c
+        for c in sentence.children(verb.index)
+        if c.deprel in ("obj", "iobj")
+        and verb.start < c.start < cue.start
+        and c.upos in _NOMINAL
+        and not site.layout.inside_quote(c)
+    ]
+    # `the veteran pilot Peter Wong`, parsed as two objects: the name.
+    named = [c for c in objects if c.upos == "PROPN"]
+    chosen = named or objects
+    return chosen[-1] if chosen else None
+
+
 # The speaker of a reporting verb: the first of these constructions that reads one.
 SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
     (Rule.SUBJECT, subject_of_cue),
     (Rule.INVERTED, inverted_subject),
+    (Rule.CONTROLLER, object_of_control_verb),
     (Rule.NAME_AFTER_CUE, name_after_cue),
     (Rule.NAME_BEFORE_CUE, name_before_cue),
     (Rule.PARTICIPLE, participle_continues_speaker),
