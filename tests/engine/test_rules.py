@@ -1007,3 +1007,18 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
             "a spokeswoman",
         ),
     ]
+
+
+def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
+    # The parser takes the first subject for the cue's object (or complement) and the verb for
+    # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.
+    assert _content("correlative_clause", "says", reported_object) == [
+        (
+            "reported object",
+            "neither the mayor nor her staff helped the developer win the contract",
+            None,
+        )
+    ]
+    assert _content("correlative_clause", "said", complement_clause) == [
+        ("reported clause", "either the ferry company or the city would pay for the repairs", None)
+    ]

@@ -659,3 +659,12 @@ def test_object_of_a_control_verb_speaks_its_infinitive_cue() -> None:
         ("residents to report any damage", "The council", []),
         ('"a disaster waiting to happen."', "Peter Wong", ["veteran pilot"]),
     ]
+
+
+def test_a_group_after_a_fronted_clause_speaks_without_an_article() -> None:
+    # The subject arc is lost to the fronted clause's object: the group after its comma speaks.
+    found = _attributions("group_before_cue")
+    assert [(text, name, kind) for text, name, kind, _ in found] == [
+        ("she has earned their trust", "harbour workers from both unions", "group"),
+        ("it is safe", "elected officials from both towns", "group"),
+    ]

@@ -187,6 +187,7 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         and (
             _is_clause(sentence, c, site.lexicon)
             or (c.start > word.start and _holds_a_verb(sentence, c, site.lexicon))
+            or bool(_correlative_clause(site, c))
         )
     ]
     if any(c.start > word.start for c in clauses):
@@ -241,6 +242,11 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     found: list[ReportedContent] = []
     for child in (c for c in clauses if c not in others):
         words = _without_own_attributions(site, child)
+        correlative = _correlative_clause(site, child)
+        if correlative:
+            words = sorted(
+                {w.index: w for w in words + correlative}.values(), key=lambda w: w.index
+            )
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
@@ -454,7 +460,42 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     words = site.sentence.subtree(obj.index)
     if obj.upos == "PRON":
         words += _said_of_pronoun(site, obj)
-    return _phrase(site, words, Rule.REPORTED_OBJECT)
+    words += _correlative_clause(site, obj)
+    return _phrase(site, sorted(words, key=lambda w: w.index), Rule.REPORTED_OBJECT)
+
+
+_CORRELATIVES = {"neither": "nor", "either": "or"}
+
+
+def _correlative_clause(site: WordSite, obj: Word) -> list[Word]:
+    """`says neither the mayor nor her staff helped ...`, parsed with the first subject as the
+    cue's object (or its complement) and the clause's verb as the cue's conjunct: the clause is
+    the content, from "neither" (or "either") to the end of that verb's phrase."""
+    sentence, cue = site.sentence, site.word
+    opener = next(
+        (
+            w
+            for w in sentence.words[cue.index + 1 : obj.index + 1]
+            if w.text.lower() in _CORRELATIVES
+        ),
+        None,
+    )
+    if opener is None:
+        return []
+    joiner = _CORRELATIVES[opener.text.lower()]
+    for child in sentence.children(cue.index):
+        between = sentence.words[obj.index + 1 : child.index]
+        if (
+            child.deprel == "conj"
+            and child.start > obj.start
+            and any(w.text.lower() == joiner for w in between)
+        ):
+            return [
+                opener,
+                *sentence.words[obj.index + 1 : child.index],
+                *sentence.subtree(child.index),
+            ]
+    return []
 
 
 def _after_closing_mark(site: WordSite) -> bool:

@@ -358,16 +358,25 @@ MAX_DESCRIPTION_WORDS = 12
 
 def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
     """`..., the 52-year-old ferry captain replied, "..."`: after the last comma, a
-    description opened by an article right before a finite cue is its subject."""
+    description opened by an article right before a finite cue is its subject; so is a group
+    named without one (`Although ..., dock workers from both unions say ...`)."""
     comma = max((i for i, w in enumerate(run) if w.text == ","), default=None)
     if comma is None or is_participle(site.cue):
         return None
     phrase = run[comma + 1 :]
-    if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS or phrase[0].text.lower() not in ARTICLES:
+    if not 2 <= len(phrase) <= MAX_DESCRIPTION_WORDS:
         return None
-    if any(w.upos in ("VERB", "AUX", "PRON", "PUNCT") and w.text != "-" for w in phrase):
+    # A participle modifying the noun is an adjective: `elected officials`.
+    if any(
+        w.upos in ("VERB", "AUX", "PRON", "PUNCT") and w.text != "-" and w.deprel != "amod"
+        for w in phrase
+    ):
         return None
-    return noun_before_complement(phrase)
+    noun = noun_before_complement(phrase)
+    if phrase[0].text.lower() in ARTICLES:
+        return noun
+    group = noun is not None and noun.text.lower() in site.lexicon.group_nouns
+    return noun if group else None
 
 
 def noun_before_complement(
