@@ -110,10 +110,10 @@ CASES = [
     Case(
         Rule.NAME_BEFORE_CUE,
         "name_before_cue",
-        "invasion",
+        "raid on our harbour",
         QuoteKind.DIRECT,
-        "Scott Pruitt",
-        ("the attorney general of the state",),
+        "Petra Novak",
+        ("the port commissioner of the county",),
     ),
     Case(
         Rule.CONTROLLER,
@@ -154,7 +154,7 @@ CASES = [
     Case(
         Rule.REPORTED_CLAUSE,
         "reported_clause",
-        "budget would pass",
+        "harbour budget was safe",
         QuoteKind.REPORTED,
         "Ellen Pryce",
         ("the state's governor",),
@@ -211,10 +211,10 @@ CASES = [
     Case(
         Rule.STANCE_PHRASE,
         "stance",
-        "new toll",
+        "ferry levy",
         QuoteKind.REPORTED,
         "Ana Kovac",
-        ("a staunch opponent of the new toll",),
+        ("a longtime opponent of the ferry levy",),
     ),
     Case(
         Rule.REPORTED_PASSIVE,
@@ -296,7 +296,7 @@ def test_name_after_cue_only_right_after_a_closing_mark() -> None:
 def test_name_before_cue_reads_the_name_between_quote_and_cue() -> None:
     site = cue_site("name_before_cue", "said")
     assert subject_of_cue(site) is None
-    assert mention_text(site, name_before_cue(site)) == "Scott Pruitt"
+    assert mention_text(site, name_before_cue(site)) == "Petra Novak"
 
 
 def test_participle_takes_the_speaker_of_an_earlier_cue_in_its_sentence() -> None:
@@ -405,7 +405,7 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "reported_clause",
             "said",
             complement_clause,
-            ("reported clause", "the budget would pass", None),
+            ("reported clause", "the harbour budget was safe", None),
         ),
         (
             # Two subjects before the cue, but the clause has its own: no fronted subject.
@@ -438,18 +438,14 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             "part_of_group",
             "expect",
             reported_infinitive,
-            ("reported infinitive", "Ana Kovac to win the race", None),
+            ("reported infinitive", "Peter Wong to win the election", None),
         ),
         (
             # The predicate hung on the object by the parser.
             "predicate_on_object",
             "called",
             reported_object,
-            (
-                "reported object",
-                "the charges unsubstantiated and fabricated by former managers",
-                None,
-            ),
+            ("reported object", "the claims unfounded and invented by rival operators", None),
         ),
         (
             # Nor of the clause: `..., which the council has disputed for years`.
@@ -459,29 +455,29 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported clause", "the toll was far too high for the ferries", None),
         ),
         (
-            # `..., said Ana Kovac, a senior official`, the cue conjoined to the root.
+            # `..., said Ana Kovac, a senior manager`, the cue conjoined to the root.
             "trailing_inverted_cue",
             "said",
             reported_parataxis,
             (
                 "reported parataxis",
-                "Moves against the harbour radio led to its removal from all but one of the "
-                "stations",
+                "Complaints about the night ferry led to its withdrawal from every route but one "
+                "of the summer lines",
                 None,
             ),
         ),
         (
             # An aside after a comma is no part of the phrase.
             "aside_after_phrase",
-            "denounced",
+            "condemned",
             reported_object,
-            ("reported object", "the toll in an on-air diatribe", None),
+            ("reported object", "the fee in a late-night radio interview", None),
         ),
         (
             "aside_after_phrase",
             "urged",
             reported_infinitive,
-            ("reported infinitive", "Congress to leave the program intact", None),
+            ("reported infinitive", "the council to keep the winter timetable", None),
         ),
         (
             "characterization",
@@ -550,13 +546,13 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             trailing_cue,
             ("trailing cue", "The port will close in May", "officials"),
         ),
-        # The parser made "politics" the object of "said", and "intense" a clause with no
+        # The parser made "pressure" the object of "said", and "greater" a clause with no
         # subject: the object is that subject.
         (
             "object_as_subject",
             "said",
             complement_clause,
-            ("reported clause", "the politics surrounding the ticket would be more intense", None),
+            ("reported clause", "the pressure around the harbour vote would be much greater", None),
         ),
         # "prices rose and consumers complained": a joined clause with no complement of its own
         # is part of what was said.
@@ -613,10 +609,10 @@ def test_an_attribution_joined_to_the_clause_is_not_part_of_it() -> None:
 
 
 def test_a_that_clause_hung_on_an_oblique_is_the_cues() -> None:
-    # `announced in a statement this month that she had reached ...`: the parser makes the
-    # clause a relative clause of "month".
+    # `announced in an email this week that he had signed ...`: the parser makes the clause a
+    # relative clause of "week".
     assert _content("clause_on_oblique", "announced", complement_clause) == [
-        ("reported clause", "she had reached a settlement with the union", None)
+        ("reported clause", "he had signed a lease with the ferry company", None)
     ]
 
 
@@ -638,8 +634,8 @@ def test_as_x_said_reads_the_clause_it_comments_on() -> None:
     assert _content("as_x_said", "put", as_x_said) == [
         ("as X said", "The port will reopen in May", None)
     ]
-    # `The crowd cheered as she called for the repeal`: a clause of time, with content.
-    assert as_x_said(word_site("as_x_said", "called")) is None
+    # `The dockworkers applauded as she pleaded for lower fares`: a clause of time, with content.
+    assert as_x_said(word_site("as_x_said", "pleaded")) is None
     result = attribute(parsed("as_x_said"), LEXICON)
     put = quote_containing(result, "The port will reopen")
     assert put.cue is not None
@@ -682,24 +678,24 @@ def test_no_phrase_content_at_a_cue_with_a_clause() -> None:
 
 
 def test_content_opening_with_a_conjunction_is_joined_to_its_first_half() -> None:
-    # The parser hangs the second conjunct on the cue: `..., and the meeting deteriorated from
-    # there, said one source` (the first half is the sentence before it) and `said the port
+    # The parser hangs the second conjunct on the cue: `..., and the hearing went downhill
+    # after that, said one person` (the first half is the sentence before it) and `said the port
     # would close, and that the ferries would stop` (the first half is the cue's content).
     result = attribute(parsed("conjunct_content"), LEXICON)
     assert [q.text for q in result.quotes] == [
-        "Kovac's refusal to answer fully did not go over well with the council, and the meeting "
-        "deteriorated from there",
+        "Ruiz's attempt to explain the fees only angered the harbour board, and the hearing went "
+        "downhill after that",
         "the port would close, and that the ferries would stop in May",
     ]
 
 
 def test_a_trailing_according_to_attributes_all_before_its_comma() -> None:
-    # The parser hangs the phrase on "cities"; the sentence before the comma is the content.
+    # The parser hangs the phrase on "counties"; the sentence before the comma is the content.
     assert _content("trailing_according", "according", according_to) == [
         (
             "according to X",
-            'More than 100,000 people took part in a nationwide "walk-in" at more than 2,000 '
-            "schools in 238 cities",
+            'About 4,000 boat owners joined a coastwide "sail-out" from more than 60 harbours in '
+            "12 counties",
             "organizer",
         )
     ]
@@ -866,7 +862,7 @@ def test_named_people_conjoined_as_subject_all_speak() -> None:
     ("fixture", "fragment"),
     [
         ("conjoined_group", "port would close"),  # "Dockworkers and their families"
-        ("conjoined_agency", "program would close"),  # "... Citizenship and Immigration Services"
+        ("conjoined_agency", "crossings would end"),  # "Harbour Pilotage and Customs Services"
     ],
 )
 def test_conjoined_groups_and_organization_names_are_one_speaker(
@@ -919,10 +915,10 @@ def test_a_long_titled_subject_after_the_quote_still_leads_to_its_cue() -> None:
 
 
 def test_a_complement_shared_by_conjoined_sources_is_part_of_their_name() -> None:
-    quote, speaker = _spoken("shared_complement", "brought jobs")
-    assert speaker.name == "Developers and supporters in Congress"
+    quote, speaker = _spoken("shared_complement", "saved the harbour")
+    assert speaker.name == "Skippers and traders in Split"
     assert quote.mention is not None
-    assert quote.mention.text == "Developers and supporters in Congress"
+    assert quote.mention.text == "Skippers and traders in Split"
 
 
 def test_a_state_speaks_as_an_organization_by_its_whole_name() -> None:

@@ -78,25 +78,25 @@ def test_described_source_keeps_its_whole_description() -> None:
     assert mention == "a person familiar with the plans"
 
 
-TWO_JOHNSONS = """# newpar
-# text = Jeh Johnson spoke first.
-1	Jeh	Jeh	PROPN	_	_	3	nsubj	_	_
-2	Johnson	Johnson	PROPN	_	_	1	flat	_	_
+TWO_HALVORSENS = """# newpar
+# text = Ingrid Halvorsen spoke first.
+1	Ingrid	Ingrid	PROPN	_	_	3	nsubj	_	_
+2	Halvorsen	Halvorsen	PROPN	_	_	1	flat	_	_
 3	spoke	speak	VERB	_	_	0	root	_	_
 4	first	first	ADV	_	_	3	advmod	_	_
 5	.	.	PUNCT	_	_	3	punct	_	_
 
 # newpar
-# text = Gary Johnson spoke next.
-1	Gary	Gary	PROPN	_	_	3	nsubj	_	_
-2	Johnson	Johnson	PROPN	_	_	1	flat	_	_
+# text = Erik Halvorsen spoke next.
+1	Erik	Erik	PROPN	_	_	3	nsubj	_	_
+2	Halvorsen	Halvorsen	PROPN	_	_	1	flat	_	_
 3	spoke	speak	VERB	_	_	0	root	_	_
 4	next	next	ADV	_	_	3	advmod	_	_
 5	.	.	PUNCT	_	_	3	punct	_	_
 
 # newpar
-# text = Johnson said the race was over.
-1	Johnson	Johnson	PROPN	_	_	2	nsubj	_	_
+# text = Halvorsen said the race was over.
+1	Halvorsen	Halvorsen	PROPN	_	_	2	nsubj	_	_
 2	said	say	VERB	_	_	0	root	_	_
 3	the	the	DET	_	_	4	det	_	_
 4	race	race	NOUN	_	_	6	nsubj	_	_
@@ -107,10 +107,10 @@ TWO_JOHNSONS = """# newpar
 
 
 def test_a_shared_surname_is_the_person_named_last() -> None:
-    result = attribute(read_conllu(TWO_JOHNSONS), LEXICON)
+    result = attribute(read_conllu(TWO_HALVORSENS), LEXICON)
     quote = quote_containing(result, "race was over")
     speaker = next(s for s in result.speakers if s.id == quote.speaker_id)
-    assert speaker.name == "Gary Johnson"
+    assert speaker.name == "Erik Halvorsen"
 
 
 NAME_AS_MODIFIER = """# newpar
@@ -172,9 +172,10 @@ def test_a_subject_with_its_own_verb_before_the_cue_is_not_the_speaker() -> None
 
 
 def test_a_described_source_after_an_inverted_cue_speaks() -> None:
-    # `"...," said one Democratic source on the panel`, with the source parsed as the object.
+    # `"...," said one senior source at the port authority`, with the source parsed as the
+    # object.
     site = cue_site("described_after_cue", "said")
-    assert mention_text(site, name_after_cue(site)) == "one Democratic source"
+    assert mention_text(site, name_after_cue(site)) == "one senior source"
 
 
 def test_a_newspaper_named_like_a_time_word_is_a_speaker() -> None:
@@ -215,9 +216,10 @@ def test_a_group_label_keeps_its_complement_but_not_a_time() -> None:
 
 
 def test_a_document_speaks_for_whoever_issued_it() -> None:
-    # `issued a statement calling ...`: the participle describes the statement, the council speaks.
+    # `sent out a two-page memo calling ...`: the participle describes the memo, the union
+    # speaks.
     site = cue_site("issued_statement", "calling")
-    assert mention_text(site, participle_continues_speaker(site)) == "The council"
+    assert mention_text(site, participle_continues_speaker(site)) == "the ferry union"
 
 
 def test_a_subject_the_parser_hung_on_a_fronted_participle_is_the_cues() -> None:
@@ -254,12 +256,13 @@ def test_as_one_put_it_is_a_cue() -> None:
 
 
 def test_a_long_apposition_after_an_opening_name_keeps_the_name_as_speaker() -> None:
-    # `Ana Kovac, the chief executive of ... -- the company that owns ..., which ... -- told me,
-    # "..."` parsed with the name as root: the cue has no subject and the run is long.
+    # `Tomas Ruiz, the managing director of ... -- the ferry operator that runs ..., which ...
+    # -- told me, "..."` parsed with the name as root: the cue has no subject and the run is
+    # long.
     site = cue_site("long_apposition_opening", "told")
-    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
-    name, _ = _speaker_of("long_apposition_opening", "content provider")
-    assert name == "Ana Kovac"
+    assert mention_text(site, name_before_cue(site)) == "Tomas Ruiz"
+    name, _ = _speaker_of("long_apposition_opening", "We sell seats")
+    assert name == "Tomas Ruiz"
 
 
 def test_a_relative_clause_in_the_apposition_still_leaves_only_the_source_between() -> None:
@@ -275,15 +278,15 @@ def test_a_relative_clause_in_the_apposition_still_leaves_only_the_source_betwee
 
 
 def test_a_name_set_off_by_commas_right_before_the_cue_speaks() -> None:
-    # `which the port's chief executive, Ana Kovac, called "pure theft"`: the parser makes the
-    # title an object and gives the cue no subject.
+    # `which the ferry line's managing director, Ana Kovac, called "plain robbery"`: the parser
+    # hangs the cue on the title and gives it no subject.
     site = cue_site("name_set_off_before_cue", "called")
     assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
 
 
 def test_an_object_right_before_the_cue_is_not_its_speaker() -> None:
-    # `..., Ana Kovac, the attorney general of the state, one of the states suing the EPA,
-    # said`: the agency is what the states sue, set off by a comma on one side only.
+    # `..., Ana Kovac, the mayor of Split, one of the towns suing the Port Authority, said`: the
+    # authority is what the towns sue, set off by a comma on one side only.
     site = cue_site("object_before_cue", "said")
     assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
 
@@ -297,23 +300,25 @@ def test_a_number_of_a_group_speaks_as_the_group_counted() -> None:
 
 
 def test_a_name_right_before_a_participle_cue_speaks() -> None:
-    # `footage of Ana Kovac asking, "..."`: not the subject of the clause above ("The ad").
+    # `a clip of Tomas Ruiz asking, "..."`: not the subject of the clause above ("The
+    # documentary").
     site = cue_site("name_before_participle", "asking")
-    assert mention_text(site, name_before_cue(site)) == "Ana Kovac"
-    assert _speaker_of("name_before_participle", "port still closed") == ("Ana Kovac", "Ana Kovac")
+    assert mention_text(site, name_before_cue(site)) == "Tomas Ruiz"
+    assert _speaker_of("name_before_participle", "new pier") == ("Tomas Ruiz", "Tomas Ruiz")
 
 
 def test_a_description_right_before_a_finite_cue_speaks() -> None:
-    # `..., the 34-year-old mother of three replied, "..."` with the cue hung on the noun.
-    site = cue_site("description_before_cue", "replied")
-    assert mention_text(site, name_before_cue(site)) == "the 34-year-old mother"
+    # `..., the 52-year-old captain of the night ferry answered, "..."` with the cue hung on
+    # the noun.
+    site = cue_site("description_before_cue", "answered")
+    assert mention_text(site, name_before_cue(site)) == "the 52-year-old captain"
 
 
 def test_a_gerund_opened_by_a_preposition_describes_no_noun() -> None:
-    # `... promoting toll passes on her show and for saying that ...`, "saying" hung on
-    # "passes": a gerund with its "for" is no description of the noun; the clause above speaks.
+    # `... selling ferry tickets on his website and for saying that ...`, "saying" hung on
+    # "tickets": a gerund with its "for" is no description of the noun; the clause above speaks.
     site = cue_site("gerund_with_mark", "saying")
-    assert mention_text(site, participle_continues_speaker(site)) == "Kovac"
+    assert mention_text(site, participle_continues_speaker(site)) == "Ruiz"
 
 
 def test_the_owner_of_a_noun_of_speech_before_a_colon_speaks() -> None:
@@ -322,8 +327,8 @@ def test_the_owner_of_a_noun_of_speech_before_a_colon_speaks() -> None:
 
 
 def test_a_noun_of_speech_before_a_colon_is_a_cue_of_its_owner() -> None:
-    # `Mayor Ana Kovac is rolling out a new campaign message: "..."`: the subject of the verb
-    # whose object the message is.
+    # `Mayor Ana Kovac is trying out a new message: "..."`: the subject of the verb whose
+    # object the message is.
     layout = layout_of("colon_noun")
     quote = next(
         q for q in layout.quotes if "port is ours" in layout.doc.text[q.span.start : q.span.end]
@@ -339,25 +344,25 @@ def test_a_noun_of_speech_before_a_colon_is_a_cue_of_its_owner() -> None:
 
 
 def test_a_cue_with_a_clause_of_its_own_after_the_quote_is_not_its_cue() -> None:
-    # `said she speaks ... because "...," though she noted she has also pushed for ...`:
+    # `said he writes ... because "...," though he noted he has also written about ...`:
     # "noted" hangs on a quoted word but reports its own clause.
     result = attribute(parsed("cue_with_own_clause"), LEXICON)
-    quote = quote_containing(result, "you talk about the issues")
+    quote = quote_containing(result, "a sailor writes about")
     assert quote.cue is not None
     assert quote.cue.text == "said"
 
 
 def test_a_title_word_ending_a_name_is_a_surname() -> None:
-    # `Democrat Jim Justice`: "Justice" is a title before names, a surname after one.
+    # `Democrat Laura Bishop`: "Bishop" is a title before names, a surname after one.
     result = attribute(parsed("title_as_surname"), LEXICON)
-    assert roles_by_name(result) == {"Jim Justice": ["Democrat"]}
+    assert roles_by_name(result) == {"Laura Bishop": ["Democrat"]}
 
 
 def test_names_listed_with_party_tags_all_speak() -> None:
-    # `Senators Ana Kovac (D-Ore.), Tomas Ruiz (D-Ohio) and Lena Ortiz (D-N.J.) all suggested`:
+    # `Senators Ana Kovac (R-Utah), Tomas Ruiz (D-Mich.) and Lena Ortiz (D-Va.) all argued`:
     # the tags in parentheses break the parser's conjunction; the list is read on the surface.
     result = attribute(parsed("listed_with_tags"), LEXICON)
-    quote = quote_containing(result, "toll was illegal")
+    quote = quote_containing(result, "harbour fee broke the law")
     names = {s.id: s.name for s in result.speakers}
     assert names[quote.speaker_id or ""] == "Ana Kovac"
     assert [names[c] for c in quote.co_speaker_ids] == ["Tomas Ruiz", "Lena Ortiz"]
@@ -367,39 +372,39 @@ def test_names_listed_with_party_tags_all_speak() -> None:
 
 
 def test_a_cue_in_a_clause_of_time_after_the_quote_is_not_its_cue() -> None:
-    # `footage of Ana Kovac saying ..., "That makes me careful," when Tomas Ruiz blasted her`.
-    name, _ = _speaker_of("circumstance_cue", "That makes me careful")
+    # `a clip of Ana Kovac saying ..., "We cannot pay twice," when Tomas Ruiz attacked her`.
+    name, _ = _speaker_of("circumstance_cue", "We cannot pay twice")
     assert name == "Ana Kovac"
 
 
 def test_a_relative_clause_on_a_predicate_noun_describes_the_subject() -> None:
-    # `Kovac is a former harbour pilot who is a staunch opponent of the new toll`.
+    # `Ruiz is a retired ferry captain who is a vocal critic of the harbour levy`.
     result = attribute(parsed("relative_on_predicate"), LEXICON)
-    quote = quote_containing(result, "new toll")
+    quote = quote_containing(result, "harbour levy")
     speaker = speaker_of(result, quote)
     assert speaker is not None
     assert (speaker.name, [r.text for r in speaker.roles]) == (
-        "Kovac",
-        ["a former harbour pilot", "a staunch opponent of the new toll"],
+        "Ruiz",
+        ["a retired ferry captain", "a vocal critic of the harbour levy"],
     )
 
 
 def test_a_title_word_after_an_honorific_is_a_surname_and_a_party_label_names_no_one() -> None:
-    # `A Democrat, Mr. Justice is running ... / Through a spokesman, he declined to comment`.
-    name, _ = _speaker_of("honorific_title_surname", "comment on the toll")
-    assert name == "Justice"
+    # `A Republican, Mr. Bishop is campaigning ... / In a short email, he refused to discuss`.
+    name, _ = _speaker_of("honorific_title_surname", "discuss the ferry fees")
+    assert name == "Bishop"
 
 
 def test_a_name_deep_in_the_subjects_appositions_is_the_one_a_pronoun_means() -> None:
-    # `His guest, the actress and activist Ana Kovac, was ... as she called for ...`.
-    name, _ = _speaker_of("deep_apposition", "repeal of the toll")
+    # `His guest, the poet and campaigner Ana Kovac, was ... as she pleaded for ...`.
+    name, _ = _speaker_of("deep_apposition", "public vote on the toll")
     assert name == "Ana Kovac"
 
 
 def test_two_titles_joined_by_and_before_a_name_are_two_roles() -> None:
-    # `the actress and activist Ana Kovac`.
+    # `the poet and campaigner Ana Kovac`.
     result = attribute(parsed("deep_apposition"), LEXICON)
-    assert roles_by_name(result) == {"Ana Kovac": ["His guest", "actress", "activist"]}
+    assert roles_by_name(result) == {"Ana Kovac": ["His guest", "poet", "campaigner"]}
 
 
 def test_a_verb_coordinated_without_a_subject_shares_the_first_verbs() -> None:
@@ -411,10 +416,10 @@ def test_a_verb_coordinated_without_a_subject_shares_the_first_verbs() -> None:
 
 
 def test_a_name_the_parser_split_after_a_preposition_stays_in_the_complement() -> None:
-    # `A reporter for USA Today said`, with "Today" hung on "reporter": no speaker "Today".
+    # `A columnist for Island Today said`, with "Today" hung on "columnist": no speaker "Today".
     name, mention = _speaker_of("complement_name_run", "ferry had left")
-    assert name == "A reporter for USA Today"
-    assert mention == "A reporter for USA Today"
+    assert name == "A columnist for Island Today"
+    assert mention == "A columnist for Island Today"
 
 
 def test_a_surname_with_one_gender_is_not_the_full_name_of_the_other() -> None:
@@ -470,12 +475,12 @@ def test_a_verb_of_praise_holding_the_quoted_words_is_their_cue() -> None:
 def test_an_organisation_keeps_the_rest_of_its_name_after_of_or_for() -> None:
     named = [(name, kind) for _, name, kind, _ in _attributions("organization_names_with_of")]
     assert named == [
-        ("Federal Bureau of Prisons", "organization"),
-        ("Centers for Disease Control and Prevention", "organization"),
+        ("National Bureau of Fisheries", "organization"),
+        ("Centers for Coastal Safety and Rescue", "organization"),
         # The bank is where the spokesman works: the name is the description's.
-        ("A spokesman for the Bank of America", "person"),
-        # "John" and "Kerry" each hung on the title: both are the name.
-        ("John Kerry", "person"),
+        ("A spokesman for the Bank of Dalmatia", "person"),
+        # "Ben" and "Carver" each hung on the title: both are the name.
+        ("Ben Carver", "person"),
     ]
 
 
@@ -543,8 +548,8 @@ def test_appositions_parsed_as_subjects() -> None:
         ),
         # Officials are a group, wherever they work.
         (
-            "the rule would take effect in May",
-            "Officials at the Department of Health and Human Services",
+            "the new berths would open in June",
+            "Officials at the Department of Harbours and Coastal Services",
             "group",
         ),
     ]
@@ -600,15 +605,15 @@ def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> No
 
 
 def test_a_personal_pronoun_never_means_a_document_that_spoke() -> None:
-    # `Ana Kovac is describing as "unhinged" a harbour board statement attacking the union.
-    # She says ...`: the statement speaks for itself, but "she" is Kovac.
+    # `Ana Kovac answered a harbour board statement that accused the union of lying. She says
+    # ...`: the statement speaks for itself, but "she" is Kovac.
     name, mention = _speaker_of("pronoun_after_document", "dangerous for the port")
     assert (name, mention) == ("Ana Kovac", "She")
 
 
 def test_an_organisation_name_takes_no_day_after_on() -> None:
     named = [name for _, name, _, _ in _attributions("organization_then_time")]
-    assert named == ["United Nations Security Council", "Times"]
+    assert named == ["Harbour Safety Council", "Times"]
 
 
 def test_trailing_sources_before_and_after_their_cue() -> None:
@@ -642,8 +647,7 @@ def test_said_and_a_name_after_the_clause_it_reports() -> None:
         ("The new ferry timetable could start next month", "Tomas Ruiz"),
         # A cue with a clause after it reports that clause; what follows is no speaker.
         (
-            "the footage shows the driver stepping slowly out of the truck when told to do so by "
-            "the guards",
+            "the recording shows the captain leaving the bridge only after the pilot came aboard",
             "Ana Kovac",
         ),
     ]
