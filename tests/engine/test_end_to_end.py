@@ -46,11 +46,12 @@ class Case:
 CASES = [
     Case(
         "a second verb keeps the quotes apart",
-        '"We are watching the river," the mayor said, adding that the water was "rising fast."',
+        '"We are watching the river," the harbour master said, adding that the tide was '
+        '"rising fast."',
         (
             # One piece each (no `pieces`): "rising fast" is not the first quote's second half.
-            Expected("watching the river", "the mayor", DIRECT, pieces=0),
-            Expected("rising fast", "the mayor", pieces=0),
+            Expected("watching the river", "the harbour master", DIRECT, pieces=0),
+            Expected("rising fast", "the harbour master", pieces=0),
         ),
         exactly=True,
     ),
@@ -172,10 +173,10 @@ CASES = [
     ),
     Case(
         "reported clause",
-        "Ellen Pryce, the state's governor, said on Tuesday that the budget would pass.",
+        "Ellen Pryce, the state's governor, said on Thursday that the harbour budget was safe.",
         (
             Expected(
-                "the budget would pass",
+                "the harbour budget was safe",
                 "Ellen Pryce",
                 REPORTED,
                 "reported clause",
@@ -214,9 +215,9 @@ CASES = [
     ),
     Case(
         "name before cue when the subject arc is lost",
-        '"It is an invasion of our domain," Scott Pruitt, the attorney general of the state, '
-        "said on Monday.",
-        (Expected("invasion", "Scott Pruitt", roles=("the attorney general of the state",)),),
+        '"This is a raid on our harbour," Petra Novak, the port commissioner of the county, '
+        "said on Tuesday.",
+        (Expected("raid", "Petra Novak", roles=("the port commissioner of the county",)),),
     ),
     Case(
         "copular relative clause role",
@@ -280,12 +281,12 @@ CASES = [
     ),
     Case(
         "relative clause is neither a role nor reported content",
-        '"That is the weak point," said Luis Rubio, who heads a research centre in the capital. '
-        '"Nothing matters more than trade."',
+        '"That is where the money goes," said Nina Brandt, who runs a shipping consultancy in '
+        'the port town. "Nothing else comes close."',
         (
             Expected(
-                "weak point",
-                "Luis Rubio",
+                "where the money goes",
+                "Nina Brandt",
                 roles=(),
                 pieces=2,
             ),
@@ -294,11 +295,11 @@ CASES = [
     ),
     Case(
         "object of a speech verb is content",
-        "The witness said the driver accelerated as he was mowing people down.",
+        "The deckhand said the ferry sped up as it was leaving the harbour.",
         (
             Expected(
-                "the driver accelerated as he was mowing people down",
-                "The witness",
+                "the ferry sped up as it was leaving the harbour",
+                "The deckhand",
                 REPORTED,
                 whole=True,
             ),
@@ -321,7 +322,7 @@ CASES = [
     ),
     Case(
         "cue verb of position",
-        "The governor expressed concern about the cost of the new bridge.",
+        "The governor expressed concern about the price of the harbour repairs.",
         (Expected("concern", "The governor", REPORTED, cue="express"),),
     ),
     Case(
@@ -332,13 +333,13 @@ CASES = [
     ),
     Case(
         "quoted subject of a reported clause is partial",
-        'Donald Trump said at a rally that "a bomb" had gone off in the city.',
-        (Expected("a bomb", "Donald Trump", PARTIAL),),
+        'Tomas Ruiz said at a rally that "a fire" had broken out on the pier.',
+        (Expected("a fire", "Tomas Ruiz", PARTIAL),),
     ),
     Case(
         "a cue with a speaker wins over a subjectless one",
-        'Asked to describe the device, Commissioner Ana Kovac said, "Not going into that."',
-        (Expected("Not going", "Ana Kovac", cue="say"),),
+        'Asked to describe the damage, Commissioner Ana Kovac said, "I will not guess."',
+        (Expected("will not guess", "Ana Kovac", cue="say"),),
     ),
     Case(
         "title resolved to the person named earlier",
@@ -426,13 +427,14 @@ def test_a_few_quoted_words_inside_the_writers_sentence_do_not_continue_a_speake
 
 
 def test_a_title_named_by_its_verb_is_not_a_quote(attribute_text: Attributor) -> None:
-    # `called her "Miss Piggy"`: the verb governs the marks, but a title-case name is no speech.
+    # `called the skipper "Captain Cod"`: the verb governs the marks, but a title-case name is
+    # no speech.
     text = (
-        'The host called the singer "Miss Piggy" during the broadcast, '
+        'The host called the skipper "Captain Cod" during the broadcast, '
         'and fans chanted "Bring Her Back!"'
     )
     result = attribute_text(text)
-    assert all("Miss Piggy" not in q.text for q in result.quotes)
+    assert all("Captain Cod" not in q.text for q in result.quotes)
     assert any("Bring Her Back!" in q.text for q in result.quotes)
 
 

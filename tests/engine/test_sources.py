@@ -496,7 +496,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a columnist for the Valley Times", SourceCategory.MEDIA),
         ("an unusually tall figure", None),
         ("regulators and environmental groups", SourceCategory.OFFICIAL),  # the first conjunct
-        ("surgeon and daytime TV star", SourceCategory.MEDIA),  # the first that says
+        ("surgeon and late-night radio host", SourceCategory.MEDIA),  # the first that says
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:

@@ -106,7 +106,7 @@ def test_blank_out_keeps_offsets() -> None:
             "on the condition that they not be identified",
         ),
         (
-            "The person was not authorized to speak publicly about the plans.",
+            "The person was not authorized to speak publicly about the ferry contract.",
             "not authorized to speak publicly",
         ),
         (
