@@ -434,11 +434,11 @@ def _content(site_fixture: str, word: str, read: object) -> list[tuple[str, str,
             ("reported object", "it favorably to the old toll bridge", None),
         ),
         (
-            # A part of a group is a source: a stance cue takes its infinitive.
+            # A part of a group is a source: a cue of intent takes its infinitive.
             "part_of_group",
-            "expect",
+            "want",
             reported_infinitive,
-            ("reported infinitive", "Peter Wong to win the election", None),
+            ("reported infinitive", "Peter Wong to lead the union again", None),
         ),
         (
             # The predicate hung on the object by the parser.
