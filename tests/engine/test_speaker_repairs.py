@@ -672,3 +672,16 @@ def test_a_group_after_a_fronted_clause_speaks_without_an_article() -> None:
         ("she has earned their trust", "harbour workers from both unions", "group"),
         ("it is safe", "elected officials from both towns", "group"),
     ]
+
+
+def test_an_unnamed_group_keeps_its_whole_description() -> None:
+    found = _attributions("described_groups")
+    assert [(name, kind) for _, name, kind, _ in found] == [
+        # A participle the tagger calls a gerund describes the noun too.
+        ("Residents living in houses along the quay", "group"),
+        # Every prepositional phrase inside the description, not the first only; a collective
+        # noun of people is a group, though "group" heads organisations' names.
+        ("A group of parents with children in harbour schools", "group"),
+        ("A majority of voters", "group"),
+        ("Harbour Group", "organization"),
+    ]

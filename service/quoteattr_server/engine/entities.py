@@ -219,6 +219,18 @@ def title_cased(sentence: Sentence) -> bool:
 _NOT_NAME_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART"})
 
 
+def _gathers_people(mention: list[Word], head: Word, lexicon: Lexicon) -> bool:
+    """`a group of parents`, `a coalition of unions`: a collective noun with an "of" phrase of
+    plural nouns is a group of them, though "group" heads organisations' names too."""
+    if head.lemma.lower() not in lexicon.collectives or head.text[:1].isupper():
+        return False
+    following = [w for w in mention if w.index > head.index]
+    if len(following) < 2 or following[0].text.lower() != "of":
+        return False
+    noun = next((w for w in following[1:] if w.upos in ("NOUN", "PROPN")), None)
+    return noun is not None and "Number=Plur" in noun.feats
+
+
 def _after_article(sentence: Sentence, first: Word) -> bool:
     """The name is written right after "the"."""
     return first.index > 0 and sentence.words[first.index - 1].text.lower() == "the"
@@ -450,6 +462,8 @@ class Resolver:
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = _described_noun(mention)
         lemma = head.lemma.lower()
+        if _gathers_people(mention, head, self._lexicon):
+            return SpeakerKind.GROUP
         if (
             lemma in self._lexicon.organization_heads
             or head.text.lower() in self._lexicon.organization_heads

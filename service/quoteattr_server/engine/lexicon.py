@@ -92,6 +92,8 @@ class Lexicon:
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
     # "led the pilot to fear ...": verbs whose object is the subject of their infinitive.
     control_verbs: frozenset[str] = frozenset()
+    # "a group of parents": nouns that gather people, a group whatever their own kind.
+    collectives: frozenset[str] = frozenset()
     # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
     genders: dict[str, str] = field(default_factory=dict)
     # Every group a cue belongs to ("question" asks and evaluates); `cue_groups` holds the first.
@@ -289,6 +291,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         },
         rank_words=lower_set("rank_words.txt"),
         control_verbs=lower_set("control_verbs.txt"),
+        collectives=lower_set("collectives.txt"),
         genders=_genders(read("gender_words.txt")),
         cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},
     )

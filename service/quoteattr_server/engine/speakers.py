@@ -759,7 +759,8 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
         return words
     if link.index == head.head and head.deprel.startswith("nsubj"):
         return words  # `the board confirmed on Tuesday`: the verb the noun is subject of
-    if link.upos == "VERB" and "VerbForm=Part" not in link.feats:
+    # `Residents living along the quay say`: a participle, which the tagger may call a gerund.
+    if link.upos == "VERB" and not ("VerbForm=Part" in link.feats or "VerbForm=Ger" in link.feats):
         return words
     tail = [link, preposition]
     for word in all_words[position + 2 :]:
@@ -811,7 +812,41 @@ def _complement_of(
     tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
     if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
         return []
-    return [*tail, *_rest_of_name(sentence, tail, owners)]
+    tail += _rest_of_name(sentence, tail, owners)
+    return tail + _further_complements(sentence, tail, owners, lexicon)
+
+
+def _further_complements(
+    sentence: Sentence, tail: list[Word], owners: list[Word], lexicon: Lexicon
+) -> list[Word]:
+    """`a group of parents with children in harbour schools`: the prepositional phrases that
+    follow the first complement and hang inside the description, in order."""
+    attached = {w.index for w in (*tail, *owners)}
+    more: list[Word] = []
+    while True:
+        position = (more or tail)[-1].index + 1
+        if position >= len(sentence.words):
+            return more
+        preposition = sentence.words[position]
+        phrase = next(
+            (
+                c
+                for c in sentence.words[position + 1 :]
+                if c.deprel == "nmod" and c.head in attached and c.upos in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if preposition.text.lower() not in COMPLEMENT_PREPOSITIONS or phrase is None:
+            return more
+        words = sentence.subtree(phrase.index)
+        if (
+            words[0] is not preposition
+            or _time_word(sentence, phrase, lexicon)
+            or any(w.upos in ("PUNCT", "VERB", "AUX") for w in words)
+        ):
+            return more
+        more += words
+        attached.update(w.index for w in words)
 
 
 def _rest_of_name(sentence: Sentence, tail: list[Word], owners: list[Word]) -> list[Word]:
