@@ -21,7 +21,7 @@ def test_letters_of_an_abbreviation(written: str, letters: str | None) -> None:
 @pytest.mark.parametrize(
     ("name", "initials"),
     [
-        ("Securities and Exchange Commission", "SEC"),
+        ("Ports and Harbours Commission", "PHC"),
         ("Alliance to Save Our Ports", "ASOP"),
         ("Office of Harbour Safety", "OHS"),
         ("the harbour board", None),  # lower-case words other than links: no name

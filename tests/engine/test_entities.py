@@ -18,11 +18,11 @@ def _speaker(result: AttributionResult, fragment: str) -> tuple[str, str]:
 def test_organisation_names_joined_by_and_or_opened_by_adjectives_stay_whole() -> None:
     result = attribute(parsed("organization_names_joined"), LEXICON)
     assert _speaker(result, "the filing was late") == (
-        "Securities and Exchange Commission",
+        "Ports and Harbours Commission",
         "organization",
     )
     assert _speaker(result, "it would review the case") == (
-        "United States Citizenship and Immigration Services",
+        "United Kingdom Coastguard and Harbour Agency",
         "organization",
     )
     assert _speaker(result, "the advertisement was false") == (

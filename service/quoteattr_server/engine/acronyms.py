@@ -29,8 +29,8 @@ def letters_of(name: str) -> str | None:
 
 
 def initials_of(tokens: Sequence[str]) -> str | None:
-    """The initials of a name's capitalised words, its lower-case links skipped ("Securities and
-    Exchange Commission" -> "SEC"); None when a word is neither."""
+    """The initials of a name's capitalised words, its lower-case links skipped ("Office for
+    National Statistics" -> "ONS"); None when a word is neither."""
     found = []
     for token in tokens:
         if token[:1].isupper():

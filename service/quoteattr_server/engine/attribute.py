@@ -631,8 +631,8 @@ def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:
 
 
 def _is_named_person(referent: Referent) -> bool:
-    """Named, and not an organization: "Trump and Clinton" are two speakers; "Citizenship and
-    Immigration Services" and "supporters and developers" are one."""
+    """Named, and not an organization: "Kovac and Ruiz" are two speakers; "Coastguard and
+    Harbour Agency" and "supporters and developers" are one."""
     return referent.resolved_by == "name" and referent.kind in (
         SpeakerKind.PERSON,
         SpeakerKind.UNKNOWN,

@@ -254,7 +254,7 @@ def gender_before_name(sentence: Sentence, first: int, lexicon: Lexicon) -> str 
 
 def _right_before(words: list[Word], name_start: Word) -> list[Word]:
     """The word written right before the name in its mention ("Mrs." of "Mrs. Clinton"), not
-    one of another name conjoined before it ("Mr." of "Mr. Obama and Hillary Clinton")."""
+    one of another name conjoined before it ("Mr." of "Mr. Ruiz and Ana Kovac")."""
     before = [w for w in words if w.end <= name_start.start]
     return before[-1:]
 

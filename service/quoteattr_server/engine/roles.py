@@ -69,7 +69,7 @@ def _title_as_surname(
 
 def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
     """A modifier the tagger calls a verb, before a name with an organisation's head word
-    ("United Kingdom", "United States Citizenship and Immigration Services")."""
+    ("United Kingdom", "United Kingdom Coastguard and Harbour Agency")."""
     if words[position].upos != "VERB" or words[position].deprel != "amod":
         return False
     run = itertools.takewhile(lambda w: _is_name_word(w, lexicon), words[position + 1 :])
@@ -172,7 +172,7 @@ def _adjectives_open_name(words: Sequence[Word], position: int, lexicon: Lexicon
 def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon: Lexicon) -> bool:
     """`Bank of England`, `Office for National Statistics`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already);
-    `Securities and Exchange Commission`: "and" between name words, when the words after it
+    `Ports and Harbours Commission`: "and" between name words, when the words after it
     end in an organisation's head word and those before it do not (`the United States and
     European Union` are two)."""
     word, following = rest[0], (rest[1] if len(rest) > 1 else None)
