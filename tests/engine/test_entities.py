@@ -49,3 +49,19 @@ def test_name_written_after_the_article_is_an_organisation() -> None:
     result = attribute(parsed("organization_after_article"), LEXICON)
     assert _speaker(result, "the mayor had resigned") == ("Daily Ledger", "organization")
     assert _speaker(result, "the report was false") == ("Ana Kovac", "person")
+
+
+def test_a_title_word_before_an_organisations_head_word_names_the_organisation() -> None:
+    result = attribute(parsed("title_in_organization_name"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "the inquiry was closed"))
+    assert speaker is not None
+    assert (speaker.name, speaker.kind.value, speaker.roles) == (
+        "Justice Department",
+        "organization",
+        (),
+    )
+    # Before a name it is a title.
+    assert _speaker(result, "the ruling would stand") == ("Ana Kovac", "person")
+    kovac = speaker_of(result, quote_containing(result, "the ruling would stand"))
+    assert kovac is not None
+    assert [role.text for role in kovac.roles] == ["Supreme Court Justice"]

@@ -51,6 +51,20 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
+def _title_naming_organization(word: Word, following: Word | None, lexicon: Lexicon) -> bool:
+    """`the Justice Department`, `the Marine Board`: a capitalised title word
+    right before an organisation's head word names the organisation; it is no title of a
+    person."""
+    return (
+        following is not None
+        and word.text[:1].isupper()
+        and following.text[:1].isupper()
+        and lexicon.is_title(word.text)
+        and not lexicon.is_honorific(word.text)
+        and lexicon.is_organization_head(following.text, following.lemma)
+    )
+
+
 def _title_as_surname(
     words: Sequence[Word], position: int, run: list[Word], lexicon: Lexicon
 ) -> bool:
@@ -106,6 +120,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         ) and _adjectives_open_name(words, position, lexicon)
         if (
             _is_name_word(word, lexicon)
+            or _title_naming_organization(word, following, lexicon)
             or opens_name
             or _title_as_surname(words, position, current, lexicon)
             or _joins_organization_name(current, words[position:], lexicon)
