@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.acronyms import expansions, initials_of, letters_of, parenthesized
+from quoteattr_server.engine.acronyms import (
+    expansions,
+    initials_of,
+    letters_of,
+    parenthesized,
+    written_names,
+)
 
 from .rulekit import LEXICON, parsed, quote_containing, speaker_of
 
@@ -77,3 +83,21 @@ def test_speakers_abbreviated_after_the_full_name_go_by_it() -> None:
     assert named("the talks had failed") == ("Alliance to Save Our Ports", "organization", "ASOP")
     # Used before the article spells a name with its letters out: the abbreviation stays.
     assert named("the ferry was late")[0] == "ABC"
+
+
+def test_capitalised_runs_stand_for_an_abbreviation_the_parse_reads_no_name_of() -> None:
+    doc = parsed("abbreviation_of_run")
+    runs = [name for sentence in doc.sentences for _, name in written_names(sentence, doc.text)]
+    assert "Internal Revenue Service" in runs
+    assert expansions(doc.sentences, [], doc.text)["IRS"] == "Internal Revenue Service"
+    result = attribute(doc, LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "the audit would go on"))
+    assert speaker is not None
+    assert (speaker.name, speaker.kind.value) == ("Internal Revenue Service", "organization")
+
+
+def test_a_name_the_article_is_known_to_write_comes_before_other_runs() -> None:
+    # Two runs share the initials; the one the parse reads as a name stands for the letters.
+    runs = [(0, "Veterans Affairs"), (10, "Veterans of America"), (40, "VA")]
+    assert expansions((), runs, "") == {}
+    assert expansions((), [(0, "Veterans Affairs"), (40, "VA")], "") == {"VA": "Veterans Affairs"}

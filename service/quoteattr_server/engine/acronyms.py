@@ -9,7 +9,7 @@ replaces a name the article wrote.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from quoteattr_server.engine.types import Sentence, Word
 
@@ -33,6 +33,8 @@ def initials_of(tokens: Sequence[str]) -> str | None:
     National Statistics" -> "ONS"); None when a word is neither."""
     found = []
     for token in tokens:
+        if letters_of(token) is not None and len(tokens) > 1:
+            return None  # `The I.R.S.`: an abbreviation inside is no name spelled out
         if token[:1].isupper():
             found.append(token[0])
         elif token.lower() not in NAME_LINKS:
@@ -72,31 +74,76 @@ def parenthesized(sentence: Sentence, text: str) -> Iterator[tuple[str, str]]:
             yield letters, text[words[first].start : words[last].end]
 
 
+# How many words a name spelled out for an abbreviation may have.
+MAX_NAME_WORDS = 2 * MAX_LETTERS
+
+
+def written_names(sentence: Sentence, text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of every run of capitalised words of the sentence, their links inside
+    ("Internal Revenue Service", "Bureau of Prisons"), and of each part of such a run that
+    starts and ends with a capitalised word: the names an abbreviation may stand for, however
+    the tagger read them."""
+    words = sentence.words
+    index = 0
+    while index < len(words):
+        if not words[index].text[:1].isupper():
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words) and (
+            words[end + 1].text[:1].isupper() or words[end + 1].text.lower() in NAME_LINKS
+        ):
+            end += 1
+        run = list(words[index : end + 1])
+        while not run[-1].text[:1].isupper():
+            run.pop()
+        for first, word in enumerate(run):
+            if not word.text[:1].isupper():
+                continue
+            for last in range(first, min(len(run), first + MAX_NAME_WORDS)):
+                if run[last].text[:1].isupper():
+                    yield word.start, text[word.start : run[last].end]
+        index = end + 1
+
+
 def expansions(
-    sentences: Sequence[Sentence], written_names: Iterable[tuple[int, str]], text: str
+    sentences: Sequence[Sentence], known_names: Sequence[tuple[int, str]], text: str
 ) -> dict[str, str]:
     """Letters of an abbreviation -> the full name it stands for: a name the article defines
-    with it in parentheses, else the one name written (start, name) before the abbreviation's
-    first use whose initials the letters are (none when two names share them; "RT" used
-    before "Russia Today" is written is the name the article goes by)."""
+    with it in parentheses; else the one name written before the abbreviation's first use
+    whose initials the letters are, among the names the article is known to write
+    (`known_names`, as (start, name)), then among all its runs of capitalised words (none when
+    two share them; "RT" used before "Russia Today" is written is the name the article goes
+    by)."""
     found: dict[str, str] = {}
+    runs: list[tuple[int, str]] = []
     for sentence in sentences:
         for letters, full in parenthesized(sentence, text):
             found.setdefault(letters, full)
+        runs.extend(written_names(sentence, text))
     first_use: dict[str, int] = {}
-    by_initials: dict[str, dict[str, int]] = {}
-    for start, name in sorted(written_names):
+    for start, name in sorted([*runs, *known_names]):
         abbreviated = letters_of(name)
         if abbreviated is not None:
             first_use.setdefault(abbreviated, start)
+    for names in (known_names, runs):
+        for initials, name in _named_once(names, first_use).items():
+            found.setdefault(initials, name)
+    return found
+
+
+def _named_once(names: Sequence[tuple[int, str]], first_use: dict[str, int]) -> dict[str, str]:
+    """Initials -> the one name of `names` with them, written before the abbreviation's first
+    use."""
+    by_initials: dict[str, dict[str, int]] = {}
+    for start, name in sorted(names):
         tokens = name.split()
         initials = initials_of(tokens) if len(tokens) >= MIN_LETTERS else None
         if initials is not None:
             by_initials.setdefault(initials, {}).setdefault(name, start)
-    for initials, names in by_initials.items():
-        if len(names) != 1 or initials in found:
-            continue
-        name, start = next(iter(names.items()))
-        if start < first_use.get(initials, start + 1):
-            found[initials] = name
-    return found
+    named: dict[str, str] = {}
+    for initials, written in by_initials.items():
+        name, start = next(iter(written.items()))
+        if len(written) == 1 and start < first_use.get(initials, start + 1):
+            named[initials] = name
+    return named

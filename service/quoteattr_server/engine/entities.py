@@ -90,7 +90,7 @@ class NameIndex:
         self._sentences = layout.sentences
         self._text = text
         self._expansions = expansions(
-            layout.sentences,
+            [s for s in layout.sentences if not title_cased(s)],
             [(o.start, o.text) for o in self.occurrences if not o.in_headline],
             text,
         )
