@@ -797,3 +797,17 @@ def test_an_athlete_of_any_sport_is_a_role() -> None:
     # `Kovac is a triathlete.`: the ending names a person.
     result = attribute(parsed("predicate_athlete"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["a triathlete"]}
+
+
+def test_a_headline_names_a_person_by_the_post_the_story_gives_them() -> None:
+    # Headlines drop articles: "Ferry line chief" is the one speaker holding that post.
+    assert roles_by_name(attribute(parsed("headline_post"), LEXICON)) == {
+        "Ana Kovac": ["Ferry line chief", "the ferry line chief"]
+    }
+
+
+def test_a_headline_post_none_of_whose_modifiers_the_speaker_has_is_someone_else() -> None:
+    # "Island leader" is no "council leader": stripped of "Island", the post may be anyone's.
+    assert roles_by_name(attribute(parsed("headline_other_post"), LEXICON)) == {
+        "Tomas Ruiz": ["the council leader"]
+    }

@@ -1179,19 +1179,8 @@ def _best_named_before(
 def _link_descriptions(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
-    """Give each definite description ("the senator") to the named speaker it refers to. Two
-    speakers of one name (merged later) are one candidate: the first of them."""
-    first_of: dict[str, int] = {}
-    for index, speaker in enumerate(speakers):
-        first_of.setdefault(speaker.name.lower(), index)
-    named = [
-        _candidate(index, speaker, name_starts[index], reader.lexicon)
-        for index, speaker in enumerate(speakers)
-        if is_named(speaker)
-        and speaker.kind is not SpeakerKind.ORGANIZATION
-        and name_starts[index]
-        and first_of[speaker.name.lower()] == index
-    ]
+    """Give each definite description ("the senator") to the named speaker it refers to."""
+    named = _named_candidates(speakers, reader, name_starts)
     if not named:
         return
     candidates = [c for c in named if speakers[c.index].roles]
@@ -1217,6 +1206,94 @@ def _link_descriptions(
             added.setdefault(holder.index, []).append(reader.span(phrase))
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+def _named_candidates(
+    speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
+) -> list[_Candidate]:
+    """The named people descriptions may refer to. Two speakers of one name (merged later) are
+    one candidate: the first of them."""
+    first_of: dict[str, int] = {}
+    for index, speaker in enumerate(speakers):
+        first_of.setdefault(speaker.name.lower(), index)
+    return [
+        _candidate(index, speaker, name_starts[index], reader.lexicon)
+        for index, speaker in enumerate(speakers)
+        if is_named(speaker)
+        and speaker.kind is not SpeakerKind.ORGANIZATION
+        and name_starts[index]
+        and first_of[speaker.name.lower()] == index
+    ]
+
+
+# The most words a headline may have for its descriptions to be read.
+MAX_HEADLINE_WORDS = 20
+
+
+def _link_headline(
+    doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
+) -> None:
+    """`Former harbour chief calls for new pier` over a story quoting "a former harbour chief,
+    Ana Kovac": a headline, which drops articles, names a person by a post before the story
+    does. A description there (a singular role noun with its modifiers, no name after it) is
+    the one named speaker holding that post, without the headline's words before the post
+    that are none of that speaker's roles."""
+    headline = _headline(doc)
+    if headline is None:
+        return
+    # Described people too: `A former harbour chief says ...` is named later, and merged.
+    candidates = [
+        _candidate(index, speaker, name_starts[index], reader.lexicon)
+        for index, speaker in enumerate(speakers)
+        if speaker.roles
+        and speaker.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+        and not any(m.span.start < headline.end for m in speaker.mentions)
+    ]
+    for head in headline.words:
+        phrase = _headline_description(headline, head, reader)
+        if not phrase:
+            continue
+        key = _ranked(_title_key(head), [w.text.lower() for w in phrase[:-1]], reader.lexicon)
+        holders = [c for c in candidates if any(_same_post(key, held) for held in c.title_keys)]
+        # The same post before one the description may also mean ("former chair" or "chair").
+        exact = [c for c in holders if key in c.title_keys]
+        holders = exact if len(exact) == 1 else holders
+        if len(holders) != 1:
+            continue
+        # `Ana Kovac Slams Harbour Chief`: the words before the post that are none of the
+        # holder's roles belong to the rest of the headline; a post stripped of all its
+        # modifiers so (`Island leader`) may be anyone's.
+        kept = list(phrase)
+        while len(kept) > 1 and _stem(kept[0].text) not in holders[0].role_words:
+            kept.pop(0)
+        if len(kept) > 1 or len(phrase) == 1:
+            _add_roles(speakers, holders[0].index, [reader.span(kept)])
+
+
+def _headline(doc: ParsedDoc) -> Sentence | None:
+    """The article's first paragraph when it is one short sentence before more: a headline."""
+    if len(doc.paragraphs) < 2 or not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    alone = all(s.start >= doc.paragraphs[0].end for s in doc.sentences[1:])
+    return first if alone and len(first.words) <= MAX_HEADLINE_WORDS else None
+
+
+def _headline_description(sentence: Sentence, head: Word, reader: RoleReader) -> list[Word]:
+    """`Former harbour chief`: a singular role noun of a headline with the title words before
+    it, when no name follows it (`Harbour chief Ana Kovac` is a title)."""
+    if not reader.is_role_noun(head) or "Number=Plur" in head.feats or head.upos == "VERB":
+        return []
+    following = sentence.words[head.index + 1] if head.index + 1 < len(sentence.words) else None
+    if following is not None and following.upos == "PROPN" and not title_cased(sentence):
+        return []
+    phrase = reader.title_before(sentence, head.index + 1, head.index + 1)
+    before = sentence.words[phrase[0].index - 1] if phrase and phrase[0].index > 0 else None
+    if before is not None and (
+        before.upos not in ("VERB", "ADP", "PUNCT", "CCONJ") or before.head == head.index
+    ):
+        return []  # `the leading harbour pilot`: a phrase that goes on to the left
+    return phrase
 
 
 _COUNTED_PAIR = frozenset({"two", "both"})
@@ -1446,6 +1523,7 @@ def complete_roles(
     speakers = [speaker for speaker, _ in found]
     starts = [starts for _, starts in found]
     _link_descriptions(doc, speakers, reader, starts)
+    _link_headline(doc, speakers, reader, starts)
     _link_pronoun_predicates(doc, speakers, reader, starts)
     return dataclasses.replace(result, speakers=tuple(speakers))
 
