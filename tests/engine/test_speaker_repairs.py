@@ -685,3 +685,10 @@ def test_an_unnamed_group_keeps_its_whole_description() -> None:
         ("A majority of voters", "group"),
         ("Harbour Group", "organization"),
     ]
+
+
+def test_a_relative_pronoun_hung_on_a_verb_speaks_for_the_noun_before_its_comma() -> None:
+    # `given to Mayor Tomas Ruiz, who proposed the toll`, with the relative clause parsed as an
+    # adverbial clause of "given".
+    found = _attributions("relative_on_verb")
+    assert found == [("the toll", "Tomas Ruiz", "person", ["Mayor"])]

@@ -582,9 +582,9 @@ def _resolve_speaker(
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
         # `Kovac, who said ...`: the relative clause's head is the speaker.
-        clause = sentence.words[word.head]
-        if clause.deprel == "acl:relcl" and clause.head >= 0:
-            target_head = _described_by_predicate(sentence, sentence.words[clause.head])
+        antecedent = _relative_antecedent(sentence, word)
+        if antecedent is not None:
+            target_head = _described_by_predicate(sentence, antecedent)
             target_words = mention_words(sentence, target_head)
     titled = name_under_title(sentence, target_head, lexicon)
     if titled is not None:
@@ -618,6 +618,28 @@ def _resolve_speaker(
     )
     own = next((part.mention for part in conjuncts if part.referent.key == referent.key), None)
     return _Resolved(referent, mention, roles, partners, own if partners else None)
+
+
+def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
+    """The noun a relative pronoun stands for: the head of its relative clause; when the parser
+    hung the clause on a verb (`credited to Mayor Tomas Ruiz, who proposed ...` as an
+    adverbial clause), the noun phrase right before it and its comma."""
+    clause = sentence.words[pronoun.head]
+    if clause.deprel == "acl:relcl" and clause.head >= 0:
+        return sentence.words[clause.head]
+    before = pronoun.index - 1
+    if before < 1 or sentence.words[before].text != ",":
+        return None
+    noun = sentence.words[before - 1]
+    if noun.upos not in ("NOUN", "PROPN"):
+        return None
+    while noun.deprel in _NAME_PARTS and noun.head >= 0 and noun.head < noun.index:
+        noun = sentence.words[noun.head]
+    return noun
+
+
+# Relations that hang a word of a name on the word before it: "Tomas" and "Ruiz" on "Mayor".
+_NAME_PARTS = frozenset({"flat", "flat:name", "compound"})
 
 
 def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:

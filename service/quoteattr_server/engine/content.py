@@ -946,6 +946,11 @@ def _holder(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
     elif not any(c.deprel == "cop" for c in children):
         return None
     subject = next((c for c in children if c.deprel in ("nsubj", "nsubj:pass")), None)
+    if subject is None and word.deprel == "conj" and 0 <= word.head < word.index:
+        # `Kovac, a member of the committee, has been a supporter of ...`, parsed with the
+        # name as the root and the predicate as its conjunct: the name is the subject.
+        head = sentence.words[word.head]
+        subject = head if head.upos in ("PROPN", "NOUN", "PRON") else None
     if subject is None or not _is_source(sentence, subject, lexicon):
         return None
     return subject
