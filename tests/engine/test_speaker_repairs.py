@@ -692,3 +692,24 @@ def test_a_relative_pronoun_hung_on_a_verb_speaks_for_the_noun_before_its_comma(
     # adverbial clause of "given".
     found = _attributions("relative_on_verb")
     assert found == [("the toll", "Tomas Ruiz", "person", ["Mayor"])]
+
+
+def test_a_contrasting_clause_conjoined_into_a_report_is_its_own_attribution() -> None:
+    # "while" opens the writer's own clause beside the report, though the parser conjoined
+    # its verb into the reported clause: the partial quote is Achieng's, not Mwangi's.
+    found = _attributions("contrast_beside_report")
+    assert [(text, name, roles) for text, name, _, roles in found] == [
+        ("the budget gap would narrow", "John Mwangi", ["Finance Secretary"]),
+        ('"a recipe for hardship."', "Rose Achieng", ["opposition leader"]),
+    ]
+
+
+def test_sources_described_by_an_adjective_and_organisations_by_their_head_word() -> None:
+    found = _attributions("adjective_after_source")
+    assert [(name, kind) for _, name, kind, _ in found] == [
+        # The mention took the adjective after its noun; its phrase describes the sources too.
+        ("Sources close to the talks", "group"),
+        # A college and a news outlet are organisations (engine/data/organizations.txt).
+        ("Royal College of Midwifery", "organization"),
+        ("Harbour News", "organization"),
+    ]

@@ -382,7 +382,9 @@ def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
 
 # Words that, after a comma, open an aside rather than more of a phrase's content: `the
 # levy in a speech, which the board objected to`, `to keep the pier open, although ...`.
-_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "whereas"})
+_ASIDE_OPENERS = frozenset(
+    {"which", "who", "whom", "whose", "although", "though", "whereas", "while"}
+)
 
 
 def _before_aside(words: list[Word]) -> list[Word]:

@@ -303,11 +303,22 @@ def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
 
 
 def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
-    """True when `inner` sits in a complement clause of `outer` (not in a conjoined verb)."""
+    """True when `inner` sits in a complement clause of `outer` (not in a conjoined verb, nor
+    in a contrasting clause the parser conjoined into the complement: `X told lawmakers the
+    gap would narrow, while Y called the plan "..."` is Y's)."""
     current = inner
     while current.head >= 0 and current.head != outer.index:
+        if current.deprel == "conj" and any(
+            c.deprel == "mark" and c.text.lower() in _CONTRASTING
+            for c in sentence.children(current.index)
+        ):
+            return False
         current = sentence.words[current.head]
     return current.head == outer.index and current.deprel in ("ccomp", "xcomp")
+
+
+# Conjunctions that open a clause of the writer's own beside a report: "while", "whereas".
+_CONTRASTING = frozenset({"while", "whereas", "although", "though"})
 
 
 def colon_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:

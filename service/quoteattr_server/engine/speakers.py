@@ -745,9 +745,12 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     of who speaks, so the mention takes it in: an adjective or participle right after a common
     noun (or a group's label), with its prepositional phrase, up to punctuation or a verb; or
     the noun's own prepositional complement (not a time)."""
+    all_words = sentence.words
+    if len(words) > 1 and words[-1].upos == "ADJ" and words[-1].head == words[-2].index:
+        # `Sources close to the talks`: the mention took the adjective after its noun.
+        words = words[:-1]
     head = words[-1]
     position = head.index + 1
-    all_words = sentence.words
     label = head.upos == "PROPN" and head.text.lower() in lexicon.group_nouns
     if (head.upos != "NOUN" and not label) or position + 1 >= len(all_words):
         return words
