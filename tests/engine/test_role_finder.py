@@ -811,3 +811,11 @@ def test_a_headline_post_none_of_whose_modifiers_the_speaker_has_is_someone_else
     assert roles_by_name(attribute(parsed("headline_other_post"), LEXICON)) == {
         "Tomas Ruiz": ["the council leader"]
     }
+
+
+def test_a_pronouns_role_skips_a_name_that_only_modifies_a_noun() -> None:
+    # "the Wong plan" names no one "He" could be: the role is Ruiz's.
+    assert roles_by_name(attribute(parsed("pronoun_after_name_modifier"), LEXICON)) == {
+        "Peter Wong": [],
+        "Tomas Ruiz": ["the host of a harbour radio show"],
+    }

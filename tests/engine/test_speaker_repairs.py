@@ -713,3 +713,14 @@ def test_sources_described_by_an_adjective_and_organisations_by_their_head_word(
         ("Royal College of Midwifery", "organization"),
         ("Harbour News", "organization"),
     ]
+
+
+def test_a_that_clause_after_a_statement_and_a_title_set_off_before_a_name() -> None:
+    # "that" parsed as the object of a relative clause on "statement": the clause is the
+    # cue's, without "that"; "The Chancellor" (tagged a proper noun) is the name's title.
+    found = _attributions("statement_that_clause")
+    assert found == [
+        ("growth would recover", "Rachel Reeves", "person", ["The Chancellor"]),
+        # An honorific without its full stop says a person too.
+        ("the plan was lawful", "Patel", "person", []),
+    ]

@@ -194,22 +194,27 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
         # reports the one after it; the one before is a misattached adverbial.
         clauses = [c for c in clauses if c.start > word.start]
-    return clauses or _clauses_on_obliques(sentence, word)
+    return clauses or _clauses_on_obliques(sentence, word, site.lexicon)
 
 
-def _clauses_on_obliques(sentence: Sentence, cue: Word) -> list[Word]:
+def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> list[Word]:
     """`announced in a letter last week that she had struck a deal`: the parser hangs
     the complement on the oblique noun before it as a relative clause. A clause opened by the
-    conjunction "that" with a subject of its own completes no noun: it is the cue's."""
+    conjunction "that" with a subject of its own completes no noun: it is the cue's; so is one
+    whose "that" the parser took for a relative pronoun after a noun of speech (`said in a
+    statement that growth would recover`)."""
     found = []
     for oblique in sentence.children(cue.index):
         if oblique.deprel.split(":")[0] != "obl" or oblique.start < cue.start:
             continue
+        speech = oblique.lemma.lower() in lexicon.reporting_nouns
         for clause in sentence.children(oblique.index):
             children = sentence.children(clause.index)
+            opener = next((c for c in children if c.text.lower() == "that"), None)
             if (
                 clause.deprel.startswith("acl")
-                and any(c.deprel == "mark" and c.text.lower() == "that" for c in children)
+                and opener is not None
+                and (opener.deprel == "mark" or (speech and opener.deprel == "obj"))
                 and any(c.deprel.startswith("nsubj") for c in children)
             ):
                 found.append(clause)

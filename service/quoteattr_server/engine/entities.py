@@ -186,7 +186,8 @@ class NameIndex:
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
         if related and all(o.after_article for o in related):
             return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`
-        if any(o.roles or o.has_title for o in related) or len(tokens) >= 2:
+        # An honorific or a gendered noun (`Mr Patel`, `spokeswoman`) says a person.
+        if any(o.roles or o.has_title or o.gender for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
         return SpeakerKind.UNKNOWN
 

@@ -59,9 +59,15 @@ def span_of(words: Sequence[Word]) -> Span:
 
 
 def trim_punct(words: Sequence[Word]) -> list[Word]:
-    """Drop punctuation and subordinators ("that") at both ends of a word run."""
+    """Drop punctuation and subordinators ("that") at both ends of a word run; also a "that"
+    opening it that the parser took for the object of its clause (`said in a statement that
+    growth would recover`; "that" as a subject, `that is likely`, stays)."""
     items = list(words)
-    while items and (items[0].upos == "PUNCT" or items[0].deprel == "mark"):
+    while items and (
+        items[0].upos == "PUNCT"
+        or items[0].deprel == "mark"
+        or (items[0].text.lower() == "that" and items[0].deprel == "obj" and len(items) > 1)
+    ):
         items.pop(0)
     while items and items[-1].upos == "PUNCT":
         items.pop()

@@ -925,12 +925,14 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
 
 def roles_of_speaker(
     doc: ParsedDoc, speaker: Speaker, reader: RoleReader
-) -> tuple[Speaker, list[int]]:
+) -> tuple[Speaker, list[int], set[int]]:
     """The speaker with its roles read afresh at every mention, and its name cleaned; with
-    where its name is written."""
+    where its name is written, and which of those places only modify a noun."""
     roles: dict[tuple[int, int], TextSpan] = {}
     name = speaker.name
     name_spans: list[tuple[int, int]] = []
+    # Where the name only modifies a noun (`the presumed Wong favourite`): no antecedent there.
+    modifiers: set[int] = set()
     if is_named(speaker):
         words_by_text = reader.words_by_text(doc)
         name = full_name(doc, clean_name(speaker.name, reader, words_by_text))
@@ -938,6 +940,8 @@ def roles_of_speaker(
         tokens = _name_tokens(name)
         for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
+            if not possessive and _modifies_noun(sentence, last):
+                modifiers.add(sentence.words[first].start)
             if possessive:
                 found = [reader.span(w) for w in [reader.title_before(sentence, first, last)] if w]
             else:
@@ -950,13 +954,24 @@ def roles_of_speaker(
             roles.setdefault((role.span.start, role.span.end), role)
     starts = [start for start, _ in name_spans]
     if not roles and not name_spans:
-        return speaker, starts
+        return speaker, starts, modifiers
     kept = [
         role
         for key, role in sorted(roles.items())
         if not any(start < key[1] and key[0] < end for start, end in name_spans)
     ]
-    return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts
+    return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+def _modifies_noun(sentence: Sentence, last: int) -> bool:
+    """The name right before a lower-case noun it modifies: `the Putin favorite`."""
+    following = sentence.words[last + 1] if last + 1 < len(sentence.words) else None
+    return (
+        following is not None
+        and following.upos == "NOUN"
+        and following.text[:1].islower()
+        and sentence.words[last].deprel in ("compound", "flat", "nmod", "amod")
+    )
 
 
 _ABBREVIATED_TITLES = {
@@ -1520,11 +1535,13 @@ def complete_roles(
     """Every speaker with the roles the article gives it at any mention."""
     reader = RoleReader(doc.text, lexicon)
     found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
-    speakers = [speaker for speaker, _ in found]
-    starts = [starts for _, starts in found]
+    speakers = [speaker for speaker, _, _ in found]
+    starts = [starts for _, starts, _ in found]
     _link_descriptions(doc, speakers, reader, starts)
     _link_headline(doc, speakers, reader, starts)
-    _link_pronoun_predicates(doc, speakers, reader, starts)
+    # A pronoun's antecedent is a person named, not a name modifying a noun.
+    referring = [[s for s in places if s not in skip] for _, places, skip in found]
+    _link_pronoun_predicates(doc, speakers, reader, referring)
     return dataclasses.replace(result, speakers=tuple(speakers))
 
 

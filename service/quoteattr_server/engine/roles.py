@@ -451,8 +451,11 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
 
 
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
-    """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head."""
-    if head.upos == "PROPN":
+    """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head
+    (also one the tagger calls a proper noun after "the": `The Chancellor, Rachel Reeves,`)."""
+    if head.upos == "PROPN" and not any(
+        c.deprel == "det" and c.text.lower() == "the" for c in sentence.children(head.index)
+    ):
         return None
     for child in sentence.children(head.index):
         if child.deprel == "appos" and child.upos == "PROPN" and child.start > head.start:
