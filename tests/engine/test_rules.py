@@ -1026,3 +1026,12 @@ def test_a_stance_predicate_parsed_as_the_names_conjunct_is_the_names() -> None:
     assert _content("stance_predicate_as_conjunct", "supporter", stance_phrase) == [
         ("stance phrase", "the new pier", "Ana")
     ]
+
+
+def test_a_title_the_tagger_took_for_a_verb_reports_nothing() -> None:
+    # `Celtics guard Tomas Ruiz shouted ...` with "guard" as the root verb: no clause of
+    # another verb, only the quote Ruiz shouted.
+    result = attribute(parsed("title_tagged_verb"), LEXICON)
+    assert [(q.text, q.rule) for q in result.quotes] == [
+        ('"We are going to the finals!"', "subject of cue")
+    ]

@@ -165,6 +165,9 @@ def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
         return None
     if word.upos != "VERB" or not _has_source_subject(sentence, word, lexicon):
         return []
+    following = sentence.words[word.index + 1] if word.index + 1 < len(sentence.words) else None
+    if following is not None and following.upos == "PROPN" and lexicon.is_role_word(word.text):
+        return []  # `Celtics guard Jrue Holiday shouted ...`: a title the tagger took for a verb
     found: list[ReportedContent] = []
     for child in sentence.children(word.index):
         if (

@@ -94,6 +94,8 @@ class Lexicon:
     control_verbs: frozenset[str] = frozenset()
     # "a group of parents": nouns that gather people, a group whatever their own kind.
     collectives: frozenset[str] = frozenset()
+    # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
+    role_nouns: frozenset[str] = frozenset()
     # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
     genders: dict[str, str] = field(default_factory=dict)
     # Every group a cue belongs to ("question" asks and evaluates); `cue_groups` holds the first.
@@ -148,6 +150,10 @@ class Lexicon:
 
     def is_title(self, word: str) -> bool:
         return word.lower() in self.titles
+
+    def is_role_word(self, word: str) -> bool:
+        """A title or a noun of a position or occupation ("guard", "shopkeeper")."""
+        return word.lower() in self.titles or word.lower() in self.role_nouns
 
     def is_honorific(self, word: str) -> bool:
         return word.lower() in self.honorifics
@@ -292,6 +298,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         rank_words=lower_set("rank_words.txt"),
         control_verbs=lower_set("control_verbs.txt"),
         collectives=lower_set("collectives.txt"),
+        role_nouns=lower_set("role_nouns.txt"),
         genders=_genders(read("gender_words.txt")),
         cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},
     )

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 from collections.abc import Callable, Iterator, Sequence
-from importlib import resources
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
@@ -150,18 +148,6 @@ _SET_OFF_OPENERS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _role_nouns() -> frozenset[str]:
-    text = (
-        resources.files("quoteattr_server.engine")
-        .joinpath("data", "role_nouns.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(
-        word.lower() for line in text.splitlines() for word in line.split("#", 1)[0].split()
-    )
-
-
 def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
     """`one of the region's biggest ferry operators`: judged by the class it picks from."""
     if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
@@ -183,7 +169,7 @@ class RoleReader:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
-        self.nouns = _role_nouns()
+        self.nouns = lexicon.role_nouns
         self._sightings: dict[str, list[_Sighting]] | None = None
         self._words: dict[str, Word] | None = None
 
