@@ -1035,3 +1035,11 @@ def test_a_title_the_tagger_took_for_a_verb_reports_nothing() -> None:
     assert [(q.text, q.rule) for q in result.quotes] == [
         ('"We are going to the finals!"', "subject of cue")
     ]
+
+
+def test_marks_inside_a_that_clause_hung_on_an_oblique_are_a_partial_quote() -> None:
+    # `said in a statement that the offer was "fair and final."`: the clause is the cue's
+    # content, so the quoted words sit inside it.
+    result = attribute(parsed("statement_that_partial"), LEXICON)
+    quote = quote_containing(result, "fair and final")
+    assert quote.kind is QuoteKind.PARTIAL

@@ -389,6 +389,17 @@ def _introduced_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> Quo
     return QuoteKind.DIRECT
 
 
+def _that_clauses(sentence: Sentence, phrase: Word) -> list[Word]:
+    """The words of the clauses opened by "that" that hang on `phrase`."""
+    return [
+        w
+        for clause in sentence.children(phrase.index)
+        if clause.deprel.startswith("acl")
+        and any(c.text.lower() == "that" for c in sentence.children(clause.index))
+        for w in sentence.subtree(clause.index)
+    ]
+
+
 def clause_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKind:
     """DIRECT when the marks hold the whole reported content, PARTIAL when they sit in a clause.
 
@@ -404,6 +415,9 @@ def clause_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKin
     for child in sentence.children(cue.index):
         if child.deprel.split(":")[0] in ("nsubj", "iobj", "obl", "advmod", "aux", "punct"):
             excused.update(w.index for w in sentence.subtree(child.index))
+            # `said in a statement that the offer was "fair"`: a that-clause the parser hung on
+            # the oblique is the content, not part of the adverbial.
+            excused.difference_update(w.index for w in _that_clauses(sentence, child))
     low, high = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
     between = [
         w
