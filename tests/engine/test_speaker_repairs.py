@@ -724,3 +724,19 @@ def test_a_that_clause_after_a_statement_and_a_title_set_off_before_a_name() -> 
         # An honorific without its full stop says a person too.
         ("the plan was lawful", "Patel", "person", []),
     ]
+
+
+def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
+    # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
+    # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.
+    result = attribute(parsed("past_cue_beside_modal"), LEXICON)
+    speakers = {s.id: s.name for s in result.speakers}
+    found = [
+        (q.text, q.cue.lemma if q.cue else None, speakers.get(q.speaker_id or ""))
+        for q in result.quotes
+    ]
+    assert found == [
+        ("the findings", "reject", "Tomas Ruiz"),
+        ("the company would appeal", "say", "Tomas Ruiz"),
+        ('"a political vendetta."', "accuse", "Tomas Ruiz"),
+    ]

@@ -22,6 +22,7 @@ from quoteattr_server.engine.speakers import (
     according_source,
     is_participle,
     noun_before_complement,
+    past_beside_modal,
     plain_speech_after_comma,
 )
 from quoteattr_server.engine.types import Sentence, Span, Word
@@ -308,12 +309,25 @@ def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
         if c.deprel in ("conj", "advcl", "parataxis")
         and c.start > clause.start
         and c.upos == "VERB"
-        and (_attributes_on_its_own(sentence, c, lexicon) or _trailing_participle(sentence, c))
+        and (
+            _attributes_on_its_own(sentence, c, lexicon)
+            or _trailing_participle(sentence, c)
+            or _coordinated_with_the_cue(sentence, clause, c, lexicon)
+        )
     ]
     if not cut:
         return sentence.subtree(clause.index)
     first = min(w.index for c in cut for w in sentence.subtree(c.index))
     return [w for w in sentence.subtree(clause.index) if w.index < first]
+
+
+def _coordinated_with_the_cue(
+    sentence: Sentence, clause: Word, verb: Word, lexicon: Lexicon
+) -> bool:
+    """`He said the company would appeal and accused the agency of ...`, parsed with "accused"
+    conjoined to "appeal": a past-tense cue cannot share the clause's "would" or "will", so it
+    is coordinated with the cue itself, an attribution of its own."""
+    return lexicon.is_cue(verb.lemma) and past_beside_modal(sentence, clause, verb)
 
 
 def _attributes_on_its_own(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:

@@ -24,6 +24,7 @@ from quoteattr_server.engine.speakers import (
     according_to_source,
     dash_signature,
     is_participle,
+    past_beside_modal,
     speaker_at_cue,
 )
 from quoteattr_server.engine.types import Cue, QuoteKind, Sentence, Span, Word
@@ -308,12 +309,16 @@ def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
     gap would narrow, while Y called the plan "..."` is Y's)."""
     current = inner
     while current.head >= 0 and current.head != outer.index:
-        if current.deprel == "conj" and any(
-            c.deprel == "mark" and c.text.lower() in _CONTRASTING
-            for c in sentence.children(current.index)
+        head = sentence.words[current.head]
+        if current.deprel == "conj" and (
+            any(
+                c.deprel == "mark" and c.text.lower() in _CONTRASTING
+                for c in sentence.children(current.index)
+            )
+            or past_beside_modal(sentence, head, current)
         ):
             return False
-        current = sentence.words[current.head]
+        current = head
     return current.head == outer.index and current.deprel in ("ccomp", "xcomp")
 
 

@@ -160,6 +160,24 @@ def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
     return []
 
 
+_MODALS = frozenset({"will", "would", "can", "could", "shall"})
+
+
+def past_beside_modal(sentence: Sentence, clause: Word, verb: Word) -> bool:
+    """`said the company would appeal and accused the agency`: a past-tense verb conjoined to
+    a clause under "will" or "would" cannot share it; it is coordinated with the verb above."""
+    return (
+        verb.deprel == "conj"
+        and "Tense=Past" in verb.feats
+        and "VerbForm=Inf" in clause.feats
+        and not any(c.deprel.startswith("aux") for c in sentence.children(verb.index))
+        and any(
+            c.deprel == "aux" and c.lemma.lower() in _MODALS
+            for c in sentence.children(clause.index)
+        )
+    )
+
+
 def _shared_subject(site: CueSite) -> list[Word]:
     """`A reporter for the Herald spotted the senator and reported that ...`: a verb coordinated
     with "and", "but" or "then" and without a subject of its own shares the subject of the
@@ -173,6 +191,9 @@ def _shared_subject(site: CueSite) -> list[Word]:
     if reporter is not None:
         return [reporter]  # `Officials pointed at a drill the navy staged and warned`
     first = sentence.words[cue.head]
+    if past_beside_modal(sentence, first, cue) and first.deprel == "ccomp" and first.head >= 0:
+        # `He said the company would appeal and accused ...`: coordinated with "said".
+        first = sentence.words[first.head]
     if first.upos not in ("VERB", "AUX") or site.layout.inside_quote(first):
         return []  # a quoted verb's subject is the quote's, not the reporter
     if first.deprel.startswith(("acl", "advcl")):
