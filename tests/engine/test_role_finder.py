@@ -819,3 +819,11 @@ def test_a_pronouns_role_skips_a_name_that_only_modifies_a_noun() -> None:
         "Peter Wong": [],
         "Tomas Ruiz": ["the host of a harbour radio show"],
     }
+
+
+def test_the_prime_minister_is_another_post_than_a_minister() -> None:
+    # A rank word ("prime", rank_words.txt) the named minister's role lacks: someone else.
+    assert roles_by_name(attribute(parsed("prime_minister_other_post"), LEXICON)) == {
+        "Lena Ortiz": ["Health Minister"],
+        "The prime minister": ["The prime minister"],
+    }

@@ -428,11 +428,16 @@ class Resolver:
         ):
             return None
         title = head.lemma.lower()
+        # `the prime minister` is not the health minister: a rank word the role lacks.
+        ranks = {w.text.lower() for w in mention[1:-1]} & self._lexicon.rank_words
         best: NameOccurrence | None = None
         for occurrence in self._names.occurrences:
             if occurrence.start >= mention[0].start:
                 break
-            if any(title in role.text.lower().split() for role in occurrence.roles):
+            if any(
+                title in words and ranks <= words
+                for words in (set(role.text.lower().split()) for role in occurrence.roles)
+            ):
                 best = occurrence
         if best is None:
             return None

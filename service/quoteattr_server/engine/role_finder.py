@@ -926,7 +926,7 @@ def roles_of_speaker(
         tokens = _name_tokens(name)
         for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
-            if not possessive and _modifies_noun(sentence, last):
+            if not possessive and _modifies_noun(sentence, first, last):
                 modifiers.add(sentence.words[first].start)
             if possessive:
                 found = [reader.span(w) for w in [reader.title_before(sentence, first, last)] if w]
@@ -949,15 +949,19 @@ def roles_of_speaker(
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
 
 
-def _modifies_noun(sentence: Sentence, last: int) -> bool:
-    """The name right before a lower-case noun it modifies: `the Putin favorite`."""
-    following = sentence.words[last + 1] if last + 1 < len(sentence.words) else None
-    return (
-        following is not None
-        and following.upos == "NOUN"
-        and following.text[:1].islower()
-        and sentence.words[last].deprel in ("compound", "flat", "nmod", "amod")
-    )
+def _modifies_noun(sentence: Sentence, first: int, last: int) -> bool:
+    """The name inside a noun phrase, before the lower-case noun it modifies: `the presumed
+    Wong favourite`, `the Wong plan` (however the parser hung it)."""
+    words = sentence.words
+    following = words[last + 1] if last + 1 < len(words) else None
+    if following is None or following.upos not in ("NOUN", "ADJ"):
+        return False
+    if not following.text[:1].islower():
+        return False
+    before = first - 1
+    while before >= 0 and words[before].deprel == "amod":
+        before -= 1
+    return before >= 0 and words[before].upos == "DET"
 
 
 _ABBREVIATED_TITLES = {
