@@ -18,7 +18,7 @@ from quoteattr_server.engine.types import (
     Word,
 )
 
-from .rulekit import parsed, roles_by_name
+from .rulekit import parsed, quote_containing, roles_by_name
 
 LEXICON = load_lexicon()
 
@@ -826,4 +826,16 @@ def test_the_prime_minister_is_another_post_than_a_minister() -> None:
     assert roles_by_name(attribute(parsed("prime_minister_other_post"), LEXICON)) == {
         "Lena Ortiz": ["Health Minister"],
         "The prime minister": ["The prime minister"],
+    }
+
+
+def test_a_court_rules_with_quoted_words_and_a_description_ends_before_a_time() -> None:
+    result = attribute(parsed("court_ruling"), LEXICON)
+    ruled = quote_containing(result, "fundamentally flawed")
+    assert ruled.cue is not None
+    assert ruled.cue.lemma == "rule"
+    # "on Monday" says when the judge acted, not who the judge is.
+    assert roles_by_name(result) == {
+        "A federal judge": ["A federal judge"],
+        "A state judge": ["A state judge"],
     }

@@ -651,8 +651,8 @@ class RoleReader:
         position = phrase[-1].index + 1
         while position < len(sentence.words) and sentence.words[position].upos == "ADP":
             tail = self.noun_phrase(sentence.words, position)
-            if len(tail) < 2:
-                break
+            if len(tail) < 2 or tail[-1].text.lower() in self.lexicon.time_words:
+                break  # `A federal judge on Friday`: when, not who
             phrase.extend(tail)
             position = tail[-1].index + 1
         return phrase
