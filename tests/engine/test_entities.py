@@ -65,3 +65,11 @@ def test_a_title_word_before_an_organisations_head_word_names_the_organisation()
     kovac = speaker_of(result, quote_containing(result, "the ruling would stand"))
     assert kovac is not None
     assert [role.text for role in kovac.roles] == ["Supreme Court Justice"]
+
+
+def test_a_name_hung_on_a_role_noun_is_a_name_of_the_article_and_its_subject() -> None:
+    # `City boss Ana Lind was less happy. "...," she told reporters.`: "she" is Lind, the
+    # subject named last, not Reyes of the paragraph before.
+    result = attribute(parsed("name_on_role_noun"), LEXICON)
+    assert _speaker(result, "two soft goals") == ("Ana Lind", "person")
+    assert _speaker(result, "They never stopped") == ("Tom Reyes", "person")

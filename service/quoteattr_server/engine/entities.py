@@ -275,7 +275,9 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     for _ in range(MAX_APPOSED_LEVELS):
         # `A Republican, Ms. Kovac is ...`, `Her co-host, the lawyer and activist Ana Kovac,
         # was ...`: parsed as conjuncts or appositions of the subject.
-        if head.deprel not in ("appos", "conj") or head.head < 0:
+        # `City boss Ana Lind was ...`: the name hung on the role noun before it.
+        hung_on_role = head.deprel in ("flat", "compound") and 0 <= head.head < head.index
+        if not (head.deprel in ("appos", "conj") or hung_on_role) or head.head < 0:
             break
         head = sentence.words[head.head]
     if not head.deprel.startswith("nsubj") or head.head < 0:
@@ -298,10 +300,15 @@ def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Wo
         if word.upos != "PROPN" or layout.inside_quote(word) or _party_label(word, lexicon):
             continue
         parent = sentence.words[word.head] if word.head >= 0 else None
+        # A name hung on a capitalised title is part of its phrase; on a lower-case role noun
+        # (`Rovers manager Tom Reyes`) it heads its own name.
         if (
             parent is not None
             and word.deprel in _NAME_PHRASE_RELATIONS
-            and (parent.upos == "PROPN" or lexicon.is_title(parent.text))
+            and (
+                parent.upos == "PROPN"
+                or (lexicon.is_title(parent.text) and parent.text[:1].isupper())
+            )
         ):
             continue
         heads.append(word)
