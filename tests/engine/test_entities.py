@@ -73,3 +73,20 @@ def test_a_name_hung_on_a_role_noun_is_a_name_of_the_article_and_its_subject() -
     result = attribute(parsed("name_on_role_noun"), LEXICON)
     assert _speaker(result, "two soft goals") == ("Ana Lind", "person")
     assert _speaker(result, "They never stopped") == ("Tom Reyes", "person")
+
+
+def test_organisations_by_their_trade_and_groups_by_their_number() -> None:
+    result = attribute(parsed("organisations_by_trade"), LEXICON)
+    # A company described by its trade is an organisation, and its description no role.
+    carmaker = speaker_of(result, quote_containing(result, "cut 10,000 jobs"))
+    assert carmaker is not None
+    assert (carmaker.name, carmaker.kind.value, carmaker.roles) == (
+        "The country's biggest carmaker",
+        "organization",
+        (),
+    )
+    # A name whose apposition is headed by an organisation's head word is an organisation.
+    assert _speaker(result, "fight the plan") == ("Metallbund", "organization")
+    # Many of a kind, and people named by what they do at a bank, are groups.
+    assert _speaker(result, "more scrutiny") == ("State regulators", "group")
+    assert _speaker(result, "save money") == ("Analysts at Harbour Bank", "group")

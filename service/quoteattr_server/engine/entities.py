@@ -28,6 +28,8 @@ from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
 PRONOUN_WINDOW_PARAGRAPHS = 3
 # Words after an organisation's head word in its name.
 _HEAD_CONNECTORS = ORGANIZATION_CONNECTORS | {"to"}
+# Words after a role's head noun: `lawyer for the union`, `head of research at the bank`.
+_ROLE_CONNECTORS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on", "who", "which"})
 _NAME_PHRASE_RELATIONS = frozenset({"flat", "flat:name", "compound", "nmod:desc", "amod"})
 
 
@@ -171,6 +173,15 @@ class NameIndex:
                         return canonical
         return None
 
+    def _names_organization(self, role: str) -> bool:
+        """A role headed by an organisation's head word (`Germany's largest union`; not `a
+        lawyer for the union`, headed by "lawyer")."""
+        tokens = _tokens(role)
+        if not tokens or not (tokens[0] in ("the", "a", "an") or role[:1].isupper()):
+            return False  # a clause (`heads the dockworkers' union`) says what someone does
+        connector = next((i for i, t in enumerate(tokens) if t in _ROLE_CONNECTORS), len(tokens))
+        return connector > 0 and self._lexicon.is_organization_head(tokens[connector - 1])
+
     def head_of(self, canonical: str) -> str:
         """The head word of a name, lower-case: its last, or the word before its connector
         (`Federal Bureau of Prisons`, `Alliance to Save Our Ports`)."""
@@ -186,6 +197,8 @@ class NameIndex:
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
         if related and all(o.after_article for o in related):
             return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`
+        if any(self._names_organization(role.text) for o in related for role in o.roles):
+            return SpeakerKind.ORGANIZATION  # `IG Metall, Germany's largest union,`
         # An honorific or a gendered noun (`Mr Patel`, `spokeswoman`) says a person.
         if any(o.roles or o.has_title or o.gender for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
@@ -341,7 +354,10 @@ def _opens_name(mention: list[Word], position: int) -> bool:
     """`Ministry of Defence`: a capitalised noun whose preposition a capitalised word follows
     is the start of a name, not a described noun (`Officials at the agency` are)."""
     after = mention[position + 2] if position + 2 < len(mention) else None
-    return mention[position].text[:1].isupper() and after is not None and after.text[:1].isupper()
+    word = mention[position]
+    if word.upos == "NOUN" and "Number=Plur" in word.feats:
+        return False  # `Analysts at Deutsche Bank`: capitalised only to open the sentence
+    return word.text[:1].isupper() and after is not None and after.text[:1].isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,6 +493,8 @@ class Resolver:
         lemma = head.lemma.lower()
         if _gathers_people(mention, head, self._lexicon):
             return SpeakerKind.GROUP
+        if "Number=Plur" in head.feats and head.text[:1].islower():
+            return SpeakerKind.GROUP  # `state regulators`, `shipping companies`: many of them
         if (
             lemma in self._lexicon.organization_heads
             or head.text.lower() in self._lexicon.organization_heads

@@ -207,6 +207,8 @@ class RoleReader:
         lowered = word.text.lower()
         if self.is_role_noun(word) or _is_party_member(word, self.lexicon):
             return True
+        if self.lexicon.is_organization_head(word.text, word.lemma):
+            return False  # `the carmaker`, `the lender`: a company, however it ends
         # Plurals by their lemma: "passengers" is "passenger".
         form = word.lemma.lower() if lowered.endswith("s") and word.lemma else lowered
         return (
