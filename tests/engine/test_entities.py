@@ -90,3 +90,8 @@ def test_organisations_by_their_trade_and_groups_by_their_number() -> None:
     # Many of a kind, and people named by what they do at a bank, are groups.
     assert _speaker(result, "more scrutiny") == ("State regulators", "group")
     assert _speaker(result, "save money") == ("Analysts at Harbour Bank", "group")
+
+
+def test_a_name_after_an_organisations_noun_is_an_organisation() -> None:
+    result = attribute(parsed("organization_noun_before_name"), LEXICON)
+    assert _speaker(result, "ignored warnings") == ("Harbour Herald", "organization")

@@ -49,6 +49,8 @@ class NameOccurrence:
     in_headline: bool = False
     # Written right after "the": `the Daily Ledger`, `The New Yorker` (people's names take none).
     after_article: bool = False
+    # Introduced by an organisation's noun: `the newspaper Harbour Herald`, `the union Unite`.
+    after_organization_noun: bool = False
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -79,6 +81,9 @@ class NameIndex:
                     has_title=bool(parts.title_words),
                     in_headline=title_cased(sentence),
                     after_article=_after_article(sentence, parts.name_words[0]),
+                    after_organization_noun=_after_organization_noun(
+                        sentence, parts.name_words[0], lexicon
+                    ),
                 )
                 site = RoleSite(text, sentence, head, parts, lexicon)
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
@@ -197,6 +202,8 @@ class NameIndex:
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
         if related and all(o.after_article for o in related):
             return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`
+        if any(o.after_organization_noun for o in related):
+            return SpeakerKind.ORGANIZATION  # `the newspaper Harbour Herald`
         if any(self._names_organization(role.text) for o in related for role in o.roles):
             return SpeakerKind.ORGANIZATION  # `IG Metall, Germany's largest union,`
         # An honorific or a gendered noun (`Mr Patel`, `spokeswoman`) says a person.
@@ -243,6 +250,18 @@ def _gathers_people(mention: list[Word], head: Word, lexicon: Lexicon) -> bool:
         return False
     noun = next((w for w in following[1:] if w.upos in ("NOUN", "PROPN")), None)
     return noun is not None and "Number=Plur" in noun.feats
+
+
+def _after_organization_noun(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
+    """The name right after a lower-case organisation's noun: `the newspaper Harbour Herald`."""
+    if first.index == 0:
+        return False
+    before = sentence.words[first.index - 1]
+    return (
+        before.upos == "NOUN"
+        and before.text[:1].islower()
+        and lexicon.is_organization_head(before.text, before.lemma)
+    )
 
 
 def _after_article(sentence: Sentence, first: Word) -> bool:
