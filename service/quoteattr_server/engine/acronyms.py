@@ -115,17 +115,20 @@ def expansions(
     (`known_names`, as (start, name)), then among all its runs of capitalised words (none when
     two share them; "RT" used before "Russia Today" is written is the name the article goes
     by)."""
+    first_use: dict[str, int] = {}
+    written = [(w.start, w.text) for sentence in sentences for w in sentence.words]
+    for start, name in sorted([*written, *known_names]):
+        letters = letters_of(name)
+        if letters is not None:
+            first_use.setdefault(letters, start)
+    if not first_use:
+        return {}
     found: dict[str, str] = {}
     runs: list[tuple[int, str]] = []
     for sentence in sentences:
         for letters, full in parenthesized(sentence, text):
             found.setdefault(letters, full)
         runs.extend(written_names(sentence, text))
-    first_use: dict[str, int] = {}
-    for start, name in sorted([*runs, *known_names]):
-        abbreviated = letters_of(name)
-        if abbreviated is not None:
-            first_use.setdefault(abbreviated, start)
     for names in (known_names, runs):
         for initials, name in _named_once(names, first_use).items():
             found.setdefault(initials, name)
@@ -133,17 +136,17 @@ def expansions(
 
 
 def _named_once(names: Sequence[tuple[int, str]], first_use: dict[str, int]) -> dict[str, str]:
-    """Initials -> the one name of `names` with them, written before the abbreviation's first
-    use."""
+    """Initials of an abbreviation the article uses -> the one name of `names` with them,
+    written before its first use."""
     by_initials: dict[str, dict[str, int]] = {}
     for start, name in sorted(names):
         tokens = name.split()
         initials = initials_of(tokens) if len(tokens) >= MIN_LETTERS else None
-        if initials is not None:
+        if initials is not None and initials in first_use:
             by_initials.setdefault(initials, {}).setdefault(name, start)
     named: dict[str, str] = {}
     for initials, written in by_initials.items():
         name, start = next(iter(written.items()))
-        if len(written) == 1 and start < first_use.get(initials, start + 1):
+        if len(written) == 1 and start < first_use[initials]:
             named[initials] = name
     return named
