@@ -1043,3 +1043,13 @@ def test_marks_inside_a_that_clause_hung_on_an_oblique_are_a_partial_quote() -> 
     result = attribute(parsed("statement_that_partial"), LEXICON)
     quote = quote_containing(result, "fair and final")
     assert quote.kind is QuoteKind.PARTIAL
+
+
+def test_a_two_word_clause_ending_the_sentence_is_content() -> None:
+    # `said profits fell.`: a noun subject and its verb are a whole clause; `said it had` (a
+    # pronoun and an auxiliary) says nothing on its own.
+    assert _content("short_whole_clause", "said", complement_clause) == [
+        ("reported clause", "profits fell", None)
+    ]
+    result = attribute(parsed("short_whole_clause"), LEXICON)
+    assert [q.text for q in result.quotes] == ["profits fell"]

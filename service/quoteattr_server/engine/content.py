@@ -82,6 +82,26 @@ def _content_span(words: list[Word]) -> Span | None:
     return span_of(kept)
 
 
+def _whole_short_clause(sentence: Sentence, words: list[Word]) -> Span | None:
+    """`said profits fell.`: a two-word clause, a noun subject and its verb with nothing else of
+    its own, that ends the sentence, is content however short."""
+    kept = trim_punct(words)
+    if len(kept) != 2:
+        return None
+    subject, verb = kept
+    following = sentence.words[verb.index + 1] if verb.index + 1 < len(sentence.words) else None
+    whole = (
+        subject.upos in ("NOUN", "PROPN")
+        and subject.deprel.startswith("nsubj")
+        and subject.head == verb.index
+        and verb.upos == "VERB"
+        and verb.lemma.lower() not in ("have", "be", "do")
+        and all(c.upos == "PUNCT" or c is subject for c in sentence.children(verb.index))
+    )
+    ends = following is None or following.text in (".", "!", "?")
+    return span_of(kept) if whole and ends else None
+
+
 def _contiguous(words: list[Word], sentence: Sentence) -> list[Word]:
     """The longest run of consecutive sentence positions in `words` (drops a cut-out cue)."""
     if not words:
@@ -262,7 +282,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         if subject is not None:
             words = sentence.subtree(subject.index) + words
         kept = _before_aside(words)
-        span = _content_span(kept)
+        span = _content_span(kept) or _whole_short_clause(sentence, kept)
         if span is not None:
             pieces = _pieces_around(kept, word)
             found.append(
