@@ -85,15 +85,17 @@ def test_speakers_abbreviated_after_the_full_name_go_by_it() -> None:
     assert named("the ferry was late")[0] == "ABC"
 
 
-def test_capitalised_runs_stand_for_an_abbreviation_the_parse_reads_no_name_of() -> None:
+def test_capitalised_runs_stand_for_an_abbreviation_whatever_the_tags() -> None:
+    # "Internal" an adjective, "Fisheries" a proper noun, "Service" a common noun: the run
+    # of capitalised words is a name all the same.
     doc = parsed("abbreviation_of_run")
     runs = [name for sentence in doc.sentences for _, name in written_names(sentence, doc.text)]
-    assert "Internal Revenue Service" in runs
-    assert expansions(doc.sentences, [], doc.text)["IRS"] == "Internal Revenue Service"
+    assert "Internal Fisheries Service" in runs
+    assert expansions(doc.sentences, [], doc.text)["IFS"] == "Internal Fisheries Service"
     result = attribute(doc, LEXICON)
     speaker = speaker_of(result, quote_containing(result, "the audit would go on"))
     assert speaker is not None
-    assert (speaker.name, speaker.kind.value) == ("Internal Revenue Service", "organization")
+    assert (speaker.name, speaker.kind.value) == ("Internal Fisheries Service", "organization")
 
 
 def test_a_name_the_article_is_known_to_write_comes_before_other_runs() -> None:

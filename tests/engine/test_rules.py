@@ -1021,10 +1021,10 @@ def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
 
 
 def test_a_stance_predicate_parsed_as_the_names_conjunct_is_the_names() -> None:
-    # `Kovac, a member of ..., has been a supporter of X`, parsed with the name as the root and
-    # "supporter" as its conjunct: the name (its head word, "Ana") holds the view.
-    assert _content("stance_predicate_as_conjunct", "supporter", stance_phrase) == [
-        ("stance phrase", "the new pier", "Ana")
+    # `Wong, a member of ..., has been a defender of X`, parsed with the name as the root and
+    # "defender" as its conjunct: the name (its head word, "Peter") holds the view.
+    assert _content("stance_predicate_as_conjunct", "defender", stance_phrase) == [
+        ("stance phrase", "the old pier", "Peter")
     ]
 
 

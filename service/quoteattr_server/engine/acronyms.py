@@ -80,7 +80,7 @@ MAX_NAME_WORDS = 2 * MAX_LETTERS
 
 def written_names(sentence: Sentence, text: str) -> Iterator[tuple[int, str]]:
     """(start, text) of every run of capitalised words of the sentence, their links inside
-    ("Internal Revenue Service", "Bureau of Prisons"), and of each part of such a run that
+    ("Internal Fisheries Service", "Bureau of Prisons"), and of each part of such a run that
     starts and ends with a capitalised word: the names an abbreviation may stand for, however
     the tagger read them."""
     words = sentence.words

@@ -205,7 +205,7 @@ class NameIndex:
         if any(o.after_organization_noun for o in related):
             return SpeakerKind.ORGANIZATION  # `the newspaper Harbour Herald`
         if any(self._names_organization(role.text) for o in related for role in o.roles):
-            return SpeakerKind.ORGANIZATION  # `IG Metall, Germany's largest union,`
+            return SpeakerKind.ORGANIZATION  # `Metallbund, the country's largest union,`
         # An honorific or a gendered noun (`Mr Patel`, `spokeswoman`) says a person.
         if any(o.roles or o.has_title or o.gender for o in related) or len(tokens) >= 2:
             return SpeakerKind.PERSON
