@@ -740,3 +740,14 @@ def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_abov
         ("the company would appeal", "say", "Tomas Ruiz"),
         ('"a political vendetta."', "accuse", "Tomas Ruiz"),
     ]
+
+
+def test_unnamed_sources_described_by_an_adjective_clause_and_mentioned_again() -> None:
+    found = _attributions("unnamed_sources_again")
+    assert [(text, name) for text, name, _, _ in found] == [
+        # "familiar" parsed as a clause of "said" holding the subject: the sources speak.
+        ("the deal could be signed next week", "People familiar with the matter"),
+        # "the source" is the source described with "a" just before.
+        ("she had not decided", "A source close to the mayor"),
+        ('"She is still weighing it,"', "A source close to the mayor"),
+    ]

@@ -26,6 +26,8 @@ from quoteattr_server.engine.speakers import mention_words, organization_name
 from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
+# How an unnamed speaker is first described: `a source close to ...`, `one official`.
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Words after an organisation's head word in its name.
 _HEAD_CONNECTORS = ORGANIZATION_CONNECTORS | {"to"}
 # Words after a role's head noun: `lawyer for the union`, `head of research at the bank`.
@@ -394,6 +396,8 @@ class _Sighting:
     start: int
     paragraph: int
     referent: Referent
+    # The noun an unnamed speaker's description is about ("source" of `a source close to ...`).
+    noun: str = ""
 
 
 class Resolver:
@@ -434,7 +438,10 @@ class Resolver:
             and _described_noun(mention).lemma.lower() in self._lexicon.artefacts
         )
         if remember and referent.resolved_by != "unresolved" and not document:
-            self._sightings.append(_Sighting(start, paragraph, referent))
+            noun = (
+                _described_noun(mention).lemma.lower() if referent.resolved_by == "nominal" else ""
+            )
+            self._sightings.append(_Sighting(start, paragraph, referent, noun))
         return referent
 
     def _resolve_nominal(self, mention: list[Word], paragraph: int) -> Referent:
@@ -455,7 +462,11 @@ class Resolver:
                 return Referent(found.key, found.name, found.kind, "pronoun")
             kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
             return Referent(lowered, head_text, kind, "unresolved")
-        titled = self._titled_person(mention) or self._named_organization(mention)
+        titled = (
+            self._titled_person(mention)
+            or self._named_organization(mention)
+            or self._described_before(mention, paragraph)
+        )
         if titled is not None:
             return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
@@ -506,6 +517,23 @@ class Resolver:
         if named is None or not modifiers <= set(_tokens(named)):
             return None
         return Referent(named.lower(), named, SpeakerKind.ORGANIZATION, "title")
+
+    def _described_before(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`A source close to the mayor said ... "...," the source said.`: "the" and the noun
+        of an unnamed speaker described shortly before with "a" or "an" is that speaker."""
+        head = mention[-1]
+        if len(mention) != 2 or mention[0].lemma.lower() != "the" or head.upos != "NOUN":
+            return None
+        noun = head.lemma.lower()
+        for sighting in reversed(self._sightings):
+            if sighting.start >= mention[0].start:
+                continue
+            if paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS:
+                return None
+            opening = sighting.referent.name.split(" ", 1)[0].lower()
+            if sighting.noun == noun and opening in _INDEFINITE:
+                return sighting.referent
+        return None
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = _described_noun(mention)

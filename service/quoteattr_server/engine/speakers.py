@@ -141,14 +141,13 @@ def _has_article(sentence: Sentence, word: Word) -> bool:
 
 def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
     """`Fishermen blocking the harbour chanted "..."`, parsed with the subject on the
-    participle before the cue: that subject is the cue's."""
+    participle before the cue: that subject is the cue's; so is one the parser hung on an
+    adjective it took for a clause (`People familiar with the matter said ...`)."""
     sentence, cue = site.sentence, site.cue
     for child in sentence.children(cue.index):
-        if (
-            child.deprel in ("advcl", "acl")
-            and child.start < cue.start
-            and child.text.lower().endswith(("ing", "ed"))
-        ):
+        participle = child.deprel in ("advcl", "acl") and child.text.lower().endswith(("ing", "ed"))
+        adjective = child.deprel == "ccomp" and child.upos == "ADJ"
+        if (participle or adjective) and child.start < cue.start:
             return [
                 c
                 for c in sentence.children(child.index)
@@ -781,7 +780,7 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     link, preposition = all_words[position], all_words[position + 1]
     if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
         return words
-    if link.index == head.head and head.deprel.startswith("nsubj"):
+    if link.index == head.head and head.deprel.startswith("nsubj") and link.upos == "VERB":
         return words  # `the board confirmed on Tuesday`: the verb the noun is subject of
     # `Residents living along the quay say`: a participle, which the tagger may call a gerund.
     if link.upos == "VERB" and not ("VerbForm=Part" in link.feats or "VerbForm=Ger" in link.feats):
