@@ -95,3 +95,10 @@ def test_organisations_by_their_trade_and_groups_by_their_number() -> None:
 def test_a_name_after_an_organisations_noun_is_an_organisation() -> None:
     result = attribute(parsed("organization_noun_before_name"), LEXICON)
     assert _speaker(result, "ignored warnings") == ("Harbour Herald", "organization")
+
+
+def test_a_headline_of_capitalised_words_lends_no_name() -> None:
+    # Every word of the headline capitalised (and tagged a proper noun): it is a headline, so
+    # "Ruiz" is the body's "Sen. Tomas Ruiz", not the headline's run of capitals.
+    result = attribute(parsed("capitalised_headline"), LEXICON)
+    assert _speaker(result, "I will win") == ("Tomas Ruiz", "person")

@@ -233,6 +233,8 @@ def title_cased(sentence: Sentence) -> bool:
     if len(words) < MIN_HEADLINE_WORDS:
         return False
     capitals = [w for w in words if w.text[:1].isupper()]
+    if len(capitals) == len(words):
+        return True  # every word capitalised, whatever the tagger made of them
     return len(capitals) >= HEADLINE_CAPITALS_SHARE * len(words) and any(
         w.upos in _NOT_NAME_TAGS for w in capitals[1:]
     )
@@ -334,16 +336,9 @@ def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Wo
         if word.upos != "PROPN" or layout.inside_quote(word) or _party_label(word, lexicon):
             continue
         parent = sentence.words[word.head] if word.head >= 0 else None
-        # A name hung on a capitalised title is part of its phrase; on a lower-case role noun
-        # (`Rovers manager Tom Reyes`) it heads its own name.
-        if (
-            parent is not None
-            and word.deprel in _NAME_PHRASE_RELATIONS
-            and (
-                parent.upos == "PROPN"
-                or (lexicon.is_title(parent.text) and parent.text[:1].isupper())
-            )
-        ):
+        # A name hung on a proper noun is part of its phrase; on a title or role noun the tagger
+        # calls a common noun (`Sen. Ana Kovac`, `Rovers manager Tom Reyes`) it heads its own.
+        if parent is not None and word.deprel in _NAME_PHRASE_RELATIONS and parent.upos == "PROPN":
             continue
         heads.append(word)
     return heads
