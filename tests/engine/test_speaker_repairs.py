@@ -751,3 +751,12 @@ def test_unnamed_sources_described_by_an_adjective_clause_and_mentioned_again() 
         ("she had not decided", "A source close to the mayor"),
         ('"She is still weighing it,"', "A source close to the mayor"),
     ]
+
+
+def test_a_participle_after_a_comma_is_no_description_of_a_thing() -> None:
+    # `pinned the rota, headed "...", to the canteen wall, writing "..."`, with "writing" on
+    # "wall": set off by a comma, the participle goes with the clause; a wall speaks for no one.
+    found = _attributions("participle_on_a_thing")
+    assert [(text, name) for text, name, _, _ in found] == [
+        ('"Nobody works a double shift."', "Lena Berg")
+    ]

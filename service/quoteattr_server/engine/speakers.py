@@ -479,7 +479,26 @@ def _described_noun(site: CueSite) -> Word | None:
     noun = _top_of_phrase(sentence, sentence.words[cue.head])
     if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
         return None
+    after_comma = cue.index > 0 and sentence.words[cue.index - 1].text == ","
+    if after_comma and not _names_a_source(noun, site.lexicon):
+        # `shared a syllabus on his Facebook page, writing "..."`: set off by a comma, the
+        # participle goes with the clause, not with a thing named at its end.
+        return None
     return _issuer(site, noun) or noun
+
+
+def _names_a_source(noun: Word, lexicon: Lexicon) -> bool:
+    """A name, a pronoun, or a noun of people, an organisation or a document."""
+    if noun.upos in ("PROPN", "PRON"):
+        return True
+    lemma, lowered = noun.lemma.lower(), noun.text.lower()
+    return (
+        lexicon.is_role_word(lemma)
+        or lexicon.is_organization_head(noun.text, noun.lemma)
+        or lowered in lexicon.group_nouns
+        or lemma in lexicon.collectives
+        or lemma in lexicon.artefacts
+    )
 
 
 def _issuer(site: CueSite, noun: Word) -> Word | None:
