@@ -45,6 +45,8 @@ def _furniture(paragraph: str) -> list[str]:
             "NEW YORK, Jan. 5, 2026 (Bloomberg) \u2013",
         ),
         ("KYIV, Ukraine \u2014 \u201cWe are ready,\u201d the mayor said.", "KYIV, Ukraine \u2014"),
+        # The horizontal bar some sites print for a dash.
+        ("RIVERTON \u2015 The ferry line said it would appeal.", "RIVERTON \u2015"),
     ],
 )
 def test_dateline_at_paragraph_start(paragraph: str, dateline: str) -> None:
@@ -164,16 +166,18 @@ def test_implausible_speakers_leave_an_empty_speaker() -> None:
     anybody = Speaker("s1", "anybody", SpeakerKind.UNKNOWN, (), ())
     twitter = Speaker("s2", "Twitter", SpeakerKind.UNKNOWN, (), ())
     kovac = Speaker("s3", "Ana Kovac", SpeakerKind.PERSON, (), ())
+    # A sentence adverb the tagger took for a name: `Besides attacking the plan, Ruiz said ...`.
+    besides = Speaker("s4", "Besides", SpeakerKind.UNKNOWN, (), ())
     quotes = tuple(
         Quote(
             f"q{n}", Span(n, n + 1), QuoteKind.REPORTED, speaker, None, None, 0.8, "reported clause"
         )
-        for n, speaker in enumerate(("s1", "s2", "s3"))
+        for n, speaker in enumerate(("s1", "s2", "s3", "s4"))
     )
     kept = without_implausible_speakers(
-        AttributionResult(quotes, (anybody, twitter, kovac)), lexicon.not_speakers
+        AttributionResult(quotes, (anybody, twitter, kovac, besides)), lexicon.not_speakers
     )
-    assert [q.speaker_id for q in kept.quotes] == [None, None, "s3"]
+    assert [q.speaker_id for q in kept.quotes] == [None, None, "s3", None]
     assert [q.mention for q in kept.quotes[:2]] == [None, None]
     assert kept.speakers == (kovac,)
 

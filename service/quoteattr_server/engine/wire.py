@@ -22,8 +22,9 @@ _MONTH = (
 )
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
 _AGENCY = r"\((?:[A-Z][\w.&'-]*)(?:[ /][A-Z][\w.&'-]*){0,3}\)"
-# A hyphen is a dash only with space around it ("US-China" is no dateline); long dashes need none.
-_DASH = r"(?:\s+(?:--?)\s+|\s*[\u2013\u2014]\s*|\s*--\s*)"
+# A hyphen is a dash only with space around it ("US-China" is no dateline); long dashes (en, em
+# and the horizontal bar some sites print: "PHILADELPHIA ― ...") need none.
+_DASH = r"(?:\s+(?:--?)\s+|\s*[\u2013\u2014\u2015]\s*|\s*--\s*)"
 # A place in capitals: "BRUSSELS", "NEW YORK", "ST. LOUIS", "WASHINGTON, D.C.", "KYIV, Ukraine".
 _CAPS_PLACE = (
     r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
