@@ -116,7 +116,9 @@ def expansions(
     two share them; "RT" used before "Russia Today" is written is the name the article goes
     by)."""
     first_use: dict[str, int] = {}
-    written = [(w.start, w.text) for sentence in sentences for w in sentence.words]
+    written = [
+        (w.start, w.text) for sentence in sentences for w in sentence.words if w.text[:1].isupper()
+    ]
     for start, name in sorted([*written, *known_names]):
         letters = letters_of(name)
         if letters is not None:

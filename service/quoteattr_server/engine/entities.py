@@ -67,7 +67,11 @@ class NameIndex:
         self._canonical_cache: dict[str, str] = {}
         self.occurrences: list[NameOccurrence] = []
         text = layout.doc.text
+        body: list[Sentence] = []
         for sentence in layout.sentences:
+            headline = title_cased(sentence)
+            if not headline:
+                body.append(sentence)
             for head in _name_heads(sentence, layout, lexicon):
                 words = organization_name(sentence, mention_words(sentence, head), lexicon)
                 parts = split_name(words, lexicon)
@@ -81,7 +85,7 @@ class NameIndex:
                     tokens=_tokens(name),
                     is_subject=_is_main_subject(sentence, head),
                     has_title=bool(parts.title_words),
-                    in_headline=title_cased(sentence),
+                    in_headline=headline,
                     after_article=_after_article(sentence, parts.name_words[0]),
                     after_organization_noun=_after_organization_noun(
                         sentence, parts.name_words[0], lexicon
@@ -99,7 +103,7 @@ class NameIndex:
         self._sentences = layout.sentences
         self._text = text
         self._expansions = expansions(
-            [s for s in layout.sentences if not title_cased(s)],
+            body,
             [(o.start, o.text) for o in self.occurrences if not o.in_headline],
             text,
         )
