@@ -32,6 +32,8 @@ BROWSER_STAMP := $(VENV)/.browser-installed
 FILE ?= ../shared/eval/polnear-dev.jsonl
 # The hand-annotated speakers (roles, gender, anonymity, category) go with PolNeAR dev.
 ROLES ?= $(if $(filter %polnear-dev.jsonl,$(FILE)),../shared/eval/polnear-dev-roles.jsonl)
+# `make eval FILE=../shared/eval/polnear-train.jsonl EVAL_ARGS="--every 8"`: a fixed sample.
+EVAL_ARGS ?=
 
 # `make bench BENCH_ARGS=--quick`: extra quoteattr-bench flags (results in .bench/).
 BENCH_ARGS ?=
@@ -47,7 +49,8 @@ test: $(INSTALL_STAMP) proto $(BROWSER_STAMP)
 eval: $(INSTALL_STAMP) proto
 	mkdir -p .eval
 	$(BIN)/quoteattr-eval $(FILE) --serve --models $(MODELS) \
-		--errors .eval/errors.jsonl --json .eval/summary.json $(if $(ROLES),--roles $(ROLES))
+		--errors .eval/errors.jsonl --json .eval/summary.json $(if $(ROLES),--roles $(ROLES)) \
+		$(EVAL_ARGS)
 
 bench: $(INSTALL_STAMP) proto
 	$(BIN)/quoteattr-bench --models $(MODELS) --output .bench/results.json $(BENCH_ARGS)

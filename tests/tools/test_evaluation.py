@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from quoteattr_server.tools.eval import format_speakers, speakers_from_quotes
+import json
+from pathlib import Path
+
+import pytest
+
+from quoteattr_server.tools.eval import format_speakers, read_articles, speakers_from_quotes
 from quoteattr_server.tools.evaluation import (
     Gold,
     GoldSpeaker,
@@ -239,3 +244,14 @@ def test_speaker_lines_leave_out_what_the_gold_does_not_annotate() -> None:
     lines = format_speakers(full.summary()["speakers"])
     assert any(line.startswith("female:") for line in lines)
     assert any(line.startswith("names of named persons: accuracy 0.0") for line in lines)
+
+
+def test_every_nth_article_is_a_fixed_sample_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"id": f"a{n}", "text": "x", "quotes": []}) for n in range(10)]
+    path.write_text("\n".join(lines[:5]) + "\n\n" + "\n".join(lines[5:]) + "\n")
+    assert [a["id"] for a in read_articles(path)] == [f"a{n}" for n in range(10)]
+    # Blank lines are no articles: the sample counts articles, not lines.
+    assert [a["id"] for a in read_articles(path, every=4)] == ["a0", "a4", "a8"]
+    with pytest.raises(ValueError, match="--every"):
+        list(read_articles(path, every=0))

@@ -117,10 +117,15 @@ def speakers_from_quotes(article: dict[str, Any]) -> list[GoldSpeaker]:
     return speakers
 
 
-def read_articles(path: Path) -> Iterator[dict[str, Any]]:
+def read_articles(path: Path, every: int = 1) -> Iterator[dict[str, Any]]:
+    """The articles of a JSONL file; with `every` above 1, only the first of each run of that
+    many (a sample spread over the whole file, the same one every time)."""
+    if every < 1:
+        raise ValueError(f"--every must be 1 or more, not {every}")
     with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        articles = (item for item in enumerate(lines, start=1) if item[1].strip())
+        for position, (number, line) in enumerate(articles):
+            if position % every:
                 continue
             article = json.loads(line)
             if "text" not in article or "quotes" not in article:
@@ -135,11 +140,13 @@ def evaluate(
     *,
     roles: dict[str, list[GoldSpeaker]] | None = None,
     progress: bool = False,
+    every: int = 1,
 ) -> Report:
-    """Score every article of `path`; speakers too, against `roles` where it has the article
-    (without a roles file, against the `role`s of the gold quotes where there are any)."""
+    """Score every article of `path` (or every `every`-th); speakers too, against `roles` where
+    it has the article (without a roles file, against the `role`s of the gold quotes where
+    there are any)."""
     report = Report()
-    for article in read_articles(path):
+    for article in read_articles(path, every):
         document_id = str(article["id"])
         result = client.attribute(article["text"], document_id=document_id)
         golds = [Gold.from_json(item) for item in article["quotes"]]
@@ -290,6 +297,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="roles file (shared/eval/README.md): also score speakers' roles, names, gender, "
         "anonymity and category",
     )
+    parser.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        help="score only the first of every N articles: a fixed sample of a large file "
+        "(default 1: all)",
+    )
     args = parser.parse_args(argv)
 
     server: subprocess.Popen[bytes] | None = None
@@ -299,7 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.serve:
             server, target = _start_server(args.models)
         with QuoteAttributionClient(target, timeout=args.timeout) as client:
-            report = evaluate(client, args.file, roles=roles, progress=sys.stderr.isatty())
+            report = evaluate(
+                client, args.file, roles=roles, progress=sys.stderr.isatty(), every=args.every
+            )
     except (QuoteAttrError, RuntimeError, ValueError, OSError) as error:
         print(f"quoteattr-eval: {error}", file=sys.stderr)
         return 1
