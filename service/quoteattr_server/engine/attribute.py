@@ -61,6 +61,7 @@ from quoteattr_server.engine.speakers import (
     name_set_off_after,
     organization_name,
     owned_after,
+    phrase_head,
     speaker_at_cue,
     transcript_speaker,
 )
@@ -631,15 +632,7 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
     if before < 1 or sentence.words[before].text != ",":
         return None
     noun = sentence.words[before - 1]
-    if noun.upos not in ("NOUN", "PROPN"):
-        return None
-    while noun.deprel in _NAME_PARTS and noun.head >= 0 and noun.head < noun.index:
-        noun = sentence.words[noun.head]
-    return noun
-
-
-# Relations that hang a word of a name on the word before it: "Tomas" and "Ruiz" on "Mayor".
-_NAME_PARTS = frozenset({"flat", "flat:name", "compound"})
+    return phrase_head(sentence, noun) if noun.upos in ("NOUN", "PROPN") else None
 
 
 def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:

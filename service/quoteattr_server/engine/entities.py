@@ -432,14 +432,9 @@ class Resolver:
             referent = self._resolve_nominal(mention, paragraph)
         # `A board statement accused the union ... She ...`: a document speaks, but "she" is no
         # document.
-        document = (
-            referent.resolved_by == "nominal"
-            and _described_noun(mention).lemma.lower() in self._lexicon.artefacts
-        )
+        noun = _described_noun(mention).lemma.lower() if referent.resolved_by == "nominal" else ""
+        document = noun in self._lexicon.artefacts
         if remember and referent.resolved_by != "unresolved" and not document:
-            noun = (
-                _described_noun(mention).lemma.lower() if referent.resolved_by == "nominal" else ""
-            )
             self._sightings.append(_Sighting(start, paragraph, referent, noun))
         return referent
 

@@ -257,7 +257,7 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.upos in ("PROPN", "NOUN"):
             # `said one senior official on the council`: after a quotation, whoever follows
             # the cue speaks, named or described.
-            return _phrase_head(sentence, word)
+            return phrase_head(sentence, word)
         if word.upos not in ("DET", "ADJ", "NUM"):
             return None
     return None
@@ -297,7 +297,7 @@ def _named_after_one(sentence: Sentence, comma: Word) -> Word | None:
     after = words[comma.index + 1] if comma.index + 1 < len(words) else None
     if comma.text != "," or before.text.lower() not in ("one", "another") or after is None:
         return None
-    return _phrase_head(sentence, after) if _is_name_word(after) else None
+    return phrase_head(sentence, after) if _is_name_word(after) else None
 
 
 def name_before_cue(site: CueSite) -> Word | None:
@@ -326,7 +326,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         if word.upos == "PROPN" or (
             word.upos == "PRON" and word.text.lower() in site.lexicon.pronouns.speakers
         ):
-            return _phrase_head(sentence, word)
+            return phrase_head(sentence, word)
         if word.upos in ("VERB", "AUX"):
             return None
     return None
@@ -370,7 +370,7 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
             first -= 1
         if first == 0 or words[first - 1].text != ",":
             return None
-    return _phrase_head(site.sentence, last)
+    return phrase_head(site.sentence, last)
 
 
 MAX_DESCRIPTION_WORDS = 12
@@ -752,7 +752,7 @@ def according_to_source(sentence: Sentence, according: Word) -> SpeakerHead | No
     return None if source is None else SpeakerHead(sentence, source, Rule.ACCORDING_TO)
 
 
-def _phrase_head(sentence: Sentence, word: Word) -> Word:
+def phrase_head(sentence: Sentence, word: Word) -> Word:
     """Climb name-internal relations (flat, compound, title) to the head of the phrase."""
     current = word
     seen = {word.index}
@@ -771,7 +771,7 @@ def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHea
         if layout.inside_quote(word):
             return None
         if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
-            return SpeakerHead(sentence, _phrase_head(sentence, word), Rule.DASH_SIGNATURE)
+            return SpeakerHead(sentence, phrase_head(sentence, word), Rule.DASH_SIGNATURE)
     return None
 
 
