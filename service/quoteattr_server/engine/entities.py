@@ -9,6 +9,7 @@ mention of a name belong to its entity and so reach every later quote.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quoteattr_server.engine.acronyms import expansions, letters_of
@@ -190,15 +191,15 @@ class NameIndex:
         tokens = _tokens(role)
         if not tokens or not (tokens[0] in ("the", "a", "an") or role[:1].isupper()):
             return False  # a clause (`heads the dockworkers' union`) says what someone does
-        connector = next((i for i, t in enumerate(tokens) if t in _ROLE_CONNECTORS), len(tokens))
-        return connector > 0 and self._lexicon.is_organization_head(tokens[connector - 1])
+        head = _before_connector(tokens, _ROLE_CONNECTORS)
+        return head > 0 and self._lexicon.is_organization_head(tokens[head - 1])
 
     def head_of(self, canonical: str) -> str:
         """The head word of a name, lower-case: its last, or the word before its connector
         (`Federal Bureau of Prisons`, `Alliance to Save Our Ports`)."""
         tokens = _tokens(canonical)
-        connector = next((i for i, t in enumerate(tokens) if t in _HEAD_CONNECTORS), None)
-        return tokens[connector - 1] if connector else (tokens[-1] if tokens else "")
+        head = _before_connector(tokens, _HEAD_CONNECTORS)
+        return tokens[head - 1] if head > 0 else (tokens[-1] if tokens else "")
 
     def kind_of(self, canonical: str) -> SpeakerKind:
         tokens = _tokens(canonical)
@@ -246,6 +247,12 @@ def title_cased(sentence: Sentence) -> bool:
 
 # Tags of words that are never part of a name; capitalised, they show a title-cased line.
 _NOT_NAME_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART"})
+
+
+def _before_connector(tokens: Sequence[str], connectors: frozenset[str]) -> int:
+    """Where a phrase's first connector stands, or its length: the head word is right before
+    (`bureau` of `federal bureau of prisons`, `lawyer` of `a lawyer for the union`)."""
+    return next((i for i, token in enumerate(tokens) if token in connectors), len(tokens))
 
 
 def _gathers_people(mention: list[Word], head: Word, lexicon: Lexicon) -> bool:

@@ -480,14 +480,14 @@ def _described_noun(site: CueSite) -> Word | None:
     if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
         return None
     after_comma = cue.index > 0 and sentence.words[cue.index - 1].text == ","
-    if after_comma and not _names_a_source(noun, site.lexicon):
+    if after_comma and not _is_source_noun(noun, site.lexicon):
         # `shared a syllabus on his Facebook page, writing "..."`: set off by a comma, the
         # participle goes with the clause, not with a thing named at its end.
         return None
     return _issuer(site, noun) or noun
 
 
-def _names_a_source(noun: Word, lexicon: Lexicon) -> bool:
+def _is_source_noun(noun: Word, lexicon: Lexicon) -> bool:
     """A name, a pronoun, or a noun of people, an organisation or a document."""
     if noun.upos in ("PROPN", "PRON"):
         return True
