@@ -35,6 +35,16 @@ def test_organisation_names_joined_by_and_or_opened_by_adjectives_stay_whole() -
     assert "European Union" in names
 
 
+def test_a_company_shortened_to_the_words_before_its_trade_is_the_same_company() -> None:
+    # `Northwind Energy ... Northwind said`: one organisation, by its trade word
+    # (engine/data/company_words.txt).
+    result = attribute(parsed("company_short_name"), LEXICON)
+    assert _speaker(result, "close two plants") == ("Northwind Energy", "organization")
+    assert _speaker(result, "We regret the decision") == ("Northwind Energy", "organization")
+    # A committee is no trade: `The HPA` stays the organisation it names.
+    assert _speaker(result, "the vote would go ahead") == ("HPA", "organization")
+
+
 def test_definite_description_by_head_word_is_the_organisation_named_before() -> None:
     result = attribute(parsed("organization_described"), LEXICON)
     assert _speaker(result, "the pier was unsafe") == (

@@ -17,6 +17,7 @@ from quoteattr_server.engine import attribute, confidence
 from quoteattr_server.engine.content import (
     CONTENT_RULES,
     according_to,
+    as_phrase_before_cue,
     as_x_said,
     clause_after_cue,
     clause_of_other_verb,
@@ -351,6 +352,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
     assert [rule.rule for rule in CONTENT_RULES] == [
         Rule.IN_A_POLL,
         Rule.ACCORDING_TO,
+        Rule.AS_X_SAID,
         Rule.REPORTED_OTHER_VERB,
         Rule.REPORTED_CLAUSE,
         Rule.REPORTED_CLAUSE,
@@ -640,6 +642,69 @@ def test_as_x_said_reads_the_clause_it_comments_on() -> None:
     put = quote_containing(result, "The port will reopen")
     assert put.cue is not None
     assert (put.cue.text, put.cue.lemma) == ("put it", "put_it")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "cue", "source"),
+    [
+        # "as Ms. Lind" parsed as a phrase on the cue's subject, the clause as its complement.
+        ("as_source_on_subject", "told", "Ms."),
+        # ... on the subject of the clause the cue governs ("The harbour ... has not flooded").
+        ("as_source_on_clause_subject", "noted", "one"),
+        # ... on the cue itself, with the clause as its conjunct.
+        ("as_source_on_cue", "pointed", "one"),
+    ],
+)
+def test_an_as_phrase_before_its_cue_is_the_source_of_the_clause_around_it(
+    fixture: str, cue: str, source: str
+) -> None:
+    site = word_site(fixture, cue)
+    found = as_phrase_before_cue(site)
+    assert found is not None
+    [item] = found
+    assert item.source is not None
+    assert item.source.text == source
+    first, second = (text_of(site.layout, piece) for piece in item.pieces)
+    # The subject before the phrase and the clause after the cue, never the source's words.
+    assert (first + " " + second).count(" as ") == 0
+    assert text_of(site.layout, item.content).startswith(first)
+    assert text_of(site.layout, item.content).endswith(second)
+
+
+def test_an_as_phrase_before_its_cue_names_the_speaker_not_the_subject() -> None:
+    doc = parsed("as_source_on_subject")
+    result = attribute(doc, LEXICON)
+    quote = quote_containing(result, "will run twice a day")
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Lind"
+    assert [doc.text[p.start : p.end] for p in quote.pieces] == [
+        "The new ferry",
+        "will run twice a day",
+    ]
+    result = attribute(parsed("as_source_on_cue"), LEXICON)
+    quote = quote_containing(result, "rarely sees fog")
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.kind is SpeakerKind.PERSON
+    assert [role.text for role in speaker.roles] == ["one of the port's pilots"]
+    assert quote.cue is not None
+    assert quote.cue.text == "pointed out"
+
+
+def test_an_as_clause_inside_the_clause_it_comments_on_leaves_it_in_two_pieces() -> None:
+    # `The harbour, as the mayor noted, has not flooded`: the subject is part of the content.
+    result = attribute(parsed("as_x_said_mid_sentence"), LEXICON)
+    quote = quote_containing(result, "has not flooded")
+    assert quote.rule == Rule.AS_X_SAID
+    assert quote.text.startswith("The harbour")
+    assert len(quote.pieces) == 2
+
+
+def test_a_name_given_with_as_and_a_passive_is_no_report() -> None:
+    # `The Harbour Safety Act, as the bill is called,`: what it is called, not what was said.
+    assert as_x_said(word_site("as_the_bill_is_called", "called")) is None
+    assert attribute(parsed("as_the_bill_is_called"), LEXICON).quotes == ()
 
 
 def test_a_role_after_a_fronted_as_belongs_to_the_name_after_the_comma() -> None:

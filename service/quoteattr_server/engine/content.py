@@ -268,6 +268,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         and (c is not clauses[0] or is_participle(c))
     ]
     cut = min((_name_run_start(sentence, c) for c in others), default=None)
+    cue_end = phrase_cue_end(sentence, word, site.lexicon) or word  # `pointed out that`
     found: list[ReportedContent] = []
     for child in (c for c in clauses if c not in others):
         words = _without_own_attributions(site, child)
@@ -286,9 +287,81 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         if span is not None:
             pieces = _pieces_around(kept, word)
             found.append(
-                ReportedContent(sentence, word, word, span, Rule.REPORTED_CLAUSE, pieces=pieces)
+                ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return found
+
+
+def as_phrase_before_cue(site: WordSite) -> list[ReportedContent] | None:
+    """`The new ferry, as Ms. Lind told reporters, will run daily`, when the parser reads "as
+    Ms. Lind" as a phrase (on the subject or the cue) and the clause as the cue's complement or
+    conjunct: the "as X said" construction all the same, with the phrase as the source and the
+    subject and the clause after the cue as the content, in two pieces."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if not is_verb_cue(word, lexicon):
+        return None
+    clause = next(
+        (
+            c
+            for c in sentence.children(word.index)
+            if c.deprel in ("ccomp", "conj", "parataxis") and c.start > word.start
+        ),
+        None,
+    )
+    source = _as_source_on_subject(sentence, word, clause) if clause is not None else None
+    if clause is None or source is None:
+        return None
+    words = _subject_without(sentence, word, source) + _without(
+        sentence, sentence.subtree(clause.index), source
+    )
+    kept = trim_punct(words)
+    span = _content_span(kept)
+    if span is None:
+        return None
+    cue_end = phrase_cue_end(sentence, word, lexicon) or word
+    pieces = _pieces_around(kept, word)
+    return [ReportedContent(sentence, word, cue_end, span, Rule.AS_X_SAID, source, pieces)]
+
+
+def _as_source_on_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
+    """`The new ferry, as Ms. Lind told reporters, will run daily`, parsed with "as Ms. Lind"
+    as a phrase on the subject (of the cue or of the clause after it) or on the cue: that
+    phrase, right before the cue and set off by a comma, is the source; the subject opens the
+    reported clause."""
+    if clause.start < cue.start:
+        return None
+    subjects = [
+        c
+        for head in (cue, clause)
+        for c in sentence.children(head.index)
+        if c.deprel.startswith("nsubj") and c.start < cue.start
+    ]
+    if len(subjects) != 1:
+        return None
+    for phrase in sentence.children(subjects[0].index) + sentence.children(cue.index):
+        words = trim_punct(sentence.subtree(phrase.index))
+        if words and (
+            phrase.deprel in ("nmod", "acl", "appos", "obl")
+            and words[0].text.lower() == "as"
+            and words[-1].index == cue.index - 1
+            and sentence.words[words[0].index - 1].text == ","
+        ):
+            return phrase
+    return None
+
+
+def _subject_without(sentence: Sentence, cue: Word, source: Word) -> list[Word]:
+    """The cue's own subject without the "as" phrase of its source; nothing when the subject
+    belongs to the reported clause (it is among the clause's words then)."""
+    subject = next((c for c in sentence.children(cue.index) if c.deprel.startswith("nsubj")), None)
+    if subject is None:
+        return []
+    return _without(sentence, sentence.subtree(subject.index), source)
+
+
+def _without(sentence: Sentence, words: list[Word], phrase: Word) -> list[Word]:
+    cut = {w.index for w in sentence.subtree(phrase.index)}
+    return [w for w in words if w.index not in cut]
 
 
 def _pieces_around(words: list[Word], cue: Word) -> tuple[Span, ...]:
@@ -903,13 +976,20 @@ def as_x_said(site: WordSite) -> list[ReportedContent] | None:
     opening = next((w for w in sentence.subtree(word.index) if w.upos != "PUNCT"), word)
     if opening.text.lower() != "as" or not _says_nothing_itself(site, phrase_end):
         return None  # opened by "as", however the parser hung it
+    if any(c.deprel in ("nsubj:pass", "aux:pass") for c in sentence.children(word.index)):
+        return None  # `the Harbour Act, as the bill is called,`: a name, not a report
     host = sentence.words[word.head]
     if site.layout.inside_quote(host) or _reports_clause(host, sentence, lexicon):
         return None
-    span = _host_without(sentence, host, word)
+    # `The harbour, as the mayor noted, has not flooded`: the clause on both sides of it.
+    words = _without(sentence, sentence.subtree(host.index), word)
+    pieces = _pieces_around(words, word)
+    span = _content_span(words) if pieces else _content_span(_contiguous(words, sentence))
     if span is None:
         return []
-    return [ReportedContent(sentence, word, phrase_end or word, span, Rule.AS_X_SAID)]
+    return [
+        ReportedContent(sentence, word, phrase_end or word, span, Rule.AS_X_SAID, pieces=pieces)
+    ]
 
 
 def _says_nothing_itself(site: WordSite, phrase_end: Word | None) -> bool:
@@ -1000,13 +1080,14 @@ def _holder(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
     return subject
 
 
-_SOURCE_NAMED = frozenset({Rule.IN_A_POLL, Rule.ACCORDING_TO})
+_SOURCE_NAMED = frozenset({Rule.IN_A_POLL, Rule.ACCORDING_TO, Rule.AS_X_SAID})
 _CLAUSE_FOUND = _SOURCE_NAMED | {Rule.REPORTED_CLAUSE}
 
 # The constructions read at each word outside quotes, in this order.
 CONTENT_RULES: tuple[ContentRule, ...] = (
     ContentRule(Rule.IN_A_POLL, in_a_poll),
     ContentRule(Rule.ACCORDING_TO, according_to, unless=frozenset({Rule.IN_A_POLL})),
+    ContentRule(Rule.AS_X_SAID, as_phrase_before_cue, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_OTHER_VERB, clause_of_other_verb, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_CLAUSE, complement_clause, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_CLAUSE, clause_after_cue, unless=_CLAUSE_FOUND),

@@ -148,7 +148,22 @@ class NameIndex:
             # A headline's run of capitals ("Fishermen Slam Ana Kovac") yields to the body's.
             if best is None or _preference(occurrence) > _preference(best):
                 best = occurrence
+        if len(tokens) == 1 and (best is None or len(best.tokens) == 1):
+            best = self._company_of_short_name(tokens[0]) or best
         return best.text if best is not None and len(best.tokens) >= len(tokens) else name
+
+    def _company_of_short_name(self, token: str) -> NameOccurrence | None:
+        """`Northwind Energy said ... Northwind said`: copy shortens a company to the word
+        before its trade or corporate designator, which is never a surname of its own."""
+        best: NameOccurrence | None = None
+        for occurrence in self.occurrences:
+            if len(occurrence.tokens) < 2 or occurrence.tokens[0] != token:
+                continue
+            if occurrence.tokens[-1] not in self._lexicon.company_words:
+                continue
+            if best is None or _preference(occurrence) > _preference(best):
+                best = occurrence
+        return best
 
     def roles_of(self, canonical: str) -> list[TextSpan]:
         """Roles stated at any mention resolving to `canonical`, first-stated first."""
@@ -539,6 +554,11 @@ class Resolver:
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
         head = _described_noun(mention)
         lemma = head.lemma.lower()
+        if [w.text.lower() for w in mention[:2]] == ["one", "of"]:
+            # `one of the mayor's advisers`: one of many, a person unless they are bodies.
+            if self._lexicon.is_organization_head(head.text, head.lemma):
+                return SpeakerKind.ORGANIZATION
+            return SpeakerKind.PERSON
         if _gathers_people(mention, head, self._lexicon):
             return SpeakerKind.GROUP
         if "Number=Plur" in head.feats and head.text[:1].islower():

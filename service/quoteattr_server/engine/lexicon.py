@@ -71,6 +71,8 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]
     organization_heads: frozenset[str]
+    # Trade words ending company names, which copy drops ("Northwind Energy" -> "Northwind").
+    company_words: frozenset[str]
     group_nouns: frozenset[str]
     pronoun_kinds: dict[str, str]  # lower-case pronoun -> person / group / organization
     not_sources: frozenset[str]
@@ -259,7 +261,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         reporting_nouns=lower_set("nouns.txt"),
         titles=lower_set("titles.txt"),
         honorifics=lower_set("honorifics.txt"),
-        organization_heads=lower_set("organizations.txt"),
+        organization_heads=lower_set("organizations.txt") | lower_set("company_words.txt"),
+        company_words=lower_set("company_words.txt"),
         group_nouns=lower_set("groups.txt"),
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),

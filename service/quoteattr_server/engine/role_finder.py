@@ -901,7 +901,7 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
         if found is None:
             continue
         sentence, words = found
-        head = reader.head_noun(words)
+        head = reader.head_noun(_after_one_of(words))  # `one of the mayor's advisers`
         if head is None or head.upos == "PROPN" or words[0].upos == "PRON":
             continue
         if head.text[:1].isupper() and head.index > 0:
