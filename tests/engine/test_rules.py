@@ -275,6 +275,20 @@ def test_subject_of_cue_reads_the_subject_before_the_cue() -> None:
     assert inverted_subject(site) is None
 
 
+def test_a_cue_parsed_under_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
+    # `One of the teachers who signed the letter called the plan a disaster`, parsed with
+    # "called" as the complement of "signed": the teacher calls it so; "signed" reports nothing.
+    site = cue_site("relative_clause_host", "called")
+    assert mention_text(site, subject_of_cue(site)) == "One of the teachers"
+    assert clause_of_other_verb(word_site("relative_clause_host", "signed")) == []
+    result = attribute(parsed("relative_clause_host"), LEXICON)
+    [quote] = result.quotes
+    speaker = speaker_in(result, quote)
+    assert (quote.text, quote.cue.text if quote.cue else None) == ("the plan a disaster", "called")
+    assert speaker is not None
+    assert speaker.name == "One of the teachers"
+
+
 def test_inverted_subject_reads_the_subject_after_the_cue() -> None:
     site = cue_site("inverted", "said")
     assert subject_of_cue(site) is None
@@ -628,6 +642,23 @@ def test_a_cue_takes_content_as_any_of_its_groups_allows() -> None:
 def test_a_document_released_by_someone_is_a_source_not_content() -> None:
     # "A study released by the port authority shows ...": the study speaks; it is no content.
     assert reported_passive(word_site("passive", "released")) == []
+
+
+def test_a_participle_cue_deep_in_a_reported_clause_ends_it() -> None:
+    # `said he was owed money for a pier at one of the town's marinas, saying, "..."`, with
+    # "saying" hung on "marinas": its own attribution, and the quotation is not the clause's.
+    assert _content("participle_deep_in_clause", "said", complement_clause) == [
+        ("reported clause", "he was owed money for a pier at one of the town's marinas", None)
+    ]
+    result = attribute(parsed("participle_deep_in_clause"), LEXICON)
+    assert [q.kind for q in result.quotes] == [
+        QuoteKind.REPORTED,
+        QuoteKind.DIRECT,
+        QuoteKind.REPORTED,
+        QuoteKind.DIRECT,
+    ]
+    neglected = quote_containing(result, "neglected")
+    assert neglected.text.endswith("the owners of the old shipyards")
 
 
 def test_as_x_said_reads_the_clause_it_comments_on() -> None:

@@ -195,11 +195,20 @@ def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
             child.deprel == "ccomp"
             and child.start > word.start
             and _is_clause(sentence, child, lexicon)
+            and not _subjectless_cue(sentence, child, lexicon)
         ):
             found += site.reported(
                 _content_span(sentence.subtree(child.index)), Rule.REPORTED_OTHER_VERB
             )
     return found
+
+
+def _subjectless_cue(sentence: Sentence, clause: Word, lexicon: Lexicon) -> bool:
+    """`One of the teachers who signed the letter called ...`, with "called" parsed as the
+    complement of "signed": a cue without a subject is the sentence's own verb, no content."""
+    return is_verb_cue(clause, lexicon) and not any(
+        c.deprel.startswith("nsubj") for c in sentence.children(clause.index)
+    )
 
 
 def _complement_clauses(site: WordSite) -> list[Word]:
@@ -408,6 +417,13 @@ def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
             or _coordinated_with_the_cue(sentence, clause, c, lexicon)
         )
     ]
+    # `said he was owed money for the pier he built, saying, "..."`, with the participle hung on
+    # a noun deep in the clause: a cue of its own, set off by a comma.
+    cut += [
+        w
+        for w in sentence.subtree(clause.index)
+        if w.deprel == "acl" and is_verb_cue(w, lexicon) and _trailing_participle(sentence, w)
+    ]
     if not cut:
         return sentence.subtree(clause.index)
     first = min(w.index for c in cut for w in sentence.subtree(c.index))
@@ -438,7 +454,7 @@ def _trailing_participle(sentence: Sentence, verb: Word) -> bool:
     """`..., contradicting the police account`: a participle clause set off by a comma (the
     parser also conjoins it: `would appeal, adding: "..."`)."""
     return (
-        verb.deprel in ("advcl", "conj")
+        verb.deprel in ("advcl", "conj", "acl")
         and not any(c.deprel.startswith("nsubj") for c in sentence.children(verb.index))
         and ("VerbForm=Ger" in verb.feats or verb.text.lower().endswith("ing"))
         and verb.index > 0

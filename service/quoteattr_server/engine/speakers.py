@@ -112,7 +112,12 @@ def subject_of_cue(site: CueSite) -> Word | None:
     `The plan, Kovac said, was never funded` comes out with two subjects on the cue: the one
     nearest the cue is the speaker, the other belongs to the reported clause. With a name and a
     noun both as subjects (`Massimo Franco, a columnist, wrote`) the name speaks."""
-    subjects = _subjects(site) or _subject_of_fronted_participle(site) or _shared_subject(site)
+    subjects = (
+        _subjects(site)
+        or _subject_of_fronted_participle(site)
+        or _shared_subject(site)
+        or _antecedent_of_relative_host(site)
+    )
     before = [child for child in subjects if child.start < site.cue.start]
     if any(child.start > site.cue.start for child in subjects):
         # `However noble the aim, "...," said Mr. Ruiz`: a subject before a quotation
@@ -157,6 +162,29 @@ def _subject_of_fronted_participle(site: CueSite) -> list[Word]:
                 and not site.layout.inside_quote(c)
             ]
     return []
+
+
+def _antecedent_of_relative_host(site: CueSite) -> list[Word]:
+    """`One of the teachers who signed the letter called the plan a disaster`, parsed with
+    "called" as the complement of "signed": a cue without a subject under a relative clause is
+    the main verb, and the noun the relative clause describes (from "one of") its subject."""
+    sentence, cue = site.sentence, site.cue
+    if cue.deprel != "ccomp" or cue.head < 0 or _subjects(site):
+        return []
+    host = sentence.words[cue.head]
+    pronoun = next((c for c in sentence.children(host.index) if c.deprel.startswith("nsubj")), None)
+    if (
+        host.deprel != "acl:relcl"
+        or pronoun is None
+        or pronoun.text.lower() not in site.lexicon.pronouns.relative_speakers
+    ):
+        return []
+    antecedent = sentence.words[host.head]
+    if antecedent.deprel == "nmod" and antecedent.head >= 0:
+        counted = sentence.words[antecedent.head]
+        if counted.upos in ("NUM", "PRON") and counted.start < antecedent.start:
+            return [counted]  # `One of the teachers who ...`, `Some of those who ...`
+    return [antecedent]
 
 
 _MODALS = frozenset({"will", "would", "can", "could", "shall"})
