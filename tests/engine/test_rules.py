@@ -289,6 +289,23 @@ def test_a_cue_parsed_under_a_relative_clause_speaks_for_the_noun_it_describes()
     assert speaker.name == "One of the teachers"
 
 
+def test_a_statement_speaking_through_a_relative_clause_speaks_for_its_issuer() -> None:
+    # `issued a statement that called ...`: the issuer's words (engine/data/issuing_verbs.txt);
+    # through a control verb, its object's (`prompting its chair, Ana Lind, to make a
+    # statement that described ...`).
+    site = cue_site("statement_maker", "called")
+    head = speaker_at_cue(site)
+    assert head is not None
+    assert mention_text(site, head.word) == "The mayor"
+    result = attribute(parsed("statement_maker"), LEXICON)
+    names = {
+        quote.text: getattr(speaker_in(result, quote), "name", None) for quote in result.quotes
+    }
+    assert names['"in crisis."'] == "Ana Lind"
+    # A statement someone rejects is not theirs: it still speaks for itself.
+    assert names['"unlawful."'] == "a statement"
+
+
 def test_inverted_subject_reads_the_subject_after_the_cue() -> None:
     site = cue_site("inverted", "said")
     assert subject_of_cue(site) is None

@@ -94,6 +94,9 @@ class Lexicon:
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
     # "led the pilot to fear ...": verbs whose object is the subject of their infinitive.
     control_verbs: frozenset[str] = frozenset()
+    # Verbs that put out a statement, whose subject speaks through it (`issued a statement
+    # that called ...`).
+    issuing_verbs: frozenset[str] = frozenset()
     # "a group of parents": nouns that gather people, a group whatever their own kind.
     collectives: frozenset[str] = frozenset()
     # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
@@ -300,6 +303,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         },
         rank_words=lower_set("rank_words.txt"),
         control_verbs=lower_set("control_verbs.txt"),
+        issuing_verbs=lower_set("issuing_verbs.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
         genders=_genders(read("gender_words.txt")),

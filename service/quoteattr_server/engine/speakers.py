@@ -729,8 +729,32 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     for rule, read in SPEAKER_RULES:
         word = read(site)
         if word is not None:
-            return SpeakerHead(site.sentence, word, rule)
+            maker = _maker_of_statement(site, word)
+            return SpeakerHead(site.sentence, maker.word if maker else word, rule)
     return None
+
+
+def _maker_of_statement(site: CueSite, word: Word) -> SpeakerHead | None:
+    """`The mayor issued a statement that called the plan "reckless"`: a statement speaking
+    through a relative clause speaks for whoever issued it, found at the issuing verb."""
+    sentence, lexicon = site.sentence, site.lexicon
+    if word.text.lower() not in lexicon.pronouns.relative_speakers or site.cue.head < 0:
+        return None
+    statement = sentence.words[site.cue.head]
+    if (
+        site.cue.deprel != "acl:relcl"
+        or statement.lemma.lower() not in lexicon.reporting_nouns
+        or statement.deprel != "obj"
+        or statement.head < 0
+    ):
+        return None
+    verb = sentence.words[statement.head]
+    if verb.lemma.lower() not in lexicon.issuing_verbs:
+        return None
+    issuing = CueSite(sentence, verb, site.layout, lexicon)
+    # Only the constructions that read the verb's own subject, never a name merely near it.
+    maker = subject_of_cue(issuing) or object_of_control_verb(issuing)
+    return SpeakerHead(sentence, maker, Rule.SUBJECT) if maker is not None else None
 
 
 # How many tokens a party tag in parentheses may have: "(D-N.J.)", "(R-S.C.)" as tokenized.
