@@ -740,6 +740,22 @@ def test_an_as_phrase_before_its_cue_names_the_speaker_not_the_subject() -> None
     assert quote.cue.text == "pointed out"
 
 
+def test_an_as_phrase_opening_the_sentence_before_its_cue_is_the_source() -> None:
+    # `As one harbour blogger, @tidewatch, pointed out with a photo, the new pier is sinking`,
+    # parsed with the phrase as an oblique of the cue and the clause as its conjunct.
+    site = word_site("as_source_opening", "pointed")
+    found = as_phrase_before_cue(site)
+    assert found is not None
+    [item] = found
+    assert item.source is not None
+    assert item.source.text == "blogger"
+    assert text_of(site.layout, item.content) == "the new pier is already sinking"
+    result = attribute(parsed("as_source_opening"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "already sinking"))
+    assert speaker is not None
+    assert [role.text for role in speaker.roles] == ["one harbour blogger"]
+
+
 def test_an_as_clause_inside_the_clause_it_comments_on_leaves_it_in_two_pieces() -> None:
     # `The harbour, as the mayor noted, has not flooded`: the subject is part of the content.
     result = attribute(parsed("as_x_said_mid_sentence"), LEXICON)

@@ -334,9 +334,9 @@ def as_phrase_before_cue(site: WordSite) -> list[ReportedContent] | None:
 
 def _as_source_on_subject(sentence: Sentence, cue: Word, clause: Word) -> Word | None:
     """`The new ferry, as Ms. Lind told reporters, will run daily`, parsed with "as Ms. Lind"
-    as a phrase on the subject (of the cue or of the clause after it) or on the cue: that
-    phrase, right before the cue and set off by a comma, is the source; the subject opens the
-    reported clause."""
+    as a phrase on the subject (of the cue or of the clause after it) or on the cue (also
+    opening the sentence: `As one blogger, @tidewatch, pointed out, the pier is sinking`):
+    that phrase, right before the cue, is the source; the subject opens the reported clause."""
     if clause.start < cue.start:
         return None
     subjects = [
@@ -345,15 +345,17 @@ def _as_source_on_subject(sentence: Sentence, cue: Word, clause: Word) -> Word |
         for c in sentence.children(head.index)
         if c.deprel.startswith("nsubj") and c.start < cue.start
     ]
-    if len(subjects) != 1:
+    if len(subjects) > 1:
         return None
-    for phrase in sentence.children(subjects[0].index) + sentence.children(cue.index):
+    owners = [*subjects, cue]
+    for phrase in (p for owner in owners for p in sentence.children(owner.index)):
         words = trim_punct(sentence.subtree(phrase.index))
-        if words and (
-            phrase.deprel in ("nmod", "acl", "appos", "obl")
+        if (
+            words
+            and phrase.deprel in ("nmod", "acl", "appos", "obl")
             and words[0].text.lower() == "as"
-            and words[-1].index == cue.index - 1
-            and sentence.words[words[0].index - 1].text == ","
+            and all(w.upos == "PUNCT" for w in sentence.words[words[-1].index + 1 : cue.index])
+            and (words[0].index == 0 or sentence.words[words[0].index - 1].text == ",")
         ):
             return phrase
     return None
