@@ -46,6 +46,7 @@ from quoteattr_server.engine.roles import (
     NAME_ROLE_RULES,
     SPEAKER_ROLE_RULES,
     apposition,
+    description_before_name,
     relative_clause,
     roles_at,
     title_before_name,
@@ -72,6 +73,7 @@ from .rulekit import (
     parsed,
     quote_containing,
     role_site,
+    roles_by_name,
     text_of,
     word_site,
 )
@@ -364,6 +366,24 @@ def test_title_before_name_and_apposition_at_an_inverted_speaker() -> None:
         "Deputy Mayor",
         "the city's budget chief",
     ]
+
+
+def test_description_before_name_reads_the_article_and_noun_joined_to_a_name() -> None:
+    # `the coal mining giant Northfield Energy`, `The German carmaker Nordwagen`.
+    giant = description_before_name(role_site("description_before_name", "Energy"))
+    carmaker = description_before_name(role_site("description_before_name", "Nordwagen"))
+    assert (giant.text if giant else None, carmaker.text if carmaker else None) == (
+        "the coal mining giant",
+        "The German carmaker",
+    )
+    # A noun the name is not joined to (`The plan Tomas Ruiz backed`), and a title of the
+    # lexicon, which title_before_name reads, are none.
+    assert description_before_name(role_site("description_before_name", "Ruiz")) is None
+    assert description_before_name(role_site("description_before_name", "Wong")) is None
+    result = attribute(parsed("description_before_name"), LEXICON)
+    assert roles_by_name(result)["Northfield Energy"] == ["the coal mining giant"]
+    # Two readings of one title, with and without its article, are one role.
+    assert roles_by_name(result)["Peter Wong"] == ["The veteran pilot"]
 
 
 def test_relative_clause_role_only_where_names_are_read() -> None:

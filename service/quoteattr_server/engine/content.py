@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_end
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.roles import ARTICLES
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.speakers import (
-    ARTICLES,
     according_source,
     is_participle,
     noun_before_complement,

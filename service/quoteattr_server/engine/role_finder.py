@@ -24,9 +24,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.roles import NAME_PARTICLES, contrasts
+from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts
 from quoteattr_server.engine.speakers import (
-    ARTICLES,
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
     before_party_tag,
@@ -947,8 +946,15 @@ def roles_of_speaker(
         role
         for key, role in sorted(roles.items())
         if not any(start < key[1] and key[0] < end for start, end in name_spans)
+        and not any(_within(key, other) for other in roles)
     ]
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """One role read inside another at the same place (`veteran pilot` in `The veteran
+    pilot`): the longer reading stands."""
+    return inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _modifies_noun(sentence: Sentence, first: int, last: int) -> bool:

@@ -91,6 +91,7 @@ def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) 
 
 
 # Lower-case words inside names: `Jan de Vries`, `Ursula von der Leyen`, `Omar bin Laden`.
+ARTICLES = frozenset({"the", "a", "an"})
 NAME_PARTICLES = frozenset(
     {
         *("de", "da", "di", "van", "von", "der", "den", "ten", "ter"),
@@ -416,8 +417,39 @@ def relative_clause(site: RoleSite) -> TextSpan | None:
     return relative_clause_role(site.text, site.sentence, site.head, site.lexicon)
 
 
+def description_before_name(site: RoleSite) -> TextSpan | None:
+    """`the coal mining giant Northfield Energy`, `The German carmaker Nordwagen`: a noun phrase
+    opened by an article right before a name, its noun joined to the name, describes it. A title
+    of the lexicon is read by `title_before_name` instead."""
+    words, name = site.sentence.words, site.parts.name_words
+    if not name or name[0].index < 2:
+        return None
+    noun = words[name[0].index - 1]
+    indices = {w.index for w in name}
+    if (
+        noun.upos != "NOUN"
+        or not noun.text.islower()
+        or site.lexicon.is_role_word(noun.text)
+        or site.lexicon.is_role_word(noun.lemma)
+        or not (noun.head in indices or name[0].head == noun.index)
+    ):
+        return None
+    first = noun.index
+    while first > 0 and words[first - 1].upos in ("ADJ", "NOUN") and words[first - 1].text != "-":
+        first -= 1
+    if first == 0 or words[first - 1].text.lower() not in ARTICLES:
+        return None
+    start, end = words[first - 1].start, noun.end
+    return TextSpan(site.text[start:end], Span(start, end))
+
+
 # Roles stated where the article names a person (`entities.NameIndex`), in this order.
-NAME_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition, relative_clause)
+NAME_ROLE_RULES: tuple[RoleRule, ...] = (
+    title_before_name,
+    description_before_name,
+    apposition,
+    relative_clause,
+)
 # Roles stated at a speaker mention at a cue; the relative clause reaches the speaker through the
 # name's own occurrence.
 SPEAKER_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition)

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.roles import ORGANIZATION_CONNECTORS
+from quoteattr_server.engine.roles import ARTICLES, ORGANIZATION_CONNECTORS
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
 
 MAX_WORDS_BEFORE_CUE = 30
-ARTICLES = frozenset({"the", "a", "an"})
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
