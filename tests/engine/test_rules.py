@@ -850,6 +850,20 @@ def test_a_trailing_according_to_attributes_all_before_its_comma() -> None:
     ]
 
 
+def test_according_to_a_noun_tagged_as_a_verb_names_the_noun_after_it() -> None:
+    # `according to show insiders`, with "show" tagged a verb and "insiders" its object: the
+    # insiders are the source (and "They" after them), and "show" reports nothing.
+    assert _content("according_to_tagged_verb", "according", according_to)[0][2] == "insiders"
+    result = attribute(parsed("according_to_tagged_verb"), LEXICON)
+    assert [getattr(speaker_in(result, q), "name", None) for q in result.quotes] == [
+        "insiders",
+        "insiders",
+        "two former producers",
+    ]
+    # A title of a show opened by a capitalised article (`on "The Catch,"`) is no quotation.
+    assert all(q.kind is QuoteKind.REPORTED for q in result.quotes)
+
+
 def test_according_to_claims_its_word() -> None:
     site = word_site("according_to", "according")
     assert [item.rule for item in read_word(site)] == [Rule.ACCORDING_TO]

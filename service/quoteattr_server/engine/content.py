@@ -1154,7 +1154,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     found: list[ReportedContent] = []
     for sentence in layout.sentences:
         for word in sentence.words:
-            if not layout.inside_quote(word):
+            if not layout.inside_quote(word) and not _opens_according_source(sentence, word):
                 found.extend(read_word(WordSite(sentence, word, layout, lexicon)))
         headline = name_colon(sentence, layout)
         if headline is not None:
@@ -1170,6 +1170,12 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         kept.append(item)
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+def _opens_according_source(sentence: Sentence, word: Word) -> bool:
+    """The first word after "according to" names the source, never a cue of its own
+    (`according to show insiders`, with "show" tagged a verb)."""
+    return word.index >= 2 and is_according(sentence, sentence.words[word.index - 2]) is not None
 
 
 def _reports_all_before(item: ReportedContent) -> bool:

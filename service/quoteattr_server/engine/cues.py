@@ -485,9 +485,11 @@ def is_title_of_work(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bo
         return False
     inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[quote.span.start : quote.span.end])
     content = [w for w in inner if w.lower() not in lexicon.minor_words]
+    # `on "The Apprentice"`: a capitalised article opening it makes one content word enough.
+    article = bool(inner) and inner[0] in ("The", "A", "An") and len(inner) > 1
     return (
         0 < len(inner) <= MAX_TITLE_WORDS
-        and len(content) >= 2
+        and len(content) >= (1 if article else 2)
         and all(w[0].isupper() for w in content)
     )
 

@@ -786,6 +786,12 @@ def according_source(sentence: Sentence, according: Word) -> Word | None:
     if according.head < 0:
         return None
     source = sentence.words[according.head]
+    if source.upos == "VERB":
+        # `according to show insiders`, with "show" tagged a verb and "insiders" its object:
+        # the noun right after is the source.
+        following = next((c for c in sentence.children(source.index) if c.deprel == "obj"), None)
+        if following is not None and following.index == source.index + 1:
+            return following
     if source.upos == "ADJ":
         nouns = [
             w
