@@ -726,6 +726,20 @@ def test_a_that_clause_after_a_statement_and_a_title_set_off_before_a_name() -> 
     ]
 
 
+def test_a_that_clause_hung_on_the_noun_of_an_oblique_is_the_cues() -> None:
+    # `confirmed in a statement on its website that ...`, with the clause on "website".
+    assert _attributions("that_clause_on_oblique_noun") == [
+        ("the striker had signed a new contract", "The club", "organization", []),
+    ]
+
+
+def test_a_whose_clause_after_a_name_is_no_role() -> None:
+    # `said Maria Santos, whose son works at the plant`: about her son, not her post.
+    assert _attributions("whose_clause_after_name") == [
+        ('"We were never told,"', "Maria Santos", "person", []),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

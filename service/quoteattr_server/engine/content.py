@@ -241,7 +241,9 @@ def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
         if oblique.deprel.split(":")[0] != "obl" or oblique.start < cue.start:
             continue
         speech = oblique.lemma.lower() in lexicon.reporting_nouns
-        for clause in sentence.children(oblique.index):
+        # `confirmed in a statement on its website that ...`: also on the oblique's own noun.
+        nouns = [oblique, *(c for c in sentence.children(oblique.index) if c.deprel == "nmod")]
+        for clause in (c for noun in nouns for c in sentence.children(noun.index)):
             children = sentence.children(clause.index)
             opener = next((c for c in children if c.text.lower() == "that"), None)
             if (

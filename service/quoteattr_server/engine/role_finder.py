@@ -340,8 +340,8 @@ class RoleReader:
         """An apposition to a name is a role unless it is a time, a place or another name:
         its head noun names a person, or it is a bare noun phrase ("senior associate for ...")
         or one opened by a determiner whose head is no word of time."""
-        if not phrase or contrasts(phrase):
-            return False
+        if not phrase or contrasts(phrase) or phrase[0].text.lower() in _RELATIVES:
+            return False  # `Maria Santos, whose son works at the plant,`: a clause, no role
         if self._states_a_role(phrase):
             return True
         phrase = _after_one_of(phrase)
