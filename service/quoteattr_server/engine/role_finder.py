@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
@@ -44,6 +45,8 @@ from quoteattr_server.engine.types import (
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s", "\u2019s"})
+_PERFECT = frozenset({"has", "have", "had"})
+_SINCE = frozenset({"since", "until", "till"})
 _SERVES = frozenset({"serves", "served", "serving", "works", "worked", "working"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Suffixes of nouns for people ("organiser", "economist", "historian"), for role nouns the
@@ -367,7 +370,11 @@ class RoleReader:
                     or following.upos == "ADJ"
                 )
                 and parts[-1]
-                and not (len(parts[-1]) == 1 and following.upos == "ADJ")
+                # `a consistent and outspoken supporter`: adjectives joined, one role.
+                and any(
+                    w.upos in ("NOUN", "PROPN") or _is_party_member(w, self.lexicon)
+                    for w in parts[-1]
+                )
             ):
                 parts.append([])
                 continue
@@ -516,7 +523,8 @@ class RoleReader:
         """`As a radio presenter, Price ...`: a role opening the sentence after "as", set off by
         a comma right before the name (or its title)."""
         words = sentence.words
-        if not words or words[0].text.lower() != "as":
+        opening = 1 if words and words[0].upos == "CCONJ" else 0  # `But as governor, ...`
+        if len(words) <= opening or words[opening].text.lower() != "as":
             return []
         comma = first - 1
         while comma > 0 and words[comma].text != "," and words[comma].upos == "PROPN":
@@ -524,9 +532,9 @@ class RoleReader:
         closing = comma
         if comma > 0 and words[comma].text in _QUOTE_MARKS and words[comma - 1].text == ",":
             comma -= 1  # `As a presenter on "Morning Tide," Price`: the comma inside
-        if comma < 2 or words[comma].text != ",":
+        if comma < opening + 2 or words[comma].text != ",":
             return []
-        phrase = list(words[1:comma])
+        phrase = list(words[opening + 1 : comma])
         if len(phrase) > MAX_ROLE_WORDS or any(
             w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text not in _QUOTE_MARKS)
             for w in phrase
@@ -621,11 +629,17 @@ class RoleReader:
             position += 2
         elif lowered in _COPULAS and words[position].upos == "AUX":
             position += 1
+        elif (
+            lowered in _PERFECT and position + 1 < len(words) and words[position + 1].text == "been"
+        ):
+            position += 2  # `has been a vocal critic of ...`
         else:
             return []
         while position < len(words) and words[position].upos == "ADV":
             position += 1  # "is now president of ..."
         phrase = self.noun_phrase(words, position)
+        # `has been a registered Republican since 2003`: when, not what.
+        phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
         if (
             phrase
             and phrase[0].text.lower() not in _DETERMINERS
