@@ -740,6 +740,15 @@ def test_a_whose_clause_after_a_name_is_no_role() -> None:
     ]
 
 
+def test_quoted_words_never_speak_and_compared_to_is_no_cue() -> None:
+    # `acknowledged that there are still "some people" who feel that way`: "feel" speaks for
+    # the quoted words themselves, so the mayor's "acknowledged" attributes them; `rated ...
+    # as "false," compared to 11%`: "compared to" is a preposition, no cue, and "32%" never
+    # speaks.
+    found = [(text, name) for text, name, _, _ in _attributions("quoted_words_never_speak")]
+    assert found == [('"some people"', "the mayor")]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

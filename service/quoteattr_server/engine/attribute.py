@@ -233,12 +233,25 @@ def _first_with_speaker(
     earlier: list[SpeakerHead],
 ) -> tuple[CueMatch | None, SpeakerHead | None]:
     """The first cue whose speaker is found (`Asked about the fire, Kovac said, "..."`), else
-    the best cue without one."""
+    the best cue without one. Quoted words never speak themselves: `acknowledged that there
+    are still "some people" who feel that way` is not said by "some people"."""
     for candidate in candidates:
         speaker = speaker_of(candidate, layout, lexicon, earlier)
+        if speaker is not None and layout.inside_quote(_named_word(speaker, lexicon)):
+            # A cue of the quoted words themselves: no cue of this quote at all.
+            best = None if best is candidate else best
+            continue
         if speaker is not None:
             return candidate, speaker
     return best, None
+
+
+def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:
+    """The word a speaker head names: a relative pronoun's antecedent, else the head itself."""
+    word = speaker.word
+    if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
+        return _relative_antecedent(speaker.sentence, word) or word
+    return word
 
 
 def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> CueMatch | None:
