@@ -749,6 +749,28 @@ def test_quoted_words_never_speak_and_compared_to_is_no_cue() -> None:
     assert found == [('"some people"', "the mayor")]
 
 
+def test_people_by_common_nouns_titles_of_ireland_and_letters_after_a_name() -> None:
+    # `one fan` is a person (role nouns and gendered nouns say so); `Taoiseach` is a title;
+    # `KC` after a name is no part of it; `shot back` is a cue.
+    assert _attributions("person_nouns_and_post_nominals") == [
+        ('"It\'s not about the money,"', "one fan", "person", ["one fan"]),
+        ("Ireland would not accept a hard border", "Niamh Corrigan", "person", ["Taoiseach"]),
+        ('"bitterly regrets"', "Simon Achterberg", "person", ["The defendant's barrister"]),
+        ('"That\'s rubbish,"', "Moore", "unknown", []),
+    ]
+
+
+def test_a_clause_hung_on_the_one_told_is_what_was_told() -> None:
+    # `told the BBC she had raised concerns`, `informed the media that ...`: the parser hangs
+    # the clause on the addressee; not a clause on a pronoun (`anything they did not know`).
+    found = [(text, name) for text, name, _, _ in _attributions("clause_on_addressee")]
+    assert found[:2] == [
+        ("she had raised concerns about staffing three times", "Joan Pike"),
+        ("12 people had been detained", "Rakesh Verma"),
+    ]
+    assert "they did not already know" not in [text for text, _ in found]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

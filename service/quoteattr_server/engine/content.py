@@ -227,7 +227,43 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
         # reports the one after it; the one before is a misattached adverbial.
         clauses = [c for c in clauses if c.start > word.start]
-    return clauses or _clauses_on_obliques(sentence, word, site.lexicon)
+    return (
+        clauses
+        or _clauses_on_obliques(sentence, word, site.lexicon)
+        or _clause_on_addressee(sentence, word, site.lexicon)
+    )
+
+
+def _clause_on_addressee(sentence: Sentence, cue: Word, lexicon: Lexicon) -> list[Word]:
+    """`Joan Pike told the BBC she had raised concerns`, `informed the media that 12 people
+    had been detained`: the parser hangs the clause on the one told, as a relative clause. A
+    clause with a subject of its own right after the addressee of a cue that takes one, not
+    opened by a relative pronoun, is what was told."""
+    if cue.lemma.lower() not in lexicon.recipient_cues:
+        return []
+    for addressee in sentence.children(cue.index):
+        if (
+            addressee.deprel not in ("obj", "iobj")
+            or addressee.start < cue.start
+            or addressee.upos not in ("NOUN", "PROPN")  # `tell the I.R.S. anything it knows`
+        ):
+            continue
+        after = sentence.subtree(addressee.index)
+        for clause in sentence.children(addressee.index):
+            words = sentence.subtree(clause.index)
+            opener = words[0].text.lower()
+            if (
+                clause.deprel.startswith("acl")
+                and clause.upos in ("VERB", "AUX")
+                and words[0].index == max(w.index for w in after if w not in words) + 1
+                and (opener == "that" or opener not in lexicon.pronouns.relative_openers)
+                and any(
+                    c.deprel.startswith("nsubj") and c.text.lower() != "that"
+                    for c in sentence.children(clause.index)
+                )
+            ):
+                return [clause]
+    return []
 
 
 def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> list[Word]:

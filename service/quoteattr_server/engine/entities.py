@@ -570,8 +570,12 @@ class Resolver:
             return SpeakerKind.ORGANIZATION
         if head.text.lower() in self._lexicon.group_nouns or "Number=Plur" in head.feats:
             return SpeakerKind.GROUP
-        if lemma in self._lexicon.titles:
-            return SpeakerKind.PERSON
+        if (
+            self._lexicon.is_role_word(lemma)
+            or self._lexicon.is_role_word(head.text)
+            or lemma in self._lexicon.genders
+        ):
+            return SpeakerKind.PERSON  # `the driver`, `one fan`, `A mother of three`
         return SpeakerKind.UNKNOWN
 
     def _most_recent(

@@ -97,6 +97,8 @@ class Lexicon:
     # Verbs that put out a statement, whose subject speaks through it (`issued a statement
     # that called ...`).
     issuing_verbs: frozenset[str] = frozenset()
+    # Letters after a name for an office or honour ("KC", "MP"): no part of the name.
+    post_nominals: frozenset[str] = frozenset()
     # "a group of parents": nouns that gather people, a group whatever their own kind.
     collectives: frozenset[str] = frozenset()
     # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
@@ -304,6 +306,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         rank_words=lower_set("rank_words.txt"),
         control_verbs=lower_set("control_verbs.txt"),
         issuing_verbs=lower_set("issuing_verbs.txt"),
+        post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
         genders=_genders(read("gender_words.txt")),

@@ -145,6 +145,8 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         # is described by, not to the speaker.
         return NameParts((), ())
     name = runs[-1]
+    while len(name) > 1 and name[-1].text.lower() in lexicon.post_nominals:
+        name = name[:-1]  # `Simon Achterberg KC`
     before = [w for w in words if w.end <= name[0].start]
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
