@@ -771,6 +771,21 @@ def test_a_clause_hung_on_the_one_told_is_what_was_told() -> None:
     assert "they did not already know" not in [text for text, _ in found]
 
 
+def test_a_name_inside_a_complement_and_a_request_for_comment() -> None:
+    # `Officials at the US Embassy in Nairobi`: the city names where they work, not them;
+    # `did not respond to a request for comment` says nothing; `responded to the criticism
+    # on Tuesday` reports no time.
+    assert _attributions("no_comment_and_complement_names") == [
+        (
+            "they were monitoring the situation closely",
+            "Officials at the US Embassy in Nairobi",
+            "group",
+            [],
+        ),
+        ('"fully costed."', "The minister", "person", ["The minister"]),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

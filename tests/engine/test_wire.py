@@ -47,10 +47,19 @@ def _furniture(paragraph: str) -> list[str]:
         ("KYIV, Ukraine \u2014 \u201cWe are ready,\u201d the mayor said.", "KYIV, Ukraine \u2014"),
         # The horizontal bar some sites print for a dash.
         ("RIVERTON \u2015 The ferry line said it would appeal.", "RIVERTON \u2015"),
+        # A live blog's time stamps.
+        ('2.15pm: Harbour leader Ana Lind has said the plan "fails the town".', "2.15pm:"),
+        ("14:05 Tennis star Elena Vosk says she will not play.", "14:05"),
+        ("10.42am BST - The ferry is running again.", "10.42am BST -"),
     ],
 )
 def test_dateline_at_paragraph_start(paragraph: str, dateline: str) -> None:
     assert _furniture(paragraph) == [dateline]
+
+
+def test_a_time_stamp_alone_is_a_whole_paragraph() -> None:
+    assert _furniture("10 a.m.") == ["10 a.m."]
+    assert _furniture("5:45 p.m.") == ["5:45 p.m."]
 
 
 @pytest.mark.parametrize(
@@ -77,6 +86,10 @@ def test_credit_line_is_a_whole_paragraph(paragraph: str) -> None:
         "Kovac said the plan was reckless.",
         "FBI \u2014 and the police \u2014 said nothing.",
         "Follow the money, Kovac said on Twitter.",
+        # Numbers that open a lede are no time stamps.
+        "12 people were hurt, police said.",
+        "2.50 a share was the offer, the board said.",
+        "1999: The year the harbour froze.",
     ],
 )
 def test_ordinary_sentences_are_not_furniture(paragraph: str) -> None:

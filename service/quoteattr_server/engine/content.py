@@ -800,6 +800,7 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
             if (c.deprel == "obl" or (c.deprel == "advcl" and c.upos == "VERB"))
             and c.text.lower() not in lexicon.time_words
             and c.text.lower() not in lexicon.not_speakers  # "on Twitter", "on Friday"
+            and not _asks_for_comment(sentence, c, lexicon)
             and _opened_by_content_preposition(sentence, c, lexicon, ("case", "mark"))
             and (content := _past_addressee(sentence, site.word, c, lexicon)) is not None
         ),
@@ -808,6 +809,15 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
     if oblique is None:
         return None
     return _phrase(site, sentence.subtree(oblique.index), Rule.REPORTED_OBLIQUE)
+
+
+def _asks_for_comment(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
+    """`did not respond to a request for comment`: a phrase about a comment asked for, which
+    nobody gave (`comment` in `not_speakers.txt`)."""
+    return any(
+        c.deprel == "nmod" and c.text.lower() in lexicon.not_speakers
+        for c in sentence.children(phrase.index)
+    )
 
 
 def _past_addressee(sentence: Sentence, cue: Word, phrase: Word, lexicon: Lexicon) -> Word | None:
@@ -820,6 +830,8 @@ def _past_addressee(sentence: Sentence, cue: Word, phrase: Word, lexicon: Lexico
             c
             for c in sentence.children(phrase.index)
             if c.deprel == "nmod"
+            and c.text.lower() not in lexicon.time_words  # `responded to it on Tuesday`
+            and c.text.lower() not in lexicon.not_speakers  # `to a request for comment`
             and _opened_by_content_preposition(sentence, c, lexicon, ("case",))
             and not _addressee(sentence, cue, c, lexicon)
         ),

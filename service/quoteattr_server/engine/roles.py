@@ -244,6 +244,14 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
         if word.upos == "DET" or in_title:
             continue
         noun = before[position - 1]
+        if (
+            word.upos == "ADP"
+            and noun.upos == "PROPN"
+            and noun.text.lower() not in lexicon.group_nouns
+        ):
+            continue  # `officials at the US Embassy in Nairobi`: a name inside the complement
+        if word.upos == "PROPN" and word.text[:1].isupper():
+            continue
         return (
             word.upos == "ADP"
             and (noun.upos == "NOUN" or noun.text.lower() in lexicon.group_nouns)

@@ -55,8 +55,16 @@ _FOLLOW = re.compile(
 )
 
 
+# A live blog's time stamp opening an entry: "2.15pm: ...", "14:05 ...", "10.42am BST - ...",
+# or a paragraph of its own ("10 a.m.").
+_TIME_STAMP = re.compile(
+    r"\d{1,2}(?:[.:]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:BST|GMT|CET|[ECMP][SD]?T))?"
+    r"(?:\s*[:\u2013\u2014-])?\s*"
+)
+
+
 def _dateline_length(paragraph: str) -> int:
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _time_stamp(paragraph)
     if match is None:
         return 0
     rest = paragraph[match.end() :]
@@ -66,12 +74,23 @@ def _dateline_length(paragraph: str) -> int:
     return match.end()
 
 
+def _time_stamp(paragraph: str) -> re.Match[str] | None:
+    """A time stamp: a clock time (with its minutes, or "am"/"pm") opening the paragraph."""
+    match = _TIME_STAMP.match(paragraph)
+    if match is None or not re.search(r"[:.]\d\d|[ap]\.?m", match.group()):
+        return None
+    return match
+
+
 def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
     """Datelines at the start of a paragraph and credit lines that make a whole paragraph."""
     spans: list[Span] = []
     for paragraph in paragraphs:
         body = text[paragraph.start : paragraph.end]
-        if len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body)):
+        stamp = _time_stamp(body)
+        if (stamp is not None and stamp.end() == len(body)) or (
+            len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body))
+        ):
             spans.append(paragraph)
             continue
         length = _dateline_length(body)
