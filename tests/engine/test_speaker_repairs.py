@@ -786,6 +786,18 @@ def test_a_name_inside_a_complement_and_a_request_for_comment() -> None:
     ]
 
 
+def test_a_pronoun_goes_to_the_person_of_its_stated_gender() -> None:
+    # `Campbell met Ms Dunmore. She said ...`: the subject's gender is not stated, Dunmore's
+    # is (also by a gendered role: `the opposition spokeswoman`); a subject of that gender
+    # keeps the pronoun (`Ms Lind met Mr Berg. She said ...`).
+    found = [(text, name) for text, name, _, _ in _attributions("pronoun_of_stated_gender")]
+    assert found[:3] == [
+        ('"productive"', "Dunmore"),
+        ('"It was a frank exchange,"', "Lucy Grant"),
+        ("the talks had gone well", "Lind"),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

@@ -54,6 +54,9 @@ class NameOccurrence:
     after_article: bool = False
     # Introduced by an organisation's noun: `the newspaper Harbour Herald`, `the union Unite`.
     after_organization_noun: bool = False
+    # Someone who can be "he" or "she" here: no possessor (`Mr. King's show`) and no modifier of
+    # a noun (`a Martin Luther King Jr. celebration`).
+    names_a_person_here: bool = True
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -91,11 +94,13 @@ class NameIndex:
                     after_organization_noun=_after_organization_noun(
                         sentence, parts.name_words[0], lexicon
                     ),
+                    names_a_person_here=_stands_alone(sentence, parts.name_words[-1]),
                 )
                 site = RoleSite(text, sentence, head, parts, lexicon)
                 occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
                 occurrence.gender = _stated_gender(
                     [w.text for w in _right_before(words, parts.name_words[0])]
+                    + _honorific_beside(sentence, parts.name_words[0], lexicon)
                     + [role.text.split()[-1] for role in occurrence.roles if role.text.split()]
                     + _set_off_after(sentence, parts.name_words[0].index),
                     lexicon,
@@ -322,6 +327,26 @@ def _right_before(words: list[Word], name_start: Word) -> list[Word]:
     return before[-1:]
 
 
+def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
+    """The name is no possessor (`Mr. King's show`) and modifies no noun after it (`a Martin
+    Luther King Jr. celebration`)."""
+    if name_end.index + 1 >= len(sentence.words):
+        return True
+    following = sentence.words[name_end.index + 1]
+    return following.text not in ("'s", "\u2019s") and not (
+        following.upos == "NOUN" and following.text.islower()
+    )
+
+
+def _honorific_beside(sentence: Sentence, name_start: Word, lexicon: Lexicon) -> list[str]:
+    """`met Ms Dunmore`, parsed with "Ms" and "Dunmore" as two objects: the honorific written
+    right before the name, though the parse left it out of the mention."""
+    if name_start.index == 0:
+        return []
+    before = sentence.words[name_start.index - 1]
+    return [before.text] if lexicon.is_honorific(before.text) else []
+
+
 def _stated_gender(words: list[str], lexicon: Lexicon) -> str | None:
     """The one gender the words state, if they state one and no other."""
     stated = {lexicon.genders.get(w.lower().strip(",")) for w in words} - {None}
@@ -429,6 +454,9 @@ class Resolver:
         self._lexicon = lexicon
         self._text = text
         self._sightings: list[_Sighting] = []
+        # People named outside the subject with a stated gender (`met Ms Dunmore`): a pronoun
+        # of that gender goes to them when the subject's gender is not known to match.
+        self._gendered: list[_Sighting] = []
         # What the article states of each referent's gender: honorifics, gendered role nouns,
         # and the pronouns already resolved to it. A pronoun never goes to the other gender.
         self._genders: dict[str, str] = {}
@@ -436,9 +464,16 @@ class Resolver:
             canonical = names.canonical(occurrence.text)
             if occurrence.gender is not None:
                 self._genders.setdefault(canonical.lower(), occurrence.gender)
+            referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
+            sighting = _Sighting(occurrence.start, occurrence.paragraph, referent)
             if occurrence.is_subject:
-                referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
-                self._sightings.append(_Sighting(occurrence.start, occurrence.paragraph, referent))
+                self._sightings.append(sighting)
+            elif (
+                occurrence.gender is not None
+                and not occurrence.in_headline
+                and occurrence.names_a_person_here
+            ):
+                self._gendered.append(sighting)
 
     def resolve(self, mention: list[Word], paragraph: int, *, remember: bool = True) -> Referent:
         """Who `mention` refers to; with `remember`, it becomes the latest one mentioned there,
@@ -472,6 +507,7 @@ class Resolver:
             }[pronoun_kind]
             gender = self._lexicon.genders.get(lowered)
             found = self._most_recent(mention[0].start, paragraph, wanted, gender)
+            found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
             if found is not None:
                 if gender is not None:
                     self._genders.setdefault(found.key, gender)
@@ -593,6 +629,30 @@ class Resolver:
             if best is None or sighting.start > best.start:
                 best = sighting
         return best.referent if best is not None else None
+
+    def _stated_gender_instead(
+        self, found: Referent | None, before: int, paragraph: int, gender: str | None
+    ) -> Referent | None:
+        """`Campbell met Ms Dunmore on Tuesday. She said ...`: a person of the pronoun's stated
+        gender named since the subject found (or any, when none was) is the one meant, unless
+        the subject is known to be of that gender too."""
+        if gender is None or (
+            found is not None
+            and (self._genders.get(found.key) == gender or found.resolved_by != "name")
+        ):
+            return found  # a description (`One pastor`) may be of either gender
+        since = max(
+            (s.start for s in self._sightings if found is not None and s.referent == found),
+            default=-1,
+        )
+        stated = [
+            s
+            for s in self._gendered
+            if since < s.start < before
+            and paragraph - s.paragraph <= 1
+            and self._genders.get(s.referent.key) == gender
+        ]
+        return stated[-1].referent if stated else found
 
     def _other_gender(self, sighting: _Sighting, gender: str | None) -> bool:
         known = self._genders.get(sighting.referent.key)
