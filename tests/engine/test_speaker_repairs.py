@@ -798,6 +798,26 @@ def test_a_pronoun_goes_to_the_person_of_its_stated_gender() -> None:
     ]
 
 
+def test_a_trailing_source_set_off_by_commas_reports_all_before_it() -> None:
+    # `..., the bank's chief economist, Hamid Qureshi, said`: a description and a name set off
+    # by commas are the source, no part of the content; a view the clause before reports
+    # (`Police believe ...`) is what the trailing source said, and a "clause" the parser
+    # made of the source (`a source close to the inquiry`) is none.
+    found = [(text, name) for text, name, _, _ in _attributions("trailing_sources_set_off")]
+    assert found == [
+        ("Inflation will peak this summer", "Hamid Qureshi"),
+        (
+            "The union hopes the strike will force management back to the table",
+            "Frances Doyle",
+        ),
+        ("Police believe the fire was started deliberately", "a spokesman for Kent Police"),
+        (
+            "Investigators believe the crash was caused by engine failure",
+            "a source close to the inquiry",
+        ),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

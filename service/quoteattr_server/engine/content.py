@@ -227,6 +227,16 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         # A cue with clauses on both sides ("In a statement released Monday, X said she ...")
         # reports the one after it; the one before is a misattached adverbial.
         clauses = [c for c in clauses if c.start > word.start]
+    # `..., a source close to the inquiry said.`: a "clause" between the last comma and the cue
+    # is its source, misread (`close` with `source` as its subject).
+    comma = max((w.index for w in sentence.words[: word.index] if w.text == ","), default=-1)
+    clauses = [
+        c
+        for c in clauses
+        if not (
+            c.start < word.start and trim_punct(sentence.subtree(c.index))[0].index > comma >= 0
+        )
+    ]
     return (
         clauses
         or _clauses_on_obliques(sentence, word, site.lexicon)
@@ -876,7 +886,10 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
         # Not when the cue's own complement clause was read already (the same content).
         return None if Rule.REPORTED_CLAUSE in site.present else _said_then_source(site)
     host = sentence.words[word.head]
-    if _reports_clause(host, sentence, lexicon) or host.deprel == "acl:relcl":
+    if host.deprel == "acl:relcl" or (
+        _reports_clause(host, sentence, lexicon)
+        and lexicon.cue_group(host.lemma) not in _HELD_VIEWS
+    ):
         return None
     if not any(c.deprel.startswith("nsubj") for c in sentence.children(word.index)):
         # `..., lawyers for the families said.`, the source hung in the host clause: the run
@@ -935,9 +948,11 @@ def _trailing_cue_after_subject(
     cue, whatever the parser made of it)."""
     words = sentence.words
     comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
+    source = words[comma + 1 : cue.index] if comma is not None else []
+    if comma is not None and not source:
+        comma, source = _set_off_source(words, comma)
     if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
         return None
-    source = words[comma + 1 : cue.index]
     if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
         return None
     if not _only_circumstances(words[cue.index + 1 :], lexicon):
@@ -948,13 +963,35 @@ def _trailing_cue_after_subject(
     if _opens_fronted_clause(content):
         return None  # `When Congress cut funding, Mexico said enough`: a fronted clause
     if not any(w.upos in ("VERB", "AUX") for w in content) or any(
-        _reports_clause(w, sentence, lexicon) for w in content if w.deprel == "root"
+        _reports_clause(w, sentence, lexicon) and lexicon.cue_group(w.lemma) not in _HELD_VIEWS
+        for w in content
+        if w.deprel == "root"
     ):
         return None  # a clause is reported, and not one that is an attribution itself
     span = _content_span(list(content))
     return None if span is None else (span, noun_before_complement(source, _SOURCE_HEADS))
 
 
+def _set_off_source(words: Sequence[Word], comma: int) -> tuple[int | None, list[Word]]:
+    """`..., the bank's chief economist, Hamid Qureshi, said`: a description and a name set off
+    by commas right before the cue are its source; the content ends at the comma before them.
+    `comma` is the comma right before the cue."""
+    commas = [w.index for w in words[:comma] if w.text == ","][-2:]
+    if len(commas) != 2:
+        return None, []
+    first, second = words[commas[0] + 1 : commas[1]], words[commas[1] + 1 : comma]
+    name = next(
+        (run for run in (first, second) if run and all(w.upos == "PROPN" for w in run)), None
+    )
+    description = second if name is first else first
+    if name is None or not description or not _names_a_source(description):
+        return None, []
+    return commas[0], [*description, *name]
+
+
+# `Police believe the fire was started deliberately, a spokesman said`: a view or an intention
+# the source reports of others is what the trailing cue reports.
+_HELD_VIEWS = frozenset({"stance", "intent"})
 _SUBORDINATING_ADVERBS = frozenset({"when", "where", "while", "whenever", "once", "as"})
 
 
@@ -1232,7 +1269,9 @@ def _reports_all_before(item: ReportedContent) -> bool:
     """A trailing cue reports the whole clause before it (`..., a spokesman announced`): it is
     the outermost attribution there, whatever cue that clause holds (`the campaign plans
     to ...`)."""
-    return item.rule is Rule.TRAILING_CUE
+    return item.rule is Rule.TRAILING_CUE or (
+        item.rule is Rule.REPORTED_PARATAXIS and item.source is not None
+    )
 
 
 _CONJUNCTIONS = ("and ", "but ", "or ")
