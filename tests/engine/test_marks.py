@@ -108,3 +108,30 @@ def test_a_stage_direction_ends_a_transcript_line_and_is_no_quote() -> None:
 )
 def test_stage_direction(text: str, expected: bool) -> None:
     assert stage_direction(text, 0, len(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British copy quotes with single marks: read as quotes when no double mark is used.
+        ("'I never wanted to leave,' the striker said.", ["'I never wanted to leave,'"]),
+        ("\u2018This is the end,\u2019 said Ann Lee.", ["\u2018This is the end,\u2019"]),
+        (
+            "Mrs Patel said: 'We were treated like criminals.'",
+            ["'We were treated like criminals.'"],
+        ),
+        # Apostrophes stay: elisions, possessives, a plural possessive before a noun.
+        ("The workers' union said it won't back Patel's plan.", []),
+        # A partial quote closed before a word, when the next quote opens.
+        (
+            "It called the deal 'a betrayal' and left. 'We don't accept it,' a spokesman said.",
+            ["'a betrayal'", "'We don't accept it,'"],
+        ),
+        # With double marks in the article, single marks are quotes within quotes or apostrophes.
+        ("\"He called it 'a betrayal',\" she said.", ["\"He called it 'a betrayal',\""]),
+    ],
+)
+def test_single_marks_quote_when_the_article_has_no_double_marks(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected

@@ -14,6 +14,7 @@ from quoteattr_server.engine.speakers import (
     participle_continues_speaker,
     subject_of_cue,
 )
+from quoteattr_server.engine.types import QuoteKind
 
 from .rulekit import (
     LEXICON,
@@ -816,6 +817,18 @@ def test_a_trailing_source_set_off_by_commas_reports_all_before_it() -> None:
             "a source close to the inquiry",
         ),
     ]
+
+
+def test_quotes_in_single_marks_are_direct_and_partial_quotes() -> None:
+    # British copy: `'I never wanted to leave,' the striker told the Daily Mail.`
+    found = [(q, name) for q, name, _, _ in _attributions("single_quote_marks")]
+    assert found == [
+        ("\u2018This is the end of an era,\u2019", "Robert Cleary"),
+        ("'I never wanted to leave,'", "the striker"),
+        ("'fails the country'", "Joanna Crewe"),
+    ]
+    kinds = [q.kind for q in attribute(parsed("single_quote_marks"), LEXICON).quotes]
+    assert kinds == [QuoteKind.DIRECT, QuoteKind.DIRECT, QuoteKind.PARTIAL]
 
 
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:

@@ -150,7 +150,9 @@ def is_transcript(text: str, paragraphs: Sequence[Span]) -> bool:
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
-    """Pair the double quotation marks of each paragraph into quote spans."""
+    """Pair the double quotation marks of each paragraph into quote spans (an article that
+    quotes with single marks throughout, as British copy does, has them read as double)."""
+    text = single_marks_as_double(text, paragraphs)
     pairing = _Pairing(text, is_transcript(text, paragraphs))
     for number, paragraph in enumerate(paragraphs):
         marks = find_marks(text, paragraph.start, paragraph.end)
@@ -161,6 +163,72 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[MarkedQuote]:
     if pairing.open_at is not None:
         pairing.emit(paragraphs[-1].end, closed=False)
     return pairing.quotes
+
+
+_SINGLE_OPEN = frozenset("\u2018'")  # left single mark, straight apostrophe
+_SINGLE_CLOSE = frozenset("\u2019'")  # right single mark, straight apostrophe
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]|``|''")
+_PUNCT_INSIDE = frozenset(".,!?;:")
+
+
+def single_marks_as_double(text: str, paragraphs: Sequence[Span]) -> str:
+    """`'I never wanted to leave,' the striker said`: when an article has no double marks at
+    all, each single opening mark (after a space, at a line's start, before a letter) paired
+    with a closing one (after punctuation, or before punctuation or the line's end) is read
+    as a double mark, one character for one; apostrophes (`don't`, `Patel's`, `the workers'
+    union`) stay as they are. A mark between a word and a space closes the quote when another
+    opens before any surer close (`called it 'a betrayal' and ... 'We ...`)."""
+    if _DOUBLE_MARK.search(text):
+        return text
+    chars = list(text)
+    for paragraph in paragraphs:
+        for opening, closing in _single_pairs(text, paragraph):
+            chars[opening], chars[closing] = "\u201c", "\u201d"
+    return "".join(chars)
+
+
+def _single_pairs(text: str, paragraph: Span) -> list[tuple[int, int]]:
+    """The (opening, closing) offsets of the single marks of a paragraph that pair as quotes."""
+    pairs: list[tuple[int, int]] = []
+    opened: int | None = None
+    loose: int | None = None  # a mark that may close the open quote, or be an apostrophe
+    for i in range(paragraph.start, paragraph.end):
+        if text[i] not in _SINGLE_OPEN and text[i] not in _SINGLE_CLOSE:
+            continue
+        before = text[i - 1] if i > paragraph.start else " "
+        after = text[i + 1] if i + 1 < paragraph.end else " "
+        opens = text[i] in _SINGLE_OPEN and _opens_single(before, after)
+        if opened is None or (opens and loose is not None):
+            if opened is not None and loose is not None:
+                pairs.append((opened, loose))
+            opened, loose = (i if opens else None), None
+        elif text[i] in _SINGLE_CLOSE and not before.isspace():
+            if _closes_single(text, i, before, after, paragraph.end):
+                pairs.append((opened, i))
+                opened, loose = None, None
+            elif after.isspace():
+                loose = i
+    if opened is not None and loose is not None:
+        pairs.append((opened, loose))
+    return pairs
+
+
+def _closes_single(text: str, i: int, before: str, after: str, end: int) -> bool:
+    return (
+        before in _PUNCT_INSIDE
+        or after in _CLOSING_PUNCT
+        or (after.isspace() and _ends_clause(text, i + 1, end))
+    )
+
+
+def _opens_single(before: str, after: str) -> bool:
+    return (before.isspace() or before in "([\u2014\u2013-") and after.isalnum()
+
+
+def _ends_clause(text: str, start: int, end: int) -> bool:
+    """After a closing mark and its space: the line's end, or no word (a dash, a bracket)."""
+    rest = text[start:end].lstrip()
+    return not rest or not rest[0].isalnum()
 
 
 class _Pairing:
