@@ -831,6 +831,18 @@ def test_quotes_in_single_marks_are_direct_and_partial_quotes() -> None:
     assert kinds == [QuoteKind.DIRECT, QuoteKind.DIRECT, QuoteKind.PARTIAL]
 
 
+def test_a_document_speaks_for_its_owner_and_an_extraposed_clause_stays_whole() -> None:
+    # `The club's statement said`, `Mr. Ruiz's letter ... warned`: the owner speaks. `It is
+    # "highly unlikely" that the mission will launch`: never the opposite, "the mission will
+    # launch this year", as what the officials said.
+    found = [(text, name) for text, name, _, _ in _attributions("document_owner_and_extraposed")]
+    assert found == [
+        ("the player would be out for six weeks", "The club"),
+        ("the pier was unsafe", "Ruiz"),
+        ('"highly unlikely"', "NASA officials"),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

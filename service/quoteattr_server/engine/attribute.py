@@ -583,7 +583,7 @@ def _resolve_speaker(
     target_words = words
     target_head = word
     owned = owned_after(sentence, words)
-    if owned:
+    if owned and owned[-1].lemma.lower() not in lexicon.artefacts:  # `The club's statement`
         # `The Bank of England's governor, Andrew Bailey, said`, parsed with the bank as the
         # subject: the governor speaks, by the name set off after the role when there is one.
         described = [*words, *owned]

@@ -327,13 +327,11 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     cut = min((_name_run_start(sentence, c) for c in others), default=None)
     cue_end = phrase_cue_end(sentence, word, site.lexicon) or word  # `pointed out that`
     found: list[ReportedContent] = []
+    joined = {id(c): _extraposed_after(sentence, c, clauses) for c in clauses}
     for child in (c for c in clauses if c not in others):
-        words = _without_own_attributions(site, child)
-        correlative = _correlative_clause(site, child)
-        if correlative:
-            words = sorted(
-                {w.index: w for w in words + correlative}.values(), key=lambda w: w.index
-            )
+        if any(later is child for later in joined.values()):
+            continue  # read with the clause it completes
+        words = _clause_words(site, child, joined[id(child)])
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
@@ -421,6 +419,37 @@ def _subject_without(sentence: Sentence, cue: Word, source: Word) -> list[Word]:
 def _without(sentence: Sentence, words: list[Word], phrase: Word) -> list[Word]:
     cut = {w.index for w in sentence.subtree(phrase.index)}
     return [w for w in words if w.index not in cut]
+
+
+def _clause_words(site: WordSite, clause: Word, later: Word | None) -> list[Word]:
+    """A complement's words without attributions of their own, with the clause that completes
+    it (`It is unlikely` + `that ...`) and the other half of a correlative (`neither ...`)."""
+    words = _without_own_attributions(site, clause)
+    if later is not None:
+        words = words + _without_own_attributions(site, later)
+    correlative = _correlative_clause(site, clause)
+    if correlative:
+        words = sorted({w.index: w for w in words + correlative}.values(), key=lambda w: w.index)
+    return words
+
+
+def _extraposed_after(sentence: Sentence, clause: Word, clauses: list[Word]) -> Word | None:
+    """`It is "highly unlikely" that the mission will launch, officials said`, parsed as two
+    complements: the "that" clause right after the first completes it (one content, or the
+    content says the opposite of what was said)."""
+    end = max(w.index for w in sentence.subtree(clause.index) if w.upos != "PUNCT")
+    for other in clauses:
+        words = [w for w in sentence.subtree(other.index) if w.upos != "PUNCT"]
+        if (
+            other is not clause
+            and words
+            and words[0].index > end
+            and all(w.upos == "PUNCT" for w in sentence.words[end + 1 : words[0].index])
+            and words[0].text.lower() == "that"
+            and words[0].deprel == "mark"
+        ):
+            return other
+    return None
 
 
 def _pieces_around(words: list[Word], cue: Word) -> tuple[Span, ...]:

@@ -729,8 +729,24 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
         word = read(site)
         if word is not None:
             maker = _maker_of_statement(site, word)
-            return SpeakerHead(site.sentence, maker.word if maker else word, rule)
+            owner = _owner_of_document(site.sentence, word, site.lexicon)
+            return SpeakerHead(site.sentence, maker.word if maker else owner or word, rule)
     return None
+
+
+def _owner_of_document(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
+    """`The club's statement said ...`, `Mr. Ruiz's letter warned ...`: a document someone
+    owns speaks for its owner, named as its possessor (not a pronoun: `its report`)."""
+    if word.lemma.lower() not in lexicon.artefacts:
+        return None
+    return next(
+        (
+            c
+            for c in sentence.children(word.index)
+            if c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
+        ),
+        None,
+    )
 
 
 def _maker_of_statement(site: CueSite, word: Word) -> SpeakerHead | None:
