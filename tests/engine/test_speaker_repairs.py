@@ -843,6 +843,12 @@ def test_a_document_speaks_for_its_owner_and_an_extraposed_clause_stays_whole() 
     ]
 
 
+def test_an_adverb_set_off_before_that_is_no_part_of_the_content() -> None:
+    # `warned, however, that fares would stay high`.
+    found = [text for text, _, _, _ in _attributions("adverb_set_off_before_that")]
+    assert found == ["fares would stay high"]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

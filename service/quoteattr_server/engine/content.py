@@ -425,11 +425,31 @@ def _clause_words(site: WordSite, clause: Word, later: Word | None) -> list[Word
     """A complement's words without attributions of their own, with the clause that completes
     it (`It is unlikely` + `that ...`) and the other half of a correlative (`neither ...`)."""
     words = _without_own_attributions(site, clause)
+    words = _after_set_off_adverb(site.sentence, clause, words)
     if later is not None:
         words = words + _without_own_attributions(site, later)
     correlative = _correlative_clause(site, clause)
     if correlative:
         words = sorted({w.index: w for w in words + correlative}.values(), key=lambda w: w.index)
+    return words
+
+
+def _after_set_off_adverb(sentence: Sentence, clause: Word, words: list[Word]) -> list[Word]:
+    """`warned, however, that prices would stay high`: an adverb set off by commas before the
+    clause's "that" is the cue's aside, no part of what was said."""
+    mark = next(
+        (c for c in sentence.children(clause.index) if c.deprel == "mark" and c.lemma == "that"),
+        None,
+    )
+    if mark is None:
+        return words
+    before = [w for w in words if w.index < mark.index]
+    if (
+        before
+        and all(w.upos in ("ADV", "PUNCT") for w in before)
+        and any(w.text == "," for w in before)
+    ):
+        return [w for w in words if w.index >= mark.index]
     return words
 
 
