@@ -849,6 +849,13 @@ def test_an_adverb_set_off_before_that_is_no_part_of_the_content() -> None:
     assert found == ["fares would stay high"]
 
 
+def test_a_relative_clause_on_a_names_apposition_speaks_for_the_name() -> None:
+    # `said Rebecca Osei, an economist at Hallam Partners, who expects ...`: one speaker.
+    result = attribute(parsed("relative_clause_on_apposition"), LEXICON)
+    assert [s.name for s in result.speakers] == ["Rebecca Osei"]
+    assert len(result.quotes) == 2
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

@@ -640,7 +640,11 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
     adverbial clause), the noun phrase right before it and its comma."""
     clause = sentence.words[pronoun.head]
     if clause.deprel == "acl:relcl" and clause.head >= 0:
-        return sentence.words[clause.head]
+        noun = sentence.words[clause.head]
+        if noun.deprel == "appos" and noun.head >= 0 and sentence.words[noun.head].upos == "PROPN":
+            # `Rebecca Osei, an economist at Hallam Partners, who expects ...`: the named one.
+            return sentence.words[noun.head]
+        return noun
     before = pronoun.index - 1
     if before < 1 or sentence.words[before].text != ",":
         return None
