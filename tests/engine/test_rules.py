@@ -870,6 +870,12 @@ def test_according_to_claims_its_word() -> None:
     assert site.present == {Rule.ACCORDING_TO}
 
 
+def test_an_interviews_one_letter_label_names_nobody() -> None:
+    # `Q: Will you stand again?`: a question's label, no speaker called "Q".
+    layout = layout_of("interview_labels")
+    assert name_colon(layout.sentences[0], layout) is None
+
+
 def test_name_colon_reads_a_headline() -> None:
     layout = layout_of("name_colon")
     found = name_colon(layout.sentences[0], layout)

@@ -1363,7 +1363,8 @@ def name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
         layout.inside_quote(w) for w in before
     ):
         return None
-    names = [w for w in before if w.upos == "PROPN"]
+    # `Q: Will you stand again?`: an interview's one-letter labels name nobody.
+    names = [w for w in before if w.upos == "PROPN" and len(w.text.rstrip(".")) > 1]
     if not names:
         return None
     source = names[-1]
