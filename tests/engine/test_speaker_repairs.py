@@ -856,6 +856,13 @@ def test_a_relative_clause_on_a_names_apposition_speaks_for_the_name() -> None:
     assert len(result.quotes) == 2
 
 
+def test_a_day_after_a_source_is_no_name_of_it() -> None:
+    # `according to a statement released on Thursday`: the statement, not "Thursday" (who
+    # would then be dropped as nobody, leaving the quote without a speaker).
+    found = [name for _, name, _, _ in _attributions("source_released_on_a_day")]
+    assert found == ["a statement released on Thursday"]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

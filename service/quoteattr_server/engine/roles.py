@@ -136,6 +136,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         runs.append(current)
     if (
         not runs
+        or all(w.text.lower() in lexicon.not_speakers for w in runs[-1])  # `on Thursday`
         or _is_label(runs[-1], lexicon)
         or _possessor(runs[-1], words)
         or _modifies_noun(runs[-1], words)
