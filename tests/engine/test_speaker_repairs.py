@@ -863,6 +863,16 @@ def test_a_day_after_a_source_is_no_name_of_it() -> None:
     assert found == ["a statement released on Thursday"]
 
 
+def test_acts_that_state_nothing_are_no_attributions() -> None:
+    # "founded" is no form of "find"; a plea in court (`pleaded guilty`) and a comment asked
+    # for (`calls seeking comment`) state nothing; a notice `according to` which the clause is
+    # reported is its source, not what was posted. A comment declined stays (PolNeAR and
+    # newsrooms alike record the refusal).
+    found = [(text, name) for text, name, _, _ in _attributions("acts_that_say_nothing")]
+    assert found[0] == ("Schools will stay closed on Monday", "Lakeview School District")
+    assert [text for text, _ in found[1:]] == ["comment", "the ruling"]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

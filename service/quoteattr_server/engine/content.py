@@ -629,6 +629,12 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
     kept = trim_punct(_before_aside(words))
     if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
         return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
+    if site.word.lemma.lower() in site.lexicon.requests and all(
+        w.text.lower() in site.lexicon.not_speakers for w in kept
+    ):
+        return []  # `did not return calls seeking comment`: a comment asked for
+    if kept[0].text.lower() in site.lexicon.pleas:
+        return []  # `pleaded guilty to two counts`: a plea states nothing
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
 
 
@@ -859,6 +865,7 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
             if (c.deprel == "obl" or (c.deprel == "advcl" and c.upos == "VERB"))
             and c.text.lower() not in lexicon.time_words
             and c.text.lower() not in lexicon.not_speakers  # "on Twitter", "on Friday"
+            and not _venue(sentence, c, lexicon)
             and not _asks_for_comment(sentence, c, lexicon)
             and _opened_by_content_preposition(sentence, c, lexicon, ("case", "mark"))
             and (content := _past_addressee(sentence, site.word, c, lexicon)) is not None
@@ -868,6 +875,14 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
     if oblique is None:
         return None
     return _phrase(site, sentence.subtree(oblique.index), Rule.REPORTED_OBLIQUE)
+
+
+def _venue(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
+    """`told analysts on an earnings call`, `said on a podcast`: where it was said (a noun of
+    speech after "on"), not what."""
+    return phrase.lemma.lower() in lexicon.reporting_nouns and any(
+        c.deprel == "case" and c.text.lower() == "on" for c in sentence.children(phrase.index)
+    )
 
 
 def _asks_for_comment(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:

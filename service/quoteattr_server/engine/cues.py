@@ -51,11 +51,19 @@ class CueMatch:
 
 
 def is_verb_cue(word: Word, lexicon: Lexicon) -> bool:
-    return word.upos == "VERB" and lexicon.is_cue(word.lemma)
+    return (
+        word.upos == "VERB"
+        and lexicon.is_cue(word.lemma)
+        and word.text.lower() not in lexicon.not_cue_forms
+    )
 
 
 def is_quoting_cue(word: Word, lexicon: Lexicon) -> bool:
-    return word.upos == "VERB" and lexicon.introduces_quotes(word.lemma)
+    return (
+        word.upos == "VERB"
+        and lexicon.introduces_quotes(word.lemma)
+        and word.text.lower() not in lexicon.not_cue_forms
+    )
 
 
 def is_according(sentence: Sentence, word: Word) -> Word | None:

@@ -97,6 +97,12 @@ class Lexicon:
     # Verbs that put out a statement, whose subject speaks through it (`issued a statement
     # that called ...`).
     issuing_verbs: frozenset[str] = frozenset()
+    # Word forms sharing a cue's lemma that are other verbs ("founded" is no "found").
+    not_cue_forms: frozenset[str] = frozenset()
+    # Pleas in court ("pleaded guilty"): an object that states nothing.
+    pleas: frozenset[str] = frozenset()
+    # Cues whose object is asked of others ("seeking comment"): no one's statement.
+    requests: frozenset[str] = frozenset()
     # Letters after a name for an office or honour ("KC", "MP"): no part of the name.
     post_nominals: frozenset[str] = frozenset()
     # "a group of parents": nouns that gather people, a group whatever their own kind.
@@ -306,6 +312,9 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         rank_words=lower_set("rank_words.txt"),
         control_verbs=lower_set("control_verbs.txt"),
         issuing_verbs=lower_set("issuing_verbs.txt"),
+        not_cue_forms=lower_set("not_cue_forms.txt"),
+        pleas=frozenset(w.lower() for w in content.get("pleas", [])),
+        requests=frozenset(w.lower() for w in content.get("requests", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
