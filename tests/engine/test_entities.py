@@ -45,6 +45,27 @@ def test_a_company_shortened_to_the_words_before_its_trade_is_the_same_company()
     assert _speaker(result, "the vote would go ahead") == ("HPA", "organization")
 
 
+def test_an_organisation_named_with_a_possessive_stays_whole() -> None:
+    # `The Riverton County Sheriff's Office`, `The Cook County State's Attorney's Office`: one
+    # name; a person's possessive is not part of it (`Trump's Justice Department`); a mission
+    # named in a complement is where officials work (`Officials at the British High
+    # Commission in Lagos`).
+    result = attribute(parsed("possessive_organisation_names"), LEXICON)
+    assert _speaker(result, "deputies responded") == (
+        "Riverton County Sheriff's Office",
+        "organization",
+    )
+    assert _speaker(result, "charges were expected") == (
+        "Cook County State's Attorney's Office",
+        "organization",
+    )
+    assert _speaker(result, "the inquiry was closed") == ("Justice Department", "organization")
+    assert _speaker(result, "aware of the arrest") == (
+        "Officials at the British High Commission in Lagos",
+        "group",
+    )
+
+
 def test_definite_description_by_head_word_is_the_organisation_named_before() -> None:
     result = attribute(parsed("organization_described"), LEXICON)
     assert _speaker(result, "the pier was unsafe") == (

@@ -125,6 +125,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             or opens_name
             or _title_as_surname(words, position, current, lexicon)
             or _joins_organization_name(current, words[position:], lexicon)
+            or _in_possessive_organization(words, position, lexicon)
             or _particle_in_name(current, word, following, lexicon)
         ):
             current.append(word)
@@ -188,6 +189,33 @@ def _adjectives_open_name(words: Sequence[Word], position: int, lexicon: Lexicon
     return False
 
 
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
+
+
+def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
+    """`the Riverton County Sheriff's Office`, `the Attorney General's Office`, `Children's
+    Hospital`: capitalised words and a possessive ending in an organisation's head word are one
+    name, when the word before the possessive is a title or a common noun (not a person's name:
+    `Trump's Justice Department` is the department)."""
+
+    def linked(word: Word) -> bool:
+        return word.text in _POSSESSIVE_MARKS or (word.text[:1].isupper() and word.upos != "DET")
+
+    if not linked(words[position]):
+        return False
+    first = position
+    while first > 0 and linked(words[first - 1]):
+        first -= 1
+    chain = list(itertools.takewhile(linked, words[first:]))
+    marks = [i for i, w in enumerate(chain) if w.text in _POSSESSIVE_MARKS]
+    if not marks or chain[-1].text in _POSSESSIVE_MARKS:
+        return False
+    owners = [chain[i - 1] for i in marks if i > 0]
+    return lexicon.is_organization_head(chain[-1].text, chain[-1].lemma) and any(
+        lexicon.is_title(owner.text) or owner.upos == "NOUN" for owner in owners
+    )
+
+
 def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon: Lexicon) -> bool:
     """`Bank of England`, `Office for National Statistics`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already);
@@ -247,11 +275,11 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
         noun = before[position - 1]
         if (
             word.upos == "ADP"
-            and noun.upos == "PROPN"
+            and _capitalised_name_word(noun)
             and noun.text.lower() not in lexicon.group_nouns
         ):
             continue  # `officials at the US Embassy in Nairobi`: a name inside the complement
-        if word.upos == "PROPN" and word.text[:1].isupper():
+        if _capitalised_name_word(word):
             continue
         return (
             word.upos == "ADP"
@@ -259,6 +287,12 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
             and (not noun.text[:1].isupper() or noun.index == 0 or noun.upos == "PROPN")
         )
     return False
+
+
+def _capitalised_name_word(word: Word) -> bool:
+    """A word of a name inside a phrase: a proper noun, or a capitalised common noun the small
+    tagger gave a name's word (`the British High Commission`)."""
+    return word.upos in ("PROPN", "NOUN", "ADJ") and word.text[:1].isupper() and word.index > 0
 
 
 def _possessor(run: Sequence[Word], words: Sequence[Word]) -> bool:
