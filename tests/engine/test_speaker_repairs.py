@@ -873,6 +873,17 @@ def test_acts_that_state_nothing_are_no_attributions() -> None:
     assert [text for text, _ in found[1:]] == ["comment", "the ruling"]
 
 
+def test_a_quoted_nickname_is_no_quote_and_no_part_of_the_name() -> None:
+    # `said Jaylen "Jet" Morrissey`: the nickname is set aside; the name runs on to the surname.
+    found = _attributions("quoted_nicknames")
+    assert [(text, name, roles) for text, name, _, roles in found] == [
+        ('"I have always been a big-game player,"', "Jaylen Morrissey", []),
+        ('"We were rubbish,"', "Rhys Calloway", ["The captain"]),
+    ]
+    kinds = [q.kind for q in attribute(parsed("quoted_nicknames"), LEXICON).quotes]
+    assert kinds == [QuoteKind.DIRECT, QuoteKind.DIRECT]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

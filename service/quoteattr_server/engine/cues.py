@@ -483,7 +483,21 @@ def is_label(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) -> bool:
     ]
     while len(preceding) > 1 and preceding[-1] in _LABEL_LINKS:
         preceding.pop()
-    return bool(preceding) and preceding[-1] in lexicon.labels
+    return (bool(preceding) and preceding[-1] in lexicon.labels) or _nickname(quote, text)
+
+
+_NICKNAME = re.compile(r"^.[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)?.$")
+
+
+def _nickname(quote: MarkedQuote, text: str) -> bool:
+    """`Jaylen "Jet" Morrissey`: one or two capitalised words quoted between the words of a
+    name are a nickname, no speech."""
+    before, after = text[: quote.span.start], text[quote.span.end :]
+    return (
+        _NICKNAME.match(text[quote.span.start : quote.span.end]) is not None
+        and re.search(r"[A-Z][\w.'\u2019-]* $", before) is not None
+        and re.match(r" [A-Z][\w'\u2019-]+", after) is not None
+    )
 
 
 # Words between a label word and its quoted phrase: `known as the "Buffett rule"`.

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
@@ -882,6 +883,20 @@ def full_name(doc: ParsedDoc, name: str) -> str:
     return name
 
 
+_SURNAME_AFTER_NICKNAME = (
+    r"\s+[\"\u201c][A-Z][^\"\u201c\u201d]{0,30}[\"\u201d]\s+([A-Z][\w'\u2019-]+)"
+)
+
+
+def across_nickname(text: str, name: str) -> str:
+    """`Jaylen "Jet" Morrissey`: a first name the parse cut at a quoted nickname goes on to the
+    surname written after it (the nickname is no part of the name)."""
+    if " " in name or not name[:1].isupper():
+        return name
+    found = re.search(rf"\b{re.escape(name)}{_SURNAME_AFTER_NICKNAME}", text)
+    return f"{name} {found.group(1)}" if found else name
+
+
 def is_named(speaker: Speaker) -> bool:
     """A person (or unknown) whose name is a proper name: every word capitalised but for the
     particles of names ("de", "van", "bin")."""
@@ -962,6 +977,8 @@ def roles_of_speaker(
         if not any(start < key[1] and key[0] < end for start, end in name_spans)
         and not any(_within(key, other) for other in roles)
     ]
+    # The roles are read where the name is written; a nickname only lengthens the name.
+    name = across_nickname(doc.text, name)
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
 
 
