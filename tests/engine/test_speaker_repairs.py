@@ -884,6 +884,13 @@ def test_a_quoted_nickname_is_no_quote_and_no_part_of_the_name() -> None:
     assert kinds == [QuoteKind.DIRECT, QuoteKind.DIRECT]
 
 
+def test_the_name_after_a_team_and_its_role_word_speaks() -> None:
+    # `said Hawks coach Terry Mulvane`, `Lakers forward Dion Mabry said`, with "coach" tagged
+    # a verb and "forward" a preposition: the coach and the forward speak, not the teams.
+    found = [(name, roles) for _, name, _, roles in _attributions("team_before_role_word")]
+    assert found == [("Terry Mulvane", ["Hawks coach"]), ("Dion Mabry", [])]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

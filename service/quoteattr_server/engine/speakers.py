@@ -730,7 +730,27 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
         if word is not None:
             maker = _maker_of_statement(site, word)
             owner = _owner_of_document(site.sentence, word, site.lexicon)
-            return SpeakerHead(site.sentence, maker.word if maker else owner or word, rule)
+            named = _name_after_role_word(site.sentence, word, site.lexicon)
+            return SpeakerHead(site.sentence, maker.word if maker else owner or named or word, rule)
+    return None
+
+
+def _name_after_role_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
+    """`said Hawks coach Terry Mulvane`, `Lakers forward Dion Mabry said`, with the role word
+    tagged a verb or a preposition and the team taken for the speaker: the name after the
+    role word speaks; the team and role are its title."""
+    words = sentence.words
+    if word.upos != "PROPN" or word.index + 2 >= len(words):
+        return None
+    role, name = words[word.index + 1], words[word.index + 2]
+    if (
+        role.text.islower()
+        and role.upos in ("VERB", "ADP", "ADV")
+        and lexicon.is_role_word(role.text)
+        and name.upos == "PROPN"
+        and name.text[:1].isupper()
+    ):
+        return name
     return None
 
 
