@@ -891,6 +891,16 @@ def test_the_name_after_a_team_and_its_role_word_speaks() -> None:
     assert found == [("Terry Mulvane", ["Hawks coach"]), ("Dion Mabry", [])]
 
 
+def test_a_that_clause_after_a_phrase_with_names_is_the_cues() -> None:
+    # `said in a filing with the Securities and Exchange Commission that ...` (the clause hung
+    # on the last name) and `wrote in the journal Nature Medicine that ...` (as an adverbial).
+    found = [(text, name) for text, name, _, _ in _attributions("that_clause_deep_in_oblique")]
+    assert found == [
+        ("it expects revenue to decline in the fourth quarter", "Redmoor Systems"),
+        ("the drug cut hospital admissions by a third", "Researchers"),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

@@ -216,7 +216,7 @@ def _complement_clauses(site: WordSite) -> list[Word]:
     clauses = [
         c
         for c in sentence.children(word.index)
-        if c.deprel == "ccomp"
+        if (c.deprel == "ccomp" or _that_clause_as_adverbial(sentence, word, c))
         and (
             _is_clause(sentence, c, site.lexicon)
             or (c.start > word.start and _holds_a_verb(sentence, c, site.lexicon))
@@ -241,6 +241,20 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         clauses
         or _clauses_on_obliques(sentence, word, site.lexicon)
         or _clause_on_addressee(sentence, word, site.lexicon)
+    )
+
+
+def _that_clause_as_adverbial(sentence: Sentence, cue: Word, clause: Word) -> bool:
+    """`wrote in the journal Nature Medicine that the drug cut admissions`, parsed as an
+    adverbial clause: one opened by "that" alone, with a subject, after the cue is its
+    complement."""
+    if clause.deprel != "advcl" or clause.start < cue.start:
+        return False
+    marks = [c for c in sentence.children(clause.index) if c.deprel == "mark"]
+    return (
+        len(marks) == 1
+        and marks[0].text.lower() == "that"
+        and any(c.deprel.startswith("nsubj") for c in sentence.children(clause.index))
     )
 
 
@@ -287,8 +301,9 @@ def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
         if oblique.deprel.split(":")[0] != "obl" or oblique.start < cue.start:
             continue
         speech = oblique.lemma.lower() in lexicon.reporting_nouns
-        # `confirmed in a statement on its website that ...`: also on the oblique's own noun.
-        nouns = [oblique, *(c for c in sentence.children(oblique.index) if c.deprel == "nmod")]
+        # `confirmed in a statement on its website that ...`, `said in a filing with the
+        # Securities and Exchange Commission that ...`: also on a noun deeper in the phrase.
+        nouns = [w for w in sentence.subtree(oblique.index) if w.upos in ("NOUN", "PROPN")]
         for clause in (c for noun in nouns for c in sentence.children(noun.index)):
             children = sentence.children(clause.index)
             opener = next((c for c in children if c.text.lower() == "that"), None)
