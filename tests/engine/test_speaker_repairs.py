@@ -901,6 +901,20 @@ def test_a_that_clause_after_a_phrase_with_names_is_the_cues() -> None:
     ]
 
 
+def test_a_colon_introduction_after_a_quote_and_a_subject_after_a_fronted_asked() -> None:
+    # `Her deputy, Alain Fortier, was more optimistic: "..."` after Moreau's quote: Fortier's
+    # words, not a second piece of Moreau's; `Asked if she would run again, Hargreaves
+    # laughed. "...," she said.`: she is Hargreaves; `recalled former colleague Nadine
+    # Forsythe`: the cue is no word of her role.
+    found = [(name, roles) for _, name, _, roles in _attributions("colon_speaker_and_inverted_cue")]
+    assert found == [
+        ("Moreau", []),
+        ("Alain Fortier", ["Her deputy"]),
+        ("Hargreaves", []),
+        ("Nadine Forsythe", ["former colleague"]),
+    ]
+
+
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:
     # `He said the company would appeal and accused the agency of "..."`: "accused" cannot
     # share "would"; it is Ruiz's own attribution, with his subject, and no part of the clause.

@@ -57,6 +57,7 @@ from quoteattr_server.engine.speakers import (
     after_party_tag,
     description_tail,
     introduced_before,
+    introduced_by_colon,
     mention_words,
     name_set_off_after,
     organization_name,
@@ -446,6 +447,8 @@ class _Resolution:
     def add(self, draft: _Draft) -> None:
         if draft.speaker is not None:
             self._attributed(draft, draft.speaker)
+        elif (by_colon := self._introduced_by_colon(draft)) is not None:
+            self._attributed(*by_colon)
         elif self.previous is not None and _continues_previous(
             draft, self.previous.draft, self.layout
         ):
@@ -454,6 +457,23 @@ class _Resolution:
             self._attributed(*introduced)
         elif not (draft.direct and draft.cue is None and _is_scare_quote(draft, self.layout)):
             self._emit(draft, None, None, draft.rule, draft.confidence)
+
+    def _introduced_by_colon(self, draft: _Draft) -> tuple[_Draft, SpeakerHead] | None:
+        """`Her deputy, Alain Fortier, was more optimistic: "..."`: the subject of the clause the
+        colon ends speaks, before any speaker of the quotation just before."""
+        if draft.cue is not None or not draft.direct:
+            return None
+        head = introduced_by_colon(self.layout, self.lexicon, draft.span)
+        if head is None:
+            return None
+        introduced = replace(
+            draft,
+            speaker=head,
+            rule=Rule.INTRODUCED,
+            kind=QuoteKind.DIRECT,
+            confidence=confidence.INTRODUCED,
+        )
+        return introduced, head
 
     def _introduced(self, draft: _Draft) -> tuple[_Draft, SpeakerHead] | None:
         """An uncued quotation with the speaker the sentence before introduces."""

@@ -372,7 +372,26 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     verb = sentence.words[head.head]
     if verb.deprel == "conj" and verb.head >= 0:
         verb = sentence.words[verb.head]
+    if (
+        verb.deprel == "ccomp"
+        and verb.head >= 0
+        and _fronted_participle(sentence, verb.head)
+        and head.index > 0
+        and sentence.words[head.index - 1].text == ","
+    ):
+        return True  # `Asked if she would run, Hargreaves laughed`, parsed under "Asked"
     return verb.deprel == "root"
+
+
+def _fronted_participle(sentence: Sentence, index: int) -> bool:
+    """The sentence's root is a participle opening it with no subject (`Asked ...,`)."""
+    root = sentence.words[index]
+    return (
+        root.deprel == "root"
+        and root.index == 0
+        and root.text.lower().endswith("ed")
+        and not any(c.deprel.startswith("nsubj") for c in sentence.children(root.index))
+    )
 
 
 def _party_label(word: Word, lexicon: Lexicon) -> bool:

@@ -625,6 +625,28 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     return None
 
 
+def introduced_by_colon(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
+    """`Her deputy, Alain Fortier, was more optimistic: "..."`: a quotation after a colon that
+    ends a clause of its own sentence, whose subject names a person: that person speaks (not
+    the speaker of the quotation before)."""
+    sentence = layout.sentences[layout.sentence_index_at(quote.start)]
+    before = [w for w in sentence.words if w.end <= quote.start]
+    if len(before) < 3 or before[-1].text != ":" or layout.inside_quote(before[0]):
+        return None
+    root = next((w for w in before if w.head < 0 or w.head >= before[-1].index), None)
+    if root is None or root.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    for child in sentence.children(root.index):
+        if child.deprel not in _SUBJECT_RELATIONS or child.start > before[-1].start:
+            continue
+        named = name_set_off_after(sentence, child)
+        if named is not None:
+            return SpeakerHead(sentence, named, Rule.INTRODUCED)
+        if _names_a_person(sentence, child, lexicon):
+            return SpeakerHead(sentence, child, Rule.INTRODUCED)
+    return None
+
+
 # Words a noun's complement may hold before the name set off after it: `deputy at the port`.
 _COMPLEMENT_TAGS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
@@ -1054,7 +1076,16 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     # A dash the tagger took for a name ("― Rosa Vega") is no part of the mention.
     while words and (words[0].upos in ("PUNCT", "CCONJ") or not _has_letters(words[0])):
         words.pop(0)
+    # `"...," recalled former colleague Nadine Forsythe`: the inverted cue the parser hung on
+    # the noun after a closing mark is no word of the mention.
+    if len(words) > 1 and words[0].upos == "VERB" and _right_after_closing_mark(sentence, words[0]):
+        words.pop(0)
     return words or [head]
+
+
+def _right_after_closing_mark(sentence: Sentence, word: Word) -> bool:
+    before = sentence.words[word.index - 1] if word.index > 0 else None
+    return before is not None and before.text in ('"', "\u201d", "''", "\u2019")
 
 
 def _has_letters(word: Word) -> bool:
