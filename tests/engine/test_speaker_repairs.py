@@ -913,6 +913,9 @@ def test_a_colon_introduction_after_a_quote_and_a_subject_after_a_fronted_asked(
         ("Hargreaves", []),
         ("Nadine Forsythe", ["former colleague"]),
     ]
+    # A surname alone that "she" refers to is a person's.
+    kinds = {name: kind for _, name, kind, _ in _attributions("colon_speaker_and_inverted_cue")}
+    assert kinds["Hargreaves"] == "person"
 
 
 def test_a_past_tense_cue_conjoined_under_would_is_coordinated_with_the_cue_above() -> None:

@@ -230,6 +230,7 @@ def _enrich(
     category = category_of(speaker, phrases, lexicon, person=person)
     return replace(
         speaker,
+        kind=SpeakerKind.PERSON if person else speaker.kind,
         gender=gender,
         gender_evidence=evidence,
         anonymous=anonymous,
