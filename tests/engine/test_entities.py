@@ -51,7 +51,7 @@ def test_an_organisation_named_with_a_possessive_stays_whole() -> None:
     # named in a complement is where officials work (`Officials at the British High
     # Commission in Lagos`).
     result = attribute(parsed("possessive_organisation_names"), LEXICON)
-    assert _speaker(result, "deputies responded") == (
+    assert _speaker(result, "deputies were called") == (
         "Riverton County Sheriff's Office",
         "organization",
     )

@@ -842,14 +842,14 @@ def test_a_court_rules_with_quoted_words_and_a_description_ends_before_a_time() 
 
 
 def test_predicates_after_has_been_and_roles_after_a_fronted_but_as() -> None:
-    # `has been a consistent and outspoken critic of the plan` (adjectives joined stay one
+    # `has been a steady and outspoken critic of the plan` (adjectives joined stay one
     # role), `But as governor of the province, Tomas Ruiz`, and a predicate that ends before
     # its time: `has been a registered Democrat since 2003`.
     roles = roles_by_name(attribute(parsed("perfect_predicate_roles")))
     assert roles == {
         "Ana Lind": [
             "a former member of the harbour board",
-            "a consistent and outspoken critic of the plan",
+            "a steady and outspoken critic of the plan",
         ],
         "Tomas Ruiz": ["governor of the province"],
         "Peter Wong": ["a registered Democrat"],

@@ -786,8 +786,8 @@ def test_an_as_clause_inside_the_clause_it_comments_on_leaves_it_in_two_pieces()
 
 
 def test_a_name_given_with_as_and_a_passive_is_no_report() -> None:
-    # `The Harbour Safety Act, as the bill is called,`: what it is called, not what was said.
-    assert as_x_said(word_site("as_the_bill_is_called", "called")) is None
+    # `The Harbour Safety Act, as the law is known,`: what it is called, not what was said.
+    assert as_x_said(word_site("as_the_bill_is_called", "known")) is None
     assert attribute(parsed("as_the_bill_is_called"), LEXICON).quotes == ()
 
 

@@ -234,8 +234,8 @@ def _first_with_speaker(
     earlier: list[SpeakerHead],
 ) -> tuple[CueMatch | None, SpeakerHead | None]:
     """The first cue whose speaker is found (`Asked about the fire, Kovac said, "..."`), else
-    the best cue without one. Quoted words never speak themselves: `acknowledged that there
-    are still "some people" who feel that way` is not said by "some people"."""
+    the best cue without one. Quoted words never speak themselves: `admitted there were "a few
+    skippers" who worry about them` is not said by "a few skippers"."""
     for candidate in candidates:
         speaker = speaker_of(candidate, layout, lexicon, earlier)
         if speaker is not None and layout.inside_quote(_named_word(speaker, lexicon)):

@@ -269,7 +269,7 @@ def _clause_on_addressee(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
         if (
             addressee.deprel not in ("obj", "iobj")
             or addressee.start < cue.start
-            or addressee.upos not in ("NOUN", "PROPN")  # `tell the I.R.S. anything it knows`
+            or addressee.upos not in ("NOUN", "PROPN")  # `tell the auditors anything they know`
         ):
             continue
         after = sentence.subtree(addressee.index)
@@ -1161,7 +1161,7 @@ def as_x_said(site: WordSite) -> list[ReportedContent] | None:
     if opening.text.lower() != "as" or not _says_nothing_itself(site, phrase_end):
         return None  # opened by "as", however the parser hung it
     if any(c.deprel in ("nsubj:pass", "aux:pass") for c in sentence.children(word.index)):
-        return None  # `the Harbour Act, as the bill is called,`: a name, not a report
+        return None  # `the Harbour Act, as the law is known,`: a name, not a report
     host = sentence.words[word.head]
     if site.layout.inside_quote(host) or _reports_clause(host, sentence, lexicon):
         return None

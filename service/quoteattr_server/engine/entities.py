@@ -54,8 +54,8 @@ class NameOccurrence:
     after_article: bool = False
     # Introduced by an organisation's noun: `the newspaper Harbour Herald`, `the union Unite`.
     after_organization_noun: bool = False
-    # Someone who can be "he" or "she" here: no possessor (`Mr. King's show`) and no modifier of
-    # a noun (`a Martin Luther King Jr. celebration`).
+    # Someone who can be "he" or "she" here: no possessor (`Mr. Lund's show`) and no modifier of
+    # a noun (`a Tomas Ruiz Jr. memorial`).
     names_a_person_here: bool = True
 
 
@@ -328,8 +328,8 @@ def _right_before(words: list[Word], name_start: Word) -> list[Word]:
 
 
 def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
-    """The name is no possessor (`Mr. King's show`) and modifies no noun after it (`a Martin
-    Luther King Jr. celebration`)."""
+    """The name is no possessor (`Mr. Lund's show`) and modifies no noun after it (`a Tomas
+    Ruiz Jr. memorial`)."""
     if name_end.index + 1 >= len(sentence.words):
         return True
     following = sentence.words[name_end.index + 1]

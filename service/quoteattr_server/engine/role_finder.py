@@ -371,7 +371,7 @@ class RoleReader:
                     or following.upos == "ADJ"
                 )
                 and parts[-1]
-                # `a consistent and outspoken supporter`: adjectives joined, one role.
+                # `a steady and outspoken supporter`: adjectives joined, one role.
                 and any(
                     w.upos in ("NOUN", "PROPN") or _is_party_member(w, self.lexicon)
                     for w in parts[-1]
@@ -639,7 +639,7 @@ class RoleReader:
         while position < len(words) and words[position].upos == "ADV":
             position += 1  # "is now president of ..."
         phrase = self.noun_phrase(words, position)
-        # `has been a registered Republican since 2003`: when, not what.
+        # `has been a registered Democrat since 2003`: when, not what.
         phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
         if (
             phrase
