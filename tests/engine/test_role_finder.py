@@ -854,3 +854,10 @@ def test_predicates_after_has_been_and_roles_after_a_fronted_but_as() -> None:
         "Tomas Ruiz": ["governor of the province"],
         "Peter Wong": ["a registered Democrat"],
     }
+
+
+def test_a_description_inside_a_quotation_is_no_role() -> None:
+    # `"Ruiz is a former mayor," said Ana Lind`: what Lind says of Ruiz, not a role the
+    # article gives him.
+    roles = roles_by_name(attribute(parsed("description_inside_quote")))
+    assert roles == {"Ana Lind": ["a docker at the port"], "Ruiz": []}

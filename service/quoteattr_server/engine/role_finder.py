@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
@@ -169,12 +170,22 @@ _Sighting = tuple[Sentence, int, int, bool]
 class RoleReader:
     """Reads roles around one name occurrence; holds the lexicon and the text."""
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, quoted: Sequence[Span] = ()) -> None:
         self.text = text
         self.lexicon = lexicon
+        # Quotations: a role read inside one is the speaker's word, not the article's.
+        self.quoted = tuple(quoted)
         self.nouns = lexicon.role_nouns
         self._sightings: dict[str, list[_Sighting]] | None = None
         self._words: dict[str, Word] | None = None
+
+    def said_of(self, role: TextSpan) -> bool:
+        """A description inside a quotation (`"Lukashenko is a former president," said ...`):
+        what the speaker says of someone, not a role the article gives; a title there stays
+        (`"Governor, ..."` in a transcript)."""
+        return role.text[:1].islower() and any(
+            q.start <= role.span.start < q.end for q in self.quoted
+        )
 
     def words_by_text(self, doc: ParsedDoc) -> dict[str, Word]:
         """A word of the document for each way a word is written."""
@@ -963,7 +974,8 @@ def roles_of_speaker(
             else:
                 found = list(reader.roles_at(sentence, first, last))
             for role in found:
-                roles.setdefault((role.span.start, role.span.end), role)
+                if not reader.said_of(role):
+                    roles.setdefault((role.span.start, role.span.end), role)
     if speaker.kind is not SpeakerKind.GROUP:
         # A group's own label ("officials", "voters") is its name, not a role.
         for role in _description_roles(doc, speaker, reader):
@@ -1562,7 +1574,8 @@ def complete_roles(
     doc: ParsedDoc, result: AttributionResult, lexicon: Lexicon
 ) -> AttributionResult:
     """Every speaker with the roles the article gives it at any mention."""
-    reader = RoleReader(doc.text, lexicon)
+    quoted = [q.span for q in find_quotes(doc.text, doc.paragraphs)]
+    reader = RoleReader(doc.text, lexicon, quoted)
     found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
     speakers = [speaker for speaker, _, _ in found]
     starts = [starts for _, starts, _ in found]
