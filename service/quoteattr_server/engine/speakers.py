@@ -614,15 +614,7 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     root = next((w for w in before.words if w.head < 0), None)
     if root is None or root.upos != "VERB" or layout.inside_quote(root):
         return None
-    for child in before.children(root.index):
-        if child.deprel not in _SUBJECT_RELATIONS or layout.inside_quote(child):
-            continue
-        named = name_set_off_after(before, child)
-        if named is not None:
-            return SpeakerHead(before, named, Rule.INTRODUCED)
-        if _names_a_person(before, child, lexicon):
-            return SpeakerHead(before, child, Rule.INTRODUCED)
-    return None
+    return _introducing_subject(layout, lexicon, before, root, before.end)
 
 
 def introduced_by_colon(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
@@ -636,8 +628,20 @@ def introduced_by_colon(layout: Layout, lexicon: Lexicon, quote: Span) -> Speake
     root = next((w for w in before if w.head < 0 or w.head >= before[-1].index), None)
     if root is None or root.upos not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
+    return _introducing_subject(layout, lexicon, sentence, root, before[-1].start)
+
+
+def _introducing_subject(
+    layout: Layout, lexicon: Lexicon, sentence: Sentence, root: Word, limit: int
+) -> SpeakerHead | None:
+    """The subject of `root` before `limit` that names a person (or the name set off after
+    it: `Her deputy, Alain Fortier,`), as the speaker it introduces."""
     for child in sentence.children(root.index):
-        if child.deprel not in _SUBJECT_RELATIONS or child.start > before[-1].start:
+        if (
+            child.deprel not in _SUBJECT_RELATIONS
+            or layout.inside_quote(child)
+            or child.start > limit
+        ):
             continue
         named = name_set_off_after(sentence, child)
         if named is not None:
