@@ -146,7 +146,8 @@ def attribute(
     # attributes.
     found = without_anonymity_grants(found, doc.text)
     found = without_implausible_speakers(found, lexicon.not_speakers)
-    found = merged_speakers(complete_roles(doc, found, lexicon), doc.text, doc.paragraphs)
+    quoted = [quote.span for quote in layout.quotes]
+    found = merged_speakers(complete_roles(doc, found, lexicon, quoted), doc.text, doc.paragraphs)
     found = enrich_speakers(doc, found)
     found = with_attribution_types(found, lexicon)
     return _selected(found, include_reported, min_confidence, frozenset(attribution_types))

@@ -119,9 +119,14 @@ def _contiguous(words: list[Word], sentence: Sentence) -> list[Word]:
 
 def _host_without(sentence: Sentence, host: Word, cut_at: Word) -> Span | None:
     """The clause of `host` without the subtree of `cut_at` (a source phrase or a cue)."""
-    cut = {w.index for w in sentence.subtree(cut_at.index)}
-    words = [w for w in sentence.subtree(host.index) if w.index not in cut]
+    words = _without(sentence, sentence.subtree(host.index), cut_at)
     return _content_span(_contiguous(words, sentence))
+
+
+def _without(sentence: Sentence, words: list[Word], phrase: Word) -> list[Word]:
+    """`words` without the subtree of `phrase`."""
+    cut = {w.index for w in sentence.subtree(phrase.index)}
+    return [w for w in words if w.index not in cut]
 
 
 def in_a_poll(site: WordSite) -> list[ReportedContent] | None:
@@ -429,11 +434,6 @@ def _subject_without(sentence: Sentence, cue: Word, source: Word) -> list[Word]:
     if subject is None:
         return []
     return _without(sentence, sentence.subtree(subject.index), source)
-
-
-def _without(sentence: Sentence, words: list[Word], phrase: Word) -> list[Word]:
-    cut = {w.index for w in sentence.subtree(phrase.index)}
-    return [w for w in words if w.index not in cut]
 
 
 def _clause_words(site: WordSite, clause: Word, later: Word | None) -> list[Word]:

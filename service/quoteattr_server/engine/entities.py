@@ -18,6 +18,7 @@ from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
     NAME_ROLE_RULES,
     ORGANIZATION_CONNECTORS,
+    POSSESSIVE_S,
     NameParts,
     RoleSite,
     roles_at,
@@ -333,7 +334,7 @@ def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
     if name_end.index + 1 >= len(sentence.words):
         return True
     following = sentence.words[name_end.index + 1]
-    return following.text not in ("'s", "\u2019s") and not (
+    return following.text not in POSSESSIVE_S and not (
         following.upos == "NOUN" and following.text.islower()
     )
 

@@ -1571,10 +1571,15 @@ class _Focus:
 
 
 def complete_roles(
-    doc: ParsedDoc, result: AttributionResult, lexicon: Lexicon
+    doc: ParsedDoc,
+    result: AttributionResult,
+    lexicon: Lexicon,
+    quoted: Sequence[Span] | None = None,
 ) -> AttributionResult:
-    """Every speaker with the roles the article gives it at any mention."""
-    quoted = [q.span for q in find_quotes(doc.text, doc.paragraphs)]
+    """Every speaker with the roles the article gives it at any mention. `quoted` holds the
+    quotations' spans when the caller has paired the marks already."""
+    if quoted is None:
+        quoted = [q.span for q in find_quotes(doc.text, doc.paragraphs)]
     reader = RoleReader(doc.text, lexicon, quoted)
     found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
     speakers = [speaker for speaker, _, _ in found]

@@ -17,6 +17,8 @@ from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
 
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
+# The possessive "'s", straight or curly, as the tokenizer writes it apart.
+POSSESSIVE_S = frozenset(_POSSESSIVE_ENDINGS[:2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +191,6 @@ def _adjectives_open_name(words: Sequence[Word], position: int, lexicon: Lexicon
     return False
 
 
-_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})
-
-
 def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
     """`the Riverton County Sheriff's Office`, `the Attorney General's Office`, `Children's
     Hospital`: capitalised words and a possessive ending in an organisation's head word are one
@@ -199,7 +198,7 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     `Trump's Justice Department` is the department)."""
 
     def linked(word: Word) -> bool:
-        return word.text in _POSSESSIVE_MARKS or (word.text[:1].isupper() and word.upos != "DET")
+        return word.text in POSSESSIVE_S or (word.text[:1].isupper() and word.upos != "DET")
 
     if not linked(words[position]):
         return False
@@ -207,8 +206,8 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     while first > 0 and linked(words[first - 1]):
         first -= 1
     chain = list(itertools.takewhile(linked, words[first:]))
-    marks = [i for i, w in enumerate(chain) if w.text in _POSSESSIVE_MARKS]
-    if not marks or chain[-1].text in _POSSESSIVE_MARKS:
+    marks = [i for i, w in enumerate(chain) if w.text in POSSESSIVE_S]
+    if not marks or chain[-1].text in POSSESSIVE_S:
         return False
     owners = [chain[i - 1] for i in marks if i > 0]
     return lexicon.is_organization_head(chain[-1].text, chain[-1].lemma) and any(
