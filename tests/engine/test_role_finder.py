@@ -861,3 +861,23 @@ def test_a_description_inside_a_quotation_is_no_role() -> None:
     # article gives him.
     roles = roles_by_name(attribute(parsed("description_inside_quote")))
     assert roles == {"Ana Lind": ["a docker at the port"], "Ruiz": []}
+
+
+def test_roles_coordinated_under_one_determiner_before_a_name_are_each_a_role() -> None:
+    # `said the former harbour minister and current party leader, Ana Kovac`: one determiner
+    # for both nouns, so both are Kovac's; `the veteran pilot and union organiser Tomas Ruiz`,
+    # parsed as one mention with the name inside, still yields its two titles.
+    result = attribute(parsed("roles_coordinated_before_name"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ana Kovac": ["the former harbour minister", "current party leader"],
+        "Tomas Ruiz": ["veteran pilot", "union organiser"],
+    }
+
+
+def test_a_post_after_as_names_the_possessor_or_the_object_before_it() -> None:
+    # `Ana Kovac's record as harbour minister`; `re-elected Tomas Ruiz as port director on
+    # Monday`, without its determiner and without the time.
+    result = attribute(parsed("post_after_possessed_noun"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Ana Kovac"] == ["harbour minister"]
+    assert roles["Tomas Ruiz"] == ["port director"]

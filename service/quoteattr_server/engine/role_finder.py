@@ -103,6 +103,8 @@ _NOT_PERSON_NOUNS = frozenset(
     }
 )
 MAX_ROLE_WORDS = 24
+# How many words the noun a name owns may have before "as": `Hale's first full year as mayor`.
+MAX_OWNED_WORDS = 3
 # What sets an apposition off from the name: a comma, or a dash ("Peter Wong — surgeon and ...").
 _APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
 # Heads of appositions that are not roles: times, places, amounts.
@@ -245,13 +247,17 @@ class RoleReader:
             self.fronted_as(sentence, first),
             self.inverted_predicate(sentence, first, last),
             self.as_after(sentence, last),
+            self._as_after_possessive(sentence, last),
             *self.predicate_after(sentence, first, last),
             *self.predicates_after_apposition(sentence, first, last),
         ]
         for words in phrases:
-            for part in self.split_coordinated(words):
-                if part is words or self._states_a_role(part):
-                    yield self.span(part)
+            for part in self.coordinated_roles(words):
+                yield self.span(part)
+
+    def coordinated_roles(self, phrase: Sequence[Word]) -> list[list[Word]]:
+        """Each role of a phrase that may coordinate several, as far as it states a role."""
+        return [part for part in self.split_coordinated(phrase) if self._states_a_role(part)]
 
     def title_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`Senate Majority Leader John Hale`: role words right before the name (honorifics
@@ -380,6 +386,7 @@ class RoleReader:
                     following.text.lower() in _DETERMINERS
                     or self.is_role_noun(following)
                     or following.upos == "ADJ"
+                    or self._heads_role(phrase[index + 1 :])  # `minister and party leader`
                 )
                 and parts[-1]
                 # `a steady and outspoken supporter`: adjectives joined, one role.
@@ -390,8 +397,13 @@ class RoleReader:
             ):
                 parts.append([])
                 continue
-            parts[-1].append(word)
+            if parts[-1] or word.upos != "ADV":  # `and now the chairman of ...`
+                parts[-1].append(word)
         return [part for part in parts if part]
+
+    def _heads_role(self, phrase: Sequence[Word]) -> bool:
+        head = self.head_noun(phrase)
+        return head is not None and self.is_role_noun(head)
 
     def _skip_tags(self, words: Sequence[Word], position: int) -> int:
         """Past a possessive-free party or place tag in brackets: `(D-Ohio)`."""
@@ -579,12 +591,53 @@ class RoleReader:
         words = sentence.words
         if last + 2 >= len(words) or words[last + 1].text.lower() != "as":
             return []
-        phrase = self.noun_phrase(words, last + 2)
-        if not phrase or phrase[0].text.lower() not in _DETERMINERS:
-            return []
+        return self._post_after_as(words, last + 2)
+
+    def _as_after_possessive(self, sentence: Sentence, last: int) -> list[Word]:
+        """`as_after_possessed` where the parser wrote the possessive ending as a word."""
+        following = last + 1
+        if following < len(sentence.words) and sentence.words[following].text in _POSSESSIVE:
+            return self.as_after_possessed(sentence, following + 1)
+        return []
+
+    def _post_after_as(self, words: Sequence[Word], position: int) -> list[Word]:
+        """The noun phrase at `position`, right after "as", when it names a post."""
+        phrase = self._until_time(self.noun_phrase(words, position))
+        opening = phrase[0] if phrase else None
+        if opening is None or (
+            opening.upos not in ("DET", "ADJ", "NOUN", "PROPN")
+            and opening.text.lower() not in _DETERMINERS
+        ):
+            return []  # `as well as`, `as many as`
         # A post the lexicon knows, not a characterization ("painted him as a crusader").
         head = self.head_noun(_after_one_of(phrase))
-        return phrase if head is not None and self.is_role_noun(head) else []
+        if head is None or "Number=Plur" in head.feats:
+            return []  # `sees them as the usual politicians`: a class, not a post
+        return phrase if self.is_role_noun(head) else []
+
+    def _until_time(self, phrase: list[Word]) -> list[Word]:
+        """`as port director on Monday`: the phrase up to a preposition that says when."""
+        for index, word in enumerate(phrase):
+            if word.upos == "ADP" and any(
+                w.text.lower() in self.lexicon.time_words for w in phrase[index + 1 :]
+            ):
+                return phrase[:index]
+        return phrase
+
+    def as_after_possessed(self, sentence: Sentence, owned: int) -> list[Word]:
+        """`Hale's record as health minister`, `Ruiz's first year as mayor`: the post the
+        possessor held, after the noun it owns (from word `owned` on)."""
+        words = sentence.words
+        position = owned
+        while position < len(words) and position - owned < MAX_OWNED_WORDS:
+            if words[position].upos not in ("ADJ", "NOUN", "NUM"):
+                break
+            position += 1
+        if position == owned or words[position - 1].upos != "NOUN":
+            return []
+        if position + 1 >= len(words) or words[position].text.lower() != "as":
+            return []
+        return self._post_after_as(words, position + 1)
 
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
@@ -947,7 +1000,11 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue  # a name the tagger took for a noun: `The Centers for Disease Control`
         if not reader.looks_like_person_noun(head):
             continue
-        yield reader.span(reader.description(sentence, words))
+        phrase = reader.description(sentence, words)
+        parts = reader.split_coordinated(phrase)
+        # `the former minister and current party leader`: each role that states one.
+        for part in parts if len(parts) == 1 else reader.coordinated_roles(phrase):
+            yield reader.span(part)
 
 
 def roles_of_speaker(
@@ -970,7 +1027,14 @@ def roles_of_speaker(
             if not possessive and _modifies_noun(sentence, first, last):
                 modifiers.add(sentence.words[first].start)
             if possessive:
-                found = [reader.span(w) for w in [reader.title_before(sentence, first, last)] if w]
+                found = [
+                    reader.span(w)
+                    for w in (
+                        reader.title_before(sentence, first, last),
+                        reader.as_after_possessed(sentence, last + 1),
+                    )
+                    if w
+                ]
             else:
                 found = list(reader.roles_at(sentence, first, last))
             for role in found:
@@ -983,12 +1047,14 @@ def roles_of_speaker(
     starts = [start for start, _ in name_spans]
     if not roles and not name_spans:
         return speaker, starts, modifiers
-    kept = [
-        role
-        for key, role in sorted(roles.items())
+    # A phrase that runs into the name (`the veteran pilot and union organiser Tomas Ruiz`) is
+    # a mention, not a role; the roles read inside it stand.
+    apart = {
+        key: role
+        for key, role in roles.items()
         if not any(start < key[1] and key[0] < end for start, end in name_spans)
-        and not any(_within(key, other) for other in roles)
-    ]
+    }
+    kept = [role for key, role in sorted(apart.items()) if not any(_within(key, o) for o in apart)]
     # The roles are read where the name is written; a nickname only lengthens the name.
     name = across_nickname(doc.text, name)
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
@@ -1258,8 +1324,11 @@ def _link_descriptions(
             )
             focus.saw(sentence, phrase, referent)
     for phrase, holders in _plural_descriptions(doc, reader, candidates):
+        described = reader.span(phrase)
+        if reader.said_of(described):
+            continue  # `"... than the usual politicians," Ruiz said`: a class he talks of
         for holder in holders:
-            added.setdefault(holder.index, []).append(reader.span(phrase))
+            added.setdefault(holder.index, []).append(described)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
 

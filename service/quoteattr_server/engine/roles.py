@@ -536,7 +536,18 @@ def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
     for child in sentence.children(head.index):
         if child.deprel == "appos" and child.upos == "PROPN" and child.start > head.start:
             return child
+    for child in sentence.children(head.index):
+        if child.deprel == "conj" and child.upos == "NOUN" and not _own_determiner(sentence, child):
+            # `the former minister and current party leader, Ana Hale`: one determiner for
+            # both nouns makes them one person, named after the last.
+            return reverse_apposition_name(sentence, child)
     return None
+
+
+def _own_determiner(sentence: Sentence, noun: Word) -> bool:
+    """`the minister and the party leader`: a conjunct with a determiner of its own is
+    someone else."""
+    return any(c.deprel in ("det", "nmod:poss") for c in sentence.children(noun.index))
 
 
 def head_phrase_role(text: str, words: Sequence[Word]) -> TextSpan | None:
