@@ -51,10 +51,41 @@ def _furniture(paragraph: str) -> list[str]:
         ('2.15pm: Harbour leader Ana Lind has said the plan "fails the town".', "2.15pm:"),
         ("14:05 Tennis star Elena Vosk says she will not play.", "14:05"),
         ("10.42am BST - The ferry is running again.", "10.42am BST -"),
+        # An agency in lower case, a date with the day first, a press-release service.
+        ("MADRID, Oct 2 (dpa) - The ferry strike ended.", "MADRID, Oct 2 (dpa) -"),
+        ("LONDON, 3 March (Reuters) - Prices rose.", "LONDON, 3 March (Reuters) -"),
+        ("GENEVA, 12 June 2026 (IRIN) - Camps were full.", "GENEVA, 12 June 2026 (IRIN) -"),
+        (
+            "DURBAN, South Africa, Sept. 3, 2026 /PRNewswire/ -- Harbour Foods said it grew.",
+            "DURBAN, South Africa, Sept. 3, 2026 /PRNewswire/ --",
+        ),
+        # An agency credit needs no dash after it.
+        ("Kolkata, Feb 4 (PTI) West Bengal's ferries stopped.", "Kolkata, Feb 4 (PTI)"),
+        # At the top of an article: a place in capitals and a colon, a place with its country.
+        (
+            "NEW DELHI: The ferry minister resigned on Monday after the second strike in a month.",
+            "NEW DELHI:",
+        ),
+        (
+            "Nairobi, Kenya \u2014 The port reopened on Friday after a strike that lasted a week.",
+            "Nairobi, Kenya \u2014",
+        ),
     ],
 )
 def test_dateline_at_paragraph_start(paragraph: str, dateline: str) -> None:
     assert _furniture(paragraph) == [dateline]
+
+
+def test_top_of_article_datelines_only_open_the_article() -> None:
+    # A colon after capitals and a title-case place with its country are datelines only in the
+    # first paragraphs (a headline may come first), and never in a transcript's labels.
+    lede = "The strike ended on Monday after the ferry company raised wages by a tenth."
+    text = f"Ferry strike ends\n\nNEW DELHI: {lede}\n\nMumbai, India \u2014 {lede}"
+    paragraphs = [Span(0, 17), Span(19, 19 + 11 + len(lede)), Span(21 + 11 + len(lede), len(text))]
+    assert [text[s.start : s.end] for s in furniture_spans(text, paragraphs)] == ["NEW DELHI:"]
+    transcript = "GREENBERG: I think so.\n\nHOST: Why?\n\nGREENBERG: Prices fell."
+    paragraphs = [Span(0, 22), Span(24, 34), Span(36, len(transcript))]
+    assert furniture_spans(transcript, paragraphs) == ()
 
 
 def test_a_time_stamp_alone_is_a_whole_paragraph() -> None:
@@ -90,6 +121,10 @@ def test_credit_line_is_a_whole_paragraph(paragraph: str) -> None:
         "12 people were hurt, police said.",
         "2.50 a share was the offer, the board said.",
         "1999: The year the harbour froze.",
+        # A party tag is no agency: the lede after a dateline opens with a capital.
+        "Ruiz (D-Ohio) said the ferry would run.",
+        # A headline's kicker or source before a colon.
+        "EXCLUSIVE: Ferry boss quits over strike",
     ],
 )
 def test_ordinary_sentences_are_not_furniture(paragraph: str) -> None:

@@ -20,8 +20,13 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-_AGENCY = r"\((?:[A-Z][\w.&'-]*)(?:[ /][A-Z][\w.&'-]*){0,3}\)"
+# "March 3", "Jan. 5, 2026", and day first as British and Indian copy writes it: "3 March 2026".
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?"
+# "(Reuters)", "(dpa)", "(PTI)", and the slashes of press-release services: "/PRNewswire/".
+_AGENCY = (
+    r"(?:\((?:[A-Za-z][\w.&'-]*)(?:[ /][A-Z][\w.&'-]*){0,3}\)"
+    r"|/[A-Z][\w.&'-]*(?:[ -][A-Z][\w.&'-]*){0,2}/)"
+)
 # A hyphen is a dash only with space around it ("US-China" is no dateline); long dashes (en, em
 # and the horizontal bar some sites print: "PHILADELPHIA ― ...") need none.
 _DASH = r"(?:\s+(?:--?)\s+|\s*[\u2013\u2014\u2015]\s*|\s*--\s*)"
@@ -35,7 +40,24 @@ _TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+)?"
 _DATELINE = re.compile(
     rf"(?:{_CAPS_PLACE})(?:,\s*{_DATE})?(?:\s*{_AGENCY})?{_DASH}"
     rf"|(?:{_TITLE_PLACE})(?:,\s*{_DATE})?\s*{_AGENCY}{_DASH}"
+    # An agency credit is dateline enough without a dash: "Kolkata, Feb 4 (PTI) West Bengal".
+    rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s*{_DATE})?\s*{_AGENCY}\s+"
 )
+# Forms read only where a dateline stands, at the top of the article: a place in capitals and a
+# colon ("NEW DELHI: ..."), and a place in title case with its country ("Nairobi, Kenya - ...").
+_TOP_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE}):\s+"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?{_DASH}"
+)
+# How many paragraphs from the top a dateline of `_TOP_DATELINE`'s forms may open: a headline may
+# stand before it.
+TOP_DATELINE_PARAGRAPHS = 2
+# How many words the lede after a dateline of `_TOP_DATELINE`'s forms has at least; fewer make a
+# headline, whose "EXCLUSIVE:" or "AP:" is no dateline.
+MIN_LEDE_WORDS = 12
+# A speaker's label opening a transcript paragraph ("GREENBERG: I think ..."), which a colon
+# dateline must not be taken for.
+_LABEL = re.compile(r"[A-Z][A-Z.'\u2019 -]+:\s")
 # "By Jane Doe", "By Jane Doe and John Roe, Associated Press": a whole short paragraph.
 _BYLINE = re.compile(
     r"By\s+[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|and|&|,|de|van|von|al-?))*"
@@ -63,8 +85,12 @@ _TIME_STAMP = re.compile(
 )
 
 
-def _dateline_length(paragraph: str) -> int:
+def _dateline_length(paragraph: str, at_top: bool = False) -> int:
     match = _DATELINE.match(paragraph) or _time_stamp(paragraph)
+    if match is None and at_top:
+        match = _TOP_DATELINE.match(paragraph)
+        if match is not None and len(paragraph[match.end() :].split()) < MIN_LEDE_WORDS:
+            return 0  # a headline's kicker or source: "EXCLUSIVE: ...", "AP: ..."
     if match is None:
         return 0
     rest = paragraph[match.end() :]
@@ -85,15 +111,18 @@ def _time_stamp(paragraph: str) -> re.Match[str] | None:
 def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
     """Datelines at the start of a paragraph and credit lines that make a whole paragraph."""
     spans: list[Span] = []
-    for paragraph in paragraphs:
-        body = text[paragraph.start : paragraph.end]
+    paragraphs = list(paragraphs)
+    bodies = [text[p.start : p.end] for p in paragraphs]
+    # In a transcript, where many paragraphs open with a label, a colon opens no dateline.
+    labelled = sum(1 for body in bodies if _LABEL.match(body)) > 1
+    for number, (paragraph, body) in enumerate(zip(paragraphs, bodies, strict=True)):
         stamp = _time_stamp(body)
         if (stamp is not None and stamp.end() == len(body)) or (
             len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body))
         ):
             spans.append(paragraph)
             continue
-        length = _dateline_length(body)
+        length = _dateline_length(body, at_top=number < TOP_DATELINE_PARAGRAPHS and not labelled)
         if length:
             spans.append(Span(paragraph.start, paragraph.start + len(body[:length].rstrip())))
     return tuple(spans)
