@@ -1174,6 +1174,30 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
     ]
 
 
+def test_a_trailing_source_may_carry_a_relative_clause_of_how_it_knows() -> None:
+    # `..., an official who attended the meeting said.`: the parser hangs the cue on the
+    # relative clause; the source is the phrase before "who", and the cue's addressee (`told
+    # the Herald`) is no content of its own.
+    result = attribute(parsed("trailing_source_with_relative"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.rule, quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("trailing cue", "The ferry talks had stalled", "an official"),
+        ("trailing cue", "The harbour board is preparing to sell the pier", "a person"),
+        ("trailing cue", "The strike is unlikely to end soon", "a dockworker"),
+    ]
+
+
+def test_a_cue_inside_the_relative_clause_is_no_trailing_cue() -> None:
+    # `the harbour pilot who is riding a wave of anger to contend for the seat`, `retired
+    # teachers who remember well the ferry strike`: the cue belongs to the clause.
+    result = attribute(parsed("relative_clause_holds_the_cue"), LEXICON)
+    assert all(quote.rule != "trailing cue" for quote in result.quotes)
+    assert result.quotes[0].text.endswith("to contend for the seat")
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

@@ -1027,14 +1027,17 @@ def _trailing_cue_after_subject(
     cue, whatever the parser made of it)."""
     words = sentence.words
     comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
-    source = words[comma + 1 : cue.index] if comma is not None else []
+    source = _before_relative(words[comma + 1 : cue.index], cue) if comma is not None else []
     if comma is not None and not source:
         comma, source = _set_off_source(words, comma)
     if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
         return None
     if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
         return None
-    if not _only_circumstances(words[cue.index + 1 :], lexicon):
+    after: Sequence[Word] = words[cue.index + 1 :]
+    if cue.lemma in _TELLING:
+        after = _after_addressee(after)  # `..., a diplomat told AFP.`
+    if not _only_circumstances(after, lexicon):
         return None
     # The clause before the comma, from the last semicolon (`...; Kovac, others vow`).
     opening = max((w.index + 1 for w in words[:comma] if w.text == ";"), default=0)
@@ -1049,6 +1052,43 @@ def _trailing_cue_after_subject(
         return None  # a clause is reported, and not one that is an attribution itself
     span = _content_span(list(content))
     return None if span is None else (span, noun_before_complement(source, _SOURCE_HEADS))
+
+
+# How many words a relative clause on a trailing cue's source may have: `a person who asked not
+# to be identified because the matter is private`.
+MAX_RELATIVE_CLAUSE_WORDS = 12
+_RELATIVE_PERSONS = frozenset({"who", "whom"})
+# Cues whose first object is the addressee: `told AFP`, `told reporters`.
+_TELLING = frozenset({"tell"})
+
+
+def _before_relative(source: Sequence[Word], cue: Word) -> list[Word]:
+    """`..., a diplomat who was at the meeting told AFP`: the source before the relative clause
+    that describes it (wire copy's way of saying how a source knows). The clause has a verb of
+    its own before the cue, and the cue is no infinitive or gerund: in `the senator who is
+    riding a wave to contend for ...` or `women who remember the struggle` the cue is the
+    clause's."""
+    at = next(
+        (i for i, w in enumerate(source) if i > 0 and w.text.lower() in _RELATIVE_PERSONS), None
+    )
+    if at is None or len(source) - at > MAX_RELATIVE_CLAUSE_WORDS:
+        return list(source)
+    clause = source[at + 1 :]
+    if (
+        not any(w.upos in ("VERB", "AUX") for w in clause)
+        or any(form in cue.feats for form in ("VerbForm=Inf", "VerbForm=Ger"))
+        or clause[-1].text.lower() == "to"
+    ):
+        return list(source)
+    return list(source[:at])
+
+
+def _after_addressee(after: Sequence[Word]) -> Sequence[Word]:
+    """What follows a telling cue after its addressee (`AFP`, `the BBC`, `reporters`)."""
+    position = 0
+    while position < len(after) and after[position].upos in ("DET", "ADJ", "PROPN", "NOUN"):
+        position += 1
+    return after[position:]
 
 
 def _set_off_source(words: Sequence[Word], comma: int) -> tuple[int | None, list[Word]]:
@@ -1331,7 +1371,11 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     found.sort(key=lambda r: (_reports_all_before(r), len(r.content)), reverse=True)
     kept: list[ReportedContent] = []
     for item in found:
-        if any(other.content.contains(item.cue.span) for other in kept):
+        if any(other.content.contains(item.cue.span) for other in kept) or any(
+            _reports_all_before(other) and item.content.contains(other.cue.span) for other in kept
+        ):
+            # A content holding a trailing cue (`who spoke on condition of anonymity said on
+            # Wednesday`, misparsed as what "spoke" reports) is no content.
             continue
         kept.append(item)
     kept.sort(key=lambda r: r.content.start)
