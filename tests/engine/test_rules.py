@@ -1198,6 +1198,20 @@ def test_a_cue_inside_the_relative_clause_is_no_trailing_cue() -> None:
     assert result.quotes[0].text.endswith("to contend for the seat")
 
 
+def test_a_bare_day_after_the_cue_is_when_not_what() -> None:
+    # Wire copy writes `said Sunday she would ...` and `told reporters Wednesday that ...`
+    # without "on"; the parser takes the day (and the addressee) into the clause. A day that
+    # opens the clause's subject (`said Monday's vote was rigged`) stays, and a comparative
+    # the parser took for the cue's object (`said more than 500 boats`) rejoins its clause.
+    result = attribute(parsed("bare_day_after_cue"), LEXICON)
+    assert [quote.text for quote in result.quotes] == [
+        "she would not resign over the ferry strike",
+        "the town would sue the ferry company",
+        "Monday's vote was rigged",
+        "more than 500 boats had been stranded",
+    ]
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

@@ -357,7 +357,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
         if subject is not None:
             words = sentence.subtree(subject.index) + words
-        kept = _before_aside(words)
+        kept = _with_comparative(sentence, _after_bare_time(site, _before_aside(words)))
         span = _content_span(kept) or _whole_short_clause(sentence, kept)
         if span is not None:
             pieces = _pieces_around(kept, word)
@@ -365,6 +365,51 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return found
+
+
+# Words that may open a clause's subject: `said Sunday he would ...`, `said Monday the agency`.
+_SUBJECT_OPENERS = frozenset({"PRON", "DET", "NOUN", "PROPN", "NUM", "ADJ"})
+# How many words may stand between a cue and the bare time after it: `told reporters Wednesday`.
+MAX_WORDS_BEFORE_BARE_TIME = 3
+
+
+def _after_bare_time(site: WordSite, words: list[Word]) -> list[Word]:
+    """`said Sunday he would not resign`, `told reporters Wednesday that the state would sue`:
+    a day right after the cue (after its addressee), with no preposition as wire copy writes
+    it, that the parser took into the clause is when it was said, not what."""
+    sentence, lexicon = site.sentence, site.lexicon
+    if not words or words[0].index != site.word.index + 1:
+        return words
+    lowered = [w.text.lower() for w in words[: MAX_WORDS_BEFORE_BARE_TIME + 2]]
+    times = [i for i, form in enumerate(lowered) if form in lexicon.time_words]
+    if not times or words[times[0]].upos not in ("PROPN", "NOUN"):
+        return words
+    before = words[: times[0]]
+    last = times[0]
+    while last + 1 < len(words) and words[last + 1].text.lower() in lexicon.time_words:
+        last += 1  # `Tuesday night`
+    rest = words[last + 1 :]
+    opened = bool(rest) and rest[0].text.lower() == "that"
+    if before and not (opened and site.word.lemma.lower() in lexicon.recipient_cues):
+        return words  # an addressee only before a time and "that" (the tagger may call it a verb)
+    if opened:
+        rest = rest[1:]
+    if not rest or rest[0].upos not in _SUBJECT_OPENERS or "'" in rest[0].text:
+        return words  # `said Friday marked the end`, `said Monday's vote was rigged`
+    subject = next((w for w in rest if w.deprel.startswith("nsubj")), None)
+    return rest if subject is not None and sentence.words[subject.head] in rest else words
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _with_comparative(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """`said more than 500 hectares had burned`, with "more" taken for the cue's object: the
+    comparative belongs to the clause that opens with its "than"."""
+    if not words or words[0].text.lower() != "than" or words[0].index == 0:
+        return words
+    before = sentence.words[words[0].index - 1]
+    return [before, *words] if before.text.lower() in _COMPARATIVES else words
 
 
 def as_phrase_before_cue(site: WordSite) -> list[ReportedContent] | None:
