@@ -155,8 +155,30 @@ class NameIndex:
             if best is None or _preference(occurrence) > _preference(best):
                 best = occurrence
         if len(tokens) == 1 and (best is None or len(best.tokens) == 1):
-            best = self._company_of_short_name(tokens[0]) or best
+            best = (
+                self._company_of_short_name(tokens[0]) or self._family_name_first(tokens[0]) or best
+            )
         return best.text if best is not None and len(best.tokens) >= len(tokens) else name
+
+    def _family_name_first(self, token: str) -> NameOccurrence | None:
+        """`Tanaka Hiroshi ... Tanaka said`, `Kim Min-jun ... Kim said`: a name written family
+        name first is later called by its first word. Only when one name opens with that word,
+        none ends with it, and the article says the name is a person's (a role, a title or a
+        gender where it is written; not `Mexico City` for `Mexico`)."""
+        found = {
+            o.tokens: o
+            for o in self.occurrences
+            if len(o.tokens) > 1 and o.tokens[0] == token and not o.in_headline
+        }
+        if len(found) != 1:
+            return None
+        occurrence = next(iter(found.values()))
+        same = [o for o in self.occurrences if o.tokens == occurrence.tokens]
+        person = any(o.roles or o.has_title or o.gender for o in same)
+        organization = self._lexicon.is_organization_head(occurrence.tokens[-1]) or any(
+            self._names_organization(role.text) for o in same for role in o.roles
+        )  # `Russia Today, the global satellite network`
+        return occurrence if person and not organization else None
 
     def _company_of_short_name(self, token: str) -> NameOccurrence | None:
         """`Northwind Energy said ... Northwind said`: copy shortens a company to the word

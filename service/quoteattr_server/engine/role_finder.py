@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from quoteattr_server.engine.entities import gender_before_name, title_cased
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
-from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts
+from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts, particle_joined
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
@@ -969,7 +969,7 @@ def is_named(speaker: Speaker) -> bool:
         speaker.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
         and bool(tokens)
         and tokens[0][:1].isupper()
-        and all(t[:1].isupper() or t in NAME_PARTICLES for t in tokens)
+        and all(t[:1].isupper() or t in NAME_PARTICLES or particle_joined(t) for t in tokens)
     )
 
 

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quoteattr_server.engine.hyphens import HYPHENED_PARTICLES
 from quoteattr_server.engine.layout import span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
@@ -43,7 +44,7 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     away from the sentence start, which the small tagger often gives names); or an initial,
     whatever its tag (`Rosa M. Delgado`: "M." is no article)."""
     if (
-        not word.text[:1].isupper()
+        not (word.text[:1].isupper() or particle_joined(word.text))
         or lexicon.is_title(word.text)
         or lexicon.is_honorific(word.text)
     ):
@@ -51,6 +52,12 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     if len(word.text) == 2 and word.text.endswith("."):
         return True
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
+
+
+def particle_joined(text: str) -> bool:
+    """`al-Amiri`, `bin-Talal`: a particle joined by a hyphen to a capitalised surname."""
+    particle, hyphen, rest = text.partition("-")
+    return bool(hyphen) and particle.lower() in HYPHENED_PARTICLES and rest[:1].isupper()
 
 
 def _title_naming_organization(word: Word, following: Word | None, lexicon: Lexicon) -> bool:

@@ -1,0 +1,90 @@
+"""engine.hyphens: a name or title written with a hyphen is one word.
+
+The tokenizer splits "Jean-Pierre", "Min-jun", "al-Amiri" and "Secretary-General" into three
+words (the hyphen its own), and the parser hangs the pieces as it likes: a name then loses its
+given name or its surname, and a title its second half. Before any rule reads the parse, a
+hyphen written without spaces between two words of a name joins them into one word, with the
+place in the tree of the piece that heads the others. Text and offsets stay as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
+
+# Lower-case particles that open a surname with a hyphen: "al-Amiri", "bin-Laden", "el-Sayed".
+HYPHENED_PARTICLES = frozenset({"al", "el", "ul", "ud", "bin", "ibn", "abu", "ben", "bint"})
+
+
+def joined_hyphenated_names(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with every hyphenated name or title of its sentences read as one word."""
+    sentences = tuple(_joined(sentence, doc.text) for sentence in doc.sentences)
+    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
+        return doc
+    return dataclasses.replace(doc, sentences=sentences)
+
+
+def _joins_name(words: Sequence[Word], index: int) -> bool:
+    """The hyphen at `index` is written between two words of a name: glued to both, the word
+    after it capitalised or a proper noun ("Min-jun"), the word before it capitalised or a
+    particle ("al-Amiri")."""
+    if not 0 < index < len(words) - 1 or words[index].text != "-":
+        return False
+    before, hyphen, after = words[index - 1], words[index], words[index + 1]
+    if before.end != hyphen.start or hyphen.end != after.start:
+        return False
+    if not (before.text.isalpha() and after.text.isalpha()):
+        return False
+    opens = before.text[:1].isupper() or before.text.lower() in HYPHENED_PARTICLES
+    continues = after.text[:1].isupper() or (after.upos == "PROPN" and before.upos == "PROPN")
+    return opens and continues
+
+
+def _joined(sentence: Sentence, text: str) -> Sentence:
+    words = sentence.words
+    groups: list[list[int]] = []
+    index = 0
+    while index < len(words):
+        if groups and groups[-1][-1] == index - 1 and _joins_name(words, index):
+            groups[-1].extend([index, index + 1])  # `Maria-José-Luisa`: one run
+            index += 2
+            continue
+        if _joins_name(words, index + 1):
+            groups.append([index, index + 1, index + 2])
+            index += 3
+            continue
+        groups.append([index])
+        index += 1
+    if len(groups) == len(words):
+        return sentence
+    return dataclasses.replace(sentence, words=_merged(words, groups, text))
+
+
+def _merged(words: Sequence[Word], groups: list[list[int]], text: str) -> tuple[Word, ...]:
+    """One word per group, with heads renumbered; a group takes the place in the tree of the
+    piece whose head lies outside it."""
+    new_index = {old: number for number, group in enumerate(groups) for old in group}
+    merged: list[Word] = []
+    for number, group in enumerate(groups):
+        pieces = [words[i] for i in group]
+        top = next((w for w in pieces if w.head not in group), pieces[0])
+        first, last = pieces[0], pieces[-1]
+        names = [w for w in pieces if w.text != "-"]
+        upos = "PROPN" if any(w.upos == "PROPN" for w in names) else last.upos
+        written = text[first.start : last.end]
+        head = new_index[top.head] if top.head >= 0 else -1
+        merged.append(
+            dataclasses.replace(
+                top,
+                index=number,
+                text=written if len(pieces) > 1 else top.text,
+                lemma=written if len(pieces) > 1 else top.lemma,
+                upos=upos if len(pieces) > 1 else top.upos,
+                head=-1 if head == number else head,
+                start=first.start,
+                end=last.end,
+            )
+        )
+    return tuple(merged)

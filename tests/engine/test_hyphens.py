@@ -1,0 +1,64 @@
+"""A name or title written with a hyphen is one word before any rule reads the parse."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.hyphens import joined_hyphenated_names
+from quoteattr_server.engine.types import Sentence
+
+from .rulekit import LEXICON, parsed
+
+
+def _texts(sentence: Sentence) -> list[str]:
+    return [w.text for w in sentence.words]
+
+
+def test_hyphenated_names_and_titles_become_one_word_with_a_sound_tree() -> None:
+    doc = parsed("hyphenated_names")
+    joined = joined_hyphenated_names(doc)
+    words = [w.text for s in joined.sentences for w in s.words]
+    for name in ("Jean-Pierre", "al-Amiri", "Al-Amiri", "Secretary-General", "US-China"):
+        assert name in words
+    assert "-" not in words
+    for sentence in joined.sentences:
+        assert [w.index for w in sentence.words] == list(range(len(sentence.words)))
+        assert all(-1 <= w.head < len(sentence.words) and w.head != w.index for w in sentence.words)
+        # Offsets and text stay as written.
+        assert all(joined.text[w.start : w.end] == w.text for w in sentence.words)
+    assert joined.text == doc.text
+
+
+def test_lower_case_compounds_and_spaced_dashes_stay_apart() -> None:
+    # `the 34-year-old pilot`, `ferries - and buses - ran`: no name, no joining.
+    doc = parsed("described_by_age")
+    joined = joined_hyphenated_names(doc)
+    assert [_texts(s) for s in joined.sentences] == [_texts(s) for s in doc.sentences]
+
+
+def test_a_hyphenated_given_name_keeps_the_whole_name_and_its_later_surname() -> None:
+    result = attribute(parsed("hyphenated_names"), LEXICON)
+    names = [s.name for s in result.speakers]
+    by_name = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert by_name["Ana Moreira"] == ["U.N. Secretary-General"]
+    # The later surname alone ("Dumont", "Al-Amiri") is the same speaker, not a second one.
+    assert sorted(names) == [
+        "Ana Moreira",
+        "Hassan al-Amiri",
+        "Jean-Pierre Dumont",
+        "The Anglo-Dutch shipping line",
+    ]
+
+
+def test_a_name_written_family_name_first_is_called_by_its_first_word() -> None:
+    # `Tanaka Hiroshi, the governor of the port bank, ... Tanaka said`; not for a place:
+    # `Mexico City ... Mexico said` stays Mexico.
+    result = attribute(parsed("family_name_first"), LEXICON)
+    by_id = {s.id: s.name for s in result.speakers}
+    assert [by_id.get(q.speaker_id or "") for q in result.quotes] == [
+        "Kim Min-jun",
+        "Kim Min-jun",
+        "Tanaka Hiroshi",
+        "Tanaka Hiroshi",
+        "Officials in Mexico City",
+        "Mexico",
+    ]
