@@ -881,3 +881,13 @@ def test_a_post_after_as_names_the_possessor_or_the_object_before_it() -> None:
     roles = roles_by_name(result)
     assert roles["Ana Kovac"] == ["harbour minister"]
     assert roles["Tomas Ruiz"] == ["port director"]
+
+
+def test_honorifics_of_commonwealth_and_south_asian_copy_stay_out_of_names_and_roles() -> None:
+    # `Hon. Peter Kamau`, `Shri Ramesh Iyer`; `Assoc Prof` is a title, so a role.
+    result = attribute(parsed("honorifics_of_many_countries"), LEXICON)
+    assert roles_by_name(result) == {
+        "Peter Kamau": ["the MP for Harbourside"],
+        "Ramesh Iyer": [],
+        "Lena Fischer": ["Assoc Prof"],
+    }
