@@ -891,3 +891,11 @@ def test_honorifics_of_commonwealth_and_south_asian_copy_stay_out_of_names_and_r
         "Ramesh Iyer": [],
         "Lena Fischer": ["Assoc Prof"],
     }
+
+
+def test_a_description_after_a_quotation_opening_the_sentence_continues_the_topic() -> None:
+    # `"...," the senior officer said.` after `Chief Superintendent Graham Oduya said ...`: the
+    # quotation leaves the description the first words of the writer's own.
+    result = attribute(parsed("description_after_opening_quote"), LEXICON)
+    assert roles_by_name(result) == {"Graham Oduya": ["Chief Superintendent", "the senior officer"]}
+    assert len({quote.speaker_id for quote in result.quotes}) == 1

@@ -1462,13 +1462,29 @@ def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> boo
     """The description opens the sentence as the subject of its main verb, and no name follows
     it in apposition ("The Danish premier, Mette Holm, ..." is someone else)."""
     words = sentence.words
-    if phrase[0].index != 0 or not head.deprel.startswith("nsubj") or head.head < 0:
+    opens = phrase[0].index == 0 or _after_opening_quotation(words, phrase[0].index)
+    if not opens or not head.deprel.startswith("nsubj") or head.head < 0:
         return False
     if words[head.head].deprel != "root":
         return False
     after = phrase[-1].index + 1
     return not (
         after + 1 < len(words) and words[after].text == "," and words[after + 1].upos == "PROPN"
+    )
+
+
+_OPENING_MARKS = frozenset({'"', "\u201c", "``", "'", "\u2018"})
+_CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
+
+
+def _after_opening_quotation(words: Sequence[Word], start: int) -> bool:
+    """`"We are taking them seriously," the senior officer said.`: a quotation opening the
+    sentence leaves the description after it its first words of the writer's own."""
+    return (
+        start >= 2
+        and words[0].text in _OPENING_MARKS
+        and words[start - 1].text in _CLOSING_MARKS
+        and not any(w.text in _CLOSING_MARKS for w in words[1 : start - 1])
     )
 
 
