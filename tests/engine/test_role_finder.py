@@ -899,3 +899,15 @@ def test_a_description_after_a_quotation_opening_the_sentence_continues_the_topi
     result = attribute(parsed("description_after_opening_quote"), LEXICON)
     assert roles_by_name(result) == {"Graham Oduya": ["Chief Superintendent", "the senior officer"]}
     assert len({quote.speaker_id for quote in result.quotes}) == 1
+
+
+def test_titles_the_tagger_misreads_are_roles_and_an_apostrophe_name_is_found() -> None:
+    # "coach" tagged a verb before `Liam O'Rourke` (a surname the tokenizer cuts after its
+    # apostrophe), "forward" a preposition, "managing" a verb; "TD" is a parliamentary title.
+    result = attribute(parsed("titles_the_tagger_misreads"), LEXICON)
+    assert roles_by_name(result) == {
+        "Liam O'Rourke": ["Western Bulldogs coach"],
+        "Dion Mabry": ["Lakers forward"],
+        "Peter Mwangi": ["managing director of the harbour exchange"],
+        "Siobhán Ní Bhriain": ["Fianna Fáil TD"],
+    }

@@ -888,7 +888,7 @@ def test_the_name_after_a_team_and_its_role_word_speaks() -> None:
     # `said Hawks coach Terry Mulvane`, `Lakers forward Dion Mabry said`, with "coach" tagged
     # a verb and "forward" a preposition: the coach and the forward speak, not the teams.
     found = [(name, roles) for _, name, _, roles in _attributions("team_before_role_word")]
-    assert found == [("Terry Mulvane", ["Hawks coach"]), ("Dion Mabry", [])]
+    assert found == [("Terry Mulvane", ["Hawks coach"]), ("Dion Mabry", ["Lakers forward"])]
 
 
 def test_a_that_clause_after_a_phrase_with_names_is_the_cues() -> None:

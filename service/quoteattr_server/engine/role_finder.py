@@ -428,7 +428,11 @@ class RoleReader:
                 break
             if lowered in _RELATIVES and phrase:
                 break
-            if word.upos in ("VERB", "AUX") and not self._participle_in_phrase(word, phrase):
+            if (
+                word.upos in ("VERB", "AUX")
+                and not self._participle_in_phrase(word, phrase)
+                and not self._modifies_role_noun(words, word)
+            ):
                 break
             if word.upos in ("SCONJ", "PRON") and lowered not in _DETERMINERS:
                 break
@@ -440,6 +444,17 @@ class RoleReader:
         ):
             phrase.pop()
         return phrase
+
+    def _modifies_role_noun(self, words: Sequence[Word], word: Word) -> bool:
+        """`managing director`, `acting chair`, `presiding judge`: an "-ing" word right before
+        a role noun is its modifier, however the tagger took it."""
+        following = words[word.index + 1] if word.index + 1 < len(words) else None
+        return (
+            word.text.lower().endswith("ing")
+            and following is not None
+            and following.upos != "VERB"
+            and self.is_role_noun(following)
+        )
 
     def _participle_in_phrase(self, word: Word, phrase: list[Word]) -> bool:
         """`a lawyer based in Lyon`, `a Minsk-based analyst`: a participle after a noun, or
@@ -482,10 +497,12 @@ class RoleReader:
             phrase = phrase[owner + 1 :]  # not in a complement: `architect of the mayor's campaign`
         head: Word | None = None
         for word in phrase:
+            # `Lakers forward`: a role noun ending the phrase the tagger took for a preposition.
+            preposition = word.upos == "ADP" and not (
+                word is phrase[-1] and self.is_role_noun(word)
+            )
             # `the best loved and most feared presenters`: adjectives may be coordinated.
-            if word.upos == "ADP" or (
-                word.text.lower() in ("and", "or", "nor") and head is not None
-            ):
+            if preposition or (word.text.lower() in ("and", "or", "nor") and head is not None):
                 break
             if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
                 head = word
@@ -795,9 +812,18 @@ def _first_name_part(word: Word, wanted: set[str], reader: RoleReader) -> bool:
 
 def _glued(sentence: Sentence, index: int) -> int:
     """The last word of a hyphenated name starting at `index` ("Lindqvist - Berg" written
-    "Lindqvist-Berg"), or `index` itself."""
+    "Lindqvist-Berg"), or of one the tokenizer cut after its apostrophe ("O' Rourke" written
+    "O'Rourke"), or `index` itself."""
     words = sentence.words
     end = index
+    if (
+        end + 1 < len(words)
+        and len(words[end].text) == 2
+        and words[end].text[1] in "'\u2019"
+        and words[end + 1].start == words[end].end
+        and words[end + 1].text[:1].isupper()
+    ):
+        end += 1
     while (
         end + 2 < len(words)
         and words[end + 1].text in ("-", "\u2010", "\u2011")
