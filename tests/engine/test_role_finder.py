@@ -911,3 +911,10 @@ def test_titles_the_tagger_misreads_are_roles_and_an_apostrophe_name_is_found() 
         "Peter Mwangi": ["managing director of the harbour exchange"],
         "Siobhán Ní Bhriain": ["Fianna Fáil TD"],
     }
+
+
+def test_a_team_and_its_skipper_title_the_name_and_a_later_description_is_theirs() -> None:
+    # `Hawks skipper Ben Tuilagi` ("skipper" tagged a verb), then `"...," the 29-year-old
+    # midfielder said.`: one speaker with both roles.
+    result = attribute(parsed("sport_roles"), LEXICON)
+    assert roles_by_name(result) == {"Ben Tuilagi": ["Hawks skipper", "the 29-year-old midfielder"]}
