@@ -1212,6 +1212,20 @@ def test_a_bare_day_after_the_cue_is_when_not_what() -> None:
     ]
 
 
+def test_the_sources_a_report_cites_are_no_content() -> None:
+    # `..., Sky Sports reported on Tuesday, citing two sources.`: the citing clause is no
+    # obstacle to the trailing cue; `reported, citing people familiar with the matter, that
+    # ...`: the "that" conjunct is what was reported, and the people cited are not.
+    result = attribute(parsed("citing_sources"), LEXICON)
+    speakers = [speaker_in(result, q) for q in result.quotes[:2]]
+    found = [(q.text, s.name if s else None) for q, s in zip(result.quotes, speakers, strict=False)]
+    assert found == [
+        ("The striker has agreed a move to the Harbour club", "Sky Sports"),
+        ("the ferry company was exploring a sale", "Ledger"),
+    ]
+    assert not any("sources" in q.text or "familiar" in q.text for q in result.quotes)
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

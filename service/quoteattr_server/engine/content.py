@@ -252,8 +252,9 @@ def _complement_clauses(site: WordSite) -> list[Word]:
 def _that_clause_as_adverbial(sentence: Sentence, cue: Word, clause: Word) -> bool:
     """`wrote in the journal Nature Medicine that the drug cut admissions`, parsed as an
     adverbial clause: one opened by "that" alone, with a subject, after the cue is its
-    complement."""
-    if clause.deprel != "advcl" or clause.start < cue.start:
+    complement; so is a conjunct of the cue opened by "that" (`reported, citing people
+    familiar with the matter, that the company was exploring a sale`)."""
+    if clause.deprel not in ("advcl", "conj") or clause.start < cue.start:
         return False
     marks = [c for c in sentence.children(clause.index) if c.deprel == "mark"]
     return (
@@ -742,6 +743,9 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     looser oblique."""
     if not _phrase_cue(site):
         return None
+    cited = next((c for c in _after_cue(site) if c.deprel == "obj"), None)
+    if cited is not None and _cites_a_source(site, cited):
+        return None
     characterized = _characterization(site)
     if characterized is not None:
         return _phrase(site, characterized, Rule.REPORTED_OBJECT)
@@ -760,6 +764,27 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
         words += _said_of_pronoun(site, obj)
     words += _correlative_clause(site, obj)
     return _phrase(site, sorted(words, key=lambda w: w.index), Rule.REPORTED_OBJECT)
+
+
+def _cites_a_source(site: WordSite, obj: Word) -> bool:
+    """`citing two sources`, `cited unnamed officials`, `citing people familiar with the
+    matter`: people "cite" names are whom the words come from, not the words (what is cited
+    otherwise, `cited the audit`, is what the speaker put forward)."""
+    if site.word.lemma.lower() != "cite":
+        return False
+    if obj.upos == "ADJ":
+        # `people familiar with the matter`, parsed with "familiar" as the object.
+        obj = next((w for w in site.sentence.subtree(obj.index) if w.upos == "NOUN"), obj)
+    lexicon, lemma = site.lexicon, obj.lemma.lower()
+    return obj.upos == "NOUN" and (
+        obj.text.lower() in lexicon.group_nouns
+        or lexicon.is_role_word(lemma)
+        or lemma in _CITED_PEOPLE
+    )
+
+
+# Nouns of people cited as sources besides the lexicon's groups and roles.
+_CITED_PEOPLE = frozenset({"source", "person", "people", "insider"})
 
 
 _CORRELATIVES = {"neither": "nor", "either": "or"}
@@ -1079,7 +1104,7 @@ def _trailing_cue_after_subject(
         return None
     if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
         return None
-    after: Sequence[Word] = words[cue.index + 1 :]
+    after: Sequence[Word] = _before_citing(words[cue.index + 1 :])
     if cue.lemma in _TELLING:
         after = _after_addressee(after)  # `..., a diplomat told AFP.`
     if not _only_circumstances(after, lexicon):
@@ -1126,6 +1151,15 @@ def _before_relative(source: Sequence[Word], cue: Word) -> list[Word]:
     ):
         return list(source)
     return list(source[:at])
+
+
+def _before_citing(after: Sequence[Word]) -> Sequence[Word]:
+    """`..., Sky Sports reported on Tuesday, citing two sources.`: the words after a trailing
+    cue up to the clause that says whom it cites."""
+    for position, word in enumerate(after[1:], start=1):
+        if word.lemma.lower() == "cite" and after[position - 1].text == ",":
+            return after[: position - 1]
+    return after
 
 
 def _after_addressee(after: Sequence[Word]) -> Sequence[Word]:
