@@ -1226,6 +1226,26 @@ def test_the_sources_a_report_cites_are_no_content() -> None:
     assert not any("sources" in q.text or "familiar" in q.text for q in result.quotes)
 
 
+def test_according_to_a_statement_after_a_speaker_is_the_channel_of_its_speech() -> None:
+    # `The harbour board said ... it would review the contract, according to a statement.`:
+    # the board speaks, through a statement; `according to a poll` after what voters said is
+    # the source of all of it.
+    result = attribute(parsed("according_channel"), LEXICON)
+    speakers = [speaker_in(result, q) for q in result.quotes]
+    found = [
+        (q.rule, q.text, s.name if s else None)
+        for q, s in zip(result.quotes, speakers, strict=True)
+    ]
+    assert found == [
+        ("reported clause", "it would review the ferry contract", "The harbour board"),
+        (
+            "according to X",
+            "More than half of the voters said the toll was unfair",
+            "a poll",
+        ),
+    ]
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

@@ -161,7 +161,7 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
     if source is None or source.lemma.lower() in site.lexicon.not_sources or word.head < 0:
         return []
     phrase = sentence.words[word.head]  # the adjective of `a person familiar with ...`, or X
-    if phrase.head < 0:
+    if phrase.head < 0 or _channel_of_speech(site, word, source):
         return []
     span = _trailing_according(sentence, word, phrase) or _host_without(
         sentence, sentence.words[phrase.head], phrase
@@ -169,6 +169,28 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
     if span is None:
         return []
     return [ReportedContent(sentence, word, to, span, Rule.ACCORDING_TO, source)]
+
+
+# Cue groups of speech itself (`cues.txt`), whose words "according to" may say the channel of.
+_SPEECH_GROUPS = frozenset({"neutral", "assertive", "emphatic", "concessive"})
+
+
+def _channel_of_speech(site: WordSite, according: Word, source: Word) -> bool:
+    """`The Pentagon said it would review the contract, according to a statement.`: after a
+    sentence whose own cue has a subject, "according to" a vehicle of speech names the channel
+    of that speech, not another source of it (`according to exit polls` is one)."""
+    sentence = site.sentence
+    root = next((w for w in sentence.words if w.deprel == "root"), None)
+    return (
+        root is not None
+        and source.lemma.lower() in site.lexicon.reporting_nouns
+        and root.index < according.index
+        and is_verb_cue(root, site.lexicon)
+        and site.lexicon.cue_group(root.lemma) in _SPEECH_GROUPS
+        and any(c.deprel.startswith("nsubj") for c in sentence.children(root.index))
+        and according.index > 0
+        and sentence.words[according.index - 1].text == ","
+    )
 
 
 def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Span | None:
@@ -674,7 +696,7 @@ def clause_after_cue(site: WordSite) -> list[ReportedContent] | None:
 # Words that, after a comma, open an aside rather than more of a phrase's content: `the
 # levy in a speech, which the board objected to`, `to keep the pier open, although ...`.
 _ASIDE_OPENERS = frozenset(
-    {"which", "who", "whom", "whose", "although", "though", "whereas", "while"}
+    {"which", "who", "whom", "whose", "although", "though", "whereas", "while", "according"}
 )
 
 
@@ -1448,8 +1470,11 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     # Outermost first: a cue reporting the whole clause before it (`..., a spokesman said`),
     # then the longest content.
     found.sort(key=lambda r: (_reports_all_before(r), len(r.content)), reverse=True)
+    text = layout.doc.text
     kept: list[ReportedContent] = []
     for item in found:
+        if text.startswith("according to", item.content.start):
+            continue  # `exit polling reported by CNN`, read back to "according to": a source
         if any(other.content.contains(item.cue.span) for other in kept) or any(
             _reports_all_before(other) and item.content.contains(other.cue.span) for other in kept
         ):
