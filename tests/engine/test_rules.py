@@ -1246,6 +1246,17 @@ def test_according_to_a_statement_after_a_speaker_is_the_channel_of_its_speech()
     ]
 
 
+def test_the_question_put_to_a_speaker_is_no_attribution_of_theirs() -> None:
+    # `Asked about the ferry strike, Hale said: "..."` and `... said when asked about the
+    # timing`: the unnamed reporters asked; `Reporters asked the mayor about the toll` stays.
+    result = attribute(parsed("asked_of_speaker"), LEXICON)
+    assert [q.text for q in result.quotes] == [
+        '"We will not be held to ransom."',
+        '"We\'ll see,"',
+        "about the toll",
+    ]
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

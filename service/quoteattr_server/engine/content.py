@@ -1461,7 +1461,11 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     found: list[ReportedContent] = []
     for sentence in layout.sentences:
         for word in sentence.words:
-            if not layout.inside_quote(word) and not _opens_according_source(sentence, word):
+            if (
+                not layout.inside_quote(word)
+                and not _opens_according_source(sentence, word)
+                and not _asked_of_speaker(sentence, word)
+            ):
                 found.extend(read_word(WordSite(sentence, word, layout, lexicon)))
         headline = name_colon(sentence, layout)
         if headline is not None:
@@ -1473,8 +1477,10 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
     text = layout.doc.text
     kept: list[ReportedContent] = []
     for item in found:
-        if text.startswith("according to", item.content.start):
-            continue  # `exit polling reported by CNN`, read back to "according to": a source
+        if text.startswith("according to", item.content.start) or _opens_with_asked(item):
+            # `exit polling reported by CNN`, read back to "according to", is a source;
+            # `Asked about the strike, ...`, `when asked about the timing`, the question.
+            continue
         if any(other.content.contains(item.cue.span) for other in kept) or any(
             _reports_all_before(other) and item.content.contains(other.cue.span) for other in kept
         ):
@@ -1484,6 +1490,27 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         kept.append(item)
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+_ASKED_OPENERS = frozenset({"when", "if", "after", "once"})
+
+
+def _asked_of_speaker(sentence: Sentence, word: Word) -> bool:
+    """`Asked about the strike, Hale said`, `said when asked about the timing`: the question
+    put to the speaker, by someone the article does not name; no attribution of the speaker's."""
+    if word.text.lower() != "asked":
+        return False
+    before = sentence.words[word.index - 1] if word.index > 0 else None
+    return before is None or before.upos == "PUNCT" or before.text.lower() in _ASKED_OPENERS
+
+
+def _opens_with_asked(item: ReportedContent) -> bool:
+    """The content opens with the question put to the speaker: `Asked about the strike,`,
+    `when asked about the timing`."""
+    words = [w for w in item.sentence.words if w.start >= item.content.start][:2]
+    if words and words[0].text.lower() in _ASKED_OPENERS:
+        words = words[1:]
+    return bool(words) and words[0].text.lower() == "asked"
 
 
 def _opens_according_source(sentence: Sentence, word: Word) -> bool:
