@@ -220,6 +220,14 @@ CASES = [
         ("a longtime opponent of the ferry levy",),
     ),
     Case(
+        Rule.BELIEF_ADJECTIVE,
+        "belief_adjective",
+        "ferry rules will pass",
+        QuoteKind.REPORTED,
+        "The harbour minister",
+        ("The harbour minister",),
+    ),
+    Case(
         Rule.REPORTED_PASSIVE,
         "passive",
         "harbour levy",
@@ -404,6 +412,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.IN_A_POLL,
         Rule.ACCORDING_TO,
         Rule.AS_X_SAID,
+        Rule.BELIEF_ADJECTIVE,
         Rule.REPORTED_OTHER_VERB,
         Rule.REPORTED_CLAUSE,
         Rule.REPORTED_CLAUSE,
@@ -1254,6 +1263,17 @@ def test_the_question_put_to_a_speaker_is_no_attribution_of_theirs() -> None:
         '"We will not be held to ransom."',
         '"We\'ll see,"',
         "about the toll",
+    ]
+
+
+def test_a_belief_adjective_attributes_a_belief_but_not_a_question() -> None:
+    # `is confident that ...`, `remain hopeful that ...` (linked by "remain"): beliefs of
+    # the subject; `is not sure why ...` asks, and states no belief.
+    result = attribute(parsed("belief_adjective"), LEXICON)
+    found = [(q.text, q.attribution_type.value) for q in result.quotes]
+    assert found == [
+        ("the new ferry rules will pass", "belief"),
+        ("the strike will end in June", "belief"),
     ]
 
 

@@ -391,6 +391,8 @@ def _reported_lemma(item: ReportedContent) -> str:
     """The lexicon key of a reported attribution's cue: `say`, `put_it`, "according to"."""
     if item.rule is Rule.ACCORDING_TO:
         return "according to"
+    if item.rule is Rule.BELIEF_ADJECTIVE:
+        return item.cue.text.lower()  # `convinced`, not the verb "convince"
     lemma = item.cue.lemma.lower()
     return lemma if item.cue_end is item.cue else phrase_key(lemma, item.cue_end.text)
 

@@ -1373,6 +1373,60 @@ def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
     return [ReportedContent(sentence, word, word, span_of(kept), Rule.STANCE_PHRASE, holder)]
 
 
+_QUESTION_OPENERS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who"})
+# Verbs that link a subject to a belief adjective as a copula would: `remain hopeful that`.
+_LINKING_VERBS = frozenset({"remain", "seem", "appear", "stay", "become", "feel", "sound"})
+
+
+def belief_adjective(site: WordSite) -> list[ReportedContent] | None:
+    """`The minister is confident that the rules will pass`, `Investors remain hopeful that
+    ...`: an adjective of belief with a clause after it attributes the clause to the subject
+    of its copula (or of the verb that links it)."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if word.upos not in ("ADJ", "VERB") or word.text.lower() not in lexicon.belief_adjectives:
+        return None
+    clause = next(
+        (
+            c
+            for c in sentence.children(word.index)
+            if c.start > word.start
+            and c.deprel in ("ccomp", "advcl")
+            and any(g.deprel.startswith("nsubj") for g in sentence.children(c.index))
+            # `not sure why ...`, `not sure whether ...`: a question, no belief
+            and sentence.subtree(c.index)[0].text.lower() not in _QUESTION_OPENERS
+        ),
+        None,
+    )
+    holder = _believer(sentence, word, lexicon) if clause is not None else None
+    if clause is None or holder is None:
+        return None
+    words = [
+        w
+        for w in sentence.subtree(clause.index)
+        if not (w.deprel == "mark" and w.head == clause.index and w.start < clause.start)
+    ]
+    span = _content_span(_before_aside(words))
+    if span is None:
+        return []
+    return [ReportedContent(sentence, word, word, span, Rule.BELIEF_ADJECTIVE, holder)]
+
+
+def _believer(sentence: Sentence, adjective: Word, lexicon: Lexicon) -> Word | None:
+    """The subject of the adjective's copula, or of the verb that links it (`remain`)."""
+    owner = adjective
+    if adjective.deprel == "xcomp" and adjective.head >= 0:
+        verb = sentence.words[adjective.head]
+        if verb.lemma.lower() not in _LINKING_VERBS:
+            return None
+        owner = verb
+    elif not any(c.deprel in ("cop", "aux:pass", "aux") for c in sentence.children(owner.index)):
+        return None
+    subject = next(
+        (c for c in sentence.children(owner.index) if c.deprel in ("nsubj", "nsubj:pass")), None
+    )
+    return subject if subject is not None and _is_source(sentence, subject, lexicon) else None
+
+
 def _case_end(sentence: Sentence, phrase: Word) -> int:
     """Where the phrase starts once its opening preposition is left out."""
     cases = [
@@ -1405,7 +1459,9 @@ def _holder(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
     return subject
 
 
-_SOURCE_NAMED = frozenset({Rule.IN_A_POLL, Rule.ACCORDING_TO, Rule.AS_X_SAID})
+_SOURCE_NAMED = frozenset(
+    {Rule.IN_A_POLL, Rule.ACCORDING_TO, Rule.AS_X_SAID, Rule.BELIEF_ADJECTIVE}
+)
 _CLAUSE_FOUND = _SOURCE_NAMED | {Rule.REPORTED_CLAUSE}
 
 # The constructions read at each word outside quotes, in this order.
@@ -1413,6 +1469,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     ContentRule(Rule.IN_A_POLL, in_a_poll),
     ContentRule(Rule.ACCORDING_TO, according_to, unless=frozenset({Rule.IN_A_POLL})),
     ContentRule(Rule.AS_X_SAID, as_phrase_before_cue, unless=_SOURCE_NAMED),
+    ContentRule(Rule.BELIEF_ADJECTIVE, belief_adjective, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_OTHER_VERB, clause_of_other_verb, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_CLAUSE, complement_clause, unless=_SOURCE_NAMED),
     ContentRule(Rule.REPORTED_CLAUSE, clause_after_cue, unless=_CLAUSE_FOUND),

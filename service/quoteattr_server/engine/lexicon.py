@@ -90,6 +90,7 @@ class Lexicon:
     pronouns: Pronouns  # personal and relative pronouns, by person, number and use
     apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
+    belief_adjectives: frozenset[str] = frozenset()  # "is confident that ..."
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
     # "led the pilot to fear ...": verbs whose object is the subject of their infinitive.
@@ -304,6 +305,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         ),
         apposition_openers=lower_set("apposition_openers.txt"),
         stance_words=lower_set("stance_words.txt"),
+        belief_adjectives=lower_set("belief_adjectives.txt"),
         parties={
             form.lower(): party.lower()
             for party, forms in _groups(read("parties.txt")).items()

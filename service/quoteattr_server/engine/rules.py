@@ -38,6 +38,7 @@ class Rule(enum.StrEnum):
     TRAILING_CUE = "trailing cue"  # `The port will close, officials announced Monday.`
     AS_X_SAID = "as X said"  # `As Ruiz said, the port will reopen`
     STANCE_PHRASE = "stance phrase"
+    BELIEF_ADJECTIVE = "belief adjective"  # `The minister is confident that ...`
     NAME_COLON = "name colon"
     # Quotes whose speaker no construction at their own cue gives (attribute.py).
     CONTINUES = "previous speaker continues"
