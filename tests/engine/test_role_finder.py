@@ -918,3 +918,15 @@ def test_a_team_and_its_skipper_title_the_name_and_a_later_description_is_theirs
     # midfielder said.`: one speaker with both roles.
     result = attribute(parsed("sport_roles"), LEXICON)
     assert roles_by_name(result) == {"Ben Tuilagi": ["Hawks skipper", "the 29-year-old midfielder"]}
+
+
+def test_a_speaker_known_only_by_a_capitalised_post_is_a_person_with_that_role() -> None:
+    # `The Home Secretary said`, `The Prime Minister told MPs`: a post held by a person, not
+    # an organisation; `Laura Bishop` is a surname, no post.
+    result = attribute(parsed("post_as_name"), LEXICON)
+    found = {s.name: ([r.text for r in s.roles], s.kind) for s in result.speakers}
+    assert found == {
+        "The Home Secretary": (["Home Secretary"], SpeakerKind.PERSON),
+        "The Prime Minister": (["Prime Minister"], SpeakerKind.PERSON),
+        "Laura Bishop": ([], SpeakerKind.PERSON),
+    }

@@ -249,6 +249,8 @@ class NameIndex:
         head = self.head_of(canonical)
         if head and self._lexicon.is_organization_head(head):
             return SpeakerKind.ORGANIZATION
+        if self._lexicon.is_title(head) and not self._lexicon.is_honorific(head):
+            return SpeakerKind.PERSON  # `The Home Secretary said`: a post, held by a person
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
         if related and all(o.after_article for o in related):
             return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`

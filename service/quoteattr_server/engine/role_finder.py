@@ -1081,9 +1081,36 @@ def roles_of_speaker(
         if not any(start < key[1] and key[0] < end for start, end in name_spans)
     }
     kept = [role for key, role in sorted(apart.items()) if not any(_within(key, o) for o in apart)]
-    # The roles are read where the name is written; a nickname only lengthens the name.
-    name = across_nickname(doc.text, name)
+    posts = _posts_named(speaker, name, reader)
+    kept = [
+        role
+        for role in kept
+        if not any(
+            _within((role.span.start, role.span.end), (p.span.start, p.span.end)) for p in posts
+        )
+    ] + posts
+    # The roles are read where the name is written; a nickname only lengthens the name; a
+    # speaker known by a post keeps it as written (`The Home Secretary`).
+    name = speaker.mentions[0].text if posts else across_nickname(doc.text, name)
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+def _posts_named(speaker: Speaker, name: str, reader: RoleReader) -> list[TextSpan]:
+    """`The Home Secretary said`, `The Prime Minister said`: a speaker known only by a post
+    written with capitals after "the" is named by the post, which is its role too."""
+    tokens = name.split()
+    if not tokens or not tokens[-1][:1].isupper() or not speaker.mentions:
+        return []
+    if not reader.lexicon.is_title(tokens[-1]):
+        return []
+    found: list[TextSpan] = []
+    for mention in speaker.mentions:
+        article, _, rest = mention.text.partition(" ")
+        if article.lower() != "the" or not rest.endswith(tokens[-1]) or not rest[:1].isupper():
+            return []  # `Laura Bishop`, `Mr. Bishop`: a surname
+        start = mention.span.start + len(article) + 1
+        found.append(TextSpan(rest, Span(start, mention.span.end)))
+    return found
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
