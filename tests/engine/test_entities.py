@@ -133,3 +133,17 @@ def test_a_headline_of_capitalised_words_lends_no_name() -> None:
     # "Ruiz" is the body's "Sen. Tomas Ruiz", not the headline's run of capitals.
     result = attribute(parsed("capitalised_headline"), LEXICON)
     assert _speaker(result, "I will win") == ("Tomas Ruiz", "person")
+
+
+def test_an_honorific_picks_the_one_of_its_gender_among_people_sharing_a_surname() -> None:
+    # `Anil Patel ... his wife, Meena Patel. Mr Patel said ... Mrs Patel said ...`: "Mr" is
+    # not the wife named last before it.
+    result = attribute(parsed("shared_surname_honorific"), LEXICON)
+    names = [
+        speaker.name if speaker else None
+        for speaker in (
+            speaker_of(result, quote_containing(result, fragment))
+            for fragment in ("business had halved", "they would stay")
+        )
+    ]
+    assert names == ["Anil Patel", "Meena Patel"]

@@ -132,8 +132,17 @@ class NameIndex:
         full = [o for o in self.occurrences if o.tokens[-1:] == tokens and len(o.tokens) > 1]
         if len({o.tokens[0] for o in full}) < 2:
             return self.canonical(name)
+        # `Mr Patel` after `Anil Patel ... his wife, Meena Patel`: not the one of the other gender.
+        here = next((o for o in self.occurrences if o.tokens == tokens and offset <= o.start), None)
+        if here is not None and here.gender is not None:
+            full = [o for o in full if self._gender_of(o.tokens) in (None, here.gender)]
         before = [o for o in full if o.start < offset]
         return self.canonical(before[-1].text) if before else self.canonical(name)
+
+    def _gender_of(self, tokens: tuple[str, ...]) -> str | None:
+        """The one gender the article states for a name, if any."""
+        stated = {o.gender for o in self.occurrences if o.tokens == tokens and o.gender}
+        return next(iter(stated)) if len(stated) == 1 else None
 
     def _find_canonical(self, name: str) -> str:
         letters = letters_of(name)
