@@ -952,3 +952,14 @@ def test_a_participle_after_a_comma_is_no_description_of_a_thing() -> None:
     assert [(text, name) for text, name, _, _ in found] == [
         ('"Nobody works a double shift."', "Lena Berg")
     ]
+
+
+def test_a_name_completing_a_description_before_the_cue_does_not_speak() -> None:
+    # `"...," a spokesperson for the Department of Education said.`: the spokesperson speaks;
+    # a name after a preposition of time is the clause's own subject (`three days after the
+    # Harbour Council condemned the strike`).
+    found = [(name, kind) for _, name, kind, _ in _attributions("description_with_name_complement")]
+    assert found == [
+        ("a spokesperson for the Department of Education", "person"),
+        ("Harbour Council", "organization"),
+    ]

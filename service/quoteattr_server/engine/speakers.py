@@ -397,17 +397,42 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
             first -= 1
         if first == 0 or words[first - 1].text != ",":
             return None
+    elif _completes_a_noun(words) and not is_participle(site.cue):
+        return None  # `a spokesperson for the Department of Education said`: the noun speaks
     return phrase_head(site.sentence, last)
+
+
+def _completes_a_noun(words: Sequence[Word]) -> bool:
+    """The name ending `words` is the complement of a common noun before it: `a spokesperson
+    for the Department of Education`, `lawyers for Ana Kovac`."""
+    first = len(words) - 1
+    while first > 0 and (words[first - 1].upos == "PROPN" or words[first - 1].text == "of"):
+        first -= 1
+    if first > 0 and words[first - 1].text.lower() == "the":
+        first -= 1
+    return (
+        first >= 2
+        and words[first - 1].text.lower() in _COMPLEMENT_PREPOSITIONS
+        and words[first - 2].upos == "NOUN"
+    )
+
+
+# Prepositions that tie a name to the noun before it (`a spokesperson for`, `officials in`);
+# not those of time (`three days after the Security Council condemned`).
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "to", "at", "with", "from", "in", "on"})
 
 
 MAX_DESCRIPTION_WORDS = 12
 
 
 def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
-    """`..., the 52-year-old ferry captain replied, "..."`: after the last comma, a
-    description opened by an article right before a finite cue is its subject; so is a group
+    """`..., the 52-year-old ferry captain replied, "..."`: after the last comma (or the
+    closing mark), a description opened by an article right before a finite cue is its
+    subject; so is a group
     named without one (`Although ..., dock workers from both unions say ...`)."""
     comma = max((i for i, w in enumerate(run) if w.text == ","), default=None)
+    if comma is None and run and _right_after_closing_mark(site.sentence, run[0]):
+        comma = -1  # `"...," a spokesperson for the Department of Education said.`
     if comma is None or is_participle(site.cue):
         return None
     phrase = run[comma + 1 :]
