@@ -930,3 +930,14 @@ def test_a_speaker_known_only_by_a_capitalised_post_is_a_person_with_that_role()
         "The Prime Minister": (["Prime Minister"], SpeakerKind.PERSON),
         "Laura Bishop": ([], SpeakerKind.PERSON),
     }
+
+
+def test_a_firm_named_after_its_founder_keeps_the_role_and_sir_takes_a_first_name() -> None:
+    # `Sir Alan Brentwood, the founder of Brentwood Ferries,`: the firm's name is no place of
+    # his, so the role stands; `Sir Alan told staff` is him; `Lord Ashcombe` is a man.
+    result = attribute(parsed("eponymous_firm_and_sir"), LEXICON)
+    found = {s.name: ([r.text for r in s.roles], s.kind) for s in result.speakers}
+    assert found == {
+        "Alan Brentwood": (["the founder of Brentwood Ferries"], SpeakerKind.PERSON),
+        "Ashcombe": ([], SpeakerKind.PERSON),
+    }

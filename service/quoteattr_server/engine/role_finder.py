@@ -1049,23 +1049,13 @@ def roles_of_speaker(
         name = fullest_name(doc, speaker, name, reader)
         tokens = _name_tokens(name)
         for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
+            if len(tokens) > 1 and _inside_longer_name(sentence, last, tokens):
+                continue  # `the founder of Brentwood Logistics`: a firm's name, no mention
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
             if not possessive and _modifies_noun(sentence, first, last):
                 modifiers.add(sentence.words[first].start)
-            if possessive:
-                found = [
-                    reader.span(w)
-                    for w in (
-                        reader.title_before(sentence, first, last),
-                        reader.as_after_possessed(sentence, last + 1),
-                    )
-                    if w
-                ]
-            else:
-                found = list(reader.roles_at(sentence, first, last))
-            for role in found:
-                if not reader.said_of(role):
-                    roles.setdefault((role.span.start, role.span.end), role)
+            for role in _roles_where_written(reader, sentence, first, last, possessive):
+                roles.setdefault((role.span.start, role.span.end), role)
     if speaker.kind is not SpeakerKind.GROUP:
         # A group's own label ("officials", "voters") is its name, not a role.
         for role in _description_roles(doc, speaker, reader):
@@ -1095,6 +1085,22 @@ def roles_of_speaker(
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
 
 
+def _roles_where_written(
+    reader: RoleReader, sentence: Sentence, first: int, last: int, possessive: bool
+) -> list[TextSpan]:
+    """The roles read at one place the name is written, but those said inside a quotation; a
+    possessive (`Kovac's`) has only a title before it and a post after what it owns."""
+    if possessive:
+        phrases = (
+            reader.title_before(sentence, first, last),
+            reader.as_after_possessed(sentence, last + 1),
+        )
+        found = [reader.span(words) for words in phrases if words]
+    else:
+        found = list(reader.roles_at(sentence, first, last))
+    return [role for role in found if not reader.said_of(role)]
+
+
 def _posts_named(speaker: Speaker, name: str, reader: RoleReader) -> list[TextSpan]:
     """`The Home Secretary said`, `The Prime Minister said`: a speaker known only by a post
     written with capitals after "the" is named by the post, which is its role too."""
@@ -1117,6 +1123,21 @@ def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     """One role read inside another at the same place (`veteran pilot` in `The veteran
     pilot`): the longer reading stands."""
     return inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _inside_longer_name(sentence: Sentence, last: int, tokens: Sequence[str]) -> bool:
+    """The name's last word runs on into a capitalised word of another name (`Brentwood
+    Logistics`, `the Lee Foundation`): that name, not the person, is written there."""
+    words = sentence.words
+    following = words[last + 1] if last + 1 < len(words) else None
+    return (
+        following is not None
+        and not title_cased(sentence)  # `President Obama Speech at ...`: a headline's capitals
+        and following.upos in ("PROPN", "NOUN")
+        and following.text[:1].isupper()
+        and following.text not in tokens
+        and not words[last].text.endswith(("'s", "\u2019s"))
+    )
 
 
 def _modifies_noun(sentence: Sentence, first: int, last: int) -> bool:
