@@ -963,3 +963,16 @@ def test_a_name_completing_a_description_before_the_cue_does_not_speak() -> None
         ("a spokesperson for the Department of Education", "person"),
         ("Harbour Council", "organization"),
     ]
+
+
+def test_a_quote_paragraph_without_a_cue_after_a_description_of_its_speaker() -> None:
+    # `Captain Lisa Tamsin was upbeat after the win.` then a quote paragraph with no cue: hers;
+    # `The harbour minister's message ... was blunt: "..."`: the minister's words; a paragraph
+    # about a thing (`The ferry sank in 1953.`) introduces no one.
+    result = attribute(parsed("introduced_by_description"), LEXICON)
+    speakers = [speaker_of(result, quote) for quote in result.quotes]
+    assert [s.name if s else None for s in speakers] == [
+        "Lisa Tamsin",
+        "The harbour minister",
+        None,
+    ]

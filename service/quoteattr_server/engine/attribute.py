@@ -608,7 +608,8 @@ def _resolve_speaker(
     target_words = words
     target_head = word
     owned = owned_after(sentence, words)
-    if owned and owned[-1].lemma.lower() not in lexicon.artefacts:  # `The club's statement`
+    said = lexicon.artefacts | lexicon.reporting_nouns  # `The club's statement`, `message`
+    if owned and owned[-1].lemma.lower() not in said:
         # `The Bank of England's governor, Andrew Bailey, said`, parsed with the bank as the
         # subject: the governor speaks, by the name set off after the role when there is one.
         described = [*words, *owned]

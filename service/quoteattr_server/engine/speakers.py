@@ -634,12 +634,26 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     sentence, before = layout.sentences[index], layout.sentences[index - 1]
     if any(w.end <= quote.start and w.upos != "PUNCT" for w in sentence.words):
         return None
-    if before.paragraph != sentence.paragraph and before.words[-1].text != ":":
+    if before.paragraph != sentence.paragraph and not (
+        before.words[-1].text == ":" or _describes_without_quoting(layout, before)
+    ):
         return None
     root = next((w for w in before.words if w.head < 0), None)
-    if root is None or root.upos != "VERB" or layout.inside_quote(root):
+    if root is None or root.upos not in ("VERB", "ADJ") or layout.inside_quote(root):
         return None
     return _introducing_subject(layout, lexicon, before, root, before.end)
+
+
+def _describes_without_quoting(layout: Layout, sentence: Sentence) -> bool:
+    """`Captain Lisa Tamsin was upbeat after the win.` closing the paragraph before a quote
+    paragraph with no cue: a sentence that describes its subject, with a predicate adjective
+    and no quotation, introduces the quote after it."""
+    root = next((w for w in sentence.words if w.head < 0), None)
+    return (
+        root is not None
+        and root.upos == "ADJ"
+        and not any(layout.inside_quote(w) for w in sentence.words)
+    )
 
 
 def introduced_by_colon(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerHead | None:
@@ -660,7 +674,8 @@ def _introducing_subject(
     layout: Layout, lexicon: Lexicon, sentence: Sentence, root: Word, limit: int
 ) -> SpeakerHead | None:
     """The subject of `root` before `limit` that names a person (or the name set off after
-    it: `Her deputy, Alain Fortier,`), as the speaker it introduces."""
+    it: `Her deputy, Alain Fortier,`; or the one whose words it names: `The minister's
+    message was blunt:`), as the speaker it introduces."""
     for child in sentence.children(root.index):
         if (
             child.deprel not in _SUBJECT_RELATIONS
@@ -668,12 +683,27 @@ def _introducing_subject(
             or child.start > limit
         ):
             continue
-        named = name_set_off_after(sentence, child)
+        named = name_set_off_after(sentence, child) or _owner_of_words(sentence, child, lexicon)
         if named is not None:
             return SpeakerHead(sentence, named, Rule.INTRODUCED)
         if _names_a_person(sentence, child, lexicon):
             return SpeakerHead(sentence, child, Rule.INTRODUCED)
     return None
+
+
+def _owner_of_words(sentence: Sentence, noun: Word, lexicon: Lexicon) -> Word | None:
+    """`The minister's message to the protesters`: a noun of what was said speaks for its
+    possessor."""
+    if noun.lemma.lower() not in lexicon.reporting_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in sentence.children(noun.index)
+            if c.deprel == "nmod:poss" and c.upos in ("NOUN", "PROPN")
+        ),
+        None,
+    )
 
 
 # Words a noun's complement may hold before the name set off after it: `deputy at the port`.
