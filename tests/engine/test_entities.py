@@ -147,3 +147,11 @@ def test_an_honorific_picks_the_one_of_its_gender_among_people_sharing_a_surname
         )
     ]
     assert names == ["Anil Patel", "Meena Patel"]
+
+
+def test_a_person_called_by_age_alone_is_the_person_named_last() -> None:
+    # `Josh Taylor scored twice ... "...," the 23-year-old said.`: no role, but him.
+    result = attribute(parsed("age_only_description"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "kept going"))
+    assert speaker is not None
+    assert (speaker.name, speaker.roles) == ("Josh Taylor", ())

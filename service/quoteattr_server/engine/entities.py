@@ -9,6 +9,7 @@ mention of a name belong to its entity and so reach every later quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +59,10 @@ class NameOccurrence:
     # Someone who can be "he" or "she" here: no possessor (`Mr. Lund's show`) and no modifier of
     # a noun (`a Tomas Ruiz Jr. memorial`).
     names_a_person_here: bool = True
+
+
+# `the 23-year-old`, `the 71-year-old`: a mention by age alone.
+_AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -571,10 +576,20 @@ class Resolver:
             self._titled_person(mention)
             or self._named_organization(mention)
             or self._described_before(mention, paragraph)
+            or self._by_age(mention, paragraph)
         )
         if titled is not None:
             return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
+
+    def _by_age(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`The 23-year-old said ...`: news copy calls a person it has named by their age alone;
+        the person named last, as a pronoun would be."""
+        written = self._text[mention[0].start : mention[-1].end].lower()
+        if _AGE_ONLY.fullmatch(written) is None:
+            return None
+        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), None)
+        return None if found is None else Referent(found.key, found.name, found.kind, "pronoun")
 
     def _titled_person(self, mention: list[Word]) -> Referent | None:
         """`the minister said` -> the latest person named earlier with "minister" in a role."""
