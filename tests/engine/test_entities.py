@@ -155,3 +155,18 @@ def test_a_person_called_by_age_alone_is_the_person_named_last() -> None:
     speaker = speaker_of(result, quote_containing(result, "kept going"))
     assert speaker is not None
     assert (speaker.name, speaker.roles) == ("Josh Taylor", ())
+
+
+def test_a_company_called_by_what_it_is_is_the_company_named_last() -> None:
+    # `Carmaker Voltra Motors said ... The carmaker said ...`: one speaker, named without the
+    # trade noun, with no bare category for a role; `The company said` after a ministry is
+    # no ministry.
+    result = attribute(parsed("company_described"), LEXICON)
+    speakers = [speaker_of(result, quote) for quote in result.quotes]
+    found = [(s.name, [r.text for r in s.roles]) if s else None for s in speakers]
+    assert found == [
+        ("Voltra Motors", []),
+        ("Voltra Motors", []),
+        ("Transport Ministry", []),
+        ("The company", []),
+    ]

@@ -574,6 +574,7 @@ class Resolver:
             return Referent(lowered, head_text, kind, "unresolved")
         titled = (
             self._titled_person(mention)
+            or self._company_described(mention, paragraph)
             or self._named_organization(mention)
             or self._described_before(mention, paragraph)
             or self._by_age(mention, paragraph)
@@ -581,6 +582,36 @@ class Resolver:
         if titled is not None:
             return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
+
+    def _company_described(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`Voltra Motors said ... The carmaker said`, `The company said`: a company called by
+        what it is, after it was named, is the organisation named last, when that is a company
+        (not a ministry or a union)."""
+        head = mention[-1]
+        if (
+            len(mention) < 2
+            or mention[0].lemma.lower() != "the"
+            or head.upos != "NOUN"
+            or head.lemma.lower() not in self._lexicon.company_descriptors
+        ):
+            return None
+        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.ORGANIZATION,), None)
+        if found is None or not self._is_company(found.name):
+            return None
+        return Referent(found.key, found.name, found.kind, "title")
+
+    def _is_company(self, name: str) -> bool:
+        """A name ending in a trade or corporate word, or in no head word of other bodies."""
+        tokens = _tokens(name)
+        if not tokens:
+            return False
+        last = tokens[-1]
+        lexicon = self._lexicon
+        return (
+            last in lexicon.company_words
+            or last in lexicon.company_endings
+            or not lexicon.is_organization_head(last)
+        )
 
     def _by_age(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`The 23-year-old said ...`: news copy calls a person it has named by their age alone;

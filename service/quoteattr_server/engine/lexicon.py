@@ -90,6 +90,9 @@ class Lexicon:
     pronouns: Pronouns  # personal and relative pronouns, by person, number and use
     apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
+    # "the carmaker": nouns that call a named company by what it is; names that end a company's.
+    company_descriptors: frozenset[str] = frozenset()
+    company_endings: frozenset[str] = frozenset()
     belief_adjectives: frozenset[str] = frozenset()  # "is confident that ..."
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
@@ -275,6 +278,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt") | lower_set("company_words.txt"),
         company_words=lower_set("company_words.txt"),
+        company_descriptors=frozenset(_groups(read("company_nouns.txt")).get("descriptors", ())),
+        company_endings=frozenset(_groups(read("company_nouns.txt")).get("endings", ())),
         group_nouns=lower_set("groups.txt"),
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),

@@ -1024,13 +1024,18 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue
         if head.text[:1].isupper() and head.index > 0:
             continue  # a name the tagger took for a noun: `The Centers for Disease Control`
-        if not reader.looks_like_person_noun(head):
+        if not reader.looks_like_person_noun(head) or _bare_category(words, head, reader):
             continue
         phrase = reader.description(sentence, words)
         parts = reader.split_coordinated(phrase)
         # `the former minister and current party leader`: each role that states one.
         for part in parts if len(parts) == 1 else reader.coordinated_roles(phrase):
             yield reader.span(part)
+
+
+def _bare_category(words: Sequence[Word], head: Word, reader: RoleReader) -> bool:
+    """`the miner`, `the carmaker`: a company called by what it is, no role of it."""
+    return words[-1] is head and head.lemma.lower() in reader.lexicon.company_descriptors
 
 
 def roles_of_speaker(

@@ -54,6 +54,19 @@ def _is_name_word(word: Word, lexicon: Lexicon) -> bool:
     return word.upos == "PROPN" or (word.upos in ("NOUN", "X") and word.index > 0)
 
 
+def _describes_company_before_name(
+    word: Word, following: Word | None, current: list[Word], lexicon: Lexicon
+) -> bool:
+    """`Carmaker Voltra Motors`, `Automaker General Motors`: a capitalised noun of what a
+    company is, opening the mention before a name."""
+    return (
+        not current
+        and following is not None
+        and following.text[:1].isupper()
+        and word.text.lower() in lexicon.company_descriptors
+    )
+
+
 def particle_joined(text: str) -> bool:
     """`al-Amiri`, `bin-Talal`: a particle joined by a hyphen to a capitalised surname."""
     particle, hyphen, rest = text.partition("-")
@@ -128,6 +141,8 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         opens_name = (
             word.upos == "ADJ" or _opens_organization(words, position, lexicon)
         ) and _adjectives_open_name(words, position, lexicon)
+        if _describes_company_before_name(word, following, current, lexicon):
+            continue  # `Carmaker Voltra Motors said`: what the company is, not its name
         if (
             _is_name_word(word, lexicon)
             or _title_naming_organization(word, following, lexicon)
