@@ -62,3 +62,12 @@ def test_a_name_written_family_name_first_is_called_by_its_first_word() -> None:
         "Officials in Mexico City",
         "Mexico",
     ]
+
+
+def test_a_surname_opened_by_a_particle_is_a_place_of_the_name_for_later_descriptions() -> None:
+    # `Hassan bin Khalid al-Amiri said ... The harbour minister spoke ...`: the description
+    # continues the topic the name (written from a lower-case particle) opened.
+    result = attribute(parsed("particle_surname_description"), LEXICON)
+    assert {s.name: [r.text for r in s.roles] for s in result.speakers} == {
+        "Hassan bin Khalid al-Amiri": ["The harbour minister"]
+    }

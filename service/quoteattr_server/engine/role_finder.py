@@ -846,7 +846,7 @@ def _sightings(doc: ParsedDoc) -> dict[str, list[_Sighting]]:
     found: dict[str, list[_Sighting]] = {}
     for sentence in doc.sentences:
         for word in sentence.words:
-            if not word.text[:1].isupper():
+            if not (word.text[:1].isupper() or particle_joined(word.text)):  # `al-Saud`
                 continue
             end = _glued(sentence, word.index)
             last_word = sentence.words[end]
