@@ -170,3 +170,18 @@ def test_a_company_called_by_what_it_is_is_the_company_named_last() -> None:
         ("Transport Ministry", []),
         ("The company", []),
     ]
+
+
+def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a_thing() -> None:
+    # `Margaret Doyle, 84, ... "...," the retired teacher said.`: her, with the epithet as a
+    # role; `As a bell rang, the announcer said` (not opening the sentence) and `the ad's
+    # narrator` (owned by a thing) are other people.
+    result = attribute(parsed("epithet_after_name"), LEXICON)
+    names = [s.name if s else None for s in (speaker_of(result, q) for q in result.quotes)]
+    assert names == [
+        "Margaret Doyle",
+        "A harbour ad",
+        "the announcer",
+        "Gord Simmons",
+        "the ad's narrator",
+    ]

@@ -9,6 +9,7 @@ mention of a name belong to its entity and so reach every later quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,8 +62,19 @@ class NameOccurrence:
     names_a_person_here: bool = True
 
 
+_OPENING_MARKS = frozenset({'"', "\u201c", "'", "\u2018", "`"})
+_CLOSING_MARKS = frozenset({'"', "\u201d", "'", "\u2019"})
 # `the 23-year-old`, `the 71-year-old`: a mention by age alone.
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
+
+
+def _is_proper_name(name: str) -> bool:
+    """A name as names are written: capitalised, and not a description (`A reporter`)."""
+    first = name.split(" ", 1)[0]
+    return first[:1].isupper() and first.lower() not in _DESCRIPTION_OPENERS
+
+
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "one", "another", "some"})
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -113,12 +125,25 @@ class NameIndex:
                 )
                 self.occurrences.append(occurrence)
         self._sentences = layout.sentences
+        self._sentence_starts = [sentence.start for sentence in layout.sentences]
         self._text = text
         self._expansions = expansions(
             body,
             [(o.start, o.text) for o in self.occurrences if not o.in_headline],
             text,
         )
+
+    def names_a_person_at(self, start: int) -> bool:
+        """Whether the name written at `start` (if one is) can be a person there."""
+        return all(o.names_a_person_here for o in self.occurrences if o.start == start)
+
+    def sentence_start_at(self, offset: int) -> int:
+        """Where the sentence `offset` lies in starts."""
+        return self._sentence_starts[max(0, self.sentence_index_at(offset))]
+
+    def sentence_index_at(self, offset: int) -> int:
+        """The index of the sentence of the article `offset` lies in."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def canonical(self, name: str) -> str:
         """The earliest longest name in the article that ends with the same word as `name`."""
@@ -578,6 +603,7 @@ class Resolver:
             or self._named_organization(mention)
             or self._described_before(mention, paragraph)
             or self._by_age(mention, paragraph)
+            or self._by_epithet(mention, paragraph)
         )
         if titled is not None:
             return titled
@@ -612,6 +638,71 @@ class Resolver:
             or last in lexicon.company_endings
             or not lexicon.is_organization_head(last)
         )
+
+    def _by_epithet(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`Margaret Doyle, 84, has been waiting ... "...," the retired teacher said.`: news copy
+        calls a person it has just named by what they are, a noun of people that is no post
+        (a post, `the minister`, goes by the roles it matches). The person named as a subject
+        last, in this paragraph or the one before, of no other gender than the noun's; not one
+        owned by something (`the ad's narrator` is someone else)."""
+        head = mention[-1]
+        lexicon = self._lexicon
+        if (
+            len(mention) < 2
+            or mention[0].lemma.lower() != "the"
+            or head.upos != "NOUN"
+            or "Number=Plur" in head.feats
+            or any(w.upos == "PROPN" or w.text in ("'s", "\u2019s") for w in mention)
+            or lexicon.is_title(head.lemma)
+            or not (lexicon.is_role_word(head.lemma) or head.lemma.lower() in lexicon.genders)
+        ):
+            return None
+        if not self._opens_own_words(mention[0]):
+            return None
+        gender = lexicon.genders.get(head.lemma.lower())
+        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), gender)
+        if (
+            found is None
+            or not _is_proper_name(found.name)  # `a reporter` is described, not named
+            or not self._named_near(found, mention[0].start, paragraph)
+            or self._known_otherwise(found.name, head.lemma.lower())
+        ):
+            return None
+        return Referent(found.key, found.name, found.kind, "pronoun")
+
+    def _known_otherwise(self, name: str, noun: str) -> bool:
+        """The article gave the person roles, none of them the epithet's noun (`Robert Cleary,
+        the club's groundsman` is not `the striker`)."""
+        roles = self._names.roles_of(name)
+        return bool(roles) and not any(noun in _tokens(role.text) for role in roles)
+
+    def _opens_own_words(self, first: Word) -> bool:
+        """The mention opens its sentence, or follows a quotation that does (`"...," the
+        retired teacher said`): the writer's first words there."""
+        if first.index == 0:
+            return True
+        start = self._names.sentence_start_at(first.start)
+        before = self._text[start : first.start].rstrip(" ,")
+        return (
+            before[:1] in _OPENING_MARKS
+            and before[-1:] in _CLOSING_MARKS
+            and not any(mark in before[1:-1] for mark in _CLOSING_MARKS - {"'", "\u2019"})
+        )
+
+    def _named_near(self, referent: Referent, before: int, paragraph: int) -> bool:
+        """The referent was last seen in the sentence before `before`, or in its own, and in
+        this paragraph or the last: an epithet follows the name closely."""
+        latest = max(
+            (s for s in self._sightings if s.referent.key == referent.key and s.start < before),
+            key=lambda s: s.start,
+            default=None,
+        )
+        if latest is None or paragraph - latest.paragraph > 1:
+            return False
+        if not self._names.names_a_person_at(latest.start):
+            return False  # `A memorable Hillary Clinton ad ...`: the name modifies a noun
+        sentence_of = self._names.sentence_index_at
+        return sentence_of(before) - sentence_of(latest.start) <= 1
 
     def _by_age(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`The 23-year-old said ...`: news copy calls a person it has named by their age alone;
