@@ -941,3 +941,12 @@ def test_a_firm_named_after_its_founder_keeps_the_role_and_sir_takes_a_first_nam
         "Alan Brentwood": (["the founder of Brentwood Ferries"], SpeakerKind.PERSON),
         "Ashcombe": ([], SpeakerKind.PERSON),
     }
+
+
+def test_praise_is_no_role_but_a_rank_by_standing_is() -> None:
+    # `said she was the best rower in the country`: an evaluation; `the most senior member
+    # of the crew`: a standing.
+    result = attribute(parsed("praise_predicate"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Pieter Botha"] == ["Her coach"]
+    assert roles["Ruth Ndlovu"] == ["the most senior member of the crew"]

@@ -722,6 +722,8 @@ class RoleReader:
         phrase = self.noun_phrase(words, position)
         # `has been a registered Democrat since 2003`: when, not what.
         phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
+        if _praises(phrase):
+            return []  # `she was the best athlete in the country`: praise, not a role
         if (
             phrase
             and phrase[0].text.lower() not in _DETERMINERS
@@ -1122,6 +1124,23 @@ def _posts_named(speaker: Speaker, name: str, reader: RoleReader) -> list[TextSp
         start = mention.span.start + len(article) + 1
         found.append(TextSpan(rest, Span(start, mention.span.end)))
     return found
+
+
+# Superlatives that rank people by standing, not by merit: `the most senior Democrat`.
+_RANKING_SUPERLATIVES = frozenset({"senior", "junior", "longest-serving", "highest-ranking"})
+
+
+def _praises(phrase: Sequence[Word]) -> bool:
+    """A predicate that ranks the person by merit (`the best athlete`, `the most determined
+    athlete`, `the greatest coach`): an evaluation, which is no role."""
+    if len(phrase) < 2 or phrase[0].text.lower() != "the":
+        return False
+    second = phrase[1]
+    if second.text.lower() == "most" and len(phrase) > 2:
+        second = phrase[2]
+    elif "Degree=Sup" not in second.feats:
+        return False
+    return second.text.lower() not in _RANKING_SUPERLATIVES
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
