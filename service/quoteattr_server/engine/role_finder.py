@@ -722,8 +722,6 @@ class RoleReader:
         phrase = self.noun_phrase(words, position)
         # `has been a registered Democrat since 2003`: when, not what.
         phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
-        if _praises(phrase):
-            return []  # `she was the best athlete in the country`: praise, not a role
         if (
             phrase
             and phrase[0].text.lower() not in _DETERMINERS
@@ -731,7 +729,8 @@ class RoleReader:
             and phrase[0].upos != "ADJ"
         ):
             return []
-        return phrase if self._states_a_role(phrase) else []
+        # `she was the best athlete in the country`: praise, not a role.
+        return phrase if self._states_a_role(phrase) and not _praises(phrase) else []
 
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
