@@ -1277,6 +1277,13 @@ def test_a_belief_adjective_attributes_a_belief_but_not_a_question() -> None:
     ]
 
 
+def test_figures_a_company_reports_are_results_not_words() -> None:
+    # `reported a record quarterly profit`, `announced record sales`: results; `reported the
+    # mayor's resignation` stays what the paper reported.
+    result = attribute(parsed("reported_figures"), LEXICON)
+    assert [q.text for q in result.quotes] == ["the mayor's resignation"]
+
+
 def test_a_clause_opened_by_neither_or_either_is_content_whole() -> None:
     # The parser takes the first subject for the cue's object (or complement) and the verb for
     # the cue's conjunct: the content runs from "neither" to the end of that verb's phrase.

@@ -718,7 +718,19 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
         return []  # `did not return calls seeking comment`: a comment asked for
     if kept[0].text.lower() in site.lexicon.pleas:
         return []  # `pleaded guilty to two counts`: a plea states nothing
+    if _reports_figures(site, kept):
+        return []  # `reported a record quarterly profit`: a result, not words
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
+
+
+def _reports_figures(site: WordSite, words: Sequence[Word]) -> bool:
+    """`reported a record quarterly profit`, `posted a loss`: the head noun of a reporting
+    cue's object is one of the figures a company reports."""
+    if site.word.lemma.lower() not in ("report", "post", "announce"):
+        return False
+    head = next((w for w in words if w.head not in {x.index for x in words}), None)
+    figures = site.lexicon.figures
+    return head is not None and (head.lemma.lower() in figures or head.text.lower() in figures)
 
 
 def _phrase_cue(site: WordSite) -> bool:

@@ -105,6 +105,7 @@ class Lexicon:
     not_cue_forms: frozenset[str] = frozenset()
     # Pleas in court ("pleaded guilty"): an object that states nothing.
     pleas: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()  # "reported a record profit": results, not words
     # Cues whose object is asked of others ("seeking comment"): no one's statement.
     requests: frozenset[str] = frozenset()
     # Letters after a name for an office or honour ("KC", "MP"): no part of the name.
@@ -321,6 +322,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         issuing_verbs=lower_set("issuing_verbs.txt"),
         not_cue_forms=lower_set("not_cue_forms.txt"),
         pleas=frozenset(w.lower() for w in content.get("pleas", [])),
+        figures=frozenset(w.lower() for w in content.get("figures", [])),
         requests=frozenset(w.lower() for w in content.get("requests", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
