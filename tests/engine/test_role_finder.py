@@ -950,3 +950,13 @@ def test_praise_is_no_role_but_a_rank_by_standing_is() -> None:
     roles = roles_by_name(result)
     assert roles["Pieter Botha"] == ["Her coach"]
     assert roles["Ruth Ndlovu"] == ["the most senior member of the crew"]
+
+
+def test_an_apposition_after_the_place_or_body_a_name_is_of_is_a_role() -> None:
+    # `Senator Dale Whitcombe of Kansas, the ranking Republican ...,`, `Ana Kovac of the
+    # Harbour Institute, a port economist,`.
+    result = attribute(parsed("apposition_after_home"), LEXICON)
+    assert roles_by_name(result) == {
+        "Dale Whitcombe": ["Senator", "the ranking Republican on the harbour committee"],
+        "Ana Kovac": ["a port economist"],
+    }

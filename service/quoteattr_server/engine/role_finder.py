@@ -350,7 +350,7 @@ class RoleReader:
         """`Dev Patel, 54, a shopkeeper on Main Street`: the noun phrase after the name's comma,
         past an age or a party tag."""
         words = sentence.words
-        position = self._skip_tags(words, last + 1)
+        position = _past_home(words, self._skip_tags(words, last + 1))
         if position >= len(words) or words[position].text not in _APPOSITION_MARKS:
             return []
         position = self._skip_age(words, position)
@@ -754,6 +754,26 @@ class RoleReader:
             phrase.extend(tail)
             position = tail[-1].index + 1
         return phrase
+
+
+# How many words the place or body a name is "of" may have: `Dale Whitcombe of Kansas,`.
+MAX_HOME_WORDS = 3
+
+
+def _past_home(words: Sequence[Word], position: int) -> int:
+    """Past the place or body a name is "of" (`Dale Whitcombe of Kansas, the ranking
+    Republican`, `Ana Kovac of the Harbour Institute, a port economist`), when an apposition
+    follows it; else `position`."""
+    if position >= len(words) or words[position].text != "of":
+        return position
+    start = position + 1
+    if start < len(words) and words[start].text.lower() == "the":
+        start += 1  # `of the Harbour Institute,`
+    end = start
+    while end < len(words) and end - start < MAX_HOME_WORDS and words[end].upos == "PROPN":
+        end += 1
+    ends_at_mark = end < len(words) and words[end].text in _APPOSITION_MARKS
+    return end if end > start and ends_at_mark else position
 
 
 # How many words a short apposition between listed names may have: "Republican of Maine".
