@@ -185,3 +185,12 @@ def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a
         "Gord Simmons",
         "the ad's narrator",
     ]
+
+
+def test_a_source_cited_by_news_copy_is_a_person() -> None:
+    # `a source who has seen the plan said`, `One source said`: one unnamed person each.
+    result = attribute(parsed("people_as_sources"), LEXICON)
+    assert [(s.name, s.kind.value, s.anonymous) for s in result.speakers] == [
+        ("a source", "person", True),
+        ("One source", "person", True),
+    ]

@@ -68,6 +68,11 @@ _CLOSING_MARKS = frozenset({'"', "\u201d", "'", "\u2019"})
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
 
 
+# Nouns by which news copy cites one unnamed person: `a source close to the talks`, `a person
+# familiar with the plans`, `an insider`.
+_PEOPLE_AS_SOURCES = frozenset({"source", "person", "insider", "individual"})
+
+
 def _is_proper_name(name: str) -> bool:
     """A name as names are written: capitalised, and not a description (`A reporter`)."""
     first = name.split(" ", 1)[0]
@@ -800,8 +805,9 @@ class Resolver:
             self._lexicon.is_role_word(lemma)
             or self._lexicon.is_role_word(head.text)
             or lemma in self._lexicon.genders
+            or lemma in _PEOPLE_AS_SOURCES
         ):
-            return SpeakerKind.PERSON  # `the driver`, `one fan`, `A mother of three`
+            return SpeakerKind.PERSON  # `the driver`, `one fan`, `A mother of three`, `a source`
         return SpeakerKind.UNKNOWN
 
     def _most_recent(
