@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from quoteattr_server.engine import attribute
 from quoteattr_server.engine.lexicon import load_lexicon
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -22,6 +23,8 @@ from quoteattr_server.engine.wire import (
     without_anonymity_grants,
     without_implausible_speakers,
 )
+
+from .rulekit import parsed
 
 
 def _furniture(paragraph: str) -> list[str]:
@@ -243,3 +246,10 @@ def test_a_quote_said_with_an_implausible_speaker_goes_to_the_others() -> None:
     (quote,) = kept.quotes
     assert (quote.speaker_id, quote.co_speaker_ids) == ("s2", ("s3",))
     assert kept.speakers == (kovac, ruiz)
+
+
+def test_what_a_correction_says_an_earlier_version_said_is_no_quote() -> None:
+    # `CORRECTION: A previous version of this article incorrectly said ...`: the article's own
+    # error; `apologised to passengers`: the ones addressed, not what was said.
+    result = attribute(parsed("correction_and_apology"), load_lexicon())
+    assert [q.text for q in result.quotes] == ["for the delays"]

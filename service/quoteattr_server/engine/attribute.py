@@ -81,7 +81,11 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
-from quoteattr_server.engine.wire import without_anonymity_grants, without_implausible_speakers
+from quoteattr_server.engine.wire import (
+    without_anonymity_grants,
+    without_corrections,
+    without_implausible_speakers,
+)
 
 ENGINE_VERSION = "0.6.0"
 
@@ -147,7 +151,7 @@ def attribute(
     # every mention, then the speakers' gender, anonymity and category, then what each quote
     # attributes.
     found = without_anonymity_grants(found, doc.text)
-    found = without_implausible_speakers(found, lexicon.not_speakers)
+    found = without_implausible_speakers(without_corrections(found), lexicon.not_speakers)
     quoted = [quote.span for quote in layout.quotes]
     found = merged_speakers(complete_roles(doc, found, lexicon, quoted), doc.text, doc.paragraphs)
     found = enrich_speakers(doc, found)

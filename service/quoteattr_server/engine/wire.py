@@ -181,6 +181,23 @@ def without_anonymity_grants(result: AttributionResult, text: str) -> Attributio
     return result.with_quotes(kept)
 
 
+# The article speaking of itself in a correction: `A previous version of this article said ...`.
+_ARTICLE_ITSELF = re.compile(
+    r"(?:an?|the)\s+(?:previous|earlier|original|prior)\s+version\s+of\s+this\s+"
+    r"(?:article|story|report|post|piece)",
+    re.IGNORECASE,
+)
+
+
+def without_corrections(result: AttributionResult) -> AttributionResult:
+    """`result` without what a correction says an earlier version of the article said: the
+    article's own error, not a source's words."""
+    wrong = {s.id for s in result.speakers if _ARTICLE_ITSELF.fullmatch(s.name.strip())}
+    if not wrong:
+        return result
+    return result.with_quotes(tuple(q for q in result.quotes if q.speaker_id not in wrong))
+
+
 def without_implausible_speakers(
     result: AttributionResult, not_speakers: frozenset[str]
 ) -> AttributionResult:
