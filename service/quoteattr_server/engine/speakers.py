@@ -694,7 +694,13 @@ def _introducing_subject(
 def _owner_of_words(sentence: Sentence, noun: Word, lexicon: Lexicon) -> Word | None:
     """`The minister's message to the protesters`: a noun of what was said speaks for its
     possessor."""
-    if noun.lemma.lower() not in lexicon.reporting_nouns:
+    return _named_owner(sentence, noun, lexicon.reporting_nouns)
+
+
+def _named_owner(sentence: Sentence, noun: Word, nouns: frozenset[str]) -> Word | None:
+    """The possessor named before `noun` (not a pronoun: `its report`), when `noun` is one of
+    `nouns`."""
+    if noun.lemma.lower() not in nouns:
         return None
     return next(
         (
@@ -838,16 +844,7 @@ def _name_after_role_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> W
 def _owner_of_document(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
     """`The club's statement said ...`, `Mr. Ruiz's letter warned ...`: a document someone
     owns speaks for its owner, named as its possessor (not a pronoun: `its report`)."""
-    if word.lemma.lower() not in lexicon.artefacts:
-        return None
-    return next(
-        (
-            c
-            for c in sentence.children(word.index)
-            if c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
-        ),
-        None,
-    )
+    return _named_owner(sentence, word, lexicon.artefacts)
 
 
 def _maker_of_statement(site: CueSite, word: Word) -> SpeakerHead | None:
