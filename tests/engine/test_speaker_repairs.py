@@ -956,8 +956,8 @@ def test_a_participle_after_a_comma_is_no_description_of_a_thing() -> None:
 
 def test_a_name_completing_a_description_before_the_cue_does_not_speak() -> None:
     # `"...," a spokesperson for the Department of Education said.`: the spokesperson speaks;
-    # a name after a preposition of time is the clause's own subject (`three days after the
-    # Harbour Council condemned the strike`).
+    # a name after a preposition of time is the clause's own subject (`a week after the
+    # Harbour Council rejected the strike`).
     found = [(name, kind) for _, name, kind, _ in _attributions("description_with_name_complement")]
     assert found == [
         ("a spokesperson for the Department of Education", "person"),

@@ -221,7 +221,7 @@ class NameIndex:
         person = any(o.roles or o.has_title or o.gender for o in same)
         organization = self._lexicon.is_organization_head(occurrence.tokens[-1]) or any(
             self._names_organization(role.text) for o in same for role in o.roles
-        )  # `Russia Today, the global satellite network`
+        )  # `Harbour Today, the port's cable channel`
         return occurrence if person and not organization else None
 
     def _company_of_short_name(self, token: str) -> NameOccurrence | None:

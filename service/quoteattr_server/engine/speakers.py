@@ -418,7 +418,7 @@ def _completes_a_noun(words: Sequence[Word]) -> bool:
 
 
 # Prepositions that tie a name to the noun before it (`a spokesperson for`, `officials in`);
-# not those of time (`three days after the Security Council condemned`).
+# not those of time (`a week after the Harbour Council rejected`).
 _COMPLEMENT_PREPOSITIONS = frozenset({"for", "to", "at", "with", "from", "in", "on"})
 
 
