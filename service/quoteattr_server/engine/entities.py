@@ -62,8 +62,9 @@ class NameOccurrence:
     names_a_person_here: bool = True
 
 
-_OPENING_MARKS = frozenset({'"', "\u201c", "'", "\u2018", "`"})
-_CLOSING_MARKS = frozenset({'"', "\u201d", "'", "\u2019"})
+# Quotation marks opening and closing a quotation, as words or characters (``...'' too).
+OPENING_MARKS = frozenset({'"', "\u201c", "``", "`", "'", "\u2018"})
+CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # `the 23-year-old`, `the 71-year-old`: a mention by age alone.
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
 
@@ -689,9 +690,9 @@ class Resolver:
         start = self._names.sentence_start_at(first.start)
         before = self._text[start : first.start].rstrip(" ,")
         return (
-            before[:1] in _OPENING_MARKS
-            and before[-1:] in _CLOSING_MARKS
-            and not any(mark in before[1:-1] for mark in _CLOSING_MARKS - {"'", "\u2019"})
+            before[:1] in OPENING_MARKS
+            and before[-1:] in CLOSING_MARKS
+            and not any(mark in before[1:-1] for mark in CLOSING_MARKS - {"'", "\u2019"})
         )
 
     def _named_near(self, referent: Referent, before: int, paragraph: int) -> bool:

@@ -24,7 +24,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from quoteattr_server.engine.entities import gender_before_name, title_cased
+from quoteattr_server.engine.entities import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    gender_before_name,
+    title_cased,
+)
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts, particle_joined
@@ -1590,18 +1595,14 @@ def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> boo
     )
 
 
-_OPENING_MARKS = frozenset({'"', "\u201c", "``", "'", "\u2018"})
-_CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
-
-
 def _after_opening_quotation(words: Sequence[Word], start: int) -> bool:
     """`"We are taking them seriously," the senior officer said.`: a quotation opening the
     sentence leaves the description after it its first words of the writer's own."""
     return (
         start >= 2
-        and words[0].text in _OPENING_MARKS
-        and words[start - 1].text in _CLOSING_MARKS
-        and not any(w.text in _CLOSING_MARKS for w in words[1 : start - 1])
+        and words[0].text in OPENING_MARKS
+        and words[start - 1].text in CLOSING_MARKS
+        and not any(w.text in CLOSING_MARKS for w in words[1 : start - 1])
     )
 
 
