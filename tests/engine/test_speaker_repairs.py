@@ -976,3 +976,10 @@ def test_a_quote_paragraph_without_a_cue_after_a_description_of_its_speaker() ->
         "The harbour minister",
         None,
     ]
+
+
+def test_a_person_called_by_age_before_the_cue_speaks_though_parsed_as_a_clause() -> None:
+    # `The 71-year-old said she had lost ...`, with "old" parsed as a clause of "said": the
+    # age is the subject, and the person named last.
+    found = [(text, name) for text, name, _, _ in _attributions("age_before_cue")]
+    assert found == [("she had lost decades of photographs", "Ellen Marsh")]

@@ -341,6 +341,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         _name_right_before(site, run)
         or _description_right_before(site, run)
         or _description_before_relative(site, run)
+        or _age_right_before(run)
     )
     if adjacent is not None:
         return adjacent
@@ -423,6 +424,15 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"for", "to", "at", "with", "from", "in", "
 
 
 MAX_DESCRIPTION_WORDS = 12
+
+
+def _age_right_before(run: list[Word]) -> Word | None:
+    """`The 71-year-old said ...`, parsed with "old" as a clause of the cue: a person called
+    by age alone right before the cue is its subject."""
+    words = [w.text.lower() for w in run]
+    if len(words) == 6 and words[0] == "the" and words[2:] == ["-", "year", "-", "old"]:
+        return run[-1] if run[1].text.isdigit() else None
+    return None
 
 
 def _description_right_before(site: CueSite, run: list[Word]) -> Word | None:
