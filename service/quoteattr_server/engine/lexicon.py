@@ -263,6 +263,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             cue_groups.setdefault(lemma.lower(), group)
             groups_of.setdefault(lemma.lower(), set()).add(group)
     content = _groups(read("content.txt"))
+    companies = _groups(read("company_nouns.txt"))
     pronoun_kinds = {
         word.lower(): kind
         for kind, words in _groups(read("pronouns.txt")).items()
@@ -279,8 +280,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt") | lower_set("company_words.txt"),
         company_words=lower_set("company_words.txt"),
-        company_descriptors=frozenset(_groups(read("company_nouns.txt")).get("descriptors", ())),
-        company_endings=frozenset(_groups(read("company_nouns.txt")).get("endings", ())),
+        company_descriptors=frozenset(companies.get("descriptors", ())),
+        company_endings=frozenset(companies.get("endings", ())),
         group_nouns=lower_set("groups.txt"),
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),

@@ -644,21 +644,20 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     sentence, before = layout.sentences[index], layout.sentences[index - 1]
     if any(w.end <= quote.start and w.upos != "PUNCT" for w in sentence.words):
         return None
+    root = next((w for w in before.words if w.head < 0), None)
     if before.paragraph != sentence.paragraph and not (
-        before.words[-1].text == ":" or _describes_without_quoting(layout, before)
+        before.words[-1].text == ":" or _describes_without_quoting(layout, before, root)
     ):
         return None
-    root = next((w for w in before.words if w.head < 0), None)
     if root is None or root.upos not in ("VERB", "ADJ") or layout.inside_quote(root):
         return None
     return _introducing_subject(layout, lexicon, before, root, before.end)
 
 
-def _describes_without_quoting(layout: Layout, sentence: Sentence) -> bool:
+def _describes_without_quoting(layout: Layout, sentence: Sentence, root: Word | None) -> bool:
     """`Captain Lisa Tamsin was upbeat after the win.` closing the paragraph before a quote
-    paragraph with no cue: a sentence that describes its subject, with a predicate adjective
-    and no quotation, introduces the quote after it."""
-    root = next((w for w in sentence.words if w.head < 0), None)
+    paragraph with no cue: a sentence that describes its subject (`root`, a predicate
+    adjective) and quotes nothing introduces the quote after it."""
     return (
         root is not None
         and root.upos == "ADJ"

@@ -85,8 +85,11 @@ _TIME_STAMP = re.compile(
 )
 
 
-def _dateline_length(paragraph: str, at_top: bool = False) -> int:
-    match = _DATELINE.match(paragraph) or _time_stamp(paragraph)
+def _dateline_length(
+    paragraph: str, stamp: re.Match[str] | None = None, at_top: bool = False
+) -> int:
+    """How long the dateline (or the time stamp `stamp` already read) opening `paragraph` is."""
+    match = _DATELINE.match(paragraph) or stamp
     if match is None and at_top:
         match = _TOP_DATELINE.match(paragraph)
         if match is not None and len(paragraph[match.end() :].split()) < MIN_LEDE_WORDS:
@@ -122,7 +125,8 @@ def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
         ):
             spans.append(paragraph)
             continue
-        length = _dateline_length(body, at_top=number < TOP_DATELINE_PARAGRAPHS and not labelled)
+        at_top = number < TOP_DATELINE_PARAGRAPHS and not labelled
+        length = _dateline_length(body, stamp, at_top)
         if length:
             spans.append(Span(paragraph.start, paragraph.start + len(body[:length].rstrip())))
     return tuple(spans)
