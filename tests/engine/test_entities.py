@@ -194,3 +194,23 @@ def test_a_source_cited_by_news_copy_is_a_person() -> None:
         ("a source", "person", True),
         ("One source", "person", True),
     ]
+
+
+def test_a_title_before_two_names_is_the_first_ones_unless_plural() -> None:
+    # `Vice President Tomas Berg and Anna Holm`: the title is his; `the president` later is
+    # President Lindqvist, not the vice president; `Sens. Ana Kovac and Tom Ruiz` are both
+    # senators.
+    result = attribute(parsed("title_of_first_conjunct"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((speaker.name, [role.text for role in speaker.roles]))
+    assert found == [
+        ("Maria Lindqvist", ["President", "the president"]),
+        ("Anna Holm", ["the former transport minister"]),
+        ("Maria Lindqvist", ["President", "the president"]),
+        ("Tom Ruiz", ["Sens."]),
+    ]
+    (partner,) = [s for s in result.speakers if s.id in result.quotes[-1].co_speaker_ids]
+    assert (partner.name, [role.text for role in partner.roles]) == ("Ana Kovac", ["Sens."])

@@ -464,6 +464,8 @@ def test_a_speaker_of_unknown_kind_takes_only_stated_evidence() -> None:
         ("the agency", SpeakerKind.ORGANIZATION, False),
         ("a shipping company", SpeakerKind.ORGANIZATION, True),
         ("Democrats", SpeakerKind.UNKNOWN, True),
+        # An outlet whose name ends in "s" is named, no plural label.
+        ("Reuters", SpeakerKind.UNKNOWN, False),
         ("Twelve percent", SpeakerKind.UNKNOWN, True),
         # A named organisation does not name its official.
         ("a Harbour Trust official", SpeakerKind.PERSON, True),

@@ -983,3 +983,28 @@ def test_a_person_called_by_age_before_the_cue_speaks_though_parsed_as_a_clause(
     # age is the subject, and the person named last.
     found = [(text, name) for text, name, _, _ in _attributions("age_before_cue")]
     assert found == [("she had lost decades of photographs", "Ellen Marsh")]
+
+
+def test_the_place_after_a_hometown_is_no_speaker() -> None:
+    # `"...," Paolo Conti, of Modena, Italy, told reporters`: Conti speaks, not "Italy"; after
+    # `Arjun Mehta, of Leicester, England, said`, "he" is Mehta, not "England".
+    found = [(text, name) for text, name, _, _ in _attributions("hometown_after_name")]
+    assert found == [
+        ('"The harvest was poor,"', "Paolo Conti"),
+        ("prices would rise", "Paolo Conti"),
+        ("he had driven four hours to see the match", "Arjun Mehta"),
+        ("the stadium was louder than he remembered", "Arjun Mehta"),
+    ]
+
+
+def test_a_people_named_as_a_plural_is_never_he_or_she() -> None:
+    # `Kenyans, she said, "..."`: "she" is the mayor quoted before, not the Kenyans (a plural
+    # name) nor the African-Americans (a group noun after a hyphen).
+    found = [name for _, name, _, _ in _attributions("group_name_not_he")]
+    assert found == ["Ruth Okafor", "Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_plural_noun_of_people_before_a_name_is_no_part_of_it() -> None:
+    # `Texans Ana Kovac and Tom Ruiz`: her name is "Ana Kovac".
+    found = [(text, name) for text, name, _, _ in _attributions("people_before_names")]
+    assert found == [("they would run for the seat", "Tom Ruiz"), ('"I am ready,"', "Ana Kovac")]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quoteattr_server.engine.acronyms import expansions, letters_of
-from quoteattr_server.engine.layout import Layout
+from quoteattr_server.engine.layout import Layout, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
     NAME_ROLE_RULES,
@@ -26,7 +26,7 @@ from quoteattr_server.engine.roles import (
     roles_at,
     split_name,
 )
-from quoteattr_server.engine.speakers import mention_words, organization_name
+from quoteattr_server.engine.speakers import home_preposition, mention_words, organization_name
 from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
@@ -60,6 +60,8 @@ class NameOccurrence:
     # Someone who can be "he" or "she" here: no possessor (`Mr. Lund's show`) and no modifier of
     # a noun (`a Tomas Ruiz Jr. memorial`).
     names_a_person_here: bool = True
+    # Written as a plural (`Kenyans`, `New Zealanders`): a people or a group, not "he" or "she".
+    plural: bool = False
 
 
 # Quotation marks opening and closing a quotation, as words or characters (``...'' too).
@@ -68,6 +70,9 @@ CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # `the 23-year-old`, `the 71-year-old`: a mention by age alone.
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
 
+
+# Rank words a later mention of the post may leave out: `the chief` after `Acting Chief Ana Ruiz`.
+_TEMPORARY_RANKS = frozenset({"acting", "interim"})
 
 # Nouns by which news copy cites one unnamed person: `a source close to the talks`, `a person
 # familiar with the plans`, `an insider`.
@@ -101,35 +106,11 @@ class NameIndex:
             if not headline:
                 body.append(sentence)
             for head in _name_heads(sentence, layout, lexicon):
-                words = organization_name(sentence, mention_words(sentence, head), lexicon)
-                parts = split_name(words, lexicon)
-                if not parts.name_words:
-                    continue
-                name = parts.name_text(text)
-                occurrence = NameOccurrence(
-                    start=parts.name_words[0].start,
-                    paragraph=sentence.paragraph,
-                    text=name,
-                    tokens=_tokens(name),
-                    is_subject=_is_main_subject(sentence, head),
-                    has_title=bool(parts.title_words),
-                    in_headline=headline,
-                    after_article=_after_article(sentence, parts.name_words[0]),
-                    after_organization_noun=_after_organization_noun(
-                        sentence, parts.name_words[0], lexicon
-                    ),
-                    names_a_person_here=_stands_alone(sentence, parts.name_words[-1]),
-                )
-                site = RoleSite(text, sentence, head, parts, lexicon)
-                occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
-                occurrence.gender = _stated_gender(
-                    [w.text for w in _right_before(words, parts.name_words[0])]
-                    + _honorific_beside(sentence, parts.name_words[0], lexicon)
-                    + [role.text.split()[-1] for role in occurrence.roles if role.text.split()]
-                    + _set_off_after(sentence, parts.name_words[0].index),
-                    lexicon,
-                )
-                self.occurrences.append(occurrence)
+                mention = organization_name(sentence, mention_words(sentence, head), lexicon)
+                for words in _conjunct_mentions(mention):
+                    occurrence = self._occurrence(sentence, head, words, headline, text)
+                    if occurrence is not None:
+                        self.occurrences.append(occurrence)
         self._sentences = layout.sentences
         self._sentence_starts = [sentence.start for sentence in layout.sentences]
         self._text = text
@@ -138,6 +119,42 @@ class NameIndex:
             [(o.start, o.text) for o in self.occurrences if not o.in_headline],
             text,
         )
+
+    def _occurrence(
+        self, sentence: Sentence, head: Word, words: list[Word], headline: bool, text: str
+    ) -> NameOccurrence | None:
+        """The name `words` write, with the roles and gender stated there; None for no name."""
+        lexicon = self._lexicon
+        parts = split_name(words, lexicon)
+        if not parts.name_words:
+            return None
+        name = parts.name_text(text)
+        place = home_preposition(sentence, parts.name_words[0]) is not None
+        occurrence = NameOccurrence(
+            start=parts.name_words[0].start,
+            paragraph=sentence.paragraph,
+            text=name,
+            tokens=_tokens(name),
+            is_subject=_is_main_subject(sentence, head) and not place,
+            has_title=bool(parts.title_words),
+            in_headline=headline,
+            after_article=_after_article(sentence, parts.name_words[0]),
+            after_organization_noun=_after_organization_noun(
+                sentence, parts.name_words[0], lexicon
+            ),
+            names_a_person_here=_stands_alone(sentence, parts.name_words[-1]) and not place,
+            plural="Number=Plur" in parts.name_words[-1].feats,
+        )
+        site = RoleSite(text, sentence, head, parts, lexicon)
+        occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
+        occurrence.gender = _stated_gender(
+            [w.text for w in _right_before(words, parts.name_words[0])]
+            + _honorific_beside(sentence, parts.name_words[0], lexicon)
+            + [role.text.split()[-1] for role in occurrence.roles if role.text.split()]
+            + _set_off_after(sentence, parts.name_words[0].index),
+            lexicon,
+        )
+        return occurrence
 
     def names_a_person_at(self, start: int) -> bool:
         """Whether the name written at `start` (if one is) can be a person there."""
@@ -297,6 +314,11 @@ class NameIndex:
         if self._lexicon.is_title(head) and not self._lexicon.is_honorific(head):
             return SpeakerKind.PERSON  # `The Home Secretary said`: a post, held by a person
         related = [o for o in self.occurrences if self.canonical(o.text) == canonical]
+        if tokens and (
+            tokens[-1].rsplit("-", 1)[-1] in self._lexicon.group_nouns
+            or (len(tokens) == 1 and related and all(o.plural for o in related))
+        ):
+            return SpeakerKind.GROUP  # `African-Americans`, `Kenyans`: never "he" or "she"
         if related and all(o.after_article for o in related):
             return SpeakerKind.ORGANIZATION  # `The Daily Ledger reported`
         if any(o.after_organization_noun for o in related):
@@ -395,6 +417,17 @@ def _right_before(words: list[Word], name_start: Word) -> list[Word]:
     one of another name conjoined before it ("Mr." of "Mr. Ruiz and Ana Kovac")."""
     before = [w for w in words if w.end <= name_start.start]
     return before[-1:]
+
+
+def _conjunct_mentions(words: list[Word]) -> list[list[Word]]:
+    """`Vice President Tomas Berg and Anna Holm`: the parser hangs the second name on the
+    first, so one mention holds both and reads as the last name; the first name is read from
+    the words before the conjunction as well."""
+    for position, word in enumerate(words[1:-1], start=1):
+        following = words[position + 1]
+        if word.upos == "CCONJ" and following.upos == "PROPN" and following.deprel == "conj":
+            return [trim_punct(words[:position]), words]
+    return [words]
 
 
 def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
@@ -729,14 +762,17 @@ class Resolver:
         ):
             return None
         title = head.lemma.lower()
-        # `the prime minister` is not the health minister: a rank word the role lacks.
+        # `the prime minister` is not the health minister, `the president` not the vice
+        # president: the rank words of the post must agree (an acting one may drop "acting").
         ranks = {w.text.lower() for w in mention[1:-1]} & self._lexicon.rank_words
         best: NameOccurrence | None = None
         for occurrence in self._names.occurrences:
             if occurrence.start >= mention[0].start:
                 break
             if any(
-                title in words and ranks <= words
+                title in words
+                and ranks <= words
+                and (words & self._lexicon.rank_words) - ranks <= _TEMPORARY_RANKS
                 for words in (set(role.text.lower().split()) for role in occurrence.roles)
             ):
                 best = occurrence

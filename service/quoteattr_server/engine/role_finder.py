@@ -32,7 +32,14 @@ from quoteattr_server.engine.entities import (
 )
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
-from quoteattr_server.engine.roles import ARTICLES, NAME_PARTICLES, contrasts, particle_joined
+from quoteattr_server.engine.roles import (
+    ARTICLES,
+    NAME_PARTICLES,
+    contrasts,
+    describes_people_before_name,
+    particle_joined,
+    plural_title,
+)
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
@@ -269,10 +276,11 @@ class RoleReader:
         skipped), extended left over their modifiers."""
         words = sentence.words
         position = self._skip_coordinated_names(words, first - 1)
+        shared = position < first - 1
         while position >= 0 and self.is_honorific(words[position]):
             position -= 1
-        if position < 0:
-            return []
+        if position < 0 or (shared and not plural_title(words[position], self.lexicon)):
+            return []  # `Vice President Tomas Berg and Anna Holm`: his title, not hers
         end = position
         position = self._role_of_complement(words, position)
         if position < 0:
@@ -897,7 +905,11 @@ def _occurrences(
         # In a title-cased headline every word looks like a name: one first name at most, and
         # none when the name has its own.
         most = (int(len(wanted) == 1)) if title_cased(sentence) else MAX_EXTRA_NAME_PARTS
-        while first > 0 and _first_name_part(sentence.words[first - 1], wanted, reader):
+        while (
+            first > 0
+            and _first_name_part(sentence.words[first - 1], wanted, reader)
+            and not describes_people_before_name(sentence.words[first - 1], sentence.words[first])
+        ):
             if sentence.words[first - 1].text not in wanted:
                 before = sentence.words[first - 2] if first >= 2 else None
                 extra += 1

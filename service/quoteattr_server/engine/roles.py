@@ -173,9 +173,48 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     name = runs[-1]
     while len(name) > 1 and name[-1].text.lower() in lexicon.post_nominals:
         name = name[:-1]  # `Simon Achterberg KC`
-    before = [w for w in words if w.end <= name[0].start]
+    while len(name) > 2 and describes_people_before_name(name[0], name[1]):
+        name = name[1:]  # `Floridians Jeb Bush and Marco Rubio`
+    before = _own_conjunct([w for w in words if w.end <= name[0].start], lexicon)
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def describes_people_before_name(word: Word, following: Word) -> bool:
+    """A plural noun of people (`Floridians`, `Democrats`) before a singular name word: what
+    the people named are, not part of a name."""
+    return (
+        "Number=Plur" in word.feats
+        and word.text.lower().endswith("s")
+        and following.upos == "PROPN"
+        and following.text[:1].isupper()
+        and "Number=Plur" not in following.feats
+    )
+
+
+def _own_conjunct(before: list[Word], lexicon: Lexicon) -> list[Word]:
+    """`Vice President Tomas Berg and Anna Holm`: the words before a name that follows a
+    conjunction are another person's, past the conjunction; a plural title (`Sens. Ana Kovac
+    and Tom Ruiz`) is both people's."""
+    conjunction = max((i for i, w in enumerate(before) if w.upos == "CCONJ"), default=None)
+    if conjunction is None:
+        return before
+    if not any(plural_title(w, lexicon) for w in before[:conjunction]):
+        return before[conjunction + 1 :]
+    title = list(
+        itertools.takewhile(lambda w: w.upos != "PROPN" or lexicon.is_title(w.text), before)
+    )
+    return title
+
+
+def plural_title(word: Word, lexicon: Lexicon) -> bool:
+    """`Sens.`, `Reps.`, `Senators`: a title of the lexicon with a plural "s"."""
+    bare = word.text.lower().rstrip(".")
+    return (
+        len(bare) > 2
+        and bare.endswith("s")
+        and any(lexicon.is_title(singular) for singular in (bare[:-1], bare[:-1] + "."))
+    )
 
 
 def _particle_in_name(

@@ -304,7 +304,8 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
         # "a Harbour bank" is unnamed; "the agency" stands for one the article names.
         return words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:])
     if len(words) == 1 and words[0].endswith("s") and lexicon.category_of(words[0]) is not None:
-        return True  # a plural label: "Democrats", "Americans", "officials"
+        # a plural label: "Democrats", "Americans", "officials"; not an outlet ("Reuters")
+        return not _outlet_name(words[0], lexicon)
     capitalised = [w for w in words[1:] if w[:1].isupper()]
     if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
         return False
@@ -314,6 +315,11 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
         (words[i - 1] for i in range(1, len(words)) if words[i] in _COMPLEMENT_OPENERS), words[-1]
     )
     return not capitalised or not head[:1].isupper()
+
+
+def _outlet_name(word: str, lexicon: SourceLexicon) -> bool:
+    """`Reuters`, `Times`: a capitalised word the media list holds as written names an outlet."""
+    return word[:1].isupper() and lexicon.categories.get(word.lower()) is SourceCategory.MEDIA
 
 
 @dataclass(frozen=True, slots=True)

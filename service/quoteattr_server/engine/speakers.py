@@ -398,9 +398,54 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
             first -= 1
         if first == 0 or words[first - 1].text != ",":
             return None
+        if home_preposition(site.sentence, words[first]) is not None:
+            return _hometown_owner(site.sentence, words, words[first])
     elif _completes_a_noun(words) and not is_participle(site.cue):
         return None  # `a spokesperson for the Department of Education said`: the noun speaks
     return phrase_head(site.sentence, last)
+
+
+# Prepositions that tie a person to a hometown: `Mark Ellis, of Tulsa, Okla.`, `Ana Kovac, from
+# Lyon, France,`.
+_HOME_PREPOSITIONS = frozenset({"of", "from"})
+MAX_PLACE_WORDS = 3
+
+
+def home_preposition(sentence: Sentence, first: Word) -> Word | None:
+    """`Paolo Conti, of Modena, Italy,`: when the name opening at `first` is the region or
+    country after the place a named person is "of" or "from", that preposition; the region is
+    a place, never the person."""
+    words = sentence.words
+    index = first.index - 1
+    if index < 2 or words[index].text != ",":
+        return None
+    index -= 1
+    place_end = index
+    while index >= 0 and words[index].upos == "PROPN" and place_end - index < MAX_PLACE_WORDS:
+        index -= 1
+    if index == place_end or index < 1 or words[index].text.lower() not in _HOME_PREPOSITIONS:
+        return None
+    owner = index - 1 if words[index - 1].text == "," else index
+    return words[index] if owner > 0 and _is_name_word(words[owner - 1]) else None
+
+
+def _hometown_owner(sentence: Sentence, run: Sequence[Word], region: Word) -> Word | None:
+    """`"...," Paolo Conti, of Modena, Italy, told reporters`: the person whose hometown the
+    name before the cue completes, when that person's name is set off on its own (opening the
+    run or after a comma); not `a professor at the University of Leeds, England`."""
+    preposition = home_preposition(sentence, region)
+    if preposition is None:
+        return None
+    words = sentence.words
+    owner = preposition.index - 1
+    if words[owner].text == ",":
+        owner -= 1
+    first = owner
+    while first > 0 and words[first - 1].upos == "PROPN":
+        first -= 1
+    opens_run = bool(run) and words[first].index == run[0].index
+    set_off = first > 0 and words[first - 1].text == ","
+    return phrase_head(sentence, words[owner]) if opens_run or set_off else None
 
 
 def _completes_a_noun(words: Sequence[Word]) -> bool:
