@@ -214,3 +214,19 @@ def test_a_title_before_two_names_is_the_first_ones_unless_plural() -> None:
     ]
     (partner,) = [s for s in result.speakers if s.id in result.quotes[-1].co_speaker_ids]
     assert (partner.name, [role.text for role in partner.roles]) == ("Ana Kovac", ["Sens."])
+
+
+def test_a_nationality_right_after_a_name_is_that_person_and_a_paper_is_the_one_named() -> None:
+    # `Striker Marcus Oduya scored twice. "...," the Nigerian said`, `The Italian added`: the
+    # person named last (nationalities.txt), never an organisation called "Nigerian";
+    # `The Harbour Herald reported ... the newspaper said`: the paper named last.
+    result = attribute(parsed("nationality_after_name"), LEXICON)
+    found = [(s.name, s.kind.value) for s in (speaker_of(result, q) for q in result.quotes) if s]
+    assert found == [
+        ("Marcus Oduya", "person"),
+        ("Lena Fischer", "person"),
+        ("Luca Bianchi", "person"),
+        ("Luca Bianchi", "person"),
+        ("Harbour Herald", "organization"),
+        ("Harbour Herald", "organization"),
+    ]

@@ -602,7 +602,10 @@ class Resolver:
         for the pronouns after it."""
         parts: NameParts = split_name(mention, self._lexicon)
         start = mention[0].start
-        if parts.name_words:
+        by_nationality = self._by_nationality(mention, paragraph)
+        if by_nationality is not None:
+            referent = by_nationality
+        elif parts.name_words:
             canonical = self._names.canonical_at(parts.name_text(self._text), start)
             referent = Referent(
                 canonical.lower(), canonical, self._names.kind_of(canonical), "name"
@@ -705,6 +708,24 @@ class Resolver:
             or not _is_proper_name(found.name)  # `a reporter` is described, not named
             or not self._named_near(found, mention[0].start, paragraph)
             or self._known_otherwise(found.name, head.lemma.lower())
+        ):
+            return None
+        return Referent(found.key, found.name, found.kind, "pronoun")
+
+    def _by_nationality(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`Striker Marcus Oduya scored twice. "...," the Nigerian said`: sports and world
+        copy calls a person it has just named by nationality (`nationalities.txt`); like an
+        epithet, the person named as a subject last, in the sentence before or its own."""
+        if len(mention) < 2 or mention[0].lemma.lower() != "the":
+            return None
+        written = " ".join(word.text.lower() for word in mention[1:])
+        if written not in self._lexicon.nationalities or not self._opens_own_words(mention[0]):
+            return None
+        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), None)
+        if (
+            found is None
+            or not _is_proper_name(found.name)
+            or not self._named_near(found, mention[0].start, paragraph)
         ):
             return None
         return Referent(found.key, found.name, found.kind, "pronoun")
