@@ -230,3 +230,30 @@ def test_a_nationality_right_after_a_name_is_that_person_and_a_paper_is_the_one_
         ("Harbour Herald", "organization"),
         ("Harbour Herald", "organization"),
     ]
+
+
+def test_a_pronoun_in_a_clause_on_an_event_a_person_owns_is_that_person() -> None:
+    # `Ana Kovac's radio interview, in which she said ...`: Kovac, not the reader quoted
+    # before; `Tom Ruiz's speech, during which he said ...`: Ruiz.
+    result = attribute(parsed("pronoun_in_owned_event"), LEXICON)
+    found = [s.name if s else None for s in (speaker_of(result, q) for q in result.quotes)]
+    assert found == ["a reader from Dover", "Ana Kovac", "Tom Ruiz"]
+
+
+def test_a_role_stated_of_he_goes_to_the_speaker_he_stands_for() -> None:
+    # `He met Ruiz on Friday. The difference now, he told reporters, is that he is the head of
+    # the pilots' union`: Marsh's role (the pronoun at the cue is his), not Ruiz's, though
+    # Ruiz is the name written last.
+    result = attribute(parsed("pronoun_predicate_of_speaker"), LEXICON)
+    roles = {s.name: [role.text for role in s.roles] for s in result.speakers}
+    assert roles == {
+        "Tom Ruiz": ["Mayor", "the mayor"],
+        "Ed Marsh": ["a ferry captain", "the head of the pilots' union"],
+    }
+
+
+def test_what_a_quotation_says_of_he_is_no_role() -> None:
+    # `"He's a hater."` inside Marsh's quotation: his words about someone, no role of anyone.
+    result = attribute(parsed("quoted_predicate_no_role"), LEXICON)
+    roles = {s.name: [role.text for role in s.roles] for s in result.speakers}
+    assert roles == {"Tom Ruiz": ["Mayor"], "Ed Marsh": ["a ferry captain"]}

@@ -10,6 +10,7 @@ mention of a name belong to its entity and so reach every later quote.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -159,6 +160,10 @@ class NameIndex:
     def names_a_person_at(self, start: int) -> bool:
         """Whether the name written at `start` (if one is) can be a person there."""
         return all(o.names_a_person_here for o in self.occurrences if o.start == start)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence `offset` lies in."""
+        return self._sentences[max(0, self.sentence_index_at(offset))]
 
     def sentence_start_at(self, offset: int) -> int:
         """Where the sentence `offset` lies in starts."""
@@ -631,8 +636,10 @@ class Resolver:
                 "organization": (SpeakerKind.ORGANIZATION,),
             }[pronoun_kind]
             gender = self._lexicon.genders.get(lowered)
-            found = self._most_recent(mention[0].start, paragraph, wanted, gender)
-            found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
+            found = self._owner_of_host(mention[0], gender) if pronoun_kind == "person" else None
+            if found is None:
+                found = self._most_recent(mention[0].start, paragraph, wanted, gender)
+                found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
             if found is not None:
                 if gender is not None:
                     self._genders.setdefault(found.key, gender)
@@ -650,6 +657,44 @@ class Resolver:
         if titled is not None:
             return titled
         return Referent(lowered, head_text, self._nominal_kind(mention), "nominal")
+
+    def _owner_of_host(self, pronoun: Word, gender: str | None) -> Referent | None:
+        """`Ana Kovac's radio interview, in which she said ...`: the subject pronoun of a
+        relative clause on a noun a named person owns is that person, unless the article gives
+        them the other gender."""
+        sentence = self._names.sentence_at(pronoun.start)
+        if not pronoun.deprel.startswith("nsubj") or pronoun.head < 0:
+            return None
+        clause = sentence.words[pronoun.head]
+        if clause.deprel != "acl:relcl" or clause.head < 0:
+            return None
+        owner = next(
+            (
+                child
+                for child in sentence.children(clause.head)
+                if child.deprel == "nmod:poss" and child.upos == "PROPN"
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        # `Mr. Trump's RT appearance`: the owner's words end at the possessive.
+        words = list(
+            itertools.takewhile(
+                lambda w: w.text not in POSSESSIVE_S, mention_words(sentence, owner)
+            )
+        )
+        parts = split_name(words, self._lexicon)
+        if not parts.name_words:
+            return None
+        canonical = self._names.canonical_at(parts.name_text(self._text), owner.start)
+        key = canonical.lower()
+        kind = self._names.kind_of(canonical)
+        if kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) or (
+            gender is not None and self._genders.get(key, gender) != gender
+        ):
+            return None
+        return Referent(key, canonical, kind, "pronoun")
 
     def _company_described(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`Voltra Motors said ... The carmaker said`, `The company said`: a company called by

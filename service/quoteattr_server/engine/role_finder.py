@@ -1801,8 +1801,13 @@ def complete_roles(
     starts = [starts for _, starts, _ in found]
     _link_descriptions(doc, speakers, reader, starts)
     _link_headline(doc, speakers, reader, starts)
-    # A pronoun's antecedent is a person named, not a name modifying a noun.
-    referring = [[s for s in places if s not in skip] for _, places, skip in found]
+    # A pronoun's antecedent is a person named, not a name modifying a noun, or one a pronoun
+    # at a cue already stands for (`he told me ..., is that he is the anchor`).
+    referring = [
+        [s for s in places if s not in skip]
+        + [m.span.start for m in speaker.mentions if m.text.lower() in _PERSONAL_SUBJECTS]
+        for speaker, places, skip in found
+    ]
     _link_pronoun_predicates(doc, speakers, reader, referring)
     return dataclasses.replace(result, speakers=tuple(speakers))
 
@@ -1826,10 +1831,14 @@ def _link_pronoun_predicates(
         for word in sentence.words:
             if word.text.lower() not in _PERSONAL_SUBJECTS or word.deprel != "nsubj":
                 continue
-            phrases = reader.predicate_chain(sentence.words, word.index + 1)
+            roles = [
+                role
+                for role in map(reader.span, reader.predicate_chain(sentence.words, word.index + 1))
+                if not reader.said_of(role)  # `"He's a liberal!"`: what a speaker says of him
+            ]
             index = _last_named_before(word.start, named, name_starts, paragraph_of)
-            if phrases and index is not None:
-                _add_roles(speakers, index, [reader.span(phrase) for phrase in phrases])
+            if roles and index is not None:
+                _add_roles(speakers, index, roles)
 
 
 def paragraph_finder(paragraphs: Sequence[Span]) -> Callable[[int], int]:
