@@ -257,3 +257,17 @@ def test_what_a_quotation_says_of_he_is_no_role() -> None:
     result = attribute(parsed("quoted_predicate_no_role"), LEXICON)
     roles = {s.name: [role.text for role in s.roles] for s in result.speakers}
     assert roles == {"Tom Ruiz": ["Mayor"], "Ed Marsh": ["a ferry captain"]}
+
+
+def test_a_company_called_by_its_trade_and_a_club_by_club() -> None:
+    # `Tessaly Pharma ... The drugmaker said`, `Freshway Stores ... The grocer said`: the
+    # company; `the club` is Brookfield Wanderers, not the grocer named before; `The Teachers'
+    # Union` keeps its whole name.
+    result = attribute(parsed("company_descriptors"), LEXICON)
+    found = [(s.name, s.kind.value) for s in (speaker_of(result, q) for q in result.quotes) if s]
+    assert found == [
+        ("Tessaly Pharma", "organization"),
+        ("Freshway Stores", "organization"),
+        ("Brookfield Wanderers", "organization"),
+        ("Teachers' Union", "organization"),
+    ]

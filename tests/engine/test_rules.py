@@ -93,6 +93,14 @@ class Case:
 
 
 CASES = [
+    Case(
+        Rule.QUOTED_AS_SAYING,
+        "quoted_as_saying",
+        "intimidated",
+        QuoteKind.DIRECT,
+        "Elena Vasko",
+        ("Foreign Minister",),
+    ),
     Case(Rule.SUBJECT, "subject", "bridge", QuoteKind.DIRECT, "Ana Kovac"),
     Case(
         Rule.INVERTED,
@@ -270,6 +278,7 @@ def test_rule_attributes_its_quote(case: Case) -> None:
 
 def test_speaker_rules_run_in_their_documented_order() -> None:
     assert [rule for rule, _ in SPEAKER_RULES] == [
+        Rule.QUOTED_AS_SAYING,
         Rule.SUBJECT,
         Rule.INVERTED,
         Rule.CONTROLLER,

@@ -1008,3 +1008,26 @@ def test_a_plural_noun_of_people_before_a_name_is_no_part_of_it() -> None:
     # `Texans Ana Kovac and Tom Ruiz`: her name is "Ana Kovac".
     found = [(text, name) for text, name, _, _ in _attributions("people_before_names")]
     assert found == [("they would run for the seat", "Tom Ruiz"), ('"I am ready,"', "Ana Kovac")]
+
+
+def test_the_subject_after_after_speaks_not_the_shares() -> None:
+    # `Its shares fell 5 per cent after the lender said ...`, parsed with "after the lender"
+    # as a phrase of "fell": the lender (the bank named before) speaks; with a named chief
+    # executive, the shares' fall is no content of hers.
+    found = [(text, name) for text, name, _, _ in _attributions("business_clause_openers")]
+    assert found == [
+        ("profits would fall", "Harrowgate Bank"),
+        ("profits would fall", "Marianne Oduya"),
+        ("it would cut costs", "Orbis"),
+    ]
+
+
+def test_the_person_quoted_as_saying_speaks_not_the_outlet() -> None:
+    # `State television quoted Foreign Minister Elena Vasko as saying ...`: Vasko, at "saying"
+    # and at "quoted"; the quoting itself is no content.
+    found = [(text, name) for text, name, _, _ in _attributions("quoted_as_saying")]
+    assert found == [
+        ("the border was closed", "Elena Vasko"),
+        ('"We will not be intimidated,"', "Elena Vasko"),
+        ("two soldiers had been wounded", "a military spokesman"),
+    ]

@@ -20,6 +20,7 @@ from quoteattr_server.engine.roles import ARTICLES
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.speakers import (
     according_source,
+    clause_opener_subject,
     is_participle,
     noun_before_complement,
     past_beside_modal,
@@ -1060,8 +1061,8 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
     when the host is a relative clause, which describes a noun of the speaker's apposition
     ("Ruiz, chief of a firm which runs the ferries -- told me")."""
     sentence, word, lexicon = site.sentence, site.word, site.lexicon
-    if not is_verb_cue(word, lexicon):
-        return None
+    if not is_verb_cue(word, lexicon) or clause_opener_subject(sentence, word) is not None:
+        return None  # `Shares fell after the chief executive said ...`: the shares say nothing
     if word.deprel != "parataxis":
         trailing = _trailing_inverted_cue(sentence, word)
         if trailing is not None:
@@ -1318,6 +1319,8 @@ def as_x_said(site: WordSite) -> list[ReportedContent] | None:
     host = sentence.words[word.head]
     if site.layout.inside_quote(host) or _reports_clause(host, sentence, lexicon):
         return None
+    if host.lemma.lower() == "quote":
+        return None  # `State media quoted Ana Ruiz as saying`: the quoting is no content
     # `The harbour, as the mayor noted, has not flooded`: the clause on both sides of it.
     words = _without(sentence, sentence.subtree(host.index), word)
     pieces = _pieces_around(words, word)

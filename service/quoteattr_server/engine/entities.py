@@ -701,16 +701,21 @@ class Resolver:
         what it is, after it was named, is the organisation named last, when that is a company
         (not a ministry or a union)."""
         head = mention[-1]
+        lexicon = self._lexicon
+        club = head.lemma.lower() in lexicon.club_descriptors
         if (
             len(mention) < 2
             or mention[0].lemma.lower() != "the"
             or head.upos != "NOUN"
-            or head.lemma.lower() not in self._lexicon.company_descriptors
+            or not (club or head.lemma.lower() in lexicon.company_descriptors)
         ):
             return None
         found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.ORGANIZATION,), None)
         if found is None or not self._is_company(found.name):
             return None
+        last = _tokens(found.name)[-1:]
+        if club and not (last and last[0] in lexicon.club_endings):
+            return None  # `the club` is Castleton Rovers, never a grocer named before
         return Referent(found.key, found.name, found.kind, "title")
 
     def _is_company(self, name: str) -> bool:

@@ -93,6 +93,9 @@ class Lexicon:
     # "the carmaker": nouns that call a named company by what it is; names that end a company's.
     company_descriptors: frozenset[str] = frozenset()
     company_endings: frozenset[str] = frozenset()
+    # "the club": nouns that call a sports club, and the last words of clubs' names.
+    club_descriptors: frozenset[str] = frozenset()
+    club_endings: frozenset[str] = frozenset()
     belief_adjectives: frozenset[str] = frozenset()  # "is confident that ..."
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
@@ -285,6 +288,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         company_words=lower_set("company_words.txt"),
         company_descriptors=frozenset(companies.get("descriptors", ())),
         company_endings=frozenset(companies.get("endings", ())),
+        club_descriptors=frozenset(companies.get("club_descriptors", ())),
+        club_endings=frozenset(companies.get("club_endings", ())),
         group_nouns=lower_set("groups.txt"),
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),

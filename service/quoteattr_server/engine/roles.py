@@ -258,8 +258,10 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     name, when the word before the possessive is a title or a common noun (not a person's name:
     `Trump's Justice Department` is the department)."""
 
+    marks_of_possession = POSSESSIVE_S | {"'", "\u2019"}  # `The Teachers' Union`
+
     def linked(word: Word) -> bool:
-        return word.text in POSSESSIVE_S or (word.text[:1].isupper() and word.upos != "DET")
+        return word.text in marks_of_possession or (word.text[:1].isupper() and word.upos != "DET")
 
     if not linked(words[position]):
         return False
@@ -267,12 +269,13 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     while first > 0 and linked(words[first - 1]):
         first -= 1
     chain = list(itertools.takewhile(linked, words[first:]))
-    marks = [i for i, w in enumerate(chain) if w.text in POSSESSIVE_S]
-    if not marks or chain[-1].text in POSSESSIVE_S:
+    marks = [i for i, w in enumerate(chain) if w.text in marks_of_possession]
+    if not marks or chain[-1].text in marks_of_possession:
         return False
     owners = [chain[i - 1] for i in marks if i > 0]
     return lexicon.is_organization_head(chain[-1].text, chain[-1].lemma) and any(
-        lexicon.is_title(owner.text) or owner.upos == "NOUN" for owner in owners
+        lexicon.is_title(owner.text) or owner.upos == "NOUN" or "Number=Plur" in owner.feats
+        for owner in owners
     )
 
 

@@ -15,6 +15,7 @@ class Rule(enum.StrEnum):
     """The construction that attributed a quote; its value is `Quote.rule` on the wire."""
 
     # Who speaks at a cue (speakers.py), tried in this order.
+    QUOTED_AS_SAYING = "quoted as saying"  # `State media quoted Ana Ruiz as saying ...`
     SUBJECT = "subject of cue"
     INVERTED = "inverted said X"
     NAME_AFTER_CUE = "name after cue"

@@ -114,6 +114,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
     subjects = (
         _subjects(site)
         or _subject_of_fronted_participle(site)
+        or _subject_after_clause_opener(site)
         or _shared_subject(site)
         or _antecedent_of_relative_host(site)
     )
@@ -202,6 +203,43 @@ def past_beside_modal(sentence: Sentence, clause: Word, verb: Word) -> bool:
             for c in sentence.children(clause.index)
         )
     )
+
+
+# Words that open an adverbial clause, which the parser may read as a preposition before the
+# clause's subject (`after the company said`).
+_CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "once", "as", "while"})
+# Words of a noun phrase between such an opener and the cue.
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _subject_after_clause_opener(site: CueSite) -> list[Word]:
+    """`Shares rose after the company said it would cut costs`, parsed with "after the
+    company" as a phrase of "rose" and the cue as its conjunct: the company speaks, not the
+    shares."""
+    if site.cue.deprel != "conj":
+        return []
+    subject = clause_opener_subject(site.sentence, site.cue)
+    return [subject] if subject is not None else []
+
+
+def clause_opener_subject(sentence: Sentence, cue: Word) -> Word | None:
+    """The head of the noun phrase right before a finite cue when a word that opens an
+    adverbial clause stands before it (`after the company said`, `after chief executive Marianne
+    Oduya said`): the cue heads that clause, whatever the parser made of it."""
+    if "VerbForm=Fin" not in cue.feats or cue.index < 2:
+        return None
+    last = sentence.words[cue.index - 1]
+    if last.upos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    first = cue.index - 1
+    while first > 0 and sentence.words[first - 1].upos in _PHRASE_TAGS:
+        first -= 1
+    opener = sentence.words[first - 1] if first > 0 else None
+    if opener is None or opener.text.lower() not in _CLAUSE_OPENERS:
+        return None
+    if last.upos == "PRON" and first != cue.index - 1:
+        return None
+    return phrase_head(sentence, last)
 
 
 def _shared_subject(site: CueSite) -> list[Word]:
@@ -853,8 +891,34 @@ def object_of_control_verb(site: CueSite) -> Word | None:
     return chosen[-1] if chosen else None
 
 
+def quoted_as_saying(site: CueSite) -> Word | None:
+    """`State television quoted Foreign Minister Elena Vasko as saying ...`: the person
+    quoted speaks, at "saying" and at "quoted" alike; the outlet only carries the words."""
+    sentence, cue = site.sentence, site.cue
+    quoting = cue
+    if cue.lemma.lower() != "quote":
+        opened_by_as = any(
+            c.deprel == "mark" and c.text.lower() == "as" for c in sentence.children(cue.index)
+        )
+        if not opened_by_as or cue.head < 0 or sentence.words[cue.head].lemma.lower() != "quote":
+            return None
+        quoting = sentence.words[cue.head]
+    elif not any(
+        c.lemma.lower() == "say" and c.deprel in ("advcl", "xcomp")
+        for c in sentence.children(cue.index)
+    ):
+        return None
+    quoted = [
+        c
+        for c in sentence.children(quoting.index)
+        if c.deprel in ("obj", "iobj") and c.upos in _NOMINAL and not site.layout.inside_quote(c)
+    ]
+    return quoted[0] if quoted else None
+
+
 # The speaker of a reporting verb: the first of these constructions that reads one.
 SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
+    (Rule.QUOTED_AS_SAYING, quoted_as_saying),
     (Rule.SUBJECT, subject_of_cue),
     (Rule.INVERTED, inverted_subject),
     (Rule.CONTROLLER, object_of_control_verb),
@@ -1147,11 +1211,16 @@ _POSSESSIVE_CASES = frozenset({"'s", "\u2019s", "'"})
 def _in_mention(child: Word, of_head: bool, counted: bool) -> bool:
     """Whether a dependent belongs to the head phrase: name parts, titles, determiners, a
     possessive; for a number counting a group, its "of" phrase too."""
+    if child.deprel == "punct" and child.text in _BARE_APOSTROPHES:
+        return True  # `The Teachers' Union`: a plural's possessive mark inside a name
     if child.deprel not in _MENTION_RELATIONS:
         return counted and of_head and child.deprel in _COUNTED
     if child.deprel == "case":
         return child.text.lower() in _POSSESSIVE_CASES or (counted and child.text.lower() == "of")
     return True
+
+
+_BARE_APOSTROPHES = frozenset({"'", "\u2019"})
 
 
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:
