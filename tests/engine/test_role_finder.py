@@ -960,3 +960,17 @@ def test_an_apposition_after_the_place_or_body_a_name_is_of_is_a_role() -> None:
         "Dale Whitcombe": ["Senator", "the ranking Republican on the harbour committee"],
         "Ana Kovac": ["a port economist"],
     }
+
+
+def test_a_description_after_a_source_said_is_someone_of_the_story() -> None:
+    # `Sheriff Dan Pike said the crash happened ... The driver said ...`: the driver is someone
+    # the sheriff tells of, not the sheriff; so is `The firefighter`; a party (`The Democrat`)
+    # or a title after a named source is still that source.
+    result = attribute(parsed("description_after_source"), LEXICON)
+    roles = {s.name: [role.text for role in s.roles] for s in result.speakers}
+    assert roles == {
+        "Dan Pike": ["Sheriff"],
+        "The driver": ["The driver"],
+        "Don Ruiz": ["Fire Chief"],
+        "Luis Ortega": ["State Senator", "The Democrat"],
+    }

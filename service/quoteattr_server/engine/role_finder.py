@@ -1659,6 +1659,18 @@ def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
             yield words[first], owned
 
 
+def _past_or_age(phrase: Sequence[Word]) -> bool:
+    """`The former engineer`, `The retired teacher`, `The 37-year-old`: a description that
+    tells what a person was or how old they are, the way copy goes on about someone named."""
+    written = [w.text.lower() for w in phrase]
+    return any(w in _PAST_WORDS or w == "old" or w.endswith("year-old") for w in written)
+
+
+_PAST_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time", "longtime"})
+# Verbs by which news copy hands the story to a source (`Sheriff Dan Pike said ...`).
+_PLAIN_SPEECH = frozenset({"say", "tell"})
+
+
 class _Focus:
     """The person news copy is about at a point: a description opening a sentence as its subject
     (`The former governor is a triathlete.`) refers to the person named last before it, when no
@@ -1701,6 +1713,8 @@ class _Focus:
     def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
         if not _opens_as_subject(phrase, head, sentence):
             return self._subject_of_fronted(phrase, head, sentence)
+        if self._after_report(sentence, head) and not _past_or_age(phrase):
+            return None  # `Sheriff Dan Pike said the car crashed. The driver ...`: the story's
         topic = self._topic_before(sentence)
         if (
             topic is not None
@@ -1727,6 +1741,18 @@ class _Focus:
         if self._possessed.get(start) == head.lemma.lower():
             return None  # "Ruiz's wife speaks ... The wife of a man ..." is the wife
         return chosen if self._agrees(phrase, head, chosen) else None
+
+    def _after_report(self, sentence: Sentence, head: Word) -> bool:
+        """The sentence before has "said" or "told" for its main verb (`Sheriff Dan Pike said
+        the crash happened after midnight.`): its speaker tells of others, whom a description
+        by another noun than a title opening this one (`The driver said ...`) may be."""
+        index = self._index_of.get(sentence.start, 0)
+        lemma = head.lemma.lower()
+        if index == 0 or self._lexicon.is_title(lemma) or lemma in self._lexicon.parties:
+            return False  # `The senator`, `The Democrat`: what a named source is
+        before = self._sentences[index - 1]
+        root = next((w for w in before.words if w.head < 0), None)
+        return root is not None and root.lemma.lower() in _PLAIN_SPEECH
 
     def _subject_of_fronted(
         self, phrase: list[Word], head: Word, sentence: Sentence
