@@ -271,3 +271,16 @@ def test_a_company_called_by_its_trade_and_a_club_by_club() -> None:
         ("Brookfield Wanderers", "organization"),
         ("Teachers' Union", "organization"),
     ]
+
+
+def test_titles_of_local_and_sports_copy() -> None:
+    # `Det Supt Doherty` is Jayne Doherty (abbreviated ranks), `Acting Chief` keeps "Acting"
+    # though tagged a verb, `Winemaker` is a role, not a name, and `the Nigeria international`
+    # is the striker named just before.
+    result = attribute(parsed("titles_of_local_copy"), LEXICON)
+    assert {s.name: [role.text for role in s.roles] for s in result.speakers} == {
+        "Jayne Doherty": ["Detective Superintendent", "Det Supt"],
+        "Ana Ruiz": ["Acting Chief"],
+        "Sophie Blake": ["Winemaker"],
+        "Jamal Okafor": ["Striker", "the Nigeria international"],
+    }

@@ -744,7 +744,8 @@ class Resolver:
             or mention[0].lemma.lower() != "the"
             or head.upos != "NOUN"
             or "Number=Plur" in head.feats
-            or any(w.upos == "PROPN" or w.text in ("'s", "\u2019s") for w in mention)
+            or any(w.text in POSSESSIVE_S for w in mention)
+            or (any(w.upos == "PROPN" for w in mention) and not lexicon.is_role_word(head.lemma))
             or lexicon.is_title(head.lemma)
             or not (lexicon.is_role_word(head.lemma) or head.lemma.lower() in lexicon.genders)
         ):

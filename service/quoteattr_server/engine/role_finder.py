@@ -357,6 +357,8 @@ class RoleReader:
             return False
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
+        if lowered in self.lexicon.rank_words and word.text[:1].isupper():
+            return True  # `Acting Chief Ana Ruiz`, "Acting" tagged a verb
         return word.text == "-" or lowered in _POSSESSIVE
 
     def apposition_after(self, sentence: Sentence, first: int, last: int) -> list[Word]:
