@@ -1031,3 +1031,18 @@ def test_the_person_quoted_as_saying_speaks_not_the_outlet() -> None:
         ('"We will not be intimidated,"', "Elena Vasko"),
         ("two soldiers had been wounded", "a military spokesman"),
     ]
+
+
+def test_crime_and_business_wording_that_states_nothing() -> None:
+    # Police `were called to` a home, a woman `accused of` neglect, residents `were warned`
+    # (passive: spoken to, not speaking), `showed no reaction`, `requested anonymity`, `read to
+    # the court`, `speaking through an interpreter`, `said of Kwame Asante`, `reported a 20 per
+    # cent fall`, `announced a special dividend`: no quotes; only what the officer, the victim,
+    # Okafor and Burrell said.
+    found = [(text, name) for text, name, _, _ in _attributions("crime_copy_not_quotes")]
+    assert found == [
+        ("the suspect was armed", "The officer"),
+        ("she still feared for her safety", "the victim"),
+        ('"We did everything we could,"', "Okafor"),
+        ('"He is a special player,"', "Ian Burrell"),
+    ]

@@ -239,6 +239,21 @@ def _subjectless_cue(sentence: Sentence, clause: Word, lexicon: Lexicon) -> bool
     )
 
 
+def _participle_after_comma(sentence: Sentence, cue: Word, clause: Word) -> bool:
+    """`told reporters, speaking through an interpreter`, `said, asking not to be named`: an
+    -ing participle with no subject of its own after a comma tells how the speaker spoke;
+    the parser's complement reading of it is no content. (`adding that ...` is a cue itself,
+    read on its own.)"""
+    return (
+        clause.start > cue.start
+        and clause.index > 0
+        and sentence.words[clause.index - 1].text == ","
+        and "VerbForm=Part" in clause.feats
+        and "Tense=Pres" in clause.feats
+        and not any(c.deprel.startswith("nsubj") for c in sentence.children(clause.index))
+    )
+
+
 def _complement_clauses(site: WordSite) -> list[Word]:
     sentence, word = site.sentence, site.word
     clauses = [
@@ -264,6 +279,7 @@ def _complement_clauses(site: WordSite) -> list[Word]:
         if not (
             c.start < word.start and trim_punct(sentence.subtree(c.index))[0].index > comma >= 0
         )
+        and not _participle_after_comma(sentence, word, c)
     ]
     return (
         clauses
@@ -719,15 +735,21 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
         return []  # `did not return calls seeking comment`: a comment asked for
     if kept[0].text.lower() in site.lexicon.pleas:
         return []  # `pleaded guilty to two counts`: a plea states nothing
+    if all(w.upos in ("DET", "NUM", "PUNCT") for w in kept):
+        return []  # `reported a 20 per cent fall`, cut at the number: says nothing
     if _reports_figures(site, kept):
         return []  # `reported a record quarterly profit`: a result, not words
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
 
 
+# Cues by which a company gives its figures: "reported a loss", "reiterated its outlook".
+_FIGURE_CUES = frozenset({"report", "post", "announce", "reiterate", "declare", "forecast"})
+
+
 def _reports_figures(site: WordSite, words: Sequence[Word]) -> bool:
     """`reported a record quarterly profit`, `posted a loss`: the head noun of a reporting
     cue's object is one of the figures a company reports."""
-    if site.word.lemma.lower() not in ("report", "post", "announce"):
+    if site.word.lemma.lower() not in _FIGURE_CUES:
         return False
     head = next((w for w in words if w.head not in {x.index for x in words}), None)
     figures = site.lexicon.figures
@@ -739,8 +761,19 @@ def _phrase_cue(site: WordSite) -> bool:
     other cues need a subject that names a source, so that "the storm destroyed the pier" is
     not read as an attribution."""
     cue, lexicon = site.word, site.lexicon
+    if cue.lemma.lower() == "show" and _person_subject(site.sentence, cue):
+        return False  # `Brandt showed no reaction`: a person shows what they do, not a finding
     return is_verb_cue(cue, lexicon) and (
         lexicon.takes_direct_quote(cue.lemma) or _has_source_subject(site.sentence, cue, lexicon)
+    )
+
+
+def _person_subject(sentence: Sentence, cue: Word) -> bool:
+    """The cue's subject is a name or a personal pronoun."""
+    return any(
+        c.deprel == "nsubj"
+        and (c.upos == "PROPN" or c.text.lower() in ("he", "she", "i", "we", "you"))
+        for c in sentence.children(cue.index)
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.roles import ARTICLES, ORGANIZATION_CONNECTORS
+from quoteattr_server.engine.roles import ARTICLES, ORGANIZATION_CONNECTORS, POSSESSIVE_S
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
 
@@ -71,15 +71,34 @@ SpeakerRule = Callable[[CueSite], Word | None]
 
 def _subjects(site: CueSite) -> list[Word]:
     """The cue's subjects outside quotes, less numbers and times the parser made subjects; a
-    number of a group (`Nearly eight of 10 voters`, `One of the doctors`) stays."""
+    number of a group (`Nearly eight of 10 voters`, `One of the doctors`) stays. The subject of
+    a passive cue is who was told or warned, not who spoke (`Residents were warned that ...`)."""
+    passive = _passive(site.sentence, site.cue, site.lexicon)
     return [
         child
         for child in site.sentence.children(site.cue.index)
-        if child.deprel in _SUBJECT_RELATIONS
+        if (child.deprel == "nsubj" or (child.deprel == "nsubj:pass" and not passive))
         and not site.layout.inside_quote(child)
         and (child.upos not in ("PUNCT", "SYM", "NUM") or _counts_a_group(site.sentence, child))
         and not _time_word(site.sentence, child, site.lexicon)
     ]
+
+
+def _passive(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
+    """A verb of a speech act made passive by a form of "be" (`were warned`, `was called`):
+    its subject was spoken to or of. Not an "'s" the parser took for "is" (`who's called for
+    ...`: "has"), nor a verb of a view, whose passive is its holder's state (`he would be
+    worried`)."""
+    return lexicon.cue_group(cue.lemma) in _SPEECH_ACT_GROUPS and any(
+        c.deprel == "aux:pass" and c.text.lower() not in POSSESSIVE_S
+        for c in sentence.children(cue.index)
+    )
+
+
+# Cue groups (cues.txt) of acts of speech, whose passive subject is the addressee or the topic.
+_SPEECH_ACT_GROUPS = frozenset(
+    {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
+)
 
 
 def _counts_a_group(sentence: Sentence, number: Word) -> bool:
@@ -370,6 +389,8 @@ def name_before_cue(site: CueSite) -> Word | None:
     first name or pronoun between the closing mark (or sentence start) and the cue. After
     `name_after_cue`, which reads the tighter inverted order."""
     sentence, cue = site.sentence, site.cue
+    if _passive(sentence, cue, site.lexicon):
+        return None  # `Oz has been called a "quack"`: he is who was called so
     run: list[Word] = []
     for word in reversed(sentence.words[: cue.index]):
         if site.layout.inside_quote(word):
@@ -688,6 +709,8 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     sentence, cue, layout = site.sentence, site.cue, site.layout
     if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
         return None
+    if _reduced_passive(sentence, cue):
+        return None  # `the man called to the scene`: he is who was called
     borrowed = _described_noun(site) or _reporter_of_chain(site)
     if borrowed is not None:
         return borrowed
@@ -705,6 +728,14 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
         if earlier.sentence is sentence and earlier.word.start < cue.start:
             return earlier.word
     return None
+
+
+def _reduced_passive(sentence: Sentence, cue: Word) -> bool:
+    """A past participle on a noun that is no misread main clause (`Cross called the election
+    "..."`, parsed with "Cross" as the root): the noun is what the participle was done to."""
+    if cue.deprel != "acl" or "Tense=Past" not in cue.feats or "VerbForm=Part" not in cue.feats:
+        return False
+    return cue.head >= 0 and sentence.words[cue.head].head >= 0
 
 
 def _may_speak(subject: Word, lexicon: Lexicon) -> bool:
@@ -930,6 +961,8 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     """The speaker of a reporting verb, by the first rule of `SPEAKER_RULES` that finds one."""
+    if _accused_without_accuser(site.sentence, site.cue):
+        return None
     for rule, read in SPEAKER_RULES:
         word = read(site)
         if word is not None:
@@ -938,6 +971,26 @@ def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
             named = _name_after_role_word(site.sentence, word, site.lexicon)
             return SpeakerHead(site.sentence, maker.word if maker else owner or named or word, rule)
     return None
+
+
+# Verbs of accusing whose participle names the accused (`A woman accused of theft`).
+_ACCUSING = frozenset({"accuse", "charge", "suspect", "convict"})
+
+
+def _accused_without_accuser(sentence: Sentence, cue: Word) -> bool:
+    """`A Georgia woman accused of leaving her children alone has been denied bond`, parsed
+    with "accused" as the main verb: an accusing verb with no object but its "of" or "with"
+    charge is a participle on the accused, who says nothing."""
+    if cue.lemma.lower() not in _ACCUSING:
+        return False
+    children = sentence.children(cue.index)
+    if any(c.deprel in ("obj", "iobj") for c in children):
+        return False
+    return any(
+        any(g.text.lower() in ("of", "with") for g in sentence.children(c.index))
+        for c in children
+        if c.deprel in ("advcl", "obl") and c.start > cue.start
+    )
 
 
 def _name_after_role_word(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word | None:
