@@ -284,3 +284,26 @@ def test_titles_of_local_and_sports_copy() -> None:
         "Sophie Blake": ["Winemaker"],
         "Jamal Okafor": ["Striker", "the Nigeria international"],
     }
+
+
+def test_documents_relatives_and_unnamed_nationals() -> None:
+    # `"...," said the Welshman` with no one named before: a person, never an organisation;
+    # `the statement said` is the hospital that said in a statement; `One of the victims,
+    # Sunita Deshmukh,` is her; `Lyle's sister, Angela Lyle,` keeps her role though it holds
+    # her surname; `the 71-year-old` is the one of 71, not the boy named last; `said its
+    # president, Moira Flanagan` is her.
+    result = attribute(parsed("documents_and_relatives"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((speaker.name, speaker.kind.value, [role.text for role in speaker.roles]))
+    assert found == [
+        ("the Welshman", "person", []),
+        ("The hospital", "organization", []),
+        ("The hospital", "organization", []),
+        ("Sunita Deshmukh", "person", ["One of the victims"]),
+        ("Angela Lyle", "person", ["Lyle's sister"]),
+        ("Joe Mendes", "person", []),
+        ("Moira Flanagan", "person", ["its president"]),
+    ]

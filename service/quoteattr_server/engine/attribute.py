@@ -636,7 +636,7 @@ def _resolve_speaker(
         target_words = mention_words(sentence, titled)
         mention_span = Span(mention_span.start, max(mention_span.end, target_words[-1].end))
         mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
-    reverse = reverse_apposition_name(sentence, target_head) or (
+    reverse = reverse_apposition_name(sentence, _one_of(sentence, target_head)) or (
         # `The spokeswoman for the Foreign Office, Emma Lloyd, declined`, with the name hung
         # on the complement: the name set off after the whole phrase is the description's.
         name_set_off_after(sentence, target_head) if target_head.upos == "NOUN" else None
@@ -662,6 +662,17 @@ def _resolve_speaker(
     )
     own = next((part.mention for part in conjuncts if part.referent.key == referent.key), None)
     return _Resolved(referent, mention, roles, partners, own if partners else None)
+
+
+def _one_of(sentence: Sentence, head: Word) -> Word:
+    """`One of the victims, Sunita Deshmukh, 68, said`: the noun of the "of" phrase, which the
+    name is set off after; else `head`."""
+    if head.upos != "NUM" or head.lemma.lower() != "one":
+        return head
+    return next(
+        (c for c in sentence.children(head.index) if c.deprel == "nmod" and c.upos == "NOUN"),
+        head,
+    )
 
 
 def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:

@@ -70,6 +70,8 @@ OPENING_MARKS = frozenset({'"', "\u201c", "``", "`", "'", "\u2018"})
 CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # `the 23-year-old`, `the 71-year-old`: a mention by age alone.
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
+# An age set off right after a name: `Henry Park, 71,`.
+_STATED_AGE = re.compile(r", (\d{1,3})\b(?!-)")
 
 
 # Rank words a later mention of the post may leave out: `the chief` after `Acting Chief Ana Ruiz`.
@@ -160,6 +162,21 @@ class NameIndex:
     def names_a_person_at(self, start: int) -> bool:
         """Whether the name written at `start` (if one is) can be a person there."""
         return all(o.names_a_person_here for o in self.occurrences if o.start == start)
+
+    def age_of(self, canonical: str) -> int | None:
+        """The age the article states right after a name of `canonical` (`Henry Park, 71,`)."""
+        for occurrence in self.occurrences:
+            if self.canonical(occurrence.text) != canonical:
+                continue
+            after = _STATED_AGE.match(self._text, occurrence.start + len(occurrence.text))
+            if after is not None:
+                return int(after.group(1))
+        return None
+
+    def sentences_before(self, offset: int, count: int) -> list[Sentence]:
+        """The `count` sentences before the one `offset` lies in, nearest first."""
+        index = self.sentence_index_at(offset)
+        return [self._sentences[i] for i in range(index - 1, max(-1, index - 1 - count), -1)]
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence `offset` lies in."""
@@ -435,6 +452,30 @@ def _conjunct_mentions(words: list[Word]) -> list[list[Word]]:
     return [words]
 
 
+# How many sentences back a document's issuer may be named: `the statement said`.
+_DOCUMENT_REACH = 3
+
+
+def _issuer_in(sentence: Sentence, noun: str) -> Word | None:
+    """The subject of the verb whose object or oblique is the document `noun` in `sentence`
+    (`The district sent a letter`, `The hospital said in a statement`)."""
+    for word in sentence.words:
+        if word.lemma.lower() != noun or word.upos != "NOUN" or word.head < 0:
+            continue
+        verb = sentence.words[word.head]
+        subject = next(
+            (
+                c
+                for c in sentence.children(verb.index)
+                if c.deprel == "nsubj" and c.upos in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if subject is not None and verb.upos == "VERB":
+            return subject
+    return None
+
+
 def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
     """The name is no possessor (`Mr. Lund's show`) and modifies no noun after it (`a Tomas
     Ruiz Jr. memorial`)."""
@@ -650,6 +691,7 @@ class Resolver:
             self._titled_person(mention)
             or self._company_described(mention, paragraph)
             or self._named_organization(mention)
+            or self._issuer_of_document(mention, paragraph)
             or self._described_before(mention, paragraph)
             or self._by_age(mention, paragraph)
             or self._by_epithet(mention, paragraph)
@@ -767,19 +809,38 @@ class Resolver:
         """`Striker Marcus Oduya scored twice. "...," the Nigerian said`: sports and world
         copy calls a person it has just named by nationality (`nationalities.txt`); like an
         epithet, the person named as a subject last, in the sentence before or its own."""
-        if len(mention) < 2 or mention[0].lemma.lower() != "the":
+        if not self._is_nationality(mention):
             return None
-        written = " ".join(word.text.lower() for word in mention[1:])
-        if written not in self._lexicon.nationalities or not self._opens_own_words(mention[0]):
-            return None
-        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), None)
+        first = mention[0]
+        found = self._most_recent(first.start, paragraph, (SpeakerKind.PERSON,), None)
         if (
-            found is None
+            not (self._opens_own_words(first) or self._after_inverted_cue(first))
+            or found is None
             or not _is_proper_name(found.name)
-            or not self._named_near(found, mention[0].start, paragraph)
+            or not self._named_near(found, first.start, paragraph)
         ):
-            return None
+            # One person all the same, however unknown: never an organisation "Welshman".
+            written = self._text[first.start : mention[-1].end]
+            return Referent(written.lower(), written, SpeakerKind.PERSON, "nominal")
         return Referent(found.key, found.name, found.kind, "pronoun")
+
+    def _is_nationality(self, mention: list[Word]) -> bool:
+        """`the Nigerian`, `the South African`: "the" and a noun of nationality."""
+        written = " ".join(word.text.lower() for word in mention[1:])
+        return (
+            len(mention) > 1
+            and mention[0].lemma.lower() == "the"
+            and written in self._lexicon.nationalities
+        )
+
+    def _after_inverted_cue(self, first: Word) -> bool:
+        """`"...," said the Welshman`: right after a verb that follows a quotation's closing
+        mark."""
+        sentence = self._names.sentence_at(first.start)
+        if first.index < 2 or sentence.words[first.index - 1].upos != "VERB":
+            return False
+        before = self._text[sentence.start : sentence.words[first.index - 1].start].rstrip(" ,")
+        return before[-1:] in CLOSING_MARKS
 
     def _known_otherwise(self, name: str, noun: str) -> bool:
         """The article gave the person roles, none of them the epithet's noun (`Robert Cleary,
@@ -821,8 +882,23 @@ class Resolver:
         written = self._text[mention[0].start : mention[-1].end].lower()
         if _AGE_ONLY.fullmatch(written) is None:
             return None
-        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), None)
-        return None if found is None else Referent(found.key, found.name, found.kind, "pronoun")
+        age = int("".join(filter(str.isdigit, written)))
+        people = [
+            s
+            for s in sorted(self._sightings, key=lambda s: -s.start)
+            if s.start < mention[0].start
+            and paragraph - s.paragraph <= PRONOUN_WINDOW_PARAGRAPHS
+            and s.referent.kind is SpeakerKind.PERSON
+        ]
+        # `Ethan Park, 10, ... His grandfather, Henry Park, 71, ... the 71-year-old said`: the
+        # one of that age, not the one named last; never one of another stated age.
+        stated = [(s, self._names.age_of(s.referent.name)) for s in people]
+        found = next((s for s, given in stated if given == age), None) or next(
+            (s for s, given in stated if given is None), None
+        )
+        if found is None:
+            return None
+        return Referent(found.referent.key, found.referent.name, found.referent.kind, "pronoun")
 
     def _titled_person(self, mention: list[Word]) -> Referent | None:
         """`the minister said` -> the latest person named earlier with "minister" in a role."""
@@ -873,6 +949,26 @@ class Resolver:
         if named is None or not modifiers <= set(_tokens(named)):
             return None
         return Referent(named.lower(), named, SpeakerKind.ORGANIZATION, "title")
+
+    def _issuer_of_document(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`The hospital said in a statement that ... "...," the statement said.`, `The district
+        sent a letter to parents. "...," the letter said.`: "the" and a document noun
+        (`artefacts.txt`) is the subject of the verb that put out that document in one of the
+        sentences just before."""
+        noun = mention[-1].lemma.lower()
+        if (
+            len(mention) != 2
+            or mention[0].lemma.lower() != "the"
+            or noun not in self._lexicon.artefacts
+        ):
+            return None
+        for sentence in self._names.sentences_before(mention[0].start, _DOCUMENT_REACH):
+            if paragraph - sentence.paragraph > 1:
+                return None
+            issuer = _issuer_in(sentence, noun)
+            if issuer is not None:
+                return self.resolve(mention_words(sentence, issuer), paragraph, remember=False)
+        return None
 
     def _described_before(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`A source close to the mayor said ... "...," the source said.`: "the" and the noun

@@ -35,6 +35,7 @@ from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.roles import (
     ARTICLES,
     NAME_PARTICLES,
+    POSSESSIVE_S,
     contrasts,
     describes_people_before_name,
     particle_joined,
@@ -1086,6 +1087,8 @@ def roles_of_speaker(
     roles: dict[tuple[int, int], TextSpan] = {}
     name = speaker.name
     name_spans: list[tuple[int, int]] = []
+    # `Lyle's sister, Angela Lyle`: a possessive of the surname owns the role, no mention.
+    owning: list[tuple[int, int]] = []
     # Where the name only modifies a noun (`the presumed Wong favourite`): no antecedent there.
     modifiers: set[int] = set()
     if is_named(speaker):
@@ -1097,6 +1100,8 @@ def roles_of_speaker(
             if len(tokens) > 1 and _inside_longer_name(sentence, last, tokens):
                 continue  # `the founder of Brentwood Logistics`: a firm's name, no mention
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
+            if possessive or doc.text[name_spans[-1][1] :][:2] in POSSESSIVE_S:
+                owning.append(name_spans[-1])
             if not possessive and _modifies_noun(sentence, first, last):
                 modifiers.add(sentence.words[first].start)
             for role in _roles_where_written(reader, sentence, first, last, possessive):
@@ -1113,7 +1118,11 @@ def roles_of_speaker(
     apart = {
         key: role
         for key, role in roles.items()
-        if not any(start < key[1] and key[0] < end for start, end in name_spans)
+        if not any(
+            start < key[1] and key[0] < end
+            for start, end in name_spans
+            if (start, end) not in owning or key[0] != start
+        )
     }
     kept = [role for key, role in sorted(apart.items()) if not any(_within(key, o) for o in apart)]
     posts = _posts_named(speaker, name, reader)

@@ -342,8 +342,8 @@ def name_after_cue(site: CueSite) -> Word | None:
             # `said one senior official on the council`: after a quotation, whoever follows
             # the cue speaks, named or described.
             return phrase_head(sentence, word)
-        if word.upos not in ("DET", "ADJ", "NUM"):
-            return None
+        if word.upos not in ("DET", "ADJ", "NUM") and not (word.deprel == "nmod:poss" and before):
+            return None  # after a quotation a possessive goes on: `said its president, Moira ...`
     return None
 
 
