@@ -307,3 +307,22 @@ def test_documents_relatives_and_unnamed_nationals() -> None:
         ("Joe Mendes", "person", []),
         ("Moira Flanagan", "person", ["its president"]),
     ]
+
+
+def test_counsel_sides_and_a_name_parsed_as_a_vocative() -> None:
+    # `Prosecuting, Helen Marsh said`, `Ian Curtis, defending, said`: the side is the role;
+    # `Duran, who led the team ..., thanked the fans. "...," he wrote`, with "Duran" parsed
+    # as a vocative: he is the subject "he" goes to, not the manager quoted before; the club
+    # that `dismissed head coach Mike Duran` said nothing of him.
+    result = attribute(parsed("court_sides_and_fronted_name"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None
+        found.append((quote.text, speaker.name, [role.text for role in speaker.roles]))
+    assert found == [
+        ("the defendant had shown no remorse", "Helen Marsh", ["Prosecuting"]),
+        ("his client was sorry", "Ian Curtis", ["defending"]),
+        ('"It was a hard call,"', "Laura Chen", ["Falcons general manager"]),
+        ('"I gave everything,"', "Mike Duran", ["head coach"]),
+    ]

@@ -516,7 +516,7 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
         if not (head.deprel in ("appos", "conj") or hung_on_role) or head.head < 0:
             break
         head = sentence.words[head.head]
-    if not head.deprel.startswith("nsubj") or head.head < 0:
+    if head.head < 0 or not (head.deprel.startswith("nsubj") or _fronted_subject(sentence, head)):
         return False
     verb = sentence.words[head.head]
     if verb.deprel == "conj" and verb.head >= 0:
@@ -530,6 +530,17 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     ):
         return True  # `Asked if she would run, Hargreaves laughed`, parsed under "Asked"
     return verb.deprel == "root"
+
+
+def _fronted_subject(sentence: Sentence, head: Word) -> bool:
+    """`Duran, who guided the team ..., thanked the fans`, parsed with "Duran" as a vocative
+    or dislocated phrase: a name opening the sentence before a verb with no subject of its own
+    is that verb's subject."""
+    if head.index != 0 or head.deprel not in ("vocative", "dislocated") or head.head < 0:
+        return False
+    return not any(
+        c.deprel.startswith("nsubj") for c in sentence.children(sentence.words[head.head].index)
+    )
 
 
 def _fronted_participle(sentence: Sentence, index: int) -> bool:

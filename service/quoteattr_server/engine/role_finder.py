@@ -267,6 +267,9 @@ class RoleReader:
         for words in phrases:
             for part in self.coordinated_roles(words):
                 yield self.span(part)
+        side = _side_in_court(sentence, first, last)
+        if side is not None:
+            yield self.span([side])
 
     def coordinated_roles(self, phrase: Sequence[Word]) -> list[list[Word]]:
         """Each role of a phrase that may coordinate several, as far as it states a role."""
@@ -1678,6 +1681,28 @@ def _past_or_age(phrase: Sequence[Word]) -> bool:
 
 
 _PAST_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time", "longtime"})
+# The sides counsel speak for in British court copy (`Prosecuting, Helen Marsh said`).
+_COURT_SIDES = frozenset({"prosecuting", "defending", "mitigating"})
+
+
+def _side_in_court(sentence: Sentence, first: int, last: int) -> Word | None:
+    """`Prosecuting, Helen Marsh said ...`, `Ian Curtis, defending, said ...`: the side a
+    barrister speaks for, set off before the name at the sentence's start or right after it;
+    the role British court copy gives counsel."""
+    words = sentence.words
+    if first == 2 and words[0].text.lower() in _COURT_SIDES and words[1].text == ",":
+        return words[0]
+    after = words[last + 1 : last + 4]
+    if (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].text.lower() in _COURT_SIDES
+        and after[2].text == ","
+    ):
+        return after[1]
+    return None
+
+
 # Verbs by which news copy hands the story to a source (`Sheriff Dan Pike said ...`).
 _PLAIN_SPEECH = frozenset({"say", "tell"})
 
