@@ -1046,3 +1046,18 @@ def test_crime_and_business_wording_that_states_nothing() -> None:
         ('"We did everything we could,"', "Okafor"),
         ('"He is a special player,"', "Ian Burrell"),
     ]
+
+
+def test_a_quote_goes_on_with_its_speaker_not_the_next_sentences_report() -> None:
+    # `"We were lucky," Dr. Ana Lindqvist said. "Very lucky." The hospital said ...`: the
+    # second quote is hers; a reporting verb of the next sentence with a clause or quotation
+    # of its own (`said the ward would reopen`, `calls the shoot "exhausting."`) reports that.
+    # Things put out or taken back (`recalled 12,000 robots`, `unveiled its new phone`,
+    # `released the data`) are no words.
+    found = [(text, name) for text, name, _, _ in _attributions("quote_before_own_report")]
+    assert found == [
+        ('"We were lucky," Dr. Ana Lindqvist said. "Very lucky."', "Ana Lindqvist"),
+        ("the ward would reopen", "The hospital"),
+        ('"It\'s a film about fathers," Haddad says. "Or rather, about absent fathers."', "Haddad"),
+        ('"exhausting."', "Noor Villeneuve"),
+    ]

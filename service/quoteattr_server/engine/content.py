@@ -827,6 +827,8 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
         return _phrase(site, characterized, Rule.REPORTED_OBJECT)
     if not site.lexicon.takes_content(site.word.lemma, "object"):
         return None
+    if site.word.lemma.lower() in site.lexicon.things_put_out:
+        return None  # `unveiled its new phone`, `recalled 12,000 cars`: things, not words
     if _after_closing_mark(site):
         return None  # `"No comment," said a spokesman`: the object is who spoke
     children = _after_cue(site)

@@ -244,7 +244,11 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
     if not indices:
         return []
     following = indices[-1] + 1
-    if following < len(layout.sentences) and _starts_right_after(layout, span, following):
+    if (
+        following < len(layout.sentences)
+        and _starts_right_after(layout, span, following)
+        and not _reports_its_own(layout.sentences[following], layout, lexicon)
+    ):
         # `"Who would have believed it?" Trump said.`: the tokenizer ends the sentence at the
         # question mark inside the quote, so the trailing attribution is a sentence of its own.
         indices = [*indices, following]
@@ -292,6 +296,34 @@ def dash_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMat
             if word.start <= position < word.end:
                 return CueMatch(CueKind.DASH, sentence, word, linked=True)
     return None
+
+
+def _reports_its_own(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> bool:
+    """The sentence's reporting verb has its own clause with a subject, or a quotation in its
+    own complement (`Her oncologist says the odds are good`, `calls the shoot "exhausting"`):
+    it reports that, not the quote before it."""
+    for word in sentence.words:
+        if word.head >= 0 or not is_quoting_cue(word, lexicon) or layout.inside_quote(word):
+            continue  # the sentence's own reporting verb, not one in a clause of it
+        for child in sentence.children(word.index):
+            if child.start < word.start or _comma_between(sentence, word, child):
+                continue  # `LeVell declared, a point he likes to make ...`: an aside
+            if child.deprel == "ccomp" and any(
+                c.deprel.startswith("nsubj") for c in sentence.children(child.index)
+            ):
+                return True
+            if child.deprel in ("xcomp", "obj") and any(
+                layout.inside_quote(w) for w in sentence.subtree(child.index)
+            ):
+                return True
+    return False
+
+
+def _comma_between(sentence: Sentence, cue: Word, child: Word) -> bool:
+    """A comma stands between the cue and the phrase: an aside or a relative clause the parser
+    hung on the cue (`told Annette Guessford, who answered ...`)."""
+    first = next((w for w in sentence.subtree(child.index) if w.upos != "PUNCT"), child)
+    return any(w.text == "," for w in sentence.words[cue.index + 1 : first.index])
 
 
 def _starts_right_after(layout: Layout, span: Span, index: int) -> bool:

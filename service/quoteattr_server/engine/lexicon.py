@@ -111,6 +111,8 @@ class Lexicon:
     figures: frozenset[str] = frozenset()  # "reported a record profit": results, not words
     # Cues whose object is asked of others ("seeking comment"): no one's statement.
     requests: frozenset[str] = frozenset()
+    # Cues whose object is a thing put out or taken back, not words ("unveiled its phone").
+    things_put_out: frozenset[str] = frozenset()
     # Letters after a name for an office or honour ("KC", "MP"): no part of the name.
     post_nominals: frozenset[str] = frozenset()
     # "a group of parents": nouns that gather people, a group whatever their own kind.
@@ -333,6 +335,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         pleas=frozenset(w.lower() for w in content.get("pleas", [])),
         figures=frozenset(w.lower() for w in content.get("figures", [])),
         requests=frozenset(w.lower() for w in content.get("requests", [])),
+        things_put_out=frozenset(w.lower() for w in content.get("things_put_out", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
