@@ -326,3 +326,17 @@ def test_counsel_sides_and_a_name_parsed_as_a_vocative() -> None:
         ('"It was a hard call,"', "Laura Chen", ["Falcons general manager"]),
         ('"I gave everything,"', "Mike Duran", ["head coach"]),
     ]
+
+
+def test_a_post_quoted_first_is_the_holder_named_right_after() -> None:
+    # `"...," the opposition leader said. Raila Mwangaza, the opposition leader, said ...`,
+    # `"...," Kenya's interior minister said. Interior Minister Joseph Wanjiru made the remarks
+    # in Nairobi on Tuesday.`: the one person named after with that post speaks (and "on
+    # Tuesday" is when the remarks were made, no content of them).
+    result = attribute(parsed("post_named_after_quote"), LEXICON)
+    found = [(q.text, s.name) for q in result.quotes if (s := speaker_of(result, q))]
+    assert found == [
+        ('"We will not rest,"', "Raila Mwangaza"),
+        ("the vote had been stolen", "Raila Mwangaza"),
+        ('"We are not going to negotiate with criminals,"', "Joseph Wanjiru"),
+    ]

@@ -1417,6 +1417,7 @@ def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
             for c in sentence.children(owner.index)
             if c.start > word.start
             and c.deprel in ("nmod", "obl")
+            and c.text.lower() not in lexicon.time_words  # `made the remarks on Tuesday`
             and _opened_by_content_preposition(sentence, c, lexicon, ("case",))
         ),
         None,

@@ -706,6 +706,7 @@ class Resolver:
             or self._described_before(mention, paragraph)
             or self._by_age(mention, paragraph)
             or self._by_epithet(mention, paragraph)
+            or self._named_after(mention, paragraph)
         )
         if titled is not None:
             return titled
@@ -852,6 +853,38 @@ class Resolver:
             return False
         before = self._text[sentence.start : sentence.words[first.index - 1].start].rstrip(" ,")
         return before[-1:] in CLOSING_MARKS
+
+    def _named_after(self, mention: list[Word], paragraph: int) -> Referent | None:
+        """`"...," the opposition leader said. Raila Mwangaza, the opposition leader, ...`,
+        `"...," Kenya's interior minister said. Interior Minister Joseph Wanjiru made the
+        remarks ...`: copy that quotes a post first names its holder right after; the one
+        person named in this paragraph or the next with a role of that noun and those
+        modifiers."""
+        head = mention[-1]
+        opener = mention[0]
+        if (
+            len(mention) < 2
+            or head.upos != "NOUN"
+            or not self._lexicon.is_title(head.lemma)
+            or not (opener.lemma.lower() == "the" or opener.upos == "PROPN")
+        ):
+            return None
+        wanted = {w.text.lower() for w in mention[1:-1] if w.upos in ("ADJ", "NOUN")}
+        noun = head.lemma.lower()
+        holders = {
+            self._names.canonical(o.text)
+            for o in self._names.occurrences
+            if o.start > head.end
+            and 0 <= o.paragraph - paragraph <= 1
+            and any(
+                words[-1:] == [noun] and wanted <= set(words)
+                for words in (role.text.lower().split() for role in o.roles)
+            )
+        }
+        if len(holders) != 1:
+            return None
+        canonical = holders.pop()
+        return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
 
     def _known_otherwise(self, name: str, noun: str) -> bool:
         """The article gave the person roles, none of them the epithet's noun (`Robert Cleary,
