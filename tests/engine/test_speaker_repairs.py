@@ -1061,3 +1061,14 @@ def test_a_quote_goes_on_with_its_speaker_not_the_next_sentences_report() -> Non
         ('"It\'s a film about fathers," Haddad says. "Or rather, about absent fathers."', "Haddad"),
         ('"exhausting."', "Noor Villeneuve"),
     ]
+
+
+def test_a_that_clause_hung_on_the_venue_is_what_was_told() -> None:
+    # `told the nation in a televised address on Sunday that elections would go ahead`, `told
+    # reporters in New Delhi that the detentions were "illegal ..."`, parsed with the clause
+    # on "address" or "Delhi": the clause, and the quotation in it, are what was told.
+    found = [(text, name) for text, name, _, _ in _attributions("told_in_a_venue_that")]
+    assert found == [
+        ("elections would go ahead as planned", "Emmanuel Okonkwo"),
+        ('"illegal and unconstitutional"', "Jairam Menon"),
+    ]

@@ -343,12 +343,18 @@ def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
     statement that growth would recover`)."""
     found = []
     for oblique in sentence.children(cue.index):
-        if oblique.deprel.split(":")[0] != "obl" or oblique.start < cue.start:
+        # `told the nation in a televised address that ...`: also a phrase on the addressee.
+        if oblique.deprel.split(":")[0] not in ("obl", "obj", "iobj") or oblique.start < cue.start:
             continue
         speech = oblique.lemma.lower() in lexicon.reporting_nouns
         # `confirmed in a statement on its website that ...`, `said in a filing with the
         # Securities and Exchange Commission that ...`: also on a noun deeper in the phrase.
-        nouns = [w for w in sentence.subtree(oblique.index) if w.upos in ("NOUN", "PROPN")]
+        nouns = [
+            w
+            for w in sentence.subtree(oblique.index)
+            if w.upos in ("NOUN", "PROPN")
+            and (oblique.deprel.startswith("obl") or _in_venue(sentence, w))
+        ]  # on an object, only a venue's clause: not `offered no proof that ...`
         for clause in (c for noun in nouns for c in sentence.children(noun.index)):
             children = sentence.children(clause.index)
             opener = next((c for c in children if c.text.lower() == "that"), None)
@@ -360,6 +366,15 @@ def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
             ):
                 found.append(clause)
     return found
+
+
+def _in_venue(sentence: Sentence, noun: Word) -> bool:
+    """`in a televised address`, `in New Delhi`: a noun of a phrase saying where or how the
+    cue was spoken."""
+    return any(
+        c.deprel == "case" and c.text.lower() in ("in", "at", "on", "during")
+        for c in sentence.children(noun.index)
+    )
 
 
 def complement_clause(site: WordSite) -> list[ReportedContent] | None:

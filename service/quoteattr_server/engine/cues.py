@@ -107,7 +107,16 @@ def _linked(sentence: Sentence, cue: Word, quote: Span) -> bool:
         relation = child.deprel.split(":")[0]
         if relation in _CONTENT_RELATIONS or (relation == "obl" and child.start > cue.start):
             return True
+        if child.start > cue.start and any(_that_clause(sentence, w) for w in chain):
+            return True  # `told reporters in New Delhi that the arrests were "illegal"`
     return False
+
+
+def _that_clause(sentence: Sentence, word: Word) -> bool:
+    """A clause the parser hung on a noun, opened by the conjunction "that": a complement."""
+    return word.deprel.startswith("acl") and any(
+        c.deprel == "mark" and c.text.lower() == "that" for c in sentence.children(word.index)
+    )
 
 
 def _reports_own_clause(sentence: Sentence, cue: Word, quote: Span) -> bool:
