@@ -1072,3 +1072,10 @@ def test_a_that_clause_hung_on_the_venue_is_what_was_told() -> None:
         ("elections would go ahead as planned", "Emmanuel Okonkwo"),
         ('"illegal and unconstitutional"', "Jairam Menon"),
     ]
+
+
+def test_a_question_a_source_did_not_answer_is_no_report() -> None:
+    # `has not said how much`, `did not say when`, `would not say whether`, `have yet to say
+    # what`: the question is left open, nothing was said; `said the plan would cost` was.
+    found = [(text, name) for text, name, _, _ in _attributions("questions_left_open")]
+    assert found == [("the plan would cost $4 billion", "The minister")]

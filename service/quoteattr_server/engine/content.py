@@ -368,6 +368,29 @@ def _clauses_on_obliques(sentence: Sentence, cue: Word, lexicon: Lexicon) -> lis
     return found
 
 
+# Words that negate a cue, and those that open an indirect question.
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_QUESTION_OPENERS = frozenset(
+    {"how", "what", "when", "where", "why", "which", "who", "whom", "whose", "whether", "if"}
+)
+
+
+def _withheld(sentence: Sentence, cue: Word) -> bool:
+    """The cue is negated or still to come: `did not say`, `would not say`, `has yet to say`."""
+    children = sentence.children(cue.index)
+    return any(c.deprel == "advmod" and c.text.lower() in _NEGATIONS for c in children) or (
+        any(c.text.lower() == "yet" for c in children)
+        and any(c.deprel == "mark" and c.text.lower() == "to" for c in children)
+    )
+
+
+def _opens_question(sentence: Sentence, clause: Word) -> bool:
+    """The clause is an indirect question: `how much the drug will cost`, `whether anyone had
+    been fired`."""
+    first = next((w for w in sentence.subtree(clause.index) if w.upos != "PUNCT"), clause)
+    return first.text.lower() in _QUESTION_OPENERS
+
+
 def _in_venue(sentence: Sentence, noun: Word) -> bool:
     """`in a televised address`, `in New Delhi`: a noun of a phrase saying where or how the
     cue was spoken."""
@@ -387,6 +410,9 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         # `"...," said Maria, a student who asked ...`: after an inverted cue stands its
         # speaker, not what was said.
         clauses = [c for c in clauses if c.start < site.word.start]
+    if _withheld(site.sentence, site.word):
+        # `The hospital did not say when the ward would reopen`: a question left open.
+        clauses = [c for c in clauses if not _opens_question(site.sentence, c)]
     if not clauses:
         return None
     sentence, word = site.sentence, site.word
