@@ -340,3 +340,16 @@ def test_a_post_quoted_first_is_the_holder_named_right_after() -> None:
         ("the vote had been stolen", "Raila Mwangaza"),
         ('"We are not going to negotiate with criminals,"', "Joseph Wanjiru"),
     ]
+
+
+def test_a_portfolio_after_a_title_is_no_part_of_the_name() -> None:
+    # `Minister for Housing Tom Delaney`, `Secretary of State for Transport Mark Harper`: the
+    # portfolio is the title's; `Voters for Clean Water` is a group's name and `a candidate for
+    # Hillary Mendes` no post of hers.
+    result = attribute(parsed("portfolio_titles"), LEXICON)
+    assert {s.name: [role.text for role in s.roles] for s in result.speakers} == {
+        "Tom Delaney": ["Minister for Housing"],
+        "Mark Harper": ["Secretary of State for Transport"],
+        "Voters for Clean Water": [],
+        "Hillary Mendes": [],
+    }

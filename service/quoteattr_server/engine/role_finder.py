@@ -331,18 +331,30 @@ class RoleReader:
         `Secretary of State`, `Speaker of the House` before the name; -1 when neither."""
         if self.is_role_noun(words[position]):
             return position
-        for gap in (("of",), ("the", "of")):
-            head = position - len(gap) - 1
-            if (
-                head >= 0
-                and all(
-                    words[position - 1 - offset].text.lower() == part
-                    for offset, part in enumerate(gap)
-                )
-                and self.is_role_noun(words[head])
-                and words[position].upos in ("PROPN", "NOUN")
+        if words[position].upos not in ("PROPN", "NOUN"):
+            return -1
+        # `Minister for Foreign Affairs`: the portfolio's capitalised words before the name.
+        start = position
+        while (
+            start - 1 >= 0
+            and position - start < MAX_PORTFOLIO_WORDS - 1
+            and words[start - 1].text[:1].isupper()
+            and words[start - 1].upos in ("PROPN", "NOUN", "ADJ")
+        ):
+            start -= 1
+        for gap in (("of",), ("the", "of"), ("for",), ("the", "for")):
+            head = start - len(gap) - 1
+            if head >= 0 and all(
+                words[start - 1 - offset].text.lower() == part for offset, part in enumerate(gap)
             ):
-                return head
+                if "Number=Plur" in words[head].feats or (
+                    "for" in gap and not words[head].text[:1].isupper()
+                ):
+                    return -1  # `Citizens for Tax Justice`, `a candidate for Hillary`: no post
+                # `Secretary of State for Transport`: a title with a complement of its own.
+                if self.is_role_noun(words[head]):
+                    return head
+                return self._role_of_complement(words, head)
         return -1
 
     def _title_modifier(self, words: Sequence[Word], index: int) -> bool:
@@ -917,10 +929,10 @@ def _occurrences(
             and not describes_people_before_name(sentence.words[first - 1], sentence.words[first])
         ):
             if sentence.words[first - 1].text not in wanted:
-                before = sentence.words[first - 2] if first >= 2 else None
                 extra += 1
-                # "the House" or "of State" belong to a title; names have few parts.
-                if extra > most or (before is not None and before.text.lower() in ("the", "of")):
+                # "the House", "of State" or "Minister for Housing" belong to a title; names
+                # have few parts.
+                if extra > most or _in_portfolio(sentence, first - 1, reader):
                     break
             first -= 1
         given = {w.text for w in sentence.words[first:start]}
@@ -932,7 +944,25 @@ def _occurrences(
         yield sentence, first, end, possessive
 
 
+def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
+    """The word at `index` follows "the" or "of", or the "for" of a title (`Minister for
+    Housing`; not `voted for Donald Trump`): part of a title, no first name."""
+    if index < 1:
+        return False
+    before = sentence.words[index - 1].text.lower()
+    if before in ("the", "of"):
+        return True
+    # `Minister for Housing`, `Secretary of State for Transport`: a capitalised title shortly
+    # before (not `candidate for Hillary`, `Citizens for Tax Justice`).
+    return before == "for" and any(
+        reader.is_role_noun(w) and w.text[:1].isupper() and "Number=Plur" not in w.feats
+        for w in sentence.words[max(0, index - 4) : index - 1]
+    )
+
+
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# How many capitalised words a portfolio after "of" or "for" may have: `for Foreign Affairs`.
+MAX_PORTFOLIO_WORDS = 3
 # How many words before a surname may be taken for the rest of the name ("Joseph R. Biden").
 MAX_EXTRA_NAME_PARTS = 2
 

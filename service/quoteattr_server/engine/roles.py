@@ -175,9 +175,26 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         name = name[:-1]  # `Simon Achterberg KC`
     while len(name) > 2 and describes_people_before_name(name[0], name[1]):
         name = name[1:]  # `Floridians Jeb Bush and Marco Rubio`
+    name = _past_portfolio(words, name, lexicon)
     before = _own_conjunct([w for w in words if w.end <= name[0].start], lexicon)
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -> list[Word]:
+    """`Minister for Housing Tom Delaney`, `Secretary of State for Transport Mark Harper`: after
+    a title's "for" or "of", the capitalised run holds the portfolio, then the name; the name is
+    its last two words (three with a middle initial or a particle)."""
+    position = next((i for i, w in enumerate(words) if w is name[0]), None)
+    if position is None or position < 2 or len(name) < 3:
+        return name
+    if words[position - 1].text.lower() not in ("for", "of") or not any(
+        lexicon.is_title(w.text) for w in words[: position - 1]
+    ):
+        return name
+    middle = name[-2]
+    keep = 3 if (middle.text.endswith(".") or middle.text in NAME_PARTICLES) else 2
+    return name[-keep:] if len(name) > keep else name
 
 
 def describes_people_before_name(word: Word, following: Word) -> bool:
