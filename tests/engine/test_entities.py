@@ -353,3 +353,17 @@ def test_a_portfolio_after_a_title_is_no_part_of_the_name() -> None:
         "Voters for Clean Water": [],
         "Hillary Mendes": [],
     }
+
+
+def test_a_shadow_post_is_another_and_an_expectation_is_nobodys_word() -> None:
+    # `the health secretary` is the Health Secretary, not the shadow health secretary;
+    # `Kestrel Robotics` is a company that `The company` goes on; `Lund is expected to run`
+    # and `The drug is believed to be safe` are others' views, no attribution of Lund's.
+    result = attribute(parsed("shadow_posts_and_expectations"), LEXICON)
+    found = [(q.text, s.name, s.kind.value) for q in result.quotes if (s := speaker_of(result, q))]
+    assert found == [
+        ("the plan", "Ruth Amadi", "person"),
+        ('"The plan is sound,"', "Tom Ellis", "person"),
+        ("it would cut jobs", "Kestrel Robotics", "organization"),
+        ("the cuts were painful", "Kestrel Robotics", "organization"),
+    ]

@@ -89,10 +89,18 @@ def _passive(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
     its subject was spoken to or of. Not an "'s" the parser took for "is" (`who's called for
     ...`: "has"), nor a verb of a view, whose passive is its holder's state (`he would be
     worried`)."""
-    return lexicon.cue_group(cue.lemma) in _SPEECH_ACT_GROUPS and any(
+    acted = lexicon.cue_group(cue.lemma) in _SPEECH_ACT_GROUPS or cue.lemma.lower() in _OTHERS_VIEWS
+    return acted and any(
         c.deprel == "aux:pass" and c.text.lower() not in POSSESSIVE_S
         for c in sentence.children(cue.index)
     )
+
+
+# Verbs of a view whose passive subject is what others hold the view of (`Lund is expected to
+# run`, `The drug is believed to be safe`), unlike a holder's state (`he would be worried`).
+_OTHERS_VIEWS = frozenset(
+    {"expect", "believe", "think", "know", "consider", "understand", "suppose", "estimate"}
+)
 
 
 # Cue groups (cues.txt) of acts of speech, whose passive subject is the addressee or the topic.
@@ -389,8 +397,6 @@ def name_before_cue(site: CueSite) -> Word | None:
     first name or pronoun between the closing mark (or sentence start) and the cue. After
     `name_after_cue`, which reads the tighter inverted order."""
     sentence, cue = site.sentence, site.cue
-    if _passive(sentence, cue, site.lexicon):
-        return None  # `Oz has been called a "quack"`: he is who was called so
     run: list[Word] = []
     for word in reversed(sentence.words[: cue.index]):
         if site.layout.inside_quote(word):
@@ -961,8 +967,10 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     """The speaker of a reporting verb, by the first rule of `SPEAKER_RULES` that finds one."""
-    if _accused_without_accuser(site.sentence, site.cue):
-        return None
+    if _accused_without_accuser(site.sentence, site.cue) or _passive(
+        site.sentence, site.cue, site.lexicon
+    ):
+        return None  # `A woman accused of ...`, `Residents were warned that ...`: no speaker
     for rule, read in SPEAKER_RULES:
         word = read(site)
         if word is not None:
