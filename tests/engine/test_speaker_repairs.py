@@ -1079,3 +1079,11 @@ def test_a_question_a_source_did_not_answer_is_no_report() -> None:
     # what`: the question is left open, nothing was said; `said the plan would cost` was.
     found = [(text, name) for text, name, _, _ in _attributions("questions_left_open")]
     assert found == [("the plan would cost $4 billion", "The minister")]
+
+
+def test_a_relative_after_an_age_and_requests_for_comment() -> None:
+    # `Maria, 34, who asked that her last name not be used, ... "...," she said`: "who" (past
+    # the age) and "she" are Maria, the anonymity asked for no quote; `did not respond to
+    # requests for comment` says nothing.
+    found = _attributions("anonymous_first_name_and_requests")
+    assert [(text, name) for text, name, _, _ in found] == [('"I never see my kids,"', "Maria")]

@@ -690,6 +690,8 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
     if before < 1 or sentence.words[before].text != ",":
         return None
     noun = sentence.words[before - 1]
+    if noun.upos == "NUM" and before >= 3 and sentence.words[before - 2].text == ",":
+        noun = sentence.words[before - 3]  # `Maria, 34, who asked ...`: past the age
     return phrase_head(sentence, noun) if noun.upos in ("NOUN", "PROPN") else None
 
 

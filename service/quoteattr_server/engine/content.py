@@ -774,6 +774,10 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
         w.text.lower() in site.lexicon.not_speakers for w in kept
     ):
         return []  # `did not return calls seeking comment`: a comment asked for
+    if site.word.lemma.lower() in _ANSWERING and all(
+        w.text.lower() in site.lexicon.not_speakers for w in kept if w.upos not in ("ADP", "DET")
+    ):
+        return []  # `did not respond to requests for comment`: nothing said
     if kept[0].text.lower() in site.lexicon.pleas:
         return []  # `pleaded guilty to two counts`: a plea states nothing
     if all(w.upos in ("DET", "NUM", "PUNCT") for w in kept):
@@ -791,6 +795,8 @@ def _names_a_person(words: Sequence[Word], lexicon: Lexicon) -> bool:
     return any(lexicon.is_title(w.lemma) for w in words)
 
 
+# Cues of answering, whose "requests" or "comment" is what was asked of the speaker.
+_ANSWERING = frozenset({"respond", "reply", "answer", "return"})
 # Cues by which a company gives its figures: "reported a loss", "reiterated its outlook".
 _FIGURE_CUES = frozenset({"report", "post", "announce", "reiterate", "declare", "forecast"})
 
