@@ -367,3 +367,16 @@ def test_a_shadow_post_is_another_and_an_expectation_is_nobodys_word() -> None:
         ("it would cut jobs", "Kestrel Robotics", "organization"),
         ("the cuts were painful", "Kestrel Robotics", "organization"),
     ]
+
+
+def test_a_first_name_alone_is_the_person_given_an_age_or_honorific() -> None:
+    # `Twelve-year-old Mia Sorensen ... Mia said`, `Maria Gonzalez, 34, ... Maria said`: the
+    # one full name opening with it, which an age says is a person's; `Dr. Chen` is a person.
+    result = attribute(parsed("first_names_in_features"), LEXICON)
+    found = [(s.name, s.kind.value) for q in result.quotes if (s := speaker_of(result, q))]
+    assert found == [
+        ("Mia Sorensen", "person"),
+        ("Maria Gonzalez", "person"),
+        ("Maria Gonzalez", "person"),
+        ("Chen", "person"),
+    ]

@@ -63,6 +63,9 @@ class NameOccurrence:
     names_a_person_here: bool = True
     # Written as a plural (`Kenyans`, `New Zealanders`): a people or a group, not "he" or "she".
     plural: bool = False
+    # Said to be a person where written: an honorific before it (`Dr. Chen`), or the subject of
+    # a reporting verb with an age set off after it (`Maria Gonzalez, 34, said`).
+    personal: bool = False
 
 
 # Quotation marks opening and closing a quotation, as words or characters (``...'' too).
@@ -71,7 +74,7 @@ CLOSING_MARKS = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # `the 23-year-old`, `the 71-year-old`: a mention by age alone.
 _AGE_ONLY = re.compile(r"the \d{1,3}-year-old")
 # An age set off right after a name: `Henry Park, 71,`.
-_STATED_AGE = re.compile(r", (\d{1,3})\b(?!-)")
+_STATED_AGE = re.compile(r", (\d{1,3})(?=[,.;])")
 
 
 # Rank words a later mention of the post may leave out: `the chief` after `Acting Chief Ana Ruiz`.
@@ -147,6 +150,7 @@ class NameIndex:
             ),
             names_a_person_here=_stands_alone(sentence, parts.name_words[-1]) and not place,
             plural="Number=Plur" in parts.name_words[-1].feats,
+            personal=_written_as_person(sentence, words, parts, text),
         )
         site = RoleSite(text, sentence, head, parts, lexicon)
         occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
@@ -258,7 +262,7 @@ class NameIndex:
             return None
         occurrence = next(iter(found.values()))
         same = [o for o in self.occurrences if o.tokens == occurrence.tokens]
-        person = any(o.roles or o.has_title or o.gender for o in same)
+        person = any(o.roles or o.has_title or o.gender or o.personal for o in same)
         organization = self._lexicon.is_organization_head(occurrence.tokens[-1]) or any(
             self._names_organization(role.text) for o in same for role in o.roles
         )  # `Harbour Today, the port's cable channel`
@@ -348,7 +352,10 @@ class NameIndex:
         if any(self._names_organization(role.text) for o in related for role in o.roles):
             return SpeakerKind.ORGANIZATION  # `Metallbund, the country's largest union,`
         # An honorific or a gendered noun (`Mr Patel`, `spokeswoman`) says a person.
-        if any(o.roles or o.has_title or o.gender for o in related) or len(tokens) >= 2:
+        if (
+            any(o.roles or o.has_title or o.gender or o.personal for o in related)
+            or len(tokens) >= 2
+        ):
             return SpeakerKind.PERSON
         return SpeakerKind.UNKNOWN
 
@@ -474,6 +481,24 @@ def _issuer_in(sentence: Sentence, noun: str) -> Word | None:
         if subject is not None and verb.upos == "VERB":
             return subject
     return None
+
+
+def _written_as_person(
+    sentence: Sentence, words: Sequence[Word], parts: NameParts, text: str
+) -> bool:
+    """An honorific before the name (`Dr. Chen`, `Ms. Okafor`) or an age set off after it
+    (`Maria Gonzalez, 34,`, `Twelve-year-old Mia Sorensen`) says the name is a person's."""
+    first, last = parts.name_words[0], parts.name_words[-1]
+    before = [w for w in words if w.end <= first.start]
+    if any(w.text.rstrip(".").lower() in _PERSON_HONORIFICS for w in before):
+        return True
+    if text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old"):
+        return True
+    return _STATED_AGE.match(text, last.end) is not None
+
+
+# Honorifics that say a name is a person's, whatever its gender (`Dr. Chen`).
+_PERSON_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "rev"})
 
 
 def _stands_alone(sentence: Sentence, name_end: Word) -> bool:
