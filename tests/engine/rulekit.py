@@ -79,6 +79,16 @@ def speaker_of(result: AttributionResult, quote: Quote) -> Speaker | None:
     return next((s for s in result.speakers if s.id == quote.speaker_id), None)
 
 
+def attributed(result: AttributionResult) -> list[tuple[Quote, Speaker]]:
+    """Each quote with its speaker, in quote order; every quote must have one."""
+    pairs = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        assert speaker is not None, f"no speaker for {quote.text!r}"
+        pairs.append((quote, speaker))
+    return pairs
+
+
 def roles_by_name(result: AttributionResult) -> dict[str, list[str]]:
     """Each speaker's name with the texts of its roles, in speaker order."""
     return {s.name: [r.text for r in s.roles] for s in result.speakers}

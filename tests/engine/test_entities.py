@@ -6,7 +6,7 @@ from __future__ import annotations
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.types import AttributionResult
 
-from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+from .rulekit import LEXICON, attributed, parsed, quote_containing, speaker_of
 
 
 def _speaker(result: AttributionResult, fragment: str) -> tuple[str, str]:
@@ -201,11 +201,10 @@ def test_a_title_before_two_names_is_the_first_ones_unless_plural() -> None:
     # President Lindqvist, not the vice president; `Sens. Ana Kovac and Tom Ruiz` are both
     # senators.
     result = attribute(parsed("title_of_first_conjunct"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((speaker.name, [role.text for role in speaker.roles]))
+    found = [
+        (speaker.name, [role.text for role in speaker.roles])
+        for quote, speaker in attributed(result)
+    ]
     assert found == [
         ("Maria Lindqvist", ["President", "the president"]),
         ("Anna Holm", ["the former transport minister"]),
@@ -293,11 +292,10 @@ def test_documents_relatives_and_unnamed_nationals() -> None:
     # her surname; `the 71-year-old` is the one of 71, not the boy named last; `said its
     # president, Moira Flanagan` is her.
     result = attribute(parsed("documents_and_relatives"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((speaker.name, speaker.kind.value, [role.text for role in speaker.roles]))
+    found = [
+        (speaker.name, speaker.kind.value, [role.text for role in speaker.roles])
+        for quote, speaker in attributed(result)
+    ]
     assert found == [
         ("the Welshman", "person", []),
         ("The hospital", "organization", []),
@@ -315,11 +313,10 @@ def test_counsel_sides_and_a_name_parsed_as_a_vocative() -> None:
     # as a vocative: he is the subject "he" goes to, not the manager quoted before; the club
     # that `dismissed head coach Mike Duran` said nothing of him.
     result = attribute(parsed("court_sides_and_fronted_name"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        assert speaker is not None
-        found.append((quote.text, speaker.name, [role.text for role in speaker.roles]))
+    found = [
+        (quote.text, speaker.name, [role.text for role in speaker.roles])
+        for quote, speaker in attributed(result)
+    ]
     assert found == [
         ("the defendant had shown no remorse", "Helen Marsh", ["Prosecuting"]),
         ("his client was sorry", "Ian Curtis", ["defending"]),
