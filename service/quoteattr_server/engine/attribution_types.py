@@ -103,7 +103,7 @@ def with_attribution_types(
     table = table or load_attribution_types()
     quotes = []
     for quote in result.quotes:
-        lemma = quote.cue.lemma if quote.cue is not None else None
+        lemma = lexicon.cue_lemma(quote.cue.lemma) if quote.cue is not None else None
         group = lexicon.cue_group(lemma) if lemma is not None else None
         clausal = quote.kind is not QuoteKind.REPORTED or quote.rule not in _THING_CONTENT_RULES
         kind = table.of_cue(lemma, group, clausal=clausal)

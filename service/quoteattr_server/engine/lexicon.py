@@ -128,11 +128,13 @@ class Lexicon:
     cue_groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue_group(self, lemma: str) -> str | None:
-        for candidate in _base_forms(lemma.lower()):
-            group = self.cue_groups.get(candidate)
-            if group is not None:
-                return group
-        return None
+        return self.cue_groups.get(self.cue_lemma(lemma))
+
+    def cue_lemma(self, lemma: str) -> str:
+        """The cue lexicon's form of `lemma` (`opposes` -> `oppose`, which the small lemmatizer
+        may leave as written), or `lemma` lower-cased."""
+        lowered = lemma.lower()
+        return next((c for c in _base_forms(lowered) if c in self.cue_groups), lowered)
 
     def phrase_cue(self, lemma: str, following: str) -> str | None:
         """The lexicon key of a two-word cue (`put_it` of "as one aide put it"), if it is one."""
