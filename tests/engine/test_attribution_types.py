@@ -82,6 +82,7 @@ def _quote(kind: QuoteKind, rule: str, lemma: str | None) -> Quote:
         # The small lemmatizer leaves some forms as written: typed by the lexicon's form.
         (_quote(QuoteKind.REPORTED, "reported object", "opposes"), T.STANCE),
         (_quote(QuoteKind.REPORTED, "reported object", "condemned"), T.STANCE),
+        (_quote(QuoteKind.REPORTED, "belief adjective", "convinced"), T.BELIEF),
     ],
 )
 def test_quotes_typed_by_cue_and_content(quote: Quote, expected: T) -> None:

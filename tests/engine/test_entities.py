@@ -377,3 +377,11 @@ def test_a_first_name_alone_is_the_person_given_an_age_or_honorific() -> None:
         ("Maria Gonzalez", "person"),
         ("Chen", "person"),
     ]
+
+
+def test_a_party_member_by_post_is_described_not_named() -> None:
+    # `a Tory MP said`, `one Labour MP told the BBC`: one unnamed member each, never a speaker
+    # called "Tory" or "Labour".
+    result = attribute(parsed("party_member_described"), LEXICON)
+    found = [(s.name, s.kind.value, s.anonymous) for _, s in attributed(result)]
+    assert found == [("a Tory MP", "person", True), ("one Labour MP", "person", True)]

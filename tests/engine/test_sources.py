@@ -466,6 +466,8 @@ def test_a_speaker_of_unknown_kind_takes_only_stated_evidence() -> None:
         ("Democrats", SpeakerKind.UNKNOWN, True),
         # An outlet whose name ends in "s" is named, no plural label.
         ("Reuters", SpeakerKind.UNKNOWN, False),
+        # A party and a post in capitals describe one unnamed member.
+        ("a Tory MP", SpeakerKind.PERSON, True),
         ("Twelve percent", SpeakerKind.UNKNOWN, True),
         # A named organisation does not name its official.
         ("a Harbour Trust official", SpeakerKind.PERSON, True),

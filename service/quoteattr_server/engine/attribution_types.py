@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.types import AttributionResult, AttributionType, QuoteKind
+from quoteattr_server.engine.types import AttributionResult, AttributionType, Quote, QuoteKind
 
 _TYPES = {member.value: member for member in AttributionType}
 
@@ -103,9 +103,18 @@ def with_attribution_types(
     table = table or load_attribution_types()
     quotes = []
     for quote in result.quotes:
-        lemma = lexicon.cue_lemma(quote.cue.lemma) if quote.cue is not None else None
+        lemma = _lemma_of(quote, lexicon, table)
         group = lexicon.cue_group(lemma) if lemma is not None else None
         clausal = quote.kind is not QuoteKind.REPORTED or quote.rule not in _THING_CONTENT_RULES
         kind = table.of_cue(lemma, group, clausal=clausal)
         quotes.append(dataclasses.replace(quote, attribution_type=kind))
     return dataclasses.replace(result, quotes=tuple(quotes))
+
+
+def _lemma_of(quote: Quote, lexicon: Lexicon, table: AttributionTypes) -> str | None:
+    """The cue's lemma as the table knows it: as written when the table lists it (`convinced`,
+    a belief), else in the cue lexicon's form (`opposes` -> `oppose`)."""
+    if quote.cue is None:
+        return None
+    written = quote.cue.lemma.lower()
+    return written if written in table.by_lemma else lexicon.cue_lemma(written)

@@ -173,12 +173,18 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     name = runs[-1]
     while len(name) > 1 and name[-1].text.lower() in lexicon.post_nominals:
         name = name[:-1]  # `Simon Achterberg KC`
+        if len(name) == 1 and words[0].text.lower() in _DESCRIBING_OPENERS:
+            return NameParts((), ())  # `a Tory MP`, `one Labour MP`: a description
     while len(name) > 2 and describes_people_before_name(name[0], name[1]):
         name = name[1:]  # `Floridians Jeb Bush and Marco Rubio`
     name = _past_portfolio(words, name, lexicon)
     before = _own_conjunct([w for w in words if w.end <= name[0].start], lexicon)
     title = before if any(lexicon.is_title(w.text) for w in before) else []
     return NameParts(tuple(name), tuple(trim_punct(title)))
+
+
+# Words that open a description of one person, not a name: `a Tory MP`, `one Labour MP`.
+_DESCRIBING_OPENERS = frozenset({"a", "an", "the", "one", "another"})
 
 
 def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -> list[Word]:

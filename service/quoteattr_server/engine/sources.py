@@ -314,7 +314,13 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     head = next(
         (words[i - 1] for i in range(1, len(words)) if words[i] in _COMPLEMENT_OPENERS), words[-1]
     )
-    return not capitalised or not head[:1].isupper()
+    # `a Tory MP`: a post written in capitals (MP, MEP, TD) heads a description, no name.
+    post = len(capitalised) >= 2 and head.isupper() and len(head) <= _MAX_POST_LETTERS
+    return not capitalised or not head[:1].isupper() or post
+
+
+# How many capitals a post abbreviation after a party may have: `MP`, `MEP`, `MLA`.
+_MAX_POST_LETTERS = 4
 
 
 def _outlet_name(word: str, lexicon: SourceLexicon) -> bool:
