@@ -252,7 +252,7 @@ def test_a_role_stated_of_he_goes_to_the_speaker_he_stands_for() -> None:
 
 
 def test_what_a_quotation_says_of_he_is_no_role() -> None:
-    # `"He's a hater."` inside Marsh's quotation: his words about someone, no role of anyone.
+    # `"He's a liar ..."` inside Marsh's quotation: his words about someone, no role of anyone.
     result = attribute(parsed("quoted_predicate_no_role"), LEXICON)
     roles = {s.name: [role.text for role in s.roles] for s in result.speakers}
     assert roles == {"Tom Ruiz": ["Mayor"], "Ed Marsh": ["a ferry captain"]}
@@ -287,7 +287,7 @@ def test_titles_of_local_and_sports_copy() -> None:
 
 def test_documents_relatives_and_unnamed_nationals() -> None:
     # `"...," said the Welshman` with no one named before: a person, never an organisation;
-    # `the statement said` is the hospital that said in a statement; `One of the victims,
+    # `the statement said` is the hospital, which put the statement out; `One of the victims,
     # Sunita Deshmukh,` is her; `Lyle's sister, Angela Lyle,` keeps her role though it holds
     # her surname; `the 71-year-old` is the one of 71, not the boy named last; `said its
     # president, Moira Flanagan` is her.
