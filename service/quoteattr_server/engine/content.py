@@ -782,14 +782,14 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
         return []  # `pleaded guilty to two counts`: a plea states nothing
     if all(w.upos in ("DET", "NUM", "PUNCT") for w in kept):
         return []  # `reported a 20 per cent fall`, cut at the number: says nothing
-    if site.word.lemma.lower() == "dismiss" and _names_a_person(kept, site.lexicon):
+    if site.word.lemma.lower() == "dismiss" and _names_a_post(kept, site.lexicon):
         return []  # `dismissed head coach Mike Duran`: sacked, not a view of his words
     if _reports_figures(site, kept):
         return []  # `reported a record quarterly profit`: a result, not words
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
 
 
-def _names_a_person(words: Sequence[Word], lexicon: Lexicon) -> bool:
+def _names_a_post(words: Sequence[Word], lexicon: Lexicon) -> bool:
     """The phrase names a person by a post (`head coach Mike Duran`, `the manager`), not a
     thing or a country (`NATO member Estonia`)."""
     return any(lexicon.is_title(w.lemma) for w in words)

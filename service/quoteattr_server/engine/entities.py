@@ -19,6 +19,7 @@ from quoteattr_server.engine.acronyms import expansions, letters_of
 from quoteattr_server.engine.layout import Layout, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
+    DESCRIPTION_OPENERS,
     NAME_ROLE_RULES,
     ORGANIZATION_CONNECTORS,
     POSSESSIVE_S,
@@ -63,8 +64,10 @@ class NameOccurrence:
     names_a_person_here: bool = True
     # Written as a plural (`Kenyans`, `New Zealanders`): a people or a group, not "he" or "she".
     plural: bool = False
-    # Said to be a person where written: an honorific before it (`Dr. Chen`), or the subject of
-    # a reporting verb with an age set off after it (`Maria Gonzalez, 34, said`).
+    # The age set off right after the name (`Henry Park, 71,`), if one is.
+    age: int | None = None
+    # Said to be a person where written: an honorific before it (`Dr. Chen`) or an age before or
+    # after it (`Twelve-year-old Mia Sorensen`, `Maria Gonzalez, 34,`).
     personal: bool = False
 
 
@@ -91,7 +94,7 @@ def _is_proper_name(name: str) -> bool:
     return first[:1].isupper() and first.lower() not in _DESCRIPTION_OPENERS
 
 
-_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "one", "another", "some"})
+_DESCRIPTION_OPENERS = DESCRIPTION_OPENERS | {"some"}
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -150,8 +153,9 @@ class NameIndex:
             ),
             names_a_person_here=_stands_alone(sentence, parts.name_words[-1]) and not place,
             plural="Number=Plur" in parts.name_words[-1].feats,
-            personal=_written_as_person(sentence, words, parts, text),
+            age=_stated_age(text, parts.name_words[-1]),
         )
+        occurrence.personal = occurrence.age is not None or _written_as_person(words, parts, text)
         site = RoleSite(text, sentence, head, parts, lexicon)
         occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
         occurrence.gender = _stated_gender(
@@ -169,13 +173,14 @@ class NameIndex:
 
     def age_of(self, canonical: str) -> int | None:
         """The age the article states right after a name of `canonical` (`Henry Park, 71,`)."""
-        for occurrence in self.occurrences:
-            if self.canonical(occurrence.text) != canonical:
-                continue
-            after = _STATED_AGE.match(self._text, occurrence.start + len(occurrence.text))
-            if after is not None:
-                return int(after.group(1))
-        return None
+        return next(
+            (
+                o.age
+                for o in self.occurrences
+                if o.age is not None and self.canonical(o.text) == canonical
+            ),
+            None,
+        )
 
     def sentences_before(self, offset: int, count: int) -> list[Sentence]:
         """The `count` sentences before the one `offset` lies in, nearest first."""
@@ -470,6 +475,8 @@ def _issuer_in(sentence: Sentence, noun: str) -> Word | None:
         if word.lemma.lower() != noun or word.upos != "NOUN" or word.head < 0:
             continue
         verb = sentence.words[word.head]
+        if verb.upos != "VERB":
+            continue
         subject = next(
             (
                 c
@@ -478,23 +485,25 @@ def _issuer_in(sentence: Sentence, noun: str) -> Word | None:
             ),
             None,
         )
-        if subject is not None and verb.upos == "VERB":
+        if subject is not None:
             return subject
     return None
 
 
-def _written_as_person(
-    sentence: Sentence, words: Sequence[Word], parts: NameParts, text: str
-) -> bool:
-    """An honorific before the name (`Dr. Chen`, `Ms. Okafor`) or an age set off after it
-    (`Maria Gonzalez, 34,`, `Twelve-year-old Mia Sorensen`) says the name is a person's."""
-    first, last = parts.name_words[0], parts.name_words[-1]
+def _stated_age(text: str, name_end: Word) -> int | None:
+    """The age set off right after a name (`Henry Park, 71,`)."""
+    found = _STATED_AGE.match(text, name_end.end)
+    return int(found.group(1)) if found is not None else None
+
+
+def _written_as_person(words: Sequence[Word], parts: NameParts, text: str) -> bool:
+    """An honorific before the name (`Dr. Chen`, `Ms. Okafor`) or an age before it
+    (`Twelve-year-old Mia Sorensen`) says the name is a person's."""
+    first = parts.name_words[0]
     before = [w for w in words if w.end <= first.start]
     if any(w.text.rstrip(".").lower() in _PERSON_HONORIFICS for w in before):
         return True
-    if text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old"):
-        return True
-    return _STATED_AGE.match(text, last.end) is not None
+    return text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old")
 
 
 # Honorifics that say a name is a person's, whatever its gender (`Dr. Chen`).

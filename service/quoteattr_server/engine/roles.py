@@ -20,6 +20,8 @@ from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 # The possessive "'s", straight or curly, as the tokenizer writes it apart.
 POSSESSIVE_S = frozenset(_POSSESSIVE_ENDINGS[:2])
+# A plural's possessive mark, written alone after its "s" (`The Teachers' Union`).
+BARE_APOSTROPHES = frozenset({"'", "\u2019"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
     name = runs[-1]
     while len(name) > 1 and name[-1].text.lower() in lexicon.post_nominals:
         name = name[:-1]  # `Simon Achterberg KC`
-        if len(name) == 1 and words[0].text.lower() in _DESCRIBING_OPENERS:
+        if len(name) == 1 and words[0].text.lower() in DESCRIPTION_OPENERS:
             return NameParts((), ())  # `a Tory MP`, `one Labour MP`: a description
     while len(name) > 2 and describes_people_before_name(name[0], name[1]):
         name = name[1:]  # `Floridians Jeb Bush and Marco Rubio`
@@ -184,7 +186,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
 
 
 # Words that open a description of one person, not a name: `a Tory MP`, `one Labour MP`.
-_DESCRIBING_OPENERS = frozenset({"a", "an", "the", "one", "another"})
+DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "one", "another"})
 
 
 def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -> list[Word]:
@@ -224,10 +226,9 @@ def _own_conjunct(before: list[Word], lexicon: Lexicon) -> list[Word]:
         return before
     if not any(plural_title(w, lexicon) for w in before[:conjunction]):
         return before[conjunction + 1 :]
-    title = list(
+    return list(
         itertools.takewhile(lambda w: w.upos != "PROPN" or lexicon.is_title(w.text), before)
     )
-    return title
 
 
 def plural_title(word: Word, lexicon: Lexicon) -> bool:
@@ -281,7 +282,7 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     name, when the word before the possessive is a title or a common noun (not a person's name:
     `Trump's Justice Department` is the department)."""
 
-    marks_of_possession = POSSESSIVE_S | {"'", "\u2019"}  # `The Teachers' Union`
+    marks_of_possession = POSSESSIVE_S | BARE_APOSTROPHES  # `The Teachers' Union`
 
     def linked(word: Word) -> bool:
         return word.text in marks_of_possession or (word.text[:1].isupper() and word.upos != "DET")

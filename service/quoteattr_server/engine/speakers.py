@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.roles import ARTICLES, ORGANIZATION_CONNECTORS, POSSESSIVE_S
+from quoteattr_server.engine.roles import (
+    ARTICLES,
+    BARE_APOSTROPHES,
+    ORGANIZATION_CONNECTORS,
+    POSSESSIVE_S,
+)
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
 
@@ -463,8 +468,9 @@ def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
             first -= 1
         if first == 0 or words[first - 1].text != ",":
             return None
-        if home_preposition(site.sentence, words[first]) is not None:
-            return _hometown_owner(site.sentence, words, words[first])
+        preposition = home_preposition(site.sentence, words[first])
+        if preposition is not None:
+            return _hometown_owner(site.sentence, words, preposition)
     elif _completes_a_noun(words) and not is_participle(site.cue):
         return None  # `a spokesperson for the Department of Education said`: the noun speaks
     return phrase_head(site.sentence, last)
@@ -494,13 +500,11 @@ def home_preposition(sentence: Sentence, first: Word) -> Word | None:
     return words[index] if owner > 0 and _is_name_word(words[owner - 1]) else None
 
 
-def _hometown_owner(sentence: Sentence, run: Sequence[Word], region: Word) -> Word | None:
-    """`"...," Paolo Conti, of Modena, Italy, told reporters`: the person whose hometown the
-    name before the cue completes, when that person's name is set off on its own (opening the
-    run or after a comma); not `a professor at the University of Leeds, England`."""
-    preposition = home_preposition(sentence, region)
-    if preposition is None:
-        return None
+def _hometown_owner(sentence: Sentence, run: Sequence[Word], preposition: Word) -> Word | None:
+    """`"...," Paolo Conti, of Modena, Italy, told reporters`: the person whose hometown (after
+    `preposition`) the name before the cue completes, when that person's name is set off on its
+    own (opening the run or after a comma); not `a professor at the University of Leeds,
+    England`."""
     words = sentence.words
     owner = preposition.index - 1
     if words[owner].text == ",":
@@ -1272,16 +1276,13 @@ _POSSESSIVE_CASES = frozenset({"'s", "\u2019s", "'"})
 def _in_mention(child: Word, of_head: bool, counted: bool) -> bool:
     """Whether a dependent belongs to the head phrase: name parts, titles, determiners, a
     possessive; for a number counting a group, its "of" phrase too."""
-    if child.deprel == "punct" and child.text in _BARE_APOSTROPHES:
+    if child.deprel == "punct" and child.text in BARE_APOSTROPHES:
         return True  # `The Teachers' Union`: a plural's possessive mark inside a name
     if child.deprel not in _MENTION_RELATIONS:
         return counted and of_head and child.deprel in _COUNTED
     if child.deprel == "case":
         return child.text.lower() in _POSSESSIVE_CASES or (counted and child.text.lower() == "of")
     return True
-
-
-_BARE_APOSTROPHES = frozenset({"'", "\u2019"})
 
 
 def mention_words(sentence: Sentence, head: Word) -> list[Word]:
