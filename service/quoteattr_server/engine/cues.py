@@ -258,7 +258,7 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
         and _starts_right_after(layout, span, following)
         and not _reports_its_own(layout.sentences[following], layout, lexicon)
     ):
-        # `"Who would have believed it?" Trump said.`: the tokenizer ends the sentence at the
+        # `"Who would have guessed it?" Kovac said.`: the tokenizer ends the sentence at the
         # question mark inside the quote, so the trailing attribution is a sentence of its own.
         indices = [*indices, following]
     scored = [
@@ -316,7 +316,7 @@ def _reports_its_own(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> bo
             continue  # the sentence's own reporting verb, not one in a clause of it
         for child in sentence.children(word.index):
             if child.start < word.start or _comma_between(sentence, word, child):
-                continue  # `LeVell declared, a point he likes to make ...`: an aside
+                continue  # `Ruiz declared, a line he likes to repeat ...`: an aside
             if child.deprel == "ccomp" and any(
                 c.deprel.startswith("nsubj") for c in sentence.children(child.index)
             ):
@@ -330,7 +330,7 @@ def _reports_its_own(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> bo
 
 def _comma_between(sentence: Sentence, cue: Word, child: Word) -> bool:
     """A comma stands between the cue and the phrase: an aside or a relative clause the parser
-    hung on the cue (`told Annette Guessford, who answered ...`)."""
+    hung on the cue (`told Ana Kovac, who opened the door ...`)."""
     first = next((w for w in sentence.subtree(child.index) if w.upos != "PUNCT"), child)
     return any(w.text == "," for w in sentence.words[cue.index + 1 : first.index])
 

@@ -766,7 +766,7 @@ class Resolver:
         )
         if owner is None:
             return None
-        # `Mr. Trump's RT appearance`: the owner's words end at the possessive.
+        # `Ms. Kovac's BBC interview`: the owner's words end at the possessive.
         words = list(
             itertools.takewhile(
                 lambda w: w.text not in POSSESSIVE_S, mention_words(sentence, owner)
@@ -950,7 +950,7 @@ class Resolver:
         if latest is None or paragraph - latest.paragraph > 1:
             return False
         if not self._names.names_a_person_at(latest.start):
-            return False  # `A memorable Hillary Clinton ad ...`: the name modifies a noun
+            return False  # `A memorable Ana Kovac ad ...`: the name modifies a noun
         sentence_of = self._names.sentence_index_at
         return sentence_of(before) - sentence_of(latest.start) <= 1
 

@@ -350,7 +350,7 @@ class RoleReader:
                 if "Number=Plur" in words[head].feats or (
                     "for" in gap and not words[head].text[:1].isupper()
                 ):
-                    return -1  # `Citizens for Tax Justice`, `a candidate for Hillary`: no post
+                    return -1  # `Voters for Clean Water`, `a candidate for Ana`: no post
                 # `Secretary of State for Transport`: a title with a complement of its own.
                 if self.is_role_noun(words[head]):
                     return head
@@ -946,14 +946,14 @@ def _occurrences(
 
 def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
     """The word at `index` follows "the" or "of", or the "for" of a title (`Minister for
-    Housing`; not `voted for Donald Trump`): part of a title, no first name."""
+    Housing`; not `voted for Ana Kovac`): part of a title, no first name."""
     if index < 1:
         return False
     before = sentence.words[index - 1].text.lower()
     if before in ("the", "of"):
         return True
     # `Minister for Housing`, `Secretary of State for Transport`: a capitalised title shortly
-    # before (not `candidate for Hillary`, `Citizens for Tax Justice`).
+    # before (not `candidate for Ana`, `Voters for Clean Water`).
     return before == "for" and any(
         reader.is_role_noun(w) and w.text[:1].isupper() and "Number=Plur" not in w.feats
         for w in sentence.words[max(0, index - 4) : index - 1]
@@ -1926,7 +1926,7 @@ def _link_pronoun_predicates(
             roles = [
                 role
                 for role in map(reader.span, reader.predicate_chain(sentence.words, word.index + 1))
-                if not reader.said_of(role)  # `"He's a liberal!"`: what a speaker says of him
+                if not reader.said_of(role)  # `"He's a coward."`: what a speaker says of him
             ]
             index = _last_named_before(word.start, named, name_starts, paragraph_of)
             if roles and index is not None:
