@@ -18,7 +18,7 @@ from quoteattr_server.engine.types import (
     Word,
 )
 
-from .rulekit import parsed, quote_containing, roles_by_name
+from .rulekit import parsed, quote_containing, roles_by_name, speaker_of
 
 LEXICON = load_lexicon()
 
@@ -974,3 +974,40 @@ def test_a_description_after_a_source_said_is_someone_of_the_story() -> None:
         "Don Ruiz": ["Fire Chief"],
         "Luis Ortega": ["State Senator", "The Democrat"],
     }
+
+
+def test_a_description_after_a_fronted_phrase_is_the_person_in_focus() -> None:
+    # `In an interview with Radio North on Tuesday, the former mayor and current party chair
+    # said ...`: a fronted phrase of time or place leaves the description opening the
+    # sentence; both coordinated roles are Kovac's, and so is what was said.
+    result = attribute(parsed("description_after_fronted_phrase"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["the former mayor", "current party chair"]}
+    assert _speaker_name(result, "run again") == "Ana Kovac"
+
+
+def test_a_fronted_phrase_may_end_in_a_quoted_title() -> None:
+    # `On Tuesday's episode of "Morning Tide," the former mayor said`: the comma inside.
+    result = attribute(parsed("description_after_quoted_title"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["the former mayor"]}
+
+
+def test_a_description_after_a_fronted_possessive_is_someone_else() -> None:
+    # `At his dinner, the band leader called ...`: "his" is Ruiz; the band leader is not.
+    result = attribute(parsed("description_after_possessive_fronted"), LEXICON)
+    assert roles_by_name(result)["Tomas Ruiz"] == []
+
+
+def test_a_description_of_a_post_is_who_holds_it_not_who_spoke_last() -> None:
+    # `"...," Senator Tomas Ruiz said. In defeat, the president appeared calm.`: the one called
+    # President; `"He is wrong," the congresswoman said` after Sen. Ruiz is Rep. Kovac.
+    held = roles_by_name(attribute(parsed("description_of_a_post_held"), LEXICON))
+    assert held == {"Ana Kovac": ["President", "the president"], "Tomas Ruiz": ["Senator"]}
+    result = attribute(parsed("description_by_title_over_focus"), LEXICON)
+    assert _speaker_name(result, "He is wrong") == "Ana Kovac"
+    assert roles_by_name(result)["Tomas Ruiz"] == ["Sen."]
+
+
+def _speaker_name(result: AttributionResult, fragment: str) -> str:
+    speaker = speaker_of(result, quote_containing(result, fragment))
+    assert speaker is not None
+    return speaker.name

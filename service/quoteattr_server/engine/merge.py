@@ -41,7 +41,7 @@ def merged_speakers(
             by_name.setdefault(key, speaker)
     for speaker in result.speakers:
         if speaker.id not in target:
-            owner = _role_owner(speaker, result.speakers)
+            owner = _role_owner(speaker, result.speakers, text)
             if owner is not None and owner.id not in target:
                 target[speaker.id] = owner.id
     if not target:
@@ -122,21 +122,34 @@ def _compatible(first: Speaker, second: Speaker) -> bool:
     return SpeakerKind.UNKNOWN in (first.kind, second.kind) or first.kind is second.kind
 
 
-def _role_owner(speaker: Speaker, speakers: tuple[Speaker, ...]) -> Speaker | None:
-    """The one other speaker with a role that holds every mention of `speaker`."""
+def _role_owner(speaker: Speaker, speakers: tuple[Speaker, ...], text: str) -> Speaker | None:
+    """The one other speaker whose roles hold every mention of `speaker`."""
     if not speaker.mentions:
         return None
     owners = [
         other
         for other in speakers
         if other.id != speaker.id
-        and all(any(_inside(m, role) for role in other.roles) for m in speaker.mentions)
+        and all(_within_roles(m.span, other.roles, text) for m in speaker.mentions)
     ]
     return owners[0] if len(owners) == 1 else None
 
 
-def _inside(mention: TextSpan, role: TextSpan) -> bool:
-    return role.span.start <= mention.span.start and mention.span.end <= role.span.end
+_ROLE_JOINS = re.compile(r"(?:\s|,|\band\b)*")
+
+
+def _within_roles(mention: Span, roles: Sequence[TextSpan], text: str) -> bool:
+    """The mention lies inside one role, or runs over roles it coordinates (`the former mayor
+    and current party chair`, two roles) with nothing but "and" and commas between them."""
+    position = mention.start
+    for role in sorted(roles, key=lambda r: r.span.start):
+        if role.span.start <= position < role.span.end or role.span.start == position:
+            position = role.span.end
+            if position >= mention.end:
+                return True
+            joined = _ROLE_JOINS.match(text, position)
+            position = joined.end() if joined else position
+    return False
 
 
 def _overlaps(a: TextSpan, b: TextSpan) -> bool:

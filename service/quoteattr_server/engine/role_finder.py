@@ -275,6 +275,13 @@ class RoleReader:
         """Each role of a phrase that may coordinate several, as far as it states a role."""
         return [part for part in self.split_coordinated(phrase) if self._states_a_role(part)]
 
+    def each_role(self, phrase: Sequence[Word]) -> list[list[Word]]:
+        """A description whole, or each role it coordinates (`the former minister and current
+        party leader`); whole when only one part states a role (`the editor of a science and
+        medical blog`)."""
+        roles = self.coordinated_roles(phrase)
+        return roles if len(roles) > 1 else [list(phrase)]
+
     def title_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`Senate Majority Leader John Hale`: role words right before the name (honorifics
         skipped), extended left over their modifiers."""
@@ -1100,10 +1107,7 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue  # a name the tagger took for a noun: `The Centers for Disease Control`
         if not reader.looks_like_person_noun(head) or _bare_category(words, head, reader):
             continue
-        phrase = reader.description(sentence, words)
-        parts = reader.split_coordinated(phrase)
-        # `the former minister and current party leader`: each role that states one.
-        for part in parts if len(parts) == 1 else reader.coordinated_roles(phrase):
+        for part in reader.each_role(reader.description(sentence, words)):
             yield reader.span(part)
 
 
@@ -1331,7 +1335,25 @@ def _definite_descriptions(
             if following is not None and following.upos == "PROPN" and following.text[:1].isupper():
                 continue
             cut = [w for w in phrase if w.index <= head.index]
-            yield _complemented(phrase, cut), head, sentence
+            described = _complemented(phrase, cut)
+            yield [*described, *_coordinated_role(words, described, head, reader)], head, sentence
+
+
+def _coordinated_role(
+    words: Sequence[Word], phrase: list[Word], head: Word, reader: RoleReader
+) -> list[Word]:
+    """`and current party chair` after `the former mayor`: a second role of the same person,
+    with no determiner of its own (`the mayor and the chair` are two people)."""
+    position = phrase[-1].index + 1
+    if position + 1 >= len(words) or words[position].text.lower() != "and":
+        return []
+    following = reader.noun_phrase(words, position + 1)
+    second = reader.head_noun(following)
+    if second is None or second.head != head.index or second.deprel != "conj":
+        return []
+    if following[0].upos == "DET" or not reader.is_role_noun(second):
+        return []
+    return [words[position], *following]
 
 
 def _possessor(sentence: Sentence, phrase: list[Word]) -> bool:
@@ -1491,14 +1513,15 @@ def _link_descriptions(
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
         if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):
             continue  # part of a role already read ("one of the aides"), not its owner
-        referent = focus.subject(phrase, head, sentence) or _referent(
-            phrase, head, candidates, reader.lexicon
-        )
+        titled = _referent(phrase, head, candidates, reader.lexicon)
+        referent = focus.subject(phrase, head, sentence)
+        if referent is None or (titled is not None and _holds_all_of(titled, phrase, head)):
+            referent = titled  # `the president` is who was called President, whoever spoke last
         if referent is not None:
             stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
             # `The former governor is a triathlete`: what is said of the description is theirs.
             added.setdefault(referent.index, []).extend(
-                [reader.span(phrase), *(reader.span(p) for p in stated)]
+                reader.span(p) for p in [*reader.each_role(phrase), *stated]
             )
             focus.saw(sentence, phrase, referent)
     for phrase, holders in _plural_descriptions(doc, reader, candidates):
@@ -1509,6 +1532,19 @@ def _link_descriptions(
             added.setdefault(holder.index, []).append(described)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+def _holds_all_of(candidate: _Candidate, phrase: list[Word], head: Word) -> bool:
+    """Every word that tells the description's post apart (`Indiana` of "the Indiana governor",
+    `state` of "the former secretary of state") is a word of the candidate's roles."""
+    telling = {
+        _stem(w.text)
+        for w in phrase
+        if w is not head
+        and w.upos in ("NOUN", "PROPN", "ADJ")
+        and w.text.lower() not in _PAST_WORDS
+    }
+    return telling <= candidate.role_words
 
 
 def _named_candidates(
@@ -1671,6 +1707,8 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
     phrase fronted before it."""
     words = sentence.words
     start = phrase[0].index
+    if start >= 3 and words[start - 1].text in CLOSING_MARKS and words[start - 2].text == ",":
+        start -= 1  # `On the episode of "Morning Tide," the senator said`: the comma inside
     if start < 2 or words[start - 1].text != "," or not head.deprel.startswith("nsubj"):
         return False
     if head.head < 0 or words[head.head].deprel != "root":
@@ -1777,8 +1815,22 @@ class _Focus:
             self._topics[sentence.start] = referent
 
     def subject(self, phrase: list[Word], head: Word, sentence: Sentence) -> _Candidate | None:
-        if not _opens_as_subject(phrase, head, sentence):
-            return self._subject_of_fronted(phrase, head, sentence)
+        if _opens_as_subject(phrase, head, sentence):
+            return self._in_focus(phrase, head, sentence, phrase[0].start)
+        if not _after_fronted_clause(phrase, head, sentence):
+            return None
+        fronted = sentence.words[: phrase[0].index]
+        if not any(w.upos in ("VERB", "AUX", "PRON") for w in fronted):
+            # `On Tuesday, the former mayor said ...`: a fronted phrase of time or place, no
+            # clause, leaves the description opening the writer's sentence all the same; not
+            # after a pronoun (`At his dinner, the band leader ...` is someone else).
+            return self._in_focus(phrase, head, sentence, sentence.start)
+        return self._subject_of_fronted(phrase, head, sentence)
+
+    def _in_focus(
+        self, phrase: list[Word], head: Word, sentence: Sentence, opening: int
+    ) -> _Candidate | None:
+        """The person a description opening the sentence (at `opening`) refers to."""
         if self._after_report(sentence, head) and not _past_or_age(phrase):
             return None  # `Sheriff Dan Pike said the car crashed. The driver ...`: the story's
         topic = self._topic_before(sentence)
@@ -1788,7 +1840,6 @@ class _Focus:
             and self._agrees(phrase, head, topic)
         ):
             return topic  # unless the sentence names them too: someone else
-        opening = phrase[0].start
         latest = [
             (max(s for s in c.name_starts if s < opening), c)
             for c in self._named
@@ -1826,8 +1877,6 @@ class _Focus:
         """`As far as whether Kovac still hears complaints ..., the Oregon senator conceded`:
         a description that is the main verb's subject right after a fronted clause is the
         person that clause has as its subject."""
-        if not _after_fronted_clause(phrase, head, sentence):
-            return None
         subjects = {
             w.start
             for w in sentence.words[: phrase[0].index]
