@@ -1011,3 +1011,21 @@ def _speaker_name(result: AttributionResult, fragment: str) -> str:
     speaker = speaker_of(result, quote_containing(result, fragment))
     assert speaker is not None
     return speaker.name
+
+
+def test_what_the_article_says_an_organisation_is_is_its_role() -> None:
+    # An apposition or an "is" predicate that says something (`one of ...`, a complement, a
+    # relative clause) is a role of the organisation; `the lender` only calls it what it is.
+    result = attribute(parsed("organizations_described"), LEXICON)
+    assert roles_by_name(result) == {
+        "Northgate Mining": ["one of the country's largest gold producers"],
+        "Coastal Trust": ["a charity that runs four shelters in the city"],
+        "Brightwell Bank": ["the lender"],
+        "Harbour Council": ["the body that sets ferry fares in the region"],
+    }
+
+
+def test_a_description_in_apposition_to_another_name_is_that_persons() -> None:
+    # `Tomas Ruiz, the senator from Ohio, voted against it`: not Sen. Kovac's role.
+    result = attribute(parsed("description_apposed_to_another_name"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["Sen."]}

@@ -770,6 +770,47 @@ class RoleReader:
         # `she was the best athlete in the country`: praise, not a role.
         return phrase if self._states_a_role(phrase) and not _praises(phrase) else []
 
+    def copular_description(self, words: Sequence[Word], position: int) -> list[Word]:
+        """`is the body that sets the fares`: the noun phrase after "is" or "was" at
+        `position`, for what a thing is (`predicate_at` reads posts of people)."""
+        if position + 1 >= len(words) or words[position].text.lower() not in ("is", "was"):
+            return []
+        if words[position].upos != "AUX":
+            return []
+        phrase = self.noun_phrase(words, position + 1)
+        return phrase if phrase and phrase[0].text.lower() in _DETERMINERS | {"one"} else []
+
+    def with_restrictive_clause(self, sentence: Sentence, phrase: list[Word]) -> list[Word]:
+        """`a charity that runs four shelters`: the phrase with a relative clause on its head
+        that no comma sets off (that clause says which, and belongs to it)."""
+        head = self.head_noun(_after_one_of(phrase)) if phrase else None
+        words = sentence.words
+        after = phrase[-1].index + 1 if phrase else len(words)
+        if head is None or after >= len(words) or words[after].text.lower() not in _RELATIVES:
+            return phrase
+        clause = next(
+            (w for w in words[after:] if w.deprel == "acl:relcl" and w.head == head.index), None
+        )
+        if clause is None:
+            return phrase
+        end = after
+        last = sentence.subtree(clause.index)[-1].index
+        for word in words[after : last + 1]:
+            if word.text in (",", ";", ":", "."):
+                break
+            end = word.index
+        return [*phrase, *words[after : end + 1]]
+
+    def says_something(self, phrase: Sequence[Word], *, clause: bool) -> bool:
+        """A description of something that says more than what it is called: a complement,
+        a relative `clause` or "one of" (`one of the largest producers`, `the agency that
+        oversees ...`, `the unit of the ministry`), headed by a common noun."""
+        rest = _after_one_of(phrase)
+        head = self.head_noun(rest) if rest else None
+        if head is None or head.upos != "NOUN" or head.lemma.lower() in self.lexicon.time_words:
+            return False
+        return clause or len(rest) < len(phrase) or head is not rest[-1]
+
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
     ) -> list[list[Word]]:
@@ -1143,10 +1184,8 @@ def roles_of_speaker(
                 modifiers.add(sentence.words[first].start)
             for role in _roles_where_written(reader, sentence, first, last, possessive):
                 roles.setdefault((role.span.start, role.span.end), role)
-    if speaker.kind is not SpeakerKind.GROUP:
-        # A group's own label ("officials", "voters") is its name, not a role.
-        for role in _description_roles(doc, speaker, reader):
-            roles.setdefault((role.span.start, role.span.end), role)
+    for role in _roles_of_descriptions(doc, speaker, reader):
+        roles.setdefault((role.span.start, role.span.end), role)
     starts = [start for start, _ in name_spans]
     if not roles and not name_spans:
         return speaker, starts, modifiers
@@ -1174,6 +1213,43 @@ def roles_of_speaker(
     # speaker known by a post keeps it as written (`The Home Secretary`).
     name = speaker.mentions[0].text if posts else across_nickname(doc.text, name)
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+def _roles_of_descriptions(
+    doc: ParsedDoc, speaker: Speaker, reader: RoleReader
+) -> Iterator[TextSpan]:
+    """Roles read off descriptions: an organisation's where its name is written, and any
+    speaker's mentions by a role noun; a group's own label ("officials", "voters") is its
+    name, not a role."""
+    if speaker.kind is SpeakerKind.ORGANIZATION:
+        yield from _organization_roles(doc, speaker.name, reader)
+    if speaker.kind is not SpeakerKind.GROUP:
+        yield from _description_roles(doc, speaker, reader)
+
+
+def _organization_roles(doc: ParsedDoc, name: str, reader: RoleReader) -> Iterator[TextSpan]:
+    """`Northgate Mining, one of the country's largest gold producers,`, `The Coastal Trust, a
+    charity that runs four shelters,`, `The council is the body that sets the fares`: what the
+    article says an organisation is, wherever its name is written, when it says something
+    (`Brightwell Bank, the lender,` only calls the bank what it is)."""
+    tokens = name.split()
+    if not tokens or not tokens[-1][:1].isupper():
+        return
+    for sentence, start, end, possessive in reader.sightings(doc).get(tokens[-1], ()):
+        first = start - len(tokens) + 1
+        if possessive or first < 0 or start != end:
+            continue
+        if [w.text for w in sentence.words[first:start]] != tokens[:-1]:
+            continue
+        for phrase in (
+            reader.apposition_after(sentence, first, end),
+            reader.copular_description(sentence.words, end + 1),
+        ):
+            described = reader.with_restrictive_clause(sentence, phrase)
+            if reader.says_something(phrase, clause=len(described) > len(phrase)):
+                role = reader.span(described)
+                if not reader.said_of(role):
+                    yield role
 
 
 def _roles_where_written(
@@ -1351,7 +1427,9 @@ def _coordinated_role(
     second = reader.head_noun(following)
     if second is None or second.head != head.index or second.deprel != "conj":
         return []
-    if following[0].upos == "DET" or not reader.is_role_noun(second):
+    if following[0].text.lower() in _DETERMINERS or following[0].upos == "DET":
+        return []  # `the nominee and his aides`: others
+    if "Number=Plur" in second.feats or not reader.is_role_noun(second):
         return []
     return [words[position], *following]
 
@@ -1513,10 +1591,7 @@ def _link_descriptions(
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
         if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):
             continue  # part of a role already read ("one of the aides"), not its owner
-        titled = _referent(phrase, head, candidates, reader.lexicon)
-        referent = focus.subject(phrase, head, sentence)
-        if referent is None or (titled is not None and _holds_all_of(titled, phrase, head)):
-            referent = titled  # `the president` is who was called President, whoever spoke last
+        referent = _described(phrase, head, sentence, focus, candidates, reader.lexicon)
         if referent is not None:
             stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
             # `The former governor is a triathlete`: what is said of the description is theirs.
@@ -1532,6 +1607,39 @@ def _link_descriptions(
             added.setdefault(holder.index, []).append(described)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+def _described(
+    phrase: list[Word],
+    head: Word,
+    sentence: Sentence,
+    focus: _Focus,
+    candidates: Sequence[_Candidate],
+    lexicon: Lexicon,
+) -> _Candidate | None:
+    """The named speaker a definite description refers to: the person in focus, unless a
+    speaker holds the post with every word that tells it apart (`the president` is who was
+    called President, whoever spoke last); never past a name it stands in apposition to."""
+    titled = _referent(phrase, head, candidates, lexicon)
+    referent = focus.subject(phrase, head, sentence)
+    if referent is None or (titled is not None and _holds_all_of(titled, phrase, head)):
+        referent = titled
+    apposed = _apposed_to(phrase, head, sentence)
+    if apposed is not None and (referent is None or apposed.start not in referent.name_starts):
+        return None  # `Robert Mercer, the party's mega-donor,`: the name's, whoever it is
+    return referent
+
+
+def _apposed_to(phrase: list[Word], head: Word, sentence: Sentence) -> Word | None:
+    """The name a description stands in apposition to, set off by a comma (the parser may
+    call it a list)."""
+    start = phrase[0].index
+    if head.deprel not in ("appos", "list") or head.head < 0 or start == 0:
+        return None
+    if sentence.words[start - 1].text not in _APPOSITION_MARKS:
+        return None
+    owner = sentence.words[head.head]
+    return owner if owner.upos == "PROPN" else None
 
 
 def _holds_all_of(candidate: _Candidate, phrase: list[Word], head: Word) -> bool:
