@@ -992,7 +992,7 @@ def test_a_fronted_phrase_may_end_in_a_quoted_title() -> None:
 
 
 def test_a_description_after_a_fronted_possessive_is_someone_else() -> None:
-    # `At his dinner, the band leader called ...`: "his" is Ruiz; the band leader is not.
+    # `At his dinner, the chef served ...`: "his" is Ruiz; the chef is not.
     result = attribute(parsed("description_after_possessive_fronted"), LEXICON)
     assert roles_by_name(result)["Tomas Ruiz"] == []
 

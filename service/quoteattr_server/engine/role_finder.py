@@ -1626,7 +1626,7 @@ def _described(
         referent = titled
     apposed = _apposed_to(phrase, head, sentence)
     if apposed is not None and (referent is None or apposed.start not in referent.name_starts):
-        return None  # `Robert Mercer, the party's mega-donor,`: the name's, whoever it is
+        return None  # `Robert Hale, the party's biggest donor,`: the name's, whoever it is
     return referent
 
 
@@ -1643,8 +1643,8 @@ def _apposed_to(phrase: list[Word], head: Word, sentence: Sentence) -> Word | No
 
 
 def _holds_all_of(candidate: _Candidate, phrase: list[Word], head: Word) -> bool:
-    """Every word that tells the description's post apart (`Indiana` of "the Indiana governor",
-    `state` of "the former secretary of state") is a word of the candidate's roles."""
+    """The candidate's roles have every word that tells the description's post apart: `Ohio`
+    of "the Ohio governor", `state` of "the secretary of state"."""
     telling = {
         _stem(w.text)
         for w in phrase
@@ -1931,7 +1931,7 @@ class _Focus:
         if not any(w.upos in ("VERB", "AUX", "PRON") for w in fronted):
             # `On Tuesday, the former mayor said ...`: a fronted phrase of time or place, no
             # clause, leaves the description opening the writer's sentence all the same; not
-            # after a pronoun (`At his dinner, the band leader ...` is someone else).
+            # after a pronoun (`At his dinner, the chef ...` is someone else).
             return self._in_focus(phrase, head, sentence, sentence.start)
         return self._subject_of_fronted(phrase, head, sentence)
 
@@ -2051,7 +2051,7 @@ def complete_roles(
     _link_descriptions(doc, speakers, reader, starts)
     _link_headline(doc, speakers, reader, starts)
     # A pronoun's antecedent is a person named, not a name modifying a noun, or one a pronoun
-    # at a cue already stands for (`he told me ..., is that he is the anchor`).
+    # at a cue already stands for (`the difference, he said, is that he is the host`).
     referring = [
         [s for s in places if s not in skip]
         + [m.span.start for m in speaker.mentions if m.text.lower() in _PERSONAL_SUBJECTS]

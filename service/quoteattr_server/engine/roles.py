@@ -178,7 +178,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
         if len(name) == 1 and words[0].text.lower() in DESCRIPTION_OPENERS:
             return NameParts((), ())  # `a Tory MP`, `one Labour MP`: a description
     while len(name) > 2 and describes_people_before_name(name[0], name[1]):
-        name = name[1:]  # `Floridians Jeb Bush and Marco Rubio`
+        name = name[1:]  # `Ohioans Ana Kovac and Tomas Ruiz`
     name = _past_portfolio(words, name, lexicon)
     before = _own_conjunct([w for w in words if w.end <= name[0].start], lexicon)
     title = before if any(lexicon.is_title(w.text) for w in before) else []
