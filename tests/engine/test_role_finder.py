@@ -1029,3 +1029,30 @@ def test_a_description_in_apposition_to_another_name_is_that_persons() -> None:
     # `Tomas Ruiz, the senator from Ohio, voted against it`: not Sen. Kovac's role.
     result = attribute(parsed("description_apposed_to_another_name"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["Sen."]}
+
+
+def test_a_post_after_as_is_a_role_of_the_pronoun_it_is_said_of() -> None:
+    # `But as finance minister he did not ...`, `her use of a private jet as harbour
+    # commissioner`, `Her work at Harbour University as a surgeon and director of ...`.
+    result = attribute(parsed("pronoun_as_posts"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Tomas Ruiz"] == ["finance minister"]
+    assert roles["Ana Kovac"] == [
+        "harbour commissioner",
+        "a surgeon",
+        "director of the cancer unit",
+    ]
+
+
+def test_as_said_of_another_person_or_opening_a_clause_is_no_role() -> None:
+    # `Her praise of Tomas Ruiz as a leader`: Ruiz is the leader; `as her deputy struggled`:
+    # a clause of time.
+    result = attribute(parsed("pronoun_as_not_posts"), LEXICON)
+    assert roles_by_name(result)["Ana Kovac"] == []
+
+
+def test_a_post_of_her_goes_to_no_one_a_cue_calls_he() -> None:
+    # `"...," he said. The vote cemented her status as the party's nominee.`: Ruiz, named
+    # last, is "he" at a cue; the nominee is Kovac.
+    result = attribute(parsed("pronoun_as_of_gender"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["the party's nominee"], "Tomas Ruiz": []}

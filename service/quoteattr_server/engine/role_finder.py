@@ -118,6 +118,9 @@ _NOT_PERSON_NOUNS = frozenset(
 MAX_ROLE_WORDS = 24
 # How many words the noun a name owns may have before "as": `Hale's first full year as mayor`.
 MAX_OWNED_WORDS = 3
+# The most words between a possessive pronoun and "as" (`her use of a private jet as ...`).
+MAX_OWNED_PHRASE_WORDS = 8
+_OWNED_PHRASE_TAGS = frozenset({"ADJ", "NOUN", "NUM", "DET", "ADP", "PROPN"})
 # What sets an apposition off from the name: a comma, or a dash ("Peter Wong — surgeon and ...").
 _APPOSITION_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
 # Heads of appositions that are not roles: times, places, amounts.
@@ -468,7 +471,7 @@ class RoleReader:
                 break
             if (
                 word.upos in ("VERB", "AUX")
-                and not self._participle_in_phrase(word, phrase)
+                and not self._participle_in_phrase(word, phrase, words)
                 and not self._modifies_role_noun(words, word)
             ):
                 break
@@ -494,13 +497,16 @@ class RoleReader:
             and self.is_role_noun(following)
         )
 
-    def _participle_in_phrase(self, word: Word, phrase: list[Word]) -> bool:
+    def _participle_in_phrase(self, word: Word, phrase: list[Word], words: Sequence[Word]) -> bool:
         """`a lawyer based in Lyon`, `a Minsk-based analyst`: a participle after a noun, or
-        glued to a hyphen, stays in the phrase."""
+        glued to a hyphen, stays in the phrase; not a verb with a subject of its own (`her work
+        as director of the unit ended in May`)."""
         if not phrase or not word.text.lower().endswith(("ed", "ing")):
             return False
         if word.deprel == "amod":
             return True  # `the leading opposition candidate`
+        if any(w.head == word.index and w.deprel.startswith("nsubj") for w in words):
+            return False
         previous = phrase[-1]
         if previous.head == word.index and previous.deprel.startswith("nsubj"):
             return False  # `the nominee noted`: the verb the phrase is subject of
@@ -693,6 +699,60 @@ class RoleReader:
         if position + 1 >= len(words) or words[position].text.lower() != "as":
             return []
         return self._post_after_as(words, position + 1)
+
+    def fronted_as_before(self, sentence: Sentence, subject: Word) -> list[list[Word]]:
+        """`As finance minister, he ...`, `But as governor he ...`: a post after "as" opening
+        the sentence, right before its pronoun subject."""
+        words = sentence.words
+        opening = 1 if words and words[0].upos == "CCONJ" else 0
+        if subject.index < opening + 2 or words[opening].text.lower() != "as":
+            return []
+        phrase = self._post_of_pronoun(words, opening + 1)
+        after = phrase[-1].index + 1 if phrase else 0
+        if after < len(words) and words[after].text == ",":
+            after += 1
+        return [phrase] if phrase and after == subject.index else []
+
+    def as_after_pronoun_possessed(self, words: Sequence[Word], owned: int) -> list[Word]:
+        """`her years as mayor`, `his use of a private jet as harbour commissioner`, `her work at
+        Harbour University as a surgeon`: the post held, after the noun a possessive pronoun
+        owns and its complements, which name things (a person there may be the one "as" is
+        said of: `his praise of Ruiz as a leader`)."""
+        position = owned
+        while position < min(len(words), owned + MAX_OWNED_PHRASE_WORDS):
+            word = words[position]
+            if word.text.lower() == "as" or word.upos not in _OWNED_PHRASE_TAGS:
+                break
+            if word.upos == "PROPN" and not self._ends_organization_name(words, position):
+                return []
+            position += 1
+        if position == owned or position + 1 >= len(words):
+            return []
+        preposition = words[position]
+        if preposition.text.lower() != "as" or preposition.upos != "ADP":
+            return []  # `as his deputy struggles`: a clause, not a post
+        if words[position - 1].upos not in ("NOUN", "PROPN"):
+            return []
+        return self._post_of_pronoun(words, position + 1)
+
+    def _post_of_pronoun(self, words: Sequence[Word], position: int) -> list[Word]:
+        """The post after "as" at `position`, up to a second "as" (`as secretary of state and
+        as a senator`); none owned by someone else (`as his deputy`)."""
+        if words[position].text.lower() in _POSSESSIVE_PRONOUNS:
+            return []
+        phrase = self._post_after_as(words, position)
+        cut = next((i for i, w in enumerate(phrase) if w.text.lower() == "as"), len(phrase))
+        while cut and phrase[cut - 1].upos in ("CCONJ", "ADP", "DET"):
+            cut -= 1
+        return phrase[:cut]
+
+    def _ends_organization_name(self, words: Sequence[Word], position: int) -> bool:
+        """The proper noun at `position` is part of a name whose last word makes it an
+        organisation (`Harbour University`)."""
+        while position + 1 < len(words) and words[position + 1].upos == "PROPN":
+            position += 1
+        last = words[position]
+        return self.lexicon.is_organization_head(last.text, last.lemma)
 
     def _inside_role_phrase(self, word: Word) -> bool:
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
@@ -2062,6 +2122,7 @@ def complete_roles(
 
 
 _PERSONAL_SUBJECTS = frozenset({"he", "she"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 # How far back (in paragraphs) a pronoun's antecedent may be named.
 PRONOUN_REACH_PARAGRAPHS = 1
 
@@ -2071,23 +2132,53 @@ def _link_pronoun_predicates(
 ) -> None:
     """`She was a key architect of the deal`: a role stated of "he" or "she" goes to the
     named person speaker whose name was written last before it, in its paragraph or the one
-    before."""
+    before, and whom no pronoun at a cue gives the other gender."""
     named = [i for i, s in enumerate(speakers) if is_named(s) and s.kind is SpeakerKind.PERSON]
     if not named:
         return
     paragraph_of = paragraph_finder(doc.paragraphs)
     for sentence in doc.sentences:
         for word in sentence.words:
-            if word.text.lower() not in _PERSONAL_SUBJECTS or word.deprel != "nsubj":
-                continue
             roles = [
                 role
-                for role in map(reader.span, reader.predicate_chain(sentence.words, word.index + 1))
+                for phrase in _stated_of_pronoun(sentence, word, reader)
+                for role in map(reader.span, reader.each_role(phrase))
                 if not reader.said_of(role)  # `"He's a coward."`: what a speaker says of him
             ]
-            index = _last_named_before(word.start, named, name_starts, paragraph_of)
-            if roles and index is not None:
+            if not roles:
+                continue
+            agreeing = [i for i in named if not _other_gender(speakers[i], word)]
+            index = _last_named_before(word.start, agreeing, name_starts, paragraph_of)
+            if index is not None:
                 _add_roles(speakers, index, roles)
+
+
+_MALE_PRONOUNS = frozenset({"he", "his", "him"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+
+
+def _other_gender(speaker: Speaker, pronoun: Word) -> bool:
+    """The speaker is mentioned at a cue by a pronoun of one gender only, and not that of
+    `pronoun` (`the former secretary cemented her status ...` is not the senator called "he")."""
+    lowered = pronoun.text.lower()
+    mentioned = {m.text.lower() for m in speaker.mentions}
+    male, female = bool(mentioned & _MALE_PRONOUNS), bool(mentioned & _FEMALE_PRONOUNS)
+    if male == female:
+        return False
+    return (lowered in _MALE_PRONOUNS) != male
+
+
+def _stated_of_pronoun(sentence: Sentence, word: Word, reader: RoleReader) -> list[list[Word]]:
+    """The roles a sentence states of a personal pronoun: `she was a judge`, `As finance
+    minister, he ...`, `her years as mayor`, `his work at the clinic as a surgeon`."""
+    lowered = word.text.lower()
+    if lowered in _PERSONAL_SUBJECTS and word.deprel == "nsubj":
+        fronted = reader.fronted_as_before(sentence, word)
+        return [*reader.predicate_chain(sentence.words, word.index + 1), *fronted]
+    if lowered in _PERSONAL_POSSESSIVES and word.deprel == "nmod:poss":
+        found = reader.as_after_pronoun_possessed(sentence.words, word.index + 1)
+        return [found] if found else []
+    return []
 
 
 def paragraph_finder(paragraphs: Sequence[Span]) -> Callable[[int], int]:
