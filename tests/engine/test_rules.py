@@ -868,6 +868,18 @@ def test_a_trailing_according_to_attributes_all_before_its_comma() -> None:
     ]
 
 
+def test_a_trailing_according_to_after_a_dash_attributes_all_before_it() -> None:
+    # `... unsafe — some of them badly so — according to the harbour inspectors.`: the phrase
+    # hangs on the aside; all before its dash is the content.
+    assert _content("according_after_dash", "according", according_to) == [
+        (
+            "according to X",
+            "Nearly a third of the trawlers are unsafe — some of them badly so",
+            "inspectors",
+        )
+    ]
+
+
 def test_according_to_a_noun_tagged_as_a_verb_names_the_noun_after_it() -> None:
     # `according to show insiders`, with "show" tagged a verb and "insiders" its object: the
     # insiders are the source (and "They" after them), and "show" reports nothing.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from quoteattr_server.engine.cues import is_according, is_verb_cue, phrase_cue_end
+from quoteattr_server.engine.cues import DASHES, is_according, is_verb_cue, phrase_cue_end
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import ARTICLES
@@ -196,12 +196,14 @@ def _channel_of_speech(site: WordSite, according: Word, source: Word) -> bool:
 
 def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Span | None:
     """`More than 5,000 fishermen joined the blockade at 40 harbours, according to the
-    organizers.`: a phrase that ends the sentence after a comma attributes all before the comma,
-    wherever the parser hung it."""
+    organizers.`: a phrase that ends the sentence after a comma (or a dash: `... — or flat
+    wrong — according to the journal`) attributes all before it, wherever the parser hung it."""
     words = sentence.words
     phrase_end = max(w.index for w in sentence.subtree(phrase.index))
     if any(w.upos != "PUNCT" for w in words[phrase_end + 1 :]):
         return None
+    if according.index >= 2 and words[according.index - 1].text in DASHES:
+        return _content_span(list(words[: according.index - 1]))
     return _before_its_comma(sentence, according)
 
 

@@ -287,7 +287,7 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
     return []
 
 
-_DASHES = ("\u2014", "\u2013", "\u2015", "--")
+DASHES = ("\u2014", "\u2013", "\u2015", "--")
 
 
 def dash_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
@@ -297,7 +297,7 @@ def dash_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMat
     position = span.end
     while position < len(text) and text[position] in " \t\u00a0":
         position += 1
-    if not text.startswith(_DASHES, position):
+    if not text.startswith(DASHES, position):
         return None
     for index in layout.sentences_overlapping(Span(position, position + 1)):
         sentence = layout.sentences[index]
