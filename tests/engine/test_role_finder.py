@@ -1056,3 +1056,10 @@ def test_a_post_of_her_goes_to_no_one_a_cue_calls_he() -> None:
     # last, is "he" at a cue; the nominee is Kovac.
     result = attribute(parsed("pronoun_as_of_gender"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["the party's nominee"], "Tomas Ruiz": []}
+
+
+def test_a_vice_presidential_nominee_is_no_presidential_candidate() -> None:
+    # `Democratic vice presidential nominee Tomas Ruiz ... representing the Democratic
+    # presidential candidate`: "nominee" is read as "candidate" with its rank word.
+    result = attribute(parsed("vice_nominee_is_no_candidate"), LEXICON)
+    assert roles_by_name(result)["Tomas Ruiz"] == ["Democratic vice presidential nominee"]

@@ -1541,10 +1541,23 @@ def _candidate(
             word = tokens[head - 1]
             key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)
             keys.add(key)
-            keys.update(_ABBREVIATED_TITLES[t] for t in tokens if t in _ABBREVIATED_TITLES)
+            keys.update(
+                _ranked(_ABBREVIATED_TITLES[t], _own_modifiers(tokens, i, lexicon), lexicon)
+                for i, t in enumerate(tokens)
+                if t in _ABBREVIATED_TITLES
+            )  # with its own ranks: a "vice presidential nominee" is no "candidate"
             if head < len(tokens):
                 complemented.add(key)
     return _Candidate(index, keys, role_words, sorted(name_starts), parties, complemented)
+
+
+def _own_modifiers(tokens: Sequence[str], position: int, lexicon: Lexicon) -> Sequence[str]:
+    """The words before the title at `position` back to the title stacked before it: "former"
+    of "former presidential candidate Sen." is the candidate's, not the senator's."""
+    start = position
+    while start > 0 and not lexicon.is_title(tokens[start - 1]):
+        start -= 1
+    return tokens[start:position]
 
 
 def _stem(word: str) -> str:
