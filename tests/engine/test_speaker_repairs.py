@@ -228,6 +228,17 @@ def test_a_subject_the_parser_hung_on_a_fronted_participle_is_the_cues() -> None
     assert mention_text(site, subject_of_cue(site)) == "Protesters"
 
 
+def test_the_noun_a_titled_name_owns_is_the_subject_the_parser_hung_on_the_title() -> None:
+    # `Independent mayoral candidate Tomas Ruiz's doctor is calling ...`: the doctor speaks,
+    # not the candidate.
+    site = cue_site("owned_after_titled_name", "calling")
+    assert mention_text(site, subject_of_cue(site)) == "Tomas Ruiz's doctor"
+    assert _speaker_of("owned_after_titled_name", "healthy") == (
+        "Tomas Ruiz's doctor",
+        "Tomas Ruiz's doctor",
+    )
+
+
 def test_a_fronted_phrase_holds_no_speaker() -> None:
     # `In a Harbour Radio interview broadcast Friday, Kovac said`, the subject arc lost: the
     # name in the fronted phrase is not the speaker, the one after its comma is.

@@ -167,7 +167,29 @@ def subject_of_cue(site: CueSite) -> Word | None:
     # `Smith, a Republican from Texas, called ...`: a label with an article is the
     # apposition, the bare name the subject.
     bare = [c for c in named if not _has_article(site.sentence, c)]
-    return max(bare or named or before, key=lambda c: c.index)
+    chosen = max(bare or named or before, key=lambda c: c.index)
+    return _owned_after_titled_name(site.sentence, chosen) or chosen
+
+
+def _owned_after_titled_name(sentence: Sentence, subject: Word) -> Word | None:
+    """`Presidential candidate Tomas Ruiz's doctor is calling ...`, parsed with the title as
+    the subject and the doctor hung on it: the noun the titled name owns is the subject."""
+    if subject.upos != "NOUN":
+        return None
+    for child in sentence.children(subject.index):
+        if child.deprel != "nmod" or child.upos != "NOUN" or child.index <= subject.index:
+            continue
+        marker = sentence.words[child.index - 1]
+        owner = next((c for c in sentence.children(child.index) if c.deprel == "nmod:poss"), None)
+        between = sentence.words[subject.index + 1 : child.index - 1]
+        if (
+            marker.text in POSSESSIVE_S
+            and owner is not None
+            and between
+            and all(w.upos == "PROPN" for w in between)
+        ):
+            return child  # the name right after the title, not `headquarters of X's campaign`
+    return None
 
 
 def _has_article(sentence: Sentence, word: Word) -> bool:
