@@ -1063,3 +1063,11 @@ def test_a_vice_presidential_nominee_is_no_presidential_candidate() -> None:
     # presidential candidate`: "nominee" is read as "candidate" with its rank word.
     result = attribute(parsed("vice_nominee_is_no_candidate"), LEXICON)
     assert roles_by_name(result)["Tomas Ruiz"] == ["Democratic vice presidential nominee"]
+
+
+def test_a_single_word_name_of_unknown_kind_is_no_one_in_focus() -> None:
+    # `Brazil said ... The director said she was disappointed.`: the director is Brandt, the
+    # person named before, not the country that spoke last.
+    result = attribute(parsed("focus_on_a_single_word_place"), LEXICON)
+    assert roles_by_name(result) == {"Lena Brandt": ["The director"], "Brazil": []}
+    assert _speaker_name(result, "disappointed") == "Lena Brandt"

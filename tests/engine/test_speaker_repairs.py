@@ -239,6 +239,15 @@ def test_the_noun_a_titled_name_owns_is_the_subject_the_parser_hung_on_the_title
     )
 
 
+def test_a_name_the_parser_cut_into_conjuncts_is_whole() -> None:
+    # `"...," Horton Blackwood, the party committeeman from Ohio, told reporters`, with each
+    # word of the name a conjunct of a name inside the quotation (a hand-edited parse).
+    assert _speaker_of("name_parsed_as_conjuncts", "nominee") == (
+        "Horton Blackwood",
+        "Horton Blackwood",
+    )
+
+
 def test_a_fronted_phrase_holds_no_speaker() -> None:
     # `In a Harbour Radio interview broadcast Friday, Kovac said`, the subject arc lost: the
     # name in the fronted phrase is not the speaker, the one after its comma is.

@@ -1659,7 +1659,18 @@ def _link_descriptions(
     candidates = [c for c in named if speakers[c.index].roles]
     known = [role.span for c in candidates for role in speakers[c.index].roles]
     added: dict[int, list[TextSpan]] = {}
-    focus = _Focus(doc, named, reader.lexicon)
+    # Whom copy goes on about: a person, or a name of two words or more that may be one (not
+    # a single word of unknown kind: `America`, a town).
+    focus = _Focus(
+        doc,
+        [
+            c
+            for c in named
+            if speakers[c.index].kind is SpeakerKind.PERSON
+            or len(_name_tokens(speakers[c.index].name)) > 1
+        ],
+        reader.lexicon,
+    )
     for phrase, head, sentence in _definite_descriptions(doc, reader):
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
         if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):

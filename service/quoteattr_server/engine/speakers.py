@@ -1357,7 +1357,9 @@ def _has_letters(word: Word) -> bool:
 
 def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
     """`Secretary of State Ana Kovac said`, parsed with "Ana" and "Kovac" each hung on the
-    title: the capitalised words right after the name that share its head go on the name."""
+    title: the capitalised words right after the name that share its head go on the name; so
+    do those the parser made conjuncts with nothing between (`Horton Blackwood` after a
+    quotation, each a conjunct of a name inside it)."""
     words = sentence.words
     if any(c.deprel == "case" for c in sentence.children(head.index)):
         return end  # `of State` completes a title; the name after it is another phrase
@@ -1366,8 +1368,8 @@ def _rest_of_name_on_its_head(sentence: Sentence, head: Word, end: int) -> int:
         and words[end + 1].upos == "PROPN"
         and words[end + 1].text[:1].isupper()
         and words[end + 1].head == head.head
-        and words[end + 1].deprel in ("nmod", "flat", "compound")
-        and not any(c.deprel == "case" for c in sentence.children(words[end + 1].index))
+        and words[end + 1].deprel in ("nmod", "flat", "compound", "conj")
+        and not any(c.deprel in ("case", "cc") for c in sentence.children(words[end + 1].index))
     ):
         end += 1
     return end
