@@ -248,6 +248,13 @@ def test_a_name_the_parser_cut_into_conjuncts_is_whole() -> None:
     )
 
 
+def test_a_relative_set_off_after_an_apposition_stands_for_the_name() -> None:
+    # `the Harbour Trust, a charity that runs the shelters, which said ...`, `Tomas Ruiz, a
+    # lawyer with the Coastal Alliance, who said ...`: not the noun inside the apposition.
+    assert _speaker_of("relative_after_apposition", "lobby") == ("Harbour Trust", "which")
+    assert _speaker_of("relative_after_apposition", "flawed") == ("Tomas Ruiz", "who")
+
+
 def test_a_fronted_phrase_holds_no_speaker() -> None:
     # `In a Harbour Radio interview broadcast Friday, Kovac said`, the subject arc lost: the
     # name in the fronted phrase is not the speaker, the one after its comma is.

@@ -685,7 +685,8 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
         if noun.deprel == "appos" and noun.head >= 0 and sentence.words[noun.head].upos == "PROPN":
             # `Rebecca Osei, an economist at Hallam Partners, who expects ...`: the named one.
             return sentence.words[noun.head]
-        return noun
+        set_off = pronoun.index > 0 and sentence.words[pronoun.index - 1].text == ","
+        return (_name_apposed_above(sentence, noun) if set_off else None) or noun
     before = pronoun.index - 1
     if before < 1 or sentence.words[before].text != ",":
         return None
@@ -693,6 +694,29 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
     if noun.upos == "NUM" and before >= 3 and sentence.words[before - 2].text == ",":
         noun = sentence.words[before - 3]  # `Maria, 34, who asked ...`: past the age
     return phrase_head(sentence, noun) if noun.upos in ("NOUN", "PROPN") else None
+
+
+# How a noun inside an apposition hangs on the apposition's head: `a charity that runs the
+# shelters`, `a unit of the ministry`.
+_INSIDE_APPOSITION = frozenset({"obj", "nmod", "obl", "acl:relcl", "acl", "compound"})
+MAX_APPOSITION_DEPTH = 4
+
+
+def _name_apposed_above(sentence: Sentence, noun: Word) -> Word | None:
+    """`the Harbour Trust, a charity that runs the shelters, which said ...`: a relative set
+    off by a comma after an apposition to a name, which the parser hung on a noun inside the
+    apposition, stands for the name."""
+    current = noun
+    for _ in range(MAX_APPOSITION_DEPTH):
+        if current.head < 0:
+            return None
+        above = sentence.words[current.head]
+        if current.deprel == "appos":
+            return above if above.upos == "PROPN" and current is not noun else None
+        if current.deprel not in _INSIDE_APPOSITION:
+            return None
+        current = above
+    return None
 
 
 def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:
