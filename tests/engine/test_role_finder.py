@@ -1071,3 +1071,21 @@ def test_a_single_word_name_of_unknown_kind_is_no_one_in_focus() -> None:
     result = attribute(parsed("focus_on_a_single_word_place"), LEXICON)
     assert roles_by_name(result) == {"Lena Brandt": ["The director"], "Brazil": []}
     assert _speaker_name(result, "disappointed") == "Lena Brandt"
+
+
+def test_a_plural_apposition_after_two_names_joined_by_and_is_each_ones_role() -> None:
+    # `Ana Kovac and Tomas Ruiz, the two founders of the trust, said ...`.
+    result = attribute(parsed("shared_plural_apposition"), LEXICON)
+    assert roles_by_name(result) == {
+        "Tomas Ruiz": ["the two founders of the trust"],
+        "Ana Kovac": ["the two founders of the trust"],
+    }
+
+
+def test_a_plural_apposition_after_two_places_is_each_ones_organisation_role() -> None:
+    reader = RoleReader("", LEXICON)
+    doc = parsed("shared_plural_apposition")
+    sentence = doc.sentences[-1]
+    norway = next(w for w in sentence.words if w.text == "Norway")
+    phrase = reader.shared_apposition(sentence, norway.index)
+    assert " ".join(w.text for w in phrase) == "the region 's two biggest salmon producers"

@@ -259,6 +259,7 @@ class RoleReader:
         phrases = [
             self.title_before(sentence, first, last),
             self.apposition_after(sentence, first, last),
+            self.shared_apposition(sentence, last),
             self.role_set_off_before(sentence, first, last),
             self.fronted_as(sentence, first),
             self.inverted_predicate(sentence, first, last),
@@ -397,6 +398,25 @@ class RoleReader:
         position = self._skip_age(words, position)
         phrase = self.noun_phrase(words, position + 1)
         return phrase if self._apposition_is_role(phrase) else []
+
+    def shared_apposition(self, sentence: Sentence, last: int) -> list[Word]:
+        """`Ana Kovac and Tomas Ruiz, the two founders of the trust,`: a plural apposition
+        after the name joined to this one by "and" describes both."""
+        words = sentence.words
+        position = last + 1
+        if position + 1 >= len(words) or words[position].text.lower() != "and":
+            return []
+        first = position + 1
+        if words[first].lemma.lower() == "the":
+            first += 1  # `China and the United States, ...`
+        end = first
+        while end + 1 < len(words) and words[end + 1].upos == "PROPN":
+            end += 1
+        if first >= len(words) or words[first].upos != "PROPN":
+            return []
+        phrase = self.apposition_after(sentence, first, end)
+        head = self.head_noun(_after_one_of(phrase)) if phrase else None
+        return phrase if head is not None and "Number=Plur" in head.feats else []
 
     def _apposition_is_role(self, phrase: Sequence[Word]) -> bool:
         """An apposition to a name is a role unless it is a time, a place or another name:
@@ -1303,6 +1323,7 @@ def _organization_roles(doc: ParsedDoc, name: str, reader: RoleReader) -> Iterat
             continue
         for phrase in (
             reader.apposition_after(sentence, first, end),
+            reader.shared_apposition(sentence, end),
             reader.copular_description(sentence.words, end + 1),
         ):
             described = reader.with_restrictive_clause(sentence, phrase)
