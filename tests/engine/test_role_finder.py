@@ -1089,3 +1089,17 @@ def test_a_plural_apposition_after_two_places_is_each_ones_organisation_role() -
     norway = next(w for w in sentence.words if w.text == "Norway")
     phrase = reader.shared_apposition(sentence, norway.index)
     assert " ".join(w.text for w in phrase) == "the region 's two biggest salmon producers"
+
+
+def test_a_description_by_another_post_is_someone_else() -> None:
+    # `Mayor Greta Holm said ... The police chief said ...`: another official; but `The
+    # veteran diplomat` after Ambassador Sorensen and `The Ohio Republican` after Rep. Haskell
+    # are what copy calls them besides their posts.
+    result = attribute(parsed("description_of_another_post"), LEXICON)
+    assert roles_by_name(result) == {
+        "Greta Holm": ["Mayor"],
+        "The police chief": ["The police chief"],
+        "Hilde Sorensen": ["Ambassador", "The veteran diplomat"],
+        "Tom Haskell": ["Rep.", "The Ohio Republican"],
+    }
+    assert _speaker_name(result, "posted there") == "The police chief"

@@ -119,6 +119,9 @@ class Lexicon:
     collectives: frozenset[str] = frozenset()
     # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
     role_nouns: frozenset[str] = frozenset()
+    # What someone named with a post is called besides it: kin, neighbour, any holder of a
+    # post ("official", "diplomat") (`facet_nouns.txt`).
+    facet_nouns: frozenset[str] = frozenset()
     # "the Nigerian", "the South African": nouns of nationality for one person, two-word ones
     # joined by a space.
     nationalities: frozenset[str] = frozenset()
@@ -341,6 +344,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
+        facet_nouns=lower_set("facet_nouns.txt"),
         nationalities=frozenset(w.replace("_", " ") for w in lower_set("nationalities.txt")),
         genders=_genders(read("gender_words.txt")),
         cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},

@@ -1442,6 +1442,8 @@ _ABBREVIATED_TITLES = {
     "spokeswoman": "spokesperson",
     # A party's candidate in an election is its nominee: "the Democratic candidate".
     "nominee": "candidate",
+    # `Mr Justice Pemberton`, `Justice Ana Kovac`: a judge.
+    "justice": "judge",
 }
 
 
@@ -2128,15 +2130,33 @@ class _Focus:
     def _agrees(self, phrase: list[Word], head: Word, chosen: _Candidate) -> bool:
         """No party of the description says it is another person, and the person holds no post
         of its head noun: those the title match has judged (`the Russian leader` is not the
-        leader of the protest)."""
+        leader of the protest). A person who holds another post is not this one (`Gov. Rita
+        Marsh said ... In Selby, the fire chief said`), unless the description says what they
+        were, how old they are, their party or what they are besides the post (`The former
+        teacher`, `The mother of three`, `The Ohio Republican`, `The veteran diplomat`)."""
         premodifiers = [
             part for w in phrase[1:] if w.start < head.start for part in w.text.lower().split("-")
         ]
-        parties = {self._lexicon.parties[w] for w in premodifiers if w in self._lexicon.parties}
+        lexicon = self._lexicon
+        parties = {lexicon.parties[w] for w in premodifiers if w in lexicon.parties}
         if chosen.parties and parties - chosen.parties:
             return False
         base = _title_key(head)
-        return not any(k.rpartition(" ")[2] == base for k in chosen.title_keys)
+        posts = {
+            held
+            for key in chosen.title_keys
+            if ((held := key.rpartition(" ")[2]) in lexicon.role_nouns or lexicon.is_title(held))
+            and held not in lexicon.parties
+            and held not in lexicon.facet_nouns
+        }
+        if base in posts:
+            return False
+        return (
+            not posts
+            or _past_or_age(phrase)
+            or _is_party_member(head, lexicon)  # `The Ohio Republican`
+            or head.lemma.lower() in lexicon.facet_nouns
+        )
 
 
 def complete_roles(
