@@ -1103,3 +1103,14 @@ def test_a_description_by_another_post_is_someone_else() -> None:
         "Tom Haskell": ["Rep.", "The Ohio Republican"],
     }
     assert _speaker_name(result, "posted there") == "The police chief"
+
+
+def test_a_post_in_what_a_source_says_of_someone_else_is_not_the_sources() -> None:
+    # `Her tenure as mayor was a disaster, Ruiz said`: the predecessor's post, not Ruiz's;
+    # `Greta Holm said her years as mayor ...`: Holm's own; `The Coastal Trust is a shadow of
+    # its former self, critics said`: what critics say, no role.
+    result = attribute(parsed("posts_in_what_a_source_says"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Tomas Ruiz"] == []
+    assert roles["Greta Holm"] == ["mayor"]
+    assert roles["Coastal Trust"] == []

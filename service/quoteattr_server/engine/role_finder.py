@@ -49,6 +49,7 @@ from quoteattr_server.engine.speakers import (
 from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
+    Quote,
     Sentence,
     Span,
     Speaker,
@@ -188,11 +189,20 @@ _Sighting = tuple[Sentence, int, int, bool]
 class RoleReader:
     """Reads roles around one name occurrence; holds the lexicon and the text."""
 
-    def __init__(self, text: str, lexicon: Lexicon, quoted: Sequence[Span] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        quoted: Sequence[Span] = (),
+        reported: Sequence[Span] = (),
+    ) -> None:
         self.text = text
         self.lexicon = lexicon
         # Quotations: a role read inside one is the speaker's word, not the article's.
         self.quoted = tuple(quoted)
+        # What the attributions attribute: a post stated there of "her" or of an organisation
+        # is what a source says (`Her tenure as mayor was a disaster, Ruiz said`).
+        self.reported = tuple(reported)
         self.nouns = lexicon.role_nouns
         self._sightings: dict[str, list[_Sighting]] | None = None
         self._words: dict[str, Word] | None = None
@@ -204,6 +214,10 @@ class RoleReader:
         return role.text[:1].islower() and any(
             q.start <= role.span.start < q.end for q in self.quoted
         )
+
+    def in_reported(self, word: Word) -> bool:
+        """The word lies inside what some attribution attributes."""
+        return any(span.start <= word.start < span.end for span in self.reported)
 
     def words_by_text(self, doc: ParsedDoc) -> dict[str, Word]:
         """A word of the document for each way a word is written."""
@@ -1321,10 +1335,11 @@ def _organization_roles(doc: ParsedDoc, name: str, reader: RoleReader) -> Iterat
             continue
         if [w.text for w in sentence.words[first:start]] != tokens[:-1]:
             continue
+        stated = [] if reader.in_reported(sentence.words[end]) else [sentence.words]
         for phrase in (
             reader.apposition_after(sentence, first, end),
             reader.shared_apposition(sentence, end),
-            reader.copular_description(sentence.words, end + 1),
+            *(reader.copular_description(words, end + 1) for words in stated),
         ):
             described = reader.with_restrictive_clause(sentence, phrase)
             if reader.says_something(phrase, clause=len(described) > len(phrase)):
@@ -2169,7 +2184,7 @@ def complete_roles(
     quotations' spans when the caller has paired the marks already."""
     if quoted is None:
         quoted = [q.span for q in find_quotes(doc.text, doc.paragraphs)]
-    reader = RoleReader(doc.text, lexicon, quoted)
+    reader = RoleReader(doc.text, lexicon, quoted, [q.span for q in result.quotes])
     found = [roles_of_speaker(doc, s, reader) for s in result.speakers]
     speakers = [speaker for speaker, _, _ in found]
     starts = [starts for _, starts, _ in found]
@@ -2182,7 +2197,7 @@ def complete_roles(
         + [m.span.start for m in speaker.mentions if m.text.lower() in _PERSONAL_SUBJECTS]
         for speaker, places, skip in found
     ]
-    _link_pronoun_predicates(doc, speakers, reader, referring)
+    _link_pronoun_predicates(doc, speakers, reader, referring, result.quotes)
     return dataclasses.replace(result, speakers=tuple(speakers))
 
 
@@ -2193,7 +2208,11 @@ PRONOUN_REACH_PARAGRAPHS = 1
 
 
 def _link_pronoun_predicates(
-    doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
+    doc: ParsedDoc,
+    speakers: list[Speaker],
+    reader: RoleReader,
+    name_starts: list[list[int]],
+    quotes: Sequence[Quote],
 ) -> None:
     """`She was a key architect of the deal`: a role stated of "he" or "she" goes to the
     named person speaker whose name was written last before it, in its paragraph or the one
@@ -2214,8 +2233,21 @@ def _link_pronoun_predicates(
                 continue
             agreeing = [i for i in named if not _other_gender(speakers[i], word)]
             index = _last_named_before(word.start, agreeing, name_starts, paragraph_of)
-            if index is not None:
-                _add_roles(speakers, index, roles)
+            if index is None or _of_someone_the_speaker_names(word, speakers[index], quotes):
+                continue
+            _add_roles(speakers, index, roles)
+
+
+def _of_someone_the_speaker_names(pronoun: Word, speaker: Speaker, quotes: Sequence[Quote]) -> bool:
+    """The pronoun lies in what `speaker` says, named after it (`Her tenure as mayor was a
+    disaster, Ruiz said`): someone the speaker talks of, not the speaker, who would say "my"
+    (`Holm said her years as mayor ...` is Holm)."""
+    return any(
+        quote.span.start <= pronoun.start < quote.span.end
+        and quote.speaker_id == speaker.id
+        and (quote.mention is None or quote.mention.span.start > pronoun.start)
+        for quote in quotes
+    )
 
 
 _MALE_PRONOUNS = frozenset({"he", "his", "him"})
