@@ -880,6 +880,23 @@ def test_a_trailing_according_to_after_a_dash_attributes_all_before_it() -> None
     ]
 
 
+def test_according_to_hung_on_the_word_before_its_dash_names_the_noun_after_to() -> None:
+    # `... — some badly so — according to the harbour inspectors`, parsed with "according" on
+    # "so": the inspectors speak, not "so".
+    result = attribute(parsed("according_hung_before_dash"), LEXICON)
+    speakers = {s.id: s.name for s in result.speakers}
+    assert [(q.text, speakers[q.speaker_id or ""]) for q in result.quotes] == [
+        (
+            "Nearly a third of trawlers are unsafe \u2014 some badly so",
+            "the harbour inspectors",
+        ),
+        (
+            "The deal is worth $2 billion \u2014 the largest this year",
+            "people briefed on the talks",
+        ),
+    ]
+
+
 def test_according_to_a_noun_tagged_as_a_verb_names_the_noun_after_it() -> None:
     # `according to show insiders`, with "show" tagged a verb and "insiders" its object: the
     # insiders are the source (and "They" after them), and "show" reports nothing.

@@ -1105,6 +1105,17 @@ def according_source(sentence: Sentence, according: Word) -> Word | None:
     if according.head < 0:
         return None
     source = sentence.words[according.head]
+    if source.index < according.index:
+        # `unsafe — some badly so — according to the inspectors`, with "according" hung on the
+        # word before the dash and the noun after "to" on "according": that noun.
+        return next(
+            (
+                w
+                for w in sentence.children(according.index)
+                if w.upos in _NOMINAL and w.index > according.index
+            ),
+            None,
+        )
     if source.upos == "VERB":
         # `according to show insiders`, with "show" tagged a verb and "insiders" its object:
         # the noun right after is the source.
