@@ -237,6 +237,11 @@ def test_the_noun_a_titled_name_owns_is_the_subject_the_parser_hung_on_the_title
         "Tomas Ruiz's doctor",
         "Tomas Ruiz's doctor",
     )
+    # `Mayor Greta Holm's husband said`, with "husband" an apposition of the title.
+    assert _speaker_of("owned_after_title_word", "relieved") == (
+        "Greta Holm's husband",
+        "Greta Holm's husband",
+    )
 
 
 def test_a_name_the_parser_cut_into_conjuncts_is_whole() -> None:

@@ -168,24 +168,25 @@ def subject_of_cue(site: CueSite) -> Word | None:
     # apposition, the bare name the subject.
     bare = [c for c in named if not _has_article(site.sentence, c)]
     chosen = max(bare or named or before, key=lambda c: c.index)
-    return _owned_after_titled_name(site.sentence, chosen) or chosen
+    return _owned_after_titled_name(site.sentence, chosen, site.lexicon) or chosen
 
 
-def _owned_after_titled_name(sentence: Sentence, subject: Word) -> Word | None:
-    """`Presidential candidate Tomas Ruiz's doctor is calling ...`, parsed with the title as
-    the subject and the doctor hung on it: the noun the titled name owns is the subject."""
-    if subject.upos != "NOUN":
+def _owned_after_titled_name(sentence: Sentence, subject: Word, lexicon: Lexicon) -> Word | None:
+    """`Presidential candidate Tomas Ruiz's doctor is calling ...`, `Mayor Greta Holm's
+    husband said`, parsed with the title as the subject and the owned noun hung on it: the noun
+    the titled name owns is the subject."""
+    if subject.upos != "NOUN" and not (subject.upos == "PROPN" and lexicon.is_title(subject.text)):
         return None
     for child in sentence.children(subject.index):
-        if child.deprel != "nmod" or child.upos != "NOUN" or child.index <= subject.index:
+        if child.deprel not in ("nmod", "appos") or child.upos != "NOUN":
             continue
-        marker = sentence.words[child.index - 1]
+        # The name is the noun's possessor (the title keeps a name the parser hung on it).
         owner = next((c for c in sentence.children(child.index) if c.deprel == "nmod:poss"), None)
         between = sentence.words[subject.index + 1 : child.index - 1]
         if (
-            marker.text in POSSESSIVE_S
-            and owner is not None
+            owner is not None
             and between
+            and sentence.words[child.index - 1].text in POSSESSIVE_S
             and all(w.upos == "PROPN" for w in between)
         ):
             return child  # the name right after the title, not `headquarters of X's campaign`
