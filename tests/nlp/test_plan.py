@@ -134,3 +134,9 @@ def test_clitics_glued_to_their_word_are_split_off() -> None:
     expected: list[str | tuple[str, bool]] = ["she", "\u2019s", "has", "n\u2019t", "Apple", "'s"]
     expected += ["O'Neill", "'s", "D'Souza", "ca", "n't"]
     assert split_clitics(tokens) == [expected]
+
+
+def test_its_flagged_as_a_multi_word_token_stays_one_word() -> None:
+    # The tokenizer flags a sentence-opening "Its" as if it were "It's"; it is one word.
+    tokens: list[list[str | tuple[str, bool]]] = [[("Its", True), "owner", ("its", True)]]
+    assert split_clitics(tokens) == [["Its", "owner", "its"]]

@@ -71,6 +71,10 @@ _CLEAN = str.maketrans(
 _NEGATION = re.compile(r"^([A-Za-z]+)(n['\u2019]t)$", re.IGNORECASE)
 _CLITIC = re.compile(r"^([A-Za-z][\w.\-'\u2019]*?)(['\u2019](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
+# Words the tokenizer may flag as multi-word tokens that are one word: the possessive "its",
+# which the expander splits as if it were "it's" when it opens a sentence.
+_WHOLE_WORDS = frozenset({"its"})
+
 # The tokenizer postprocessor's token: a string, or (string, is-multi-word-token).
 Token = str | tuple[str, bool]
 
@@ -85,6 +89,8 @@ def _split(token: Token) -> list[Token]:
     """A token flagged as a multi-word token is split here too: the expander leaves some of
     these ("she\u2019s") whole."""
     text = token if isinstance(token, str) else token[0]
+    if text.lower() in _WHOLE_WORDS:
+        return [text]  # `Its chief executive` opening a sentence is no "It" + "s"
     match = _NEGATION.match(text) or _CLITIC.match(text)
     if match is None:
         return [token]
