@@ -1114,3 +1114,11 @@ def test_a_post_in_what_a_source_says_of_someone_else_is_not_the_sources() -> No
     assert roles["Tomas Ruiz"] == []
     assert roles["Greta Holm"] == ["mayor"]
     assert roles["Coastal Trust"] == []
+
+
+def test_a_description_of_a_post_the_article_gives_another_name_is_that_person() -> None:
+    # `Tomas Ruiz met Ana Kovac, the mayor, ... "...," Ruiz said. The mayor said ...`: Kovac,
+    # not Ruiz, who spoke last.
+    result = attribute(parsed("post_given_to_another_name"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": ["the mayor", "The mayor"]}
+    assert _speaker_name(result, "disappointed") == "Ana Kovac"

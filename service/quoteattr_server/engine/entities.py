@@ -999,7 +999,7 @@ class Resolver:
                 title in words
                 and ranks <= words
                 and (words & self._lexicon.rank_words) - ranks <= _TEMPORARY_RANKS
-                for words in (set(role.text.lower().split()) for role in occurrence.roles)
+                for words in (set(_tokens(role.text)) for role in occurrence.roles)
             ):
                 best = occurrence
         if best is None:

@@ -1767,14 +1767,18 @@ def _apposed_to(phrase: list[Word], head: Word, sentence: Sentence) -> Word | No
 def _holds_all_of(candidate: _Candidate, phrase: list[Word], head: Word) -> bool:
     """The candidate's roles have every word that tells the description's post apart: `Ohio`
     of "the Ohio governor", `state` of "the secretary of state"."""
-    telling = {
+    return _telling_words(phrase, head) <= candidate.role_words
+
+
+def _telling_words(phrase: list[Word], head: Word) -> set[str]:
+    """The words of a description that tell its post apart from others of the same noun."""
+    return {
         _stem(w.text)
         for w in phrase
         if w is not head
         and w.upos in ("NOUN", "PROPN", "ADJ")
         and w.text.lower() not in _PAST_WORDS
     }
-    return telling <= candidate.role_words
 
 
 def _named_candidates(
@@ -1953,6 +1957,31 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
     return all(w.index in covered or w.upos in ("PUNCT", "CCONJ") for w in words[: start - 1])
 
 
+def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[str, set[str]]]:
+    """(title key, its words) of each post the sentence gives a name: a title right before it
+    (`Mayor Ana Kovac`, `New Jersey Gov. Chris Webb`) or an apposition set off after it (`Ana
+    Kovac, the mayor,`)."""
+    words = sentence.words
+    for word in words[:-1]:
+        following = words[word.index + 1]
+        if lexicon.is_title(word.text) and word.text[:1].isupper() and following.upos == "PROPN":
+            first = word.index
+            while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN"):
+                first -= 1
+            yield _title_key(word), {_stem(w.text) for w in words[first : word.index + 1]}
+        if (
+            word.deprel == "appos"
+            and word.upos == "NOUN"
+            and word.head >= 0
+            and words[word.head].upos == "PROPN"
+            and any(w.text == "," for w in words[word.head : word.index])
+        ):
+            described = itertools.takewhile(
+                lambda w: w.text != ",", (w for w in sentence.subtree(word.index))
+            )
+            yield _title_key(word), {_stem(w.text) for w in described}
+
+
 def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
     """(first word of a proper name written as a possessor, the noun it owns): "Peter Wong's
     wife"."""
@@ -2022,6 +2051,11 @@ class _Focus:
             for first, owned in _possessions(sentence)
         }
         self._paragraph_of = paragraph_finder(doc.paragraphs)
+        # Posts the article gives names, by title key: the words of each.
+        self._posts_given: dict[str, list[set[str]]] = {}
+        for sentence in doc.sentences:
+            for key, words in _posts_given_names(sentence, lexicon):
+                self._posts_given.setdefault(key, []).append(words)
         self._sentences = [s for s in doc.sentences if any(w.upos != "PUNCT" for w in s.words)]
         self._index_of = {s.start: i for i, s in enumerate(self._sentences)}
         # Sentences whose subject is a description already linked: start -> the person.
@@ -2060,7 +2094,12 @@ class _Focus:
     def _in_focus(
         self, phrase: list[Word], head: Word, sentence: Sentence, opening: int
     ) -> _Candidate | None:
-        """The person a description opening the sentence (at `opening`) refers to."""
+        """The person a description opening the sentence (at `opening`) refers to; no one when
+        the article gives its post to someone named (`Tomas Ruiz met Ana Kovac, the mayor ...
+        The mayor said` is Kovac, whoever spoke last)."""
+        telling = _telling_words(phrase, head)
+        if any(telling <= given for given in self._posts_given.get(_title_key(head), ())):
+            return None
         if self._after_report(sentence, head) and not _past_or_age(phrase):
             return None  # `Sheriff Dan Pike said the car crashed. The driver ...`: the story's
         topic = self._topic_before(sentence)
