@@ -385,3 +385,18 @@ def test_a_party_member_by_post_is_described_not_named() -> None:
     result = attribute(parsed("party_member_described"), LEXICON)
     found = [(s.name, s.kind.value, s.anonymous) for _, s in attributed(result)]
     assert found == [("a Tory MP", "person", True), ("one Labour MP", "person", True)]
+
+
+def test_two_descriptions_joined_by_and_are_a_group_with_no_roles() -> None:
+    # `The mayor and the police chief said`, `The senator and her husband said`: two people;
+    # `The former mayor and current party chair said`: one, with both roles.
+    result = attribute(parsed("two_described_speak"), LEXICON)
+    assert _speaker(result, "park would reopen") == ("The mayor and the police chief", "group")
+    assert _speaker(result, "shocked") == ("The senator and her husband", "group")
+    assert _speaker(result, "run again") == ("The former mayor and current party chair", "person")
+    roles = {s.name: [r.text for r in s.roles] for s in result.speakers}
+    assert roles["The senator and her husband"] == []
+    assert roles["The former mayor and current party chair"] == [
+        "The former mayor",
+        "current party chair",
+    ]

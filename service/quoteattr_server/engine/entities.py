@@ -97,6 +97,19 @@ def _is_proper_name(name: str) -> bool:
 _DESCRIPTION_OPENERS = DESCRIPTION_OPENERS | {"some"}
 
 
+def _two_described(mention: Sequence[Word]) -> bool:
+    """A description joined by "and" to another with its own determiner or possessor."""
+    return any(
+        word.text.lower() == "and"
+        and following.upos in ("DET", "PRON")
+        and following.text.lower() in _DESCRIPTION_OPENERS | _POSSESSIVE_OPENERS
+        for word, following in itertools.pairwise(mention[1:])
+    )
+
+
+_POSSESSIVE_OPENERS = frozenset({"his", "her", "their", "its"})
+
+
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(part.lower().strip(".,") for part in name.split() if part.strip(".,"))
 
@@ -1066,6 +1079,9 @@ class Resolver:
         return None
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
+        if _two_described(mention):
+            return SpeakerKind.GROUP  # `The mayor and the police chief`, `The senator and her
+            # husband`: two people (`the former mayor and current party chair` is one)
         head = _described_noun(mention)
         lemma = head.lemma.lower()
         if [w.text.lower() for w in mention[:2]] == ["one", "of"]:
