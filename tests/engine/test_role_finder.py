@@ -1122,3 +1122,13 @@ def test_a_description_of_a_post_the_article_gives_another_name_is_that_person()
     result = attribute(parsed("post_given_to_another_name"), LEXICON)
     assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": ["the mayor", "The mayor"]}
     assert _speaker_name(result, "disappointed") == "Ana Kovac"
+
+
+def test_coordinated_roles_before_a_name_are_the_names() -> None:
+    # `The founder and chief executive of Kestrel Robotics, Ivo Marek, said`: Marek speaks,
+    # with both roles; `The singer-songwriter and activist Lena Ostrova`: two titles.
+    result = attribute(parsed("coordinated_roles_before_names"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ivo Marek": ["The founder", "chief executive of Kestrel Robotics"],
+        "Lena Ostrova": ["The singer-songwriter", "activist"],
+    }

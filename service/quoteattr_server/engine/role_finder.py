@@ -298,7 +298,16 @@ class RoleReader:
         party leader`); whole when only one part states a role (`the editor of a science and
         medical blog`)."""
         roles = self.coordinated_roles(phrase)
-        return roles if len(roles) > 1 else [list(phrase)]
+        if len(roles) > 1 or self._ends_in_titled_name(phrase):
+            return roles  # `The singer-songwriter and activist Lena Ostrova`: not the name
+        return [list(phrase)]
+
+    def _ends_in_titled_name(self, phrase: Sequence[Word]) -> bool:
+        """The phrase ends in a name right after a role noun (`activist Lena Ostrova`)."""
+        position = len(phrase)
+        while position > 0 and phrase[position - 1].upos == "PROPN":
+            position -= 1
+        return 0 < position < len(phrase) and self.is_role_noun(phrase[position - 1])
 
     def title_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`Senate Majority Leader John Hale`: role words right before the name (honorifics
@@ -1529,6 +1538,9 @@ def _coordinated_role(
         return []  # `the nominee and his aides`: others
     if "Number=Plur" in second.feats or not reader.is_role_noun(second):
         return []
+    after = following[-1].index + 1
+    if after < len(words) and words[after].upos == "PROPN" and words[after].text[:1].isupper():
+        return []  # `The singer-songwriter and activist Lena Ostrova`: titles before a name
     return [words[position], *following]
 
 

@@ -893,6 +893,17 @@ def owned_after(sentence: Sentence, words: list[Word]) -> list[Word]:
     return [all_words[position], *phrase] if phrase else []
 
 
+def _joins_roles_of_one(words: Sequence[Word], word: Word) -> bool:
+    """`founder and chief executive`: an "and" before a role with no determiner of its own."""
+    following = words[word.index + 1] if word.index + 1 < len(words) else None
+    return (
+        word.text.lower() == "and"
+        and following is not None
+        and following.upos in ("ADJ", "NOUN")
+        and following.text[:1].islower()
+    )
+
+
 def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
     """`Her longtime deputy at the port authority, Marta B. Lindqvist, described ...`: the name set
     off by commas after a subject noun and its complement, however the parser hung it (often as
@@ -901,7 +912,10 @@ def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
         return None
     words = sentence.words
     comma = next((w.index for w in words[noun.index + 1 :] if w.text == ","), None)
-    if comma is None or any(w.upos not in _COMPLEMENT_TAGS for w in words[noun.index + 1 : comma]):
+    if comma is None or any(
+        w.upos not in _COMPLEMENT_TAGS and not _joins_roles_of_one(words, w)
+        for w in words[noun.index + 1 : comma]
+    ):
         return None
     # `..., Unite general secretary Sharon Graham,`: the name may carry a title of its own.
     closing = next((w.index for w in words[comma + 1 :] if w.text == ","), None)
