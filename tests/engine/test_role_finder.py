@@ -1132,3 +1132,11 @@ def test_coordinated_roles_before_a_name_are_the_names() -> None:
         "Ivo Marek": ["The founder", "chief executive of Kestrel Robotics"],
         "Lena Ostrova": ["The singer-songwriter", "activist"],
     }
+
+
+def test_the_majority_leader_is_not_the_minority_leader() -> None:
+    # `House Minority Leader Dale Price said ... The majority leader said ...`: "majority" and
+    # "minority" are ranks of the post.
+    result = attribute(parsed("minority_leader_is_no_majority_leader"), LEXICON)
+    assert roles_by_name(result)["Dale Price"] == ["House Minority Leader"]
+    assert _speaker_name(result, "pass easily") == "The majority leader"
