@@ -158,3 +158,12 @@ def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_b
     horvat = dataclasses.replace(horvat, mentions=(_span("Petar Horvat", 76),))
     result = merged_speakers(AttributionResult(quotes, (moved, horvat)), text, shifted)
     assert [s.name for s in result.speakers] == ["Petar Horvat"]
+
+
+def test_a_body_named_inside_an_organisations_role_is_not_that_organisation() -> None:
+    # `Kestrel Robotics, one of the start-ups backed by the fund, said`: the fund backs the
+    # start-ups; it is no mention of Kestrel.
+    result = attribute(parsed("organization_role_naming_another_body"), load_lexicon())
+    speakers = {s.id: s.name for s in result.speakers}
+    backed = next(q for q in result.quotes if q.text == "the start-ups")
+    assert speakers[backed.speaker_id or ""] == "the fund"

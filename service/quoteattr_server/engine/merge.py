@@ -130,19 +130,35 @@ def _role_owner(speaker: Speaker, speakers: tuple[Speaker, ...], text: str) -> S
         other
         for other in speakers
         if other.id != speaker.id
-        and all(_within_roles(m.span, other.roles, text) for m in speaker.mentions)
+        and all(
+            _within_roles(m.span, other.roles, text, whole=other.kind is SpeakerKind.ORGANIZATION)
+            for m in speaker.mentions
+        )
     ]
     return owners[0] if len(owners) == 1 else None
 
 
 _ROLE_JOINS = re.compile(r"(?:\s|,|\band\b)*")
+# What a role may open with before the description a mention cut out of it: `one of`, an
+# article, a number (`one of the aides`, `a senior adviser`).
+_PICKED_FROM = re.compile(
+    r"(?i)(?:(?:one|two|three|some|several|many|most|all|each|any)\s+of\s+)?(?:the\s+|an?\s+)?"
+)
 
 
-def _within_roles(mention: Span, roles: Sequence[TextSpan], text: str) -> bool:
+def _within_roles(mention: Span, roles: Sequence[TextSpan], text: str, *, whole: bool) -> bool:
     """The mention lies inside one role, or runs over roles it coordinates (`the former mayor
-    and current party chair`, two roles) with nothing but "and" and commas between them."""
+    and current party chair`, two roles) with nothing but "and" and commas between them. With
+    `whole` (an organisation's roles, which name other bodies: `one of the start-ups backed by
+    the fund`), only as the description the role opens with, not inside its complement."""
     position = mention.start
     for role in sorted(roles, key=lambda r: r.span.start):
+        if (
+            whole
+            and role.span.start < position < role.span.end
+            and not _PICKED_FROM.fullmatch(text, role.span.start, position)
+        ):
+            return False
         if role.span.start <= position < role.span.end or role.span.start == position:
             position = role.span.end
             if position >= mention.end:
