@@ -1140,3 +1140,13 @@ def test_the_majority_leader_is_not_the_minority_leader() -> None:
     result = attribute(parsed("minority_leader_is_no_majority_leader"), LEXICON)
     assert roles_by_name(result)["Dale Price"] == ["House Minority Leader"]
     assert _speaker_name(result, "pass easily") == "The majority leader"
+
+
+def test_a_description_after_a_fronted_participle_or_time_is_the_person_in_focus() -> None:
+    # `Speaking to reporters, the former mayor said`, `Earlier this month, the former minister
+    # said`: no subject of their own, so the description opens the sentence.
+    result = attribute(parsed("description_after_participle_or_time"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ana Kovac": ["the former mayor"],
+        "Tomas Ruiz": ["the former minister"],
+    }

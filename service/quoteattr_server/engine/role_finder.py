@@ -1918,6 +1918,17 @@ def _plural_descriptions(
 FOCUS_REACH_PARAGRAPHS = 1
 
 
+def _verb(word: Word) -> bool:
+    return word.upos in ("VERB", "AUX")
+
+
+def _finite(word: Word) -> bool:
+    """A verb or auxiliary that is no participle or infinitive."""
+    return word.upos in ("VERB", "AUX") and not any(
+        form in word.feats for form in ("VerbForm=Part", "VerbForm=Ger", "VerbForm=Inf")
+    )
+
+
 def _opens_as_subject(phrase: list[Word], head: Word, sentence: Sentence) -> bool:
     """The description opens the sentence as the subject of its main verb, and no name follows
     it in apposition ("The Danish premier, Mette Holm, ..." is someone else)."""
@@ -1963,7 +1974,7 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
     fronted = [
         c
         for c in sentence.children(root)
-        if c.deprel in _FRONTED_RELATIONS and c.start < head.start
+        if c.deprel.split(":")[0] in _FRONTED_RELATIONS and c.start < head.start
     ]
     covered = {w.index for c in fronted for w in sentence.subtree(c.index)}
     return all(w.index in covered or w.upos in ("PUNCT", "CCONJ") for w in words[: start - 1])
@@ -2096,9 +2107,12 @@ class _Focus:
         if not _after_fronted_clause(phrase, head, sentence):
             return None
         fronted = sentence.words[: phrase[0].index]
-        if not any(w.upos in ("VERB", "AUX", "PRON") for w in fronted):
-            # `On Tuesday, the former mayor said ...`: a fronted phrase of time or place, no
-            # clause, leaves the description opening the writer's sentence all the same; not
+        # A participle clause opens with its participle; a phrase has no verb.
+        verb = _finite if fronted[0].upos == "VERB" else _verb
+        if not any(verb(w) or w.upos == "PRON" or w.deprel.startswith("nsubj") for w in fronted):
+            # `On Tuesday, the former mayor said ...`, `Speaking to reporters, the former mayor
+            # said ...`: a fronted phrase of time or place, or a participle with no subject of
+            # its own, leaves the description opening the writer's sentence all the same; not
             # after a pronoun (`At his dinner, the chef ...` is someone else).
             return self._in_focus(phrase, head, sentence, sentence.start)
         return self._subject_of_fronted(phrase, head, sentence)
