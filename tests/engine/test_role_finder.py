@@ -1150,3 +1150,9 @@ def test_a_description_after_a_fronted_participle_or_time_is_the_person_in_focus
         "Ana Kovac": ["the former mayor"],
         "Tomas Ruiz": ["the former minister"],
     }
+
+
+def test_a_word_written_with_a_hyphen_stays_whole_in_a_role() -> None:
+    # `Kestrel Robotics, a start-up based in Selby,`, with "up" tagged a preposition.
+    result = attribute(parsed("hyphenated_apposition"), LEXICON)
+    assert roles_by_name(result) == {"Kestrel Robotics": ["a start-up based in Selby"]}

@@ -178,6 +178,17 @@ def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
     return phrase
 
 
+def _hyphen_compound_end(phrase: Sequence[Word]) -> bool:
+    """The phrase ends in the last part of a word written with a hyphen (`start-up`)."""
+    return (
+        len(phrase) >= 3
+        and phrase[-2].text == "-"
+        and phrase[-3].end == phrase[-2].start
+        and phrase[-2].end == phrase[-1].start
+        and phrase[-1].text[:1].isalpha()
+    )
+
+
 def _lower(word: Word) -> str:
     return word.text.lower().rstrip(".") if word.text.endswith(".") else word.text.lower()
 
@@ -453,6 +464,8 @@ class RoleReader:
         head = self.head_noun(phrase)
         if head is None or head.upos != "NOUN" or phrase[0].upos in ("ADP", "NUM", "PROPN"):
             return False
+        if any(w.start == head.end and w.text == "-" for w in phrase):
+            return True  # `a start-up based in Selby`: not "start", whatever its own use
         return (
             head.lemma.lower() not in self.lexicon.time_words
             and head.lemma.lower() not in _NOT_ROLES
@@ -526,6 +539,8 @@ class RoleReader:
         while phrase and (
             phrase[-1].upos in ("ADP", "CCONJ", "DET", "PART") or phrase[-1].text == "-"
         ):
+            if _hyphen_compound_end(phrase):
+                break  # `a start-up`, the parser's "up" a preposition
             phrase.pop()
         return phrase
 
@@ -553,7 +568,11 @@ class RoleReader:
         previous = phrase[-1]
         if previous.head == word.index and previous.deprel.startswith("nsubj"):
             return False  # `the nominee noted`: the verb the phrase is subject of
-        return previous.upos == "NOUN" or (previous.text == "-" and previous.end == word.start)
+        return (
+            previous.upos == "NOUN"
+            or (previous.text == "-" and previous.end == word.start)
+            or _hyphen_compound_end(phrase)  # `a start-up based in Selby`
+        )
 
     def _states_a_role(self, phrase: Sequence[Word]) -> bool:
         """A phrase is a role when its head noun (the last noun before a preposition) names a
