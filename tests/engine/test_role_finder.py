@@ -1156,3 +1156,9 @@ def test_a_word_written_with_a_hyphen_stays_whole_in_a_role() -> None:
     # `Kestrel Robotics, a start-up based in Selby,`, with "up" tagged a preposition.
     result = attribute(parsed("hyphenated_apposition"), LEXICON)
     assert roles_by_name(result) == {"Kestrel Robotics": ["a start-up based in Selby"]}
+
+
+def test_a_verbal_relative_clause_is_no_role_of_an_organisation() -> None:
+    # `The Marlow Nurses Union, which represents 8,000 nurses, said`: what it does, no role.
+    result = attribute(parsed("organization_verbal_relative"), LEXICON)
+    assert roles_by_name(result) == {"Marlow Nurses Union": []}

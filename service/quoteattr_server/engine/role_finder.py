@@ -1310,7 +1310,9 @@ def roles_of_speaker(
         roles.setdefault((role.span.start, role.span.end), role)
     starts = [start for start, _ in name_spans]
     if not roles and not name_spans:
-        return speaker, starts, modifiers
+        # A verbal relative clause (`The union, which represents 8,000 nurses,`) is no role.
+        kept_roles = tuple(r for r in speaker.roles if not _after_relative(doc.text, r.span.start))
+        return dataclasses.replace(speaker, roles=kept_roles), starts, modifiers
     # A phrase that runs into the name (`the veteran pilot and union organiser Tomas Ruiz`) is
     # a mention, not a role; the roles read inside it stand.
     apart = {
@@ -1335,6 +1337,14 @@ def roles_of_speaker(
     # speaker known by a post keeps it as written (`The Home Secretary`).
     name = speaker.mentions[0].text if posts else across_nickname(doc.text, name)
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
+
+
+def _after_relative(text: str, start: int) -> bool:
+    """The text right before `start` is a relative pronoun: a role read off a verbal clause."""
+    return _RELATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _roles_of_descriptions(
