@@ -1162,3 +1162,9 @@ def test_a_verbal_relative_clause_is_no_role_of_an_organisation() -> None:
     # `The Marlow Nurses Union, which represents 8,000 nurses, said`: what it does, no role.
     result = attribute(parsed("organization_verbal_relative"), LEXICON)
     assert roles_by_name(result) == {"Marlow Nurses Union": []}
+
+
+def test_an_apposition_with_an_owner_says_what_an_organisation_is() -> None:
+    # `Valdor Steel, Marlow's biggest employer, said`.
+    result = attribute(parsed("organization_owned_apposition"), LEXICON)
+    assert roles_by_name(result) == {"Valdor Steel": ["Marlow's biggest employer"]}

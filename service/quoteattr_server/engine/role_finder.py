@@ -462,7 +462,12 @@ class RoleReader:
             return True
         phrase = _after_one_of(phrase)
         head = self.head_noun(phrase)
-        if head is None or head.upos != "NOUN" or phrase[0].upos in ("ADP", "NUM", "PROPN"):
+        owned = len(phrase) > 2 and phrase[1].text in _POSSESSIVE  # `Marlow's biggest employer`
+        if (
+            head is None
+            or head.upos != "NOUN"
+            or (phrase[0].upos in ("ADP", "NUM", "PROPN") and not owned)
+        ):
             return False
         if any(w.start == head.end and w.text == "-" for w in phrase):
             return True  # `a start-up based in Selby`: not "start", whatever its own use
@@ -925,13 +930,15 @@ class RoleReader:
 
     def says_something(self, phrase: Sequence[Word], *, clause: bool) -> bool:
         """A description of something that says more than what it is called: a complement,
-        a relative `clause` or "one of" (`one of the largest producers`, `the agency that
-        oversees ...`, `the unit of the ministry`), headed by a common noun."""
+        a relative `clause`, an owner or "one of" (`one of the largest producers`, `the agency
+        that oversees ...`, `the unit of the ministry`, `Marlow's biggest employer`), headed by
+        a common noun."""
         rest = _after_one_of(phrase)
         head = self.head_noun(rest) if rest else None
         if head is None or head.upos != "NOUN" or head.lemma.lower() in self.lexicon.time_words:
             return False
-        return clause or len(rest) < len(phrase) or head is not rest[-1]
+        owner = any(w.text in _POSSESSIVE for w in rest)  # `the city's biggest employer`
+        return clause or owner or len(rest) < len(phrase) or head is not rest[-1]
 
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
