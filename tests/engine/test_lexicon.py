@@ -76,3 +76,11 @@ def test_groups_come_from_the_data_directory(tmp_path: Path) -> None:
     pronouns = load_lexicon(tmp_path).pronouns
     assert pronouns.speakers == {"he", "she", "xe"}
     assert pronouns.relative_openers == frozenset()
+
+
+def test_facet_nouns_hold_relations_holders_and_families_of_posts() -> None:
+    lexicon = load_lexicon()
+    assert {"resident", "mother", "survivor"} <= lexicon.relation_nouns
+    assert "diplomat" in lexicon.holder_nouns
+    assert frozenset({"minister", "secretary", "chancellor"}) in lexicon.post_families
+    assert not lexicon.relation_nouns & lexicon.holder_nouns

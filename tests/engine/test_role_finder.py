@@ -1168,3 +1168,18 @@ def test_an_apposition_with_an_owner_says_what_an_organisation_is() -> None:
     # `Valdor Steel, Marlow's biggest employer, said`.
     result = attribute(parsed("organization_owned_apposition"), LEXICON)
     assert roles_by_name(result) == {"Valdor Steel": ["Marlow's biggest employer"]}
+
+
+def test_relations_after_an_official_and_posts_of_one_family() -> None:
+    # `Mayor Greta Holm said ... The resident said`: someone of the story; `Health Secretary
+    # Ana Kovac said ... The minister said`: the same post family; `The mother and father of
+    # the missing boy`: two people.
+    result = attribute(parsed("facets_and_families"), LEXICON)
+    assert roles_by_name(result) == {
+        "Greta Holm": ["Mayor"],
+        "The resident": ["The resident"],
+        "Ana Kovac": ["Health Secretary", "The minister"],
+        "The mother and father of the missing boy": [],
+    }
+    kinds = {s.name: s.kind.value for s in result.speakers}
+    assert kinds["The mother and father of the missing boy"] == "group"

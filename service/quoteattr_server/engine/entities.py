@@ -97,13 +97,19 @@ def _is_proper_name(name: str) -> bool:
 _DESCRIPTION_OPENERS = DESCRIPTION_OPENERS | {"some"}
 
 
-def _two_described(mention: Sequence[Word]) -> bool:
-    """A description joined by "and" to another with its own determiner or possessor."""
+def _two_described(mention: Sequence[Word], relations: frozenset[str]) -> bool:
+    """A description joined by "and" to another with its own determiner or possessor, or two
+    relations sharing one (`The mother and father of the boy`, `His wife and daughter`)."""
     return any(
         word.text.lower() == "and"
-        and following.upos in ("DET", "PRON")
-        and following.text.lower() in _DESCRIPTION_OPENERS | _POSSESSIVE_OPENERS
-        for word, following in itertools.pairwise(mention[1:])
+        and (
+            (
+                following.upos in ("DET", "PRON")
+                and following.text.lower() in _DESCRIPTION_OPENERS | _POSSESSIVE_OPENERS
+            )
+            or (before.lemma.lower() in relations and following.lemma.lower() in relations)
+        )
+        for before, word, following in zip(mention, mention[1:], mention[2:], strict=False)
     )
 
 
@@ -1079,7 +1085,7 @@ class Resolver:
         return None
 
     def _nominal_kind(self, mention: list[Word]) -> SpeakerKind:
-        if _two_described(mention):
+        if _two_described(mention, self._lexicon.relation_nouns):
             return SpeakerKind.GROUP  # `The mayor and the police chief`, `The senator and her
             # husband`: two people (`the former mayor and current party chair` is one)
         head = _described_noun(mention)

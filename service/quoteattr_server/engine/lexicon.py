@@ -119,9 +119,12 @@ class Lexicon:
     collectives: frozenset[str] = frozenset()
     # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
     role_nouns: frozenset[str] = frozenset()
-    # What someone named with a post is called besides it: kin, neighbour, any holder of a
-    # post ("official", "diplomat") (`facet_nouns.txt`).
-    facet_nouns: frozenset[str] = frozenset()
+    # What copy calls a person besides a post (`facet_nouns.txt`): relations ("mother",
+    # "neighbour"), words for any holder of a post ("diplomat"), and families of posts used for
+    # one another ("secretary" and "minister").
+    relation_nouns: frozenset[str] = frozenset()
+    holder_nouns: frozenset[str] = frozenset()
+    post_families: tuple[frozenset[str], ...] = ()
     # "the Nigerian", "the South African": nouns of nationality for one person, two-word ones
     # joined by a space.
     nationalities: frozenset[str] = frozenset()
@@ -239,6 +242,25 @@ def _words(text: str) -> list[str]:
     return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
 
 
+def _families(text: str) -> tuple[frozenset[str], ...]:
+    """Each `family:` line (with its continuation lines) of a groups file, as its own set."""
+    families: list[list[str]] = []
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0]
+        if not line.strip():
+            continue
+        if not line[0].isspace():
+            name, _, rest = line.partition(":")
+            current = [] if name.strip() == "family" else None
+            if current is not None:
+                families.append(current)
+                current.extend(rest.split())
+        elif current is not None:
+            current.extend(line.split())
+    return tuple(frozenset(w.lower() for w in family) for family in families)
+
+
 def _groups(text: str) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     current: str | None = None
@@ -277,6 +299,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             groups_of.setdefault(lemma.lower(), set()).add(group)
     content = _groups(read("content.txt"))
     companies = _groups(read("company_nouns.txt"))
+    facets = _groups(read("facet_nouns.txt"))
     pronoun_kinds = {
         word.lower(): kind
         for kind, words in _groups(read("pronouns.txt")).items()
@@ -344,7 +367,9 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
         role_nouns=lower_set("role_nouns.txt"),
-        facet_nouns=lower_set("facet_nouns.txt"),
+        relation_nouns=frozenset(w.lower() for w in facets.get("relations", ())),
+        holder_nouns=frozenset(w.lower() for w in facets.get("holders", ())),
+        post_families=_families(read("facet_nouns.txt")),
         nationalities=frozenset(w.replace("_", " ") for w in lower_set("nationalities.txt")),
         genders=_genders(read("gender_words.txt")),
         cue_groups_of={lemma: frozenset(groups) for lemma, groups in groups_of.items()},

@@ -1491,6 +1491,13 @@ _ABBREVIATED_TITLES = {
     "gen": "general",
     "sec": "secretary",
     "supt": "superintendent",
+    "prof": "professor",
+    "cllr": "councillor",
+    "insp": "inspector",
+    "det": "detective",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
     "amb": "ambassador",
     "atty": "attorney",
     "congressman": "representative",
@@ -2059,6 +2066,22 @@ def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
             yield words[first], owned
 
 
+def _describes_a_post_holder(
+    phrase: list[Word], head: Word, base: str, posts: set[str], lexicon: Lexicon
+) -> bool:
+    """What copy may call a person who holds `posts`: what they were, their age alone, their
+    party, a word for any holder of a post, or a post of the same family."""
+    lemma = head.lemma.lower()
+    written = [w.text.lower() for w in phrase]
+    return (
+        any(w in _PAST_WORDS for w in written)
+        or written[-1].endswith(("year-old", "-old"))  # `The 64-year-old`, no noun of its own
+        or _is_party_member(head, lexicon)  # `The Ohio Republican`
+        or lemma in lexicon.holder_nouns
+        or any(base in family and posts & family for family in lexicon.post_families)
+    )
+
+
 def _past_or_age(phrase: Sequence[Word]) -> bool:
     """`The former engineer`, `The retired teacher`, `The 37-year-old`: a description that
     tells what a person was or how old they are, the way copy goes on about someone named."""
@@ -2247,9 +2270,11 @@ class _Focus:
         """No party of the description says it is another person, and the person holds no post
         of its head noun: those the title match has judged (`the Russian leader` is not the
         leader of the protest). A person who holds another post is not this one (`Gov. Rita
-        Marsh said ... In Selby, the fire chief said`), unless the description says what they
-        were, how old they are, their party or what they are besides the post (`The former
-        teacher`, `The mother of three`, `The Ohio Republican`, `The veteran diplomat`)."""
+        Marsh said ... In Selby, the fire chief said`; `Mayor Greta Holm said ... The resident
+        said`), unless the description says what they were, their age alone, their party, a
+        word for any holder of a post, or a post of the same family (`The former teacher`, `The
+        64-year-old`, `The Ohio Republican`, `The veteran diplomat`, `the minister` for a
+        Health Secretary)."""
         premodifiers = [
             part for w in phrase[1:] if w.start < head.start for part in w.text.lower().split("-")
         ]
@@ -2263,16 +2288,11 @@ class _Focus:
             for key in chosen.title_keys
             if ((held := key.rpartition(" ")[2]) in lexicon.role_nouns or lexicon.is_title(held))
             and held not in lexicon.parties
-            and held not in lexicon.facet_nouns
+            and held not in lexicon.relation_nouns
         }
         if base in posts:
             return False
-        return (
-            not posts
-            or _past_or_age(phrase)
-            or _is_party_member(head, lexicon)  # `The Ohio Republican`
-            or head.lemma.lower() in lexicon.facet_nouns
-        )
+        return not posts or _describes_a_post_holder(phrase, head, base, posts, lexicon)
 
 
 def complete_roles(
