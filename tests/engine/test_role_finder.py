@@ -1183,3 +1183,13 @@ def test_relations_after_an_official_and_posts_of_one_family() -> None:
     }
     kinds = {s.name: s.kind.value for s in result.speakers}
     assert kinds["The mother and father of the missing boy"] == "group"
+
+
+def test_a_post_of_the_family_after_a_report_and_a_post_set_off_before_a_name() -> None:
+    # `"...," Kovac said. The doctor said ...` for a cardiologist: her post, another way;
+    # `Tomas Ruiz met the mayor, Greta Holm, ... The mayor said`: Holm's post, not Ruiz's.
+    result = attribute(parsed("family_after_report_and_posts_set_off"), LEXICON)
+    roles = roles_by_name(result)
+    assert roles["Ana Kovac"] == ["a cardiologist at Marlow General Hospital", "The doctor"]
+    assert roles["Tomas Ruiz"] == []
+    assert _speaker_name(result, "disappointed") == "The mayor"

@@ -2024,15 +2024,22 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
 
 
 def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[str, set[str]]]:
-    """(title key, its words) of each post the sentence gives a name: a title right before it
-    (`Mayor Ana Kovac`, `New Jersey Gov. Chris Webb`) or an apposition set off after it (`Ana
-    Kovac, the mayor,`)."""
+    """(title key, its words) of each post the sentence gives a name: a title or role noun
+    right before it (`Mayor Ana Kovac`, `New Jersey Gov. Chris Webb`, `prosecutor Ana Kovac`,
+    `referee Hugo Brandt`), or a description set off before it (`the mayor, Ana Kovac,`) or
+    after it (`Ana Kovac, the mayor,`)."""
     words = sentence.words
     for word in words[:-1]:
         following = words[word.index + 1]
-        if lexicon.is_title(word.text) and word.text[:1].isupper() and following.upos == "PROPN":
+        post = lexicon.is_title(word.text) or word.text.lower() in lexicon.role_nouns
+        if post and following.upos == "PROPN" and following.text[:1].isupper():
             first = word.index
             while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN"):
+                first -= 1
+            yield _title_key(word), {_stem(w.text) for w in words[first : word.index + 1]}
+        if post and word.upos == "NOUN" and _name_set_off_after(words, word.index):
+            first = word.index
+            while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN", "PART"):
                 first -= 1
             yield _title_key(word), {_stem(w.text) for w in words[first : word.index + 1]}
         if (
@@ -2046,6 +2053,16 @@ def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[s
                 lambda w: w.text != ",", (w for w in sentence.subtree(word.index))
             )
             yield _title_key(word), {_stem(w.text) for w in described}
+
+
+def _name_set_off_after(words: Sequence[Word], position: int) -> bool:
+    """`the mayor, Ana Kovac,`: a comma, then a name that ends the sentence or a comma."""
+    end = position + 2
+    if end >= len(words) or words[position + 1].text != "," or words[end].upos != "PROPN":
+        return False
+    while end + 1 < len(words) and words[end + 1].upos == "PROPN":
+        end += 1
+    return end + 1 >= len(words) or words[end + 1].text in (",", ".")
 
 
 def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
@@ -2185,8 +2202,28 @@ class _Focus:
         telling = _telling_words(phrase, head)
         if any(telling <= given for given in self._posts_given.get(_title_key(head), ())):
             return None
-        if self._after_report(sentence, head) and not _past_or_age(phrase):
-            return None  # `Sheriff Dan Pike said the car crashed. The driver ...`: the story's
+        found = self._focused(phrase, head, sentence, opening)
+        if found is None or not self._after_report(sentence, head) or _past_or_age(phrase):
+            return found
+        # `Sheriff Dan Pike said the car crashed. The driver ...`: someone of the story the
+        # speaker tells of, unless the description names the speaker's post another way
+        # (`"...," Dr. Kovac, a cardiologist, said. The doctor said ...`).
+        return found if self._post_of_the_family(head, found) else None
+
+    def _post_of_the_family(self, head: Word, chosen: _Candidate) -> bool:
+        """The description's noun is a word for any holder of a post, or a post of the family
+        of one the person holds."""
+        lexicon = self._lexicon
+        if head.lemma.lower() in lexicon.holder_nouns:
+            return True
+        base = _title_key(head)
+        held = {key.rpartition(" ")[2] for key in chosen.title_keys}
+        return any(base in family and held & family for family in lexicon.post_families)
+
+    def _focused(
+        self, phrase: list[Word], head: Word, sentence: Sentence, opening: int
+    ) -> _Candidate | None:
+        """The topic of the sentence before, or the person named last before `opening`."""
         topic = self._topic_before(sentence)
         if (
             topic is not None
