@@ -50,6 +50,7 @@ from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
     Quote,
+    QuoteKind,
     Sentence,
     Span,
     Speaker,
@@ -64,6 +65,12 @@ _COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "
 _PERFECT = frozenset({"has", "have", "had"})
 _SINCE = frozenset({"since", "until", "till"})
 _SERVES = frozenset({"serves", "served", "serving", "works", "worked", "working"})
+# The prepositions of a post's own complement: `chairman of the board`, `adviser to the mayor`.
+_POST_PREPOSITIONS = frozenset({"of", "for", "at", "to", "with"})
+# Verbs of leaving a post, which state it too: `resigned as mayor`, `stepped down as chairman`.
+_LEAVES = frozenset(
+    {"resigned", "resigns", "quit", "quits", "retired", "retires", "stepped", "steps"}
+)
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Suffixes of nouns for people ("organiser", "economist", "historian"), for role nouns the
 # lexicon lacks; only read at the head of an apposition or predicate, never before a name.
@@ -176,6 +183,27 @@ def _after_one_of(phrase: Sequence[Word]) -> Sequence[Word]:
     if len(phrase) > 2 and phrase[0].text.lower() == "one" and phrase[1].text.lower() == "of":
         return phrase[2:]
     return phrase
+
+
+def _past_linking_verb(words: Sequence[Word], position: int) -> tuple[int, bool] | None:
+    """Where the predicate starts after a verb linking a subject to a post at `position` (`is`,
+    `has been`, `served as`, `resigned as`, `stepped down as`), and whether it is one of
+    leaving the post; None for no such verb."""
+    if position >= len(words):
+        return None
+    lowered = words[position].text.lower()
+    if lowered in _LEAVES and position + 1 < len(words) and words[position + 1].text == "down":
+        position += 1  # `stepped down as chairman`
+        lowered = "down"
+    left = lowered in _LEAVES or lowered == "down"
+    following = words[position + 1].text.lower() if position + 1 < len(words) else ""
+    if (lowered in _SERVES or left) and following == "as":
+        return position + 2, left
+    if lowered in _COPULAS and words[position].upos == "AUX":
+        return position + 1, False
+    if lowered in _PERFECT and following == "been":
+        return position + 2, False  # `has been a vocal critic of ...`
+    return None
 
 
 def _hyphen_compound_end(phrase: Sequence[Word]) -> bool:
@@ -746,8 +774,10 @@ class RoleReader:
     def _until_time(self, phrase: list[Word]) -> list[Word]:
         """`as port director on Monday`: the phrase up to a preposition that says when."""
         for index, word in enumerate(phrase):
-            if word.upos == "ADP" and any(
-                w.text.lower() in self.lexicon.time_words for w in phrase[index + 1 :]
+            if (
+                word.upos == "ADP"
+                and word.text.lower() != "of"  # `the winner of Monday's vote`: what, not when
+                and any(w.text.lower() in self.lexicon.time_words for w in phrase[index + 1 :])
             ):
                 return phrase[:index]
         return phrase
@@ -771,7 +801,11 @@ class RoleReader:
         """`As finance minister, he ...`, `But as governor he ...`: a post after "as" opening
         the sentence, right before its pronoun subject."""
         words = sentence.words
-        opening = 1 if words and words[0].upos == "CCONJ" else 0
+        opening = 0
+        while opening < len(words) and (
+            words[opening].upos == "CCONJ" or words[opening].text in _QUOTE_MARKS
+        ):
+            opening += 1  # `But as governor he ...`, `"As finance minister, I ...`
         if subject.index < opening + 2 or words[opening].text.lower() != "as":
             return []
         phrase = self._post_of_pronoun(words, opening + 1)
@@ -865,28 +899,18 @@ class RoleReader:
             position += 1
         while position < len(words) and words[position].upos == "ADV":
             position += 1
-        if position >= len(words):
+        linked = _past_linking_verb(words, position)
+        if linked is None:
             return []
-        lowered = words[position].text.lower()
-        if (
-            lowered in _SERVES
-            and position + 1 < len(words)
-            and words[position + 1].text.lower() == "as"
-        ):
-            position += 2
-        elif lowered in _COPULAS and words[position].upos == "AUX":
-            position += 1
-        elif (
-            lowered in _PERFECT and position + 1 < len(words) and words[position + 1].text == "been"
-        ):
-            position += 2  # `has been a vocal critic of ...`
-        else:
-            return []
+        position, left = linked
         while position < len(words) and words[position].upos == "ADV":
             position += 1  # "is now president of ..."
         phrase = self.noun_phrase(words, position)
         # `has been a registered Democrat since 2003`: when, not what.
         phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
+        phrase = self._until_time(phrase)  # `was a nurse for 20 years`
+        if left:  # `resigned as mayor in 2019`, `quit as coach after the final`: the post only
+            phrase = self._post_without_when(phrase)
         if (
             phrase
             and phrase[0].text.lower() not in _DETERMINERS
@@ -939,6 +963,20 @@ class RoleReader:
             return False
         owner = any(w.text in _POSSESSIVE for w in rest)  # `the city's biggest employer`
         return clause or owner or len(rest) < len(phrase) or head is not rest[-1]
+
+    def _post_without_when(self, phrase: list[Word]) -> list[Word]:
+        """The phrase up to a preposition other than a post's own (`of`, `for`, `at`) or a word
+        of time: `chairman last year` -> `chairman`."""
+        kept: list[Word] = []
+        for word in phrase:
+            if word.lemma.lower() in self.lexicon.time_words or (
+                word.upos == "ADP" and word.text.lower() not in _POST_PREPOSITIONS
+            ):
+                break
+            kept.append(word)
+        while kept and kept[-1].upos in ("ADJ", "DET", "ADP"):
+            kept.pop()
+        return kept
 
     def predicates_after_apposition(
         self, sentence: Sentence, first: int, last: int
@@ -2356,6 +2394,7 @@ def complete_roles(
         for speaker, places, skip in found
     ]
     _link_pronoun_predicates(doc, speakers, reader, referring, result.quotes)
+    _link_first_person(doc, speakers, reader, result.quotes)
     return dataclasses.replace(result, speakers=tuple(speakers))
 
 
@@ -2421,6 +2460,45 @@ def _other_gender(speaker: Speaker, pronoun: Word) -> bool:
     if male == female:
         return False
     return (lowered in _MALE_PRONOUNS) != male
+
+
+_FIRST_PERSON = frozenset({"i"})
+_FIRST_POSSESSIVE = frozenset({"my"})
+
+
+def _link_first_person(
+    doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, quotes: Sequence[Quote]
+) -> None:
+    """`"As finance minister, I cut taxes twice," Ruiz said`, `"My years as mayor taught me
+    patience"`: a post a speaker states of "I" or "my" in their own quotation is theirs."""
+    index_of = {speaker.id: index for index, speaker in enumerate(speakers)}
+    for quote in quotes:
+        if quote.kind is QuoteKind.REPORTED or quote.speaker_id not in index_of:
+            continue
+        roles = [
+            reader.span(part)
+            for sentence in doc.sentences
+            if sentence.start < quote.span.end and quote.span.start < sentence.end
+            for word in sentence.words
+            if quote.span.start <= word.start < quote.span.end
+            for phrase in _stated_of_first_person(sentence, word, reader)
+            for part in reader.each_role(phrase)
+        ]
+        if roles:
+            _add_roles(speakers, index_of[quote.speaker_id], roles)
+
+
+def _stated_of_first_person(sentence: Sentence, word: Word, reader: RoleReader) -> list[list[Word]]:
+    """The posts a sentence states of "I" (`I was a nurse`, `As mayor, I ...`) or after "my"
+    (`my years as mayor`)."""
+    lowered = word.text.lower()
+    if lowered in _FIRST_PERSON and word.deprel == "nsubj":
+        fronted = reader.fronted_as_before(sentence, word)
+        return [*reader.predicate_chain(sentence.words, word.index + 1), *fronted]
+    if lowered in _FIRST_POSSESSIVE and word.deprel == "nmod:poss":
+        found = reader.as_after_pronoun_possessed(sentence.words, word.index + 1)
+        return [found] if found else []
+    return []
 
 
 def _stated_of_pronoun(sentence: Sentence, word: Word, reader: RoleReader) -> list[list[Word]]:
