@@ -229,13 +229,13 @@ def test_a_subject_the_parser_hung_on_a_fronted_participle_is_the_cues() -> None
 
 
 def test_the_noun_a_titled_name_owns_is_the_subject_the_parser_hung_on_the_title() -> None:
-    # `Independent mayoral candidate Tomas Ruiz's doctor is calling ...`: the doctor speaks,
-    # not the candidate.
-    site = cue_site("owned_after_titled_name", "calling")
-    assert mention_text(site, subject_of_cue(site)) == "Tomas Ruiz's doctor"
+    # `Independent mayoral candidate Tomas Ruiz's physician is describing him as ...`: the
+    # physician speaks, not the candidate.
+    site = cue_site("owned_after_titled_name", "describing")
+    assert mention_text(site, subject_of_cue(site)) == "Tomas Ruiz's physician"
     assert _speaker_of("owned_after_titled_name", "healthy") == (
-        "Tomas Ruiz's doctor",
-        "Tomas Ruiz's doctor",
+        "Tomas Ruiz's physician",
+        "Tomas Ruiz's physician",
     )
     # `Mayor Greta Holm's husband said`, with "husband" an apposition of the title.
     assert _speaker_of("owned_after_title_word", "relieved") == (

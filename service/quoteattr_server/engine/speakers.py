@@ -172,7 +172,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
 
 
 def _owned_after_titled_name(sentence: Sentence, subject: Word, lexicon: Lexicon) -> Word | None:
-    """`Presidential candidate Tomas Ruiz's doctor is calling ...`, `Mayor Greta Holm's
+    """`Independent mayoral candidate Tomas Ruiz's physician is describing ...`, `Mayor Greta Holm's
     husband said`, parsed with the title as the subject and the owned noun hung on it: the noun
     the titled name owns is the subject."""
     if subject.upos != "NOUN" and not (subject.upos == "PROPN" and lexicon.is_title(subject.text)):
