@@ -400,3 +400,10 @@ def test_two_descriptions_joined_by_and_are_a_group_with_no_roles() -> None:
         "The former mayor",
         "current party chair",
     ]
+
+
+def test_an_epithet_the_article_gave_someone_named_is_that_person() -> None:
+    # `Striker Pablo Nunez was sent off by referee Hugo Brandt ... The referee said`: Brandt,
+    # not Nunez, who spoke last.
+    result = attribute(parsed("epithet_given_to_another"), LEXICON)
+    assert _speaker(result, "no doubt") == ("Hugo Brandt", "person")

@@ -116,6 +116,9 @@ def _two_described(mention: Sequence[Word], relations: frozenset[str]) -> bool:
 _POSSESSIVE_OPENERS = frozenset({"his", "her", "their", "its"})
 
 
+_WORD_RUN = re.compile(r"[\w'\u2019-]+")
+
+
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(part.lower().strip(".,") for part in name.split() if part.strip(".,"))
 
@@ -859,16 +862,49 @@ class Resolver:
             return None
         if not self._opens_own_words(mention[0]):
             return None
-        gender = lexicon.genders.get(head.lemma.lower())
+        noun = head.lemma.lower()
+        # A post or occupation, not what anyone may be (`the woman`, `the neighbour`).
+        given = (
+            set()
+            if noun in lexicon.relation_nouns
+            else self._given_the_noun(noun, mention[0].start)
+        )
+        if len(given) == 1:
+            # `Striker Pablo Nunez was sent off by referee Hugo Brandt. ... The referee said`:
+            # the one the article gave the noun, not the person named last.
+            canonical = next(iter(given))
+            return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
+        gender = lexicon.genders.get(noun)
         found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.PERSON,), gender)
         if (
             found is None
             or not _is_proper_name(found.name)  # `a reporter` is described, not named
             or not self._named_near(found, mention[0].start, paragraph)
-            or self._known_otherwise(found.name, head.lemma.lower())
+            or self._known_otherwise(found.name, noun)
+            or given
         ):
             return None
         return Referent(found.key, found.name, found.kind, "pronoun")
+
+    def _given_the_noun(self, noun: str, before: int) -> set[str]:
+        """The canonical names of people the article gave `noun` before `before`, by a role
+        read at the name or the word right before it (`referee Hugo Brandt`)."""
+        return {
+            self._names.canonical(occurrence.text)
+            for occurrence in self._names.occurrences
+            if occurrence.start < before
+            and (
+                any(noun in _tokens(role.text) for role in occurrence.roles)
+                or self._word_before(occurrence.start) == noun
+            )
+            and self._names.kind_of(self._names.canonical(occurrence.text))
+            in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+        }
+
+    def _word_before(self, start: int) -> str:
+        """The word written right before `start`, in lower case."""
+        words = _WORD_RUN.findall(self._text[max(0, start - 40) : start])
+        return words[-1].lower() if words else ""
 
     def _by_nationality(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`Striker Marcus Oduya scored twice. "...," the Nigerian said`: sports and world
