@@ -407,3 +407,10 @@ def test_an_epithet_the_article_gave_someone_named_is_that_person() -> None:
     # not Nunez, who spoke last.
     result = attribute(parsed("epithet_given_to_another"), LEXICON)
     assert _speaker(result, "no doubt") == ("Hugo Brandt", "person")
+
+
+def test_the_senator_is_the_one_titled_sen() -> None:
+    # `Gov. Rita Marsh met Sen. Ana Kovac ... "...," Marsh said. The senator said ...`: the
+    # abbreviated title names the post; not Marsh, who spoke last.
+    result = attribute(parsed("abbreviated_title_holder"), LEXICON)
+    assert _speaker(result, "back the plan") == ("Ana Kovac", "person")

@@ -19,6 +19,7 @@ from quoteattr_server.engine.acronyms import expansions, letters_of
 from quoteattr_server.engine.layout import Layout, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
+    ABBREVIATED_TITLES,
     DESCRIPTION_OPENERS,
     NAME_ROLE_RULES,
     ORGANIZATION_CONNECTORS,
@@ -114,6 +115,12 @@ def _two_described(mention: Sequence[Word], relations: frozenset[str]) -> bool:
 
 
 _POSSESSIVE_OPENERS = frozenset({"his", "her", "their", "its"})
+
+
+def _post_words(role: str) -> set[str]:
+    """A role's words, each abbreviated title also as the post it names (`Sen.`: senator)."""
+    tokens = _tokens(role)
+    return {*tokens, *(ABBREVIATED_TITLES[t] for t in tokens if t in ABBREVIATED_TITLES)}
 
 
 _WORD_RUN = re.compile(r"[\w'\u2019-]+")
@@ -1046,15 +1053,17 @@ class Resolver:
         # `the prime minister` is not the health minister, `the president` not the vice
         # president: the rank words of the post must agree (an acting one may drop "acting").
         ranks = {w.text.lower() for w in mention[1:-1]} & self._lexicon.rank_words
+        # `The Florida senator` is not a senator of elsewhere, nor one whose state goes unsaid.
+        places = {w.text.lower() for w in mention[1:-1] if w.upos == "PROPN"} - ranks
         best: NameOccurrence | None = None
         for occurrence in self._names.occurrences:
             if occurrence.start >= mention[0].start:
                 break
             if any(
                 title in words
-                and ranks <= words
+                and ranks | places <= words
                 and (words & self._lexicon.rank_words) - ranks <= _TEMPORARY_RANKS
-                for words in (set(_tokens(role.text)) for role in occurrence.roles)
+                for words in (_post_words(role.text) for role in occurrence.roles)
             ):
                 best = occurrence
         if best is None:

@@ -33,6 +33,7 @@ from quoteattr_server.engine.entities import (
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.roles import (
+    ABBREVIATED_TITLES,
     ARTICLES,
     NAME_PARTICLES,
     POSSESSIVE_S,
@@ -1518,45 +1519,11 @@ def _modifies_noun(sentence: Sentence, first: int, last: int) -> bool:
     return before >= 0 and words[before].upos == "DET"
 
 
-_ABBREVIATED_TITLES = {
-    "sen": "senator",
-    "sens": "senator",
-    "rep": "representative",
-    "reps": "representative",
-    "gov": "governor",
-    "govs": "governor",
-    "pres": "president",
-    "gen": "general",
-    "sec": "secretary",
-    "supt": "superintendent",
-    "prof": "professor",
-    "cllr": "councillor",
-    "insp": "inspector",
-    "det": "detective",
-    "capt": "captain",
-    "cmdr": "commander",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "atty": "attorney",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    # A party's candidate in an election is its nominee: "the Democratic candidate".
-    "nominee": "candidate",
-    # `Mr Justice Pemberton`, `Justice Ana Kovac`: a judge.
-    "justice": "judge",
-}
-
-
 def _title_key(word: Word) -> str:
     lowered = word.text.lower().rstrip(".").rsplit("-", 1)[-1]
     lemma = word.lemma.lower().rstrip(".")
     key = lemma if lemma and lemma.isalpha() else lowered
-    return _ABBREVIATED_TITLES.get(key, _ABBREVIATED_TITLES.get(lowered, key))
+    return ABBREVIATED_TITLES.get(key, ABBREVIATED_TITLES.get(lowered, key))
 
 
 @dataclasses.dataclass(slots=True)
@@ -1670,12 +1637,12 @@ def _candidate(
         head = next((i for i, t in enumerate(tokens) if t in COMPLEMENT_PREPOSITIONS), len(tokens))
         if head:
             word = tokens[head - 1]
-            key = _ranked(_ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)
+            key = _ranked(ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)
             keys.add(key)
             keys.update(
-                _ranked(_ABBREVIATED_TITLES[t], _own_modifiers(tokens, i, lexicon), lexicon)
+                _ranked(ABBREVIATED_TITLES[t], _own_modifiers(tokens, i, lexicon), lexicon)
                 for i, t in enumerate(tokens)
-                if t in _ABBREVIATED_TITLES
+                if t in ABBREVIATED_TITLES
             )  # with its own ranks: a "vice presidential nominee" is no "candidate"
             if head < len(tokens):
                 complemented.add(key)
@@ -2062,7 +2029,7 @@ def _after_fronted_clause(phrase: list[Word], head: Word, sentence: Sentence) ->
 
 
 def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[str, set[str]]]:
-    """(title key, its words) of each post the sentence gives a name: a title or role noun
+    """(title key, its telling words) of each post the sentence gives a name: a title or role noun
     right before it (`Mayor Ana Kovac`, `New Jersey Gov. Chris Webb`, `prosecutor Ana Kovac`,
     `referee Hugo Brandt`), or a description set off before it (`the mayor, Ana Kovac,`) or
     after it (`Ana Kovac, the mayor,`)."""
@@ -2074,12 +2041,12 @@ def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[s
             first = word.index
             while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN"):
                 first -= 1
-            yield _title_key(word), {_stem(w.text) for w in words[first : word.index + 1]}
+            yield _title_key(word), _telling_words(list(words[first : word.index + 1]), word)
         if post and word.upos == "NOUN" and _name_set_off_after(words, word.index):
             first = word.index
             while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN", "PART"):
                 first -= 1
-            yield _title_key(word), {_stem(w.text) for w in words[first : word.index + 1]}
+            yield _title_key(word), _telling_words(list(words[first : word.index + 1]), word)
         if (
             word.deprel == "appos"
             and word.upos == "NOUN"
@@ -2090,7 +2057,7 @@ def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[s
             described = itertools.takewhile(
                 lambda w: w.text != ",", (w for w in sentence.subtree(word.index))
             )
-            yield _title_key(word), {_stem(w.text) for w in described}
+            yield _title_key(word), _telling_words(list(described), word)
 
 
 def _name_set_off_after(words: Sequence[Word], position: int) -> bool:
@@ -2239,7 +2206,7 @@ class _Focus:
         The mayor said` is Kovac, whoever spoke last)."""
         telling = _telling_words(phrase, head)
         if any(telling <= given for given in self._posts_given.get(_title_key(head), ())):
-            return None
+            return None  # someone named holds the post with all its telling words
         found = self._focused(phrase, head, sentence, opening)
         if found is None or not self._after_report(sentence, head) or _past_or_age(phrase):
             return found

@@ -575,6 +575,42 @@ def description_before_name(site: RoleSite) -> TextSpan | None:
     return TextSpan(site.text[start:end], Span(start, end))
 
 
+# Abbreviated titles and titles read as another, by the post they name (`Sen.` is a senator,
+# `nominee` a candidate), without the stop.
+ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "govs": "governor",
+    "pres": "president",
+    "gen": "general",
+    "sec": "secretary",
+    "supt": "superintendent",
+    "prof": "professor",
+    "cllr": "councillor",
+    "insp": "inspector",
+    "det": "detective",
+    "capt": "captain",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    # A party's candidate in an election is its nominee: "the Democratic candidate".
+    "nominee": "candidate",
+    # `Mr Justice Pemberton`, `Justice Ana Kovac`: a judge.
+    "justice": "judge",
+}
+
+
 # Roles stated where the article names a person (`entities.NameIndex`), in this order.
 NAME_ROLE_RULES: tuple[RoleRule, ...] = (
     title_before_name,
