@@ -414,3 +414,10 @@ def test_the_senator_is_the_one_titled_sen() -> None:
     # abbreviated title names the post; not Marsh, who spoke last.
     result = attribute(parsed("abbreviated_title_holder"), LEXICON)
     assert _speaker(result, "back the plan") == ("Ana Kovac", "person")
+
+
+def test_a_former_holder_named_after_is_not_the_post_quoted_first() -> None:
+    # `"...," the minister said. ... Among the rebels was Tomas Ruiz, a former minister.`: a
+    # former minister is not the minister.
+    result = attribute(parsed("former_post_named_after"), LEXICON)
+    assert _speaker(result, "back down") == ("the minister", "person")

@@ -123,6 +123,9 @@ def _post_words(role: str) -> set[str]:
     return {*tokens, *(ABBREVIATED_TITLES[t] for t in tokens if t in ABBREVIATED_TITLES)}
 
 
+# Words that make a post one held before: `a former minister` is not "the minister".
+_FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time"})
+
 _WORD_RUN = re.compile(r"[\w'\u2019-]+")
 
 
@@ -966,6 +969,7 @@ class Resolver:
         ):
             return None
         wanted = {w.text.lower() for w in mention[1:-1] if w.upos in ("ADJ", "NOUN")}
+        written = {w.text.lower() for w in mention}
         noun = head.lemma.lower()
         holders = {
             self._names.canonical(o.text)
@@ -973,7 +977,9 @@ class Resolver:
             if o.start > head.end
             and 0 <= o.paragraph - paragraph <= 1
             and any(
-                words[-1:] == [noun] and wanted <= set(words)
+                words[-1:] == [noun]
+                and wanted <= set(words)
+                and not (set(words) & _FORMER_WORDS) - written  # `a former minister` is none
                 for words in (role.text.lower().split() for role in o.roles)
             )
         }
