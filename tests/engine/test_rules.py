@@ -1370,3 +1370,9 @@ def test_a_two_word_clause_ending_the_sentence_is_content() -> None:
     ]
     result = attribute(parsed("short_whole_clause"), LEXICON)
     assert [q.text for q in result.quotes] == ["profits fell"]
+
+
+def test_a_document_read_out_with_nothing_of_what_it_says_is_no_content() -> None:
+    # `read a short statement in court`: no quote; `read a statement saying ...`: what it says.
+    result = attribute(parsed("read_a_statement"), LEXICON)
+    assert [q.text for q in result.quotes] == ["the pier would close"]

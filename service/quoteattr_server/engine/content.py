@@ -884,13 +884,27 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     obj = next((c for c in children if c.deprel == "obj"), None) or next(
         (c for c in children if c.deprel == "xcomp" and c.text.lower().endswith("ing")), None
     )
-    if obj is None:
+    if obj is None or _bare_document(site, obj):
         return None
     words = site.sentence.subtree(obj.index)
     if obj.upos == "PRON":
         words += _said_of_pronoun(site, obj)
     words += _correlative_clause(site, obj)
     return _phrase(site, sorted(words, key=lambda w: w.index), Rule.REPORTED_OBJECT)
+
+
+_DOUBLE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _bare_document(site: WordSite, obj: Word) -> bool:
+    """`read a short statement in court`: a document read out, named with nothing of what it
+    says (no clause, no quotation), is no content of "read"."""
+    if site.word.lemma.lower() != "read" or obj.lemma.lower() not in site.lexicon.artefacts:
+        return False
+    words = site.sentence.subtree(obj.index)
+    marked = any(w.text in _DOUBLE_MARKS for w in words)
+    clause = any(w.deprel in ("acl", "acl:relcl", "ccomp") for w in words if w is not obj)
+    return not (marked or clause)
 
 
 def _cites_a_source(site: WordSite, obj: Word) -> bool:
