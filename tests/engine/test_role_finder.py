@@ -1204,3 +1204,13 @@ def test_posts_left_and_posts_a_speaker_states_of_themselves() -> None:
         "Ana Kovac": ["finance minister", "mayor"],
         "Greta Holm": ["a nurse"],
     }
+
+
+def test_the_doctor_is_the_one_titled_dr_whatever_their_post() -> None:
+    # `Dr. Samuel Achebe, the county's health director, said ... The doctor said ...`; `The
+    # Republican senator` after `The Republican leader, Dale Price,`: the same party's member.
+    result = attribute(parsed("doctor_and_party_after_another_post"), LEXICON)
+    assert roles_by_name(result) == {
+        "Samuel Achebe": ["the county's health director", "The doctor"],
+        "Dale Price": ["The Republican leader", "The Republican senator"],
+    }

@@ -2088,6 +2088,10 @@ def _possessions(sentence: Sentence) -> Iterator[tuple[Word, Word]]:
             yield words[first], owned
 
 
+_DOCTORS = frozenset({"doctor", "physician"})
+_DOCTOR_TITLE = re.compile(r"\bDr\.?\s+$")
+
+
 def _describes_a_post_holder(
     phrase: list[Word], head: Word, base: str, posts: set[str], lexicon: Lexicon
 ) -> bool:
@@ -2148,6 +2152,7 @@ class _Focus:
     def __init__(self, doc: ParsedDoc, named: Sequence[_Candidate], lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._named = named
+        self._text = doc.text
         # What a name written as a possessor owns: "Ruiz's wife" is "the wife" after it.
         self._possessed = {
             first.start: owned.lemma.lower()
@@ -2220,6 +2225,8 @@ class _Focus:
         of one the person holds."""
         lexicon = self._lexicon
         if head.lemma.lower() in lexicon.holder_nouns:
+            return True
+        if head.lemma.lower() in _DOCTORS and self._titled_doctor(chosen):
             return True
         base = _title_key(head)
         held = {key.rpartition(" ")[2] for key in chosen.title_keys}
@@ -2334,7 +2341,17 @@ class _Focus:
         }
         if base in posts:
             return False
-        return not posts or _describes_a_post_holder(phrase, head, base, posts, lexicon)
+        return (
+            not posts
+            or (bool(parties) and parties <= chosen.parties)  # `The Tory MSP`: the party leader
+            or (head.lemma.lower() in _DOCTORS and self._titled_doctor(chosen))
+            or _describes_a_post_holder(phrase, head, base, posts, lexicon)
+        )
+
+    def _titled_doctor(self, chosen: _Candidate) -> bool:
+        """The person's name is written after "Dr" somewhere: `the doctor` is them, whatever
+        post they hold (`The county's health director, Dr. Samuel Achebe`)."""
+        return any(_DOCTOR_TITLE.search(self._text, max(0, s - 5), s) for s in chosen.name_starts)
 
 
 def complete_roles(
