@@ -421,3 +421,10 @@ def test_a_former_holder_named_after_is_not_the_post_quoted_first() -> None:
     # former minister is not the minister.
     result = attribute(parsed("former_post_named_after"), LEXICON)
     assert _speaker(result, "back down") == ("the minister", "person")
+
+
+def test_an_owned_post_quoted_first_is_the_holder_named_right_after() -> None:
+    # `the town's mayor said ... "...," said Mayor Greta Holm.`: the possessor says whose
+    # post it is, not which.
+    result = attribute(parsed("owned_post_named_after"), LEXICON)
+    assert _speaker(result, "hurt shops") == ("Greta Holm", "person")

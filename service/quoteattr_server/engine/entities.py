@@ -968,7 +968,13 @@ class Resolver:
             or not (opener.lemma.lower() == "the" or opener.upos == "PROPN")
         ):
             return None
-        wanted = {w.text.lower() for w in mention[1:-1] if w.upos in ("ADJ", "NOUN")}
+        # `the town's mayor`: the possessor says whose post it is, not which post.
+        owners = {w.head for w in mention if w.text in POSSESSIVE_S}
+        wanted = {
+            w.text.lower()
+            for w in mention[1:-1]
+            if w.upos in ("ADJ", "NOUN") and w.index not in owners
+        }
         written = {w.text.lower() for w in mention}
         noun = head.lemma.lower()
         holders = {
