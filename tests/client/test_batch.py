@@ -216,18 +216,10 @@ def test_a_stopped_run_leaves_whole_lines_and_a_rerun_completes_it(
         tmp_path / "in.jsonl", [record(f"doc-{n}", article(n) * 3) for n in range(total)]
     )
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "quoteattr_client.cli", "batch", str(jsonl)]
+    command = [sys.executable, "-c", _CLI_WITH_CTRL_C, "batch", str(jsonl)]
     command += ["--out", str(out), "--target", server_address, "--in-flight", "2"]
     with open(tmp_path / "stderr", "wb") as stderr:
-        # A test runner started in the background has SIGINT ignored, and a child inherits
-        # that; reset it so the child's Python turns ctrl-c into KeyboardInterrupt as in a
-        # terminal.
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         _wait_for_lines(out, 4, process)
         process.send_signal(stop)
@@ -245,6 +237,16 @@ def test_a_stopped_run_leaves_whole_lines_and_a_rerun_completes_it(
     assert main(["batch", str(jsonl), "--out", str(out), "--target", server_address]) == 0
     ids = [r["document_id"] for r in read_results(out)]
     assert sorted(ids) == sorted(f"doc-{n}" for n in range(total))
+
+
+# The CLI with ctrl-c turned into KeyboardInterrupt as in a terminal: a test runner started in
+# the background has SIGINT ignored, and a child inherits that. Set in the child's own Python,
+# not by a `preexec_fn`, which runs Python between fork and exec while the runner's gRPC
+# threads are alive (the child then aborted now and then).
+_CLI_WITH_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('quoteattr_client.cli', run_name='__main__', alter_sys=True)"
+)
 
 
 def _wait_for_lines(path: Path, count: int, process: subprocess.Popen[bytes]) -> None:
