@@ -2446,8 +2446,8 @@ def _other_gender(speaker: Speaker, pronoun: Word) -> bool:
     return (lowered in _MALE_PRONOUNS) != male
 
 
-_FIRST_PERSON = frozenset({"i"})
-_FIRST_POSSESSIVE = frozenset({"my"})
+# "I" and "my", which in a quotation are its speaker.
+_FIRST_PERSON_PRONOUNS = (frozenset({"i"}), frozenset({"my"}))
 
 
 def _link_first_person(
@@ -2465,34 +2465,28 @@ def _link_first_person(
             if sentence.start < quote.span.end and quote.span.start < sentence.end
             for word in sentence.words
             if quote.span.start <= word.start < quote.span.end
-            for phrase in _stated_of_first_person(sentence, word, reader)
+            for phrase in _stated_of_pronoun(sentence, word, reader, _FIRST_PERSON_PRONOUNS)
             for part in reader.each_role(phrase)
         ]
         if roles:
             _add_roles(speakers, index_of[quote.speaker_id], roles)
 
 
-def _stated_of_first_person(sentence: Sentence, word: Word, reader: RoleReader) -> list[list[Word]]:
-    """The posts a sentence states of "I" (`I was a nurse`, `As mayor, I ...`) or after "my"
-    (`my years as mayor`)."""
+def _stated_of_pronoun(
+    sentence: Sentence,
+    word: Word,
+    reader: RoleReader,
+    pronouns: tuple[frozenset[str], frozenset[str]] = (_PERSONAL_SUBJECTS, _PERSONAL_POSSESSIVES),
+) -> list[list[Word]]:
+    """The roles a sentence states of a personal pronoun, a subject or a possessive of
+    `pronouns`: `she was a judge`, `As finance minister, he ...`, `her years as mayor`, `his
+    work at the clinic as a surgeon` (of "I" and "my" in a quotation: `As mayor, I ...`)."""
+    subjects, possessives = pronouns
     lowered = word.text.lower()
-    if lowered in _FIRST_PERSON and word.deprel == "nsubj":
+    if lowered in subjects and word.deprel == "nsubj":
         fronted = reader.fronted_as_before(sentence, word)
         return [*reader.predicate_chain(sentence.words, word.index + 1), *fronted]
-    if lowered in _FIRST_POSSESSIVE and word.deprel == "nmod:poss":
-        found = reader.as_after_pronoun_possessed(sentence.words, word.index + 1)
-        return [found] if found else []
-    return []
-
-
-def _stated_of_pronoun(sentence: Sentence, word: Word, reader: RoleReader) -> list[list[Word]]:
-    """The roles a sentence states of a personal pronoun: `she was a judge`, `As finance
-    minister, he ...`, `her years as mayor`, `his work at the clinic as a surgeon`."""
-    lowered = word.text.lower()
-    if lowered in _PERSONAL_SUBJECTS and word.deprel == "nsubj":
-        fronted = reader.fronted_as_before(sentence, word)
-        return [*reader.predicate_chain(sentence.words, word.index + 1), *fronted]
-    if lowered in _PERSONAL_POSSESSIVES and word.deprel == "nmod:poss":
+    if lowered in possessives and word.deprel == "nmod:poss":
         found = reader.as_after_pronoun_possessed(sentence.words, word.index + 1)
         return [found] if found else []
     return []
