@@ -2036,6 +2036,8 @@ def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[s
     words = sentence.words
     for word in words[:-1]:
         following = words[word.index + 1]
+        if word.upos not in ("NOUN", "PROPN"):
+            continue
         post = lexicon.is_title(word.text) or word.text.lower() in lexicon.role_nouns
         if post and following.upos == "PROPN" and following.text[:1].isupper():
             first = word.index
@@ -2402,8 +2404,11 @@ def _link_pronoun_predicates(
     if not named:
         return
     paragraph_of = paragraph_finder(doc.paragraphs)
+    pronouns = _PERSONAL_SUBJECTS | _PERSONAL_POSSESSIVES
     for sentence in doc.sentences:
         for word in sentence.words:
+            if word.text.lower() not in pronouns:
+                continue
             roles = [
                 role
                 for phrase in _stated_of_pronoun(sentence, word, reader)
@@ -2456,20 +2461,26 @@ def _link_first_person(
     """`"As finance minister, I cut taxes twice," Ruiz said`, `"My years as mayor taught me
     patience"`: a post a speaker states of "I" or "my" in their own quotation is theirs."""
     index_of = {speaker.id: index for index, speaker in enumerate(speakers)}
-    for quote in quotes:
-        if quote.kind is QuoteKind.REPORTED or quote.speaker_id not in index_of:
-            continue
-        roles = [
-            reader.span(part)
-            for sentence in doc.sentences
-            if sentence.start < quote.span.end and quote.span.start < sentence.end
-            for word in sentence.words
-            if quote.span.start <= word.start < quote.span.end
-            for phrase in _stated_of_pronoun(sentence, word, reader, _FIRST_PERSON_PRONOUNS)
-            for part in reader.each_role(phrase)
-        ]
-        if roles:
-            _add_roles(speakers, index_of[quote.speaker_id], roles)
+    quoted = [
+        quote
+        for quote in quotes
+        if quote.kind is not QuoteKind.REPORTED and quote.speaker_id in index_of
+    ]
+    first_person = _FIRST_PERSON_PRONOUNS[0] | _FIRST_PERSON_PRONOUNS[1]
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if word.text.lower() not in first_person:
+                continue
+            quote = next((q for q in quoted if q.span.start <= word.start < q.span.end), None)
+            if quote is None or quote.speaker_id is None:
+                continue
+            roles = [
+                reader.span(part)
+                for phrase in _stated_of_pronoun(sentence, word, reader, _FIRST_PERSON_PRONOUNS)
+                for part in reader.each_role(phrase)
+            ]
+            if roles:
+                _add_roles(speakers, index_of[quote.speaker_id], roles)
 
 
 def _stated_of_pronoun(
