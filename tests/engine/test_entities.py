@@ -428,3 +428,9 @@ def test_an_owned_post_quoted_first_is_the_holder_named_right_after() -> None:
     # post it is, not which.
     result = attribute(parsed("owned_post_named_after"), LEXICON)
     assert _speaker(result, "hurt shops") == ("Greta Holm", "person")
+
+
+def test_a_spokeswoman_for_a_body_named_after_its_description_is_the_spokeswoman() -> None:
+    # `A spokeswoman for the maker, Kestrel Pharma, said`: the name is the maker's.
+    result = attribute(parsed("spokeswoman_for_named_body"), LEXICON)
+    assert _speaker(result, "no plans") == ("A spokeswoman", "person")

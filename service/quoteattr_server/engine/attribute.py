@@ -636,18 +636,9 @@ def _resolve_speaker(
         target_words = mention_words(sentence, titled)
         mention_span = Span(mention_span.start, max(mention_span.end, target_words[-1].end))
         mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
-    reverse = reverse_apposition_name(sentence, _one_of(sentence, target_head)) or (
-        # `The spokeswoman for the Foreign Office, Emma Lloyd, declined`, with the name hung
-        # on the complement: the name set off after the whole phrase is the description's.
-        name_set_off_after(sentence, target_head) if target_head.upos == "NOUN" else None
+    target_head, target_words, referent = _through_name_set_off(
+        sentence, target_head, target_words, resolver, lexicon, text, roles
     )
-    if reverse is not None:
-        role = head_phrase_role(text, target_words)
-        if role is not None:
-            roles.append(role)
-        target_head = reverse
-        target_words = mention_words(sentence, reverse)
-    referent = resolver.resolve(target_words, sentence.paragraph)
     parts = split_name(target_words, lexicon)
     roles.extend(
         roles_at(RoleSite(text, sentence, target_head, parts, lexicon), SPEAKER_ROLE_RULES)
@@ -662,6 +653,34 @@ def _resolve_speaker(
     )
     own = next((part.mention for part in conjuncts if part.referent.key == referent.key), None)
     return _Resolved(referent, mention, roles, partners, own if partners else None)
+
+
+def _through_name_set_off(
+    sentence: Sentence,
+    head: Word,
+    words: list[Word],
+    resolver: Resolver,
+    lexicon: Lexicon,
+    text: str,
+    roles: list[TextSpan],
+) -> tuple[Word, list[Word], Referent]:
+    """The speaker a description names: the name set off after it (`The spokeswoman for the
+    Foreign Office, Emma Lloyd, declined`, also with the name hung on the complement), whose
+    role the description then is; not a body's name set off after its own description, where
+    the person described speaks (`A spokeswoman for the maker, Corbel Pharma, said`)."""
+    reverse = reverse_apposition_name(sentence, _one_of(sentence, head)) or (
+        name_set_off_after(sentence, head) if head.upos == "NOUN" else None
+    )
+    if reverse is not None:
+        named = mention_words(sentence, reverse)
+        referent = resolver.resolve(named, sentence.paragraph)
+        person = lexicon.is_role_word(head.lemma) and head.lemma not in lexicon.relation_nouns
+        if not (referent.kind is SpeakerKind.ORGANIZATION and person):  # `parent` may be a body
+            role = head_phrase_role(text, words)
+            if role is not None:
+                roles.append(role)
+            return reverse, named, referent
+    return head, words, resolver.resolve(words, sentence.paragraph)
 
 
 def _one_of(sentence: Sentence, head: Word) -> Word:
