@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from quoteattr_server.engine.cues import DASHES, is_according, is_verb_cue, phrase_cue_end
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
 from quoteattr_server.engine.roles import ARTICLES
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.speakers import (
@@ -893,16 +894,13 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     return _phrase(site, sorted(words, key=lambda w: w.index), Rule.REPORTED_OBJECT)
 
 
-_DOUBLE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-
-
 def _bare_document(site: WordSite, obj: Word) -> bool:
     """`read a short statement in court`: a document read out, named with nothing of what it
     says (no clause, no quotation), is no content of "read"."""
     if site.word.lemma.lower() != "read" or obj.lemma.lower() not in site.lexicon.artefacts:
         return False
     words = site.sentence.subtree(obj.index)
-    marked = any(w.text in _DOUBLE_MARKS for w in words)
+    marked = any(w.text in QUOTE_MARK_WORDS for w in words)
     clause = any(w.deprel in ("acl", "acl:relcl", "ccomp") for w in words if w is not obj)
     return not (marked or clause)
 

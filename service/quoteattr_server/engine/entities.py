@@ -21,6 +21,7 @@ from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
     ABBREVIATED_TITLES,
     DESCRIPTION_OPENERS,
+    FORMER_WORDS,
     NAME_ROLE_RULES,
     ORGANIZATION_CONNECTORS,
     POSSESSIVE_S,
@@ -122,9 +123,6 @@ def _post_words(role: str) -> set[str]:
     tokens = _tokens(role)
     return {*tokens, *(ABBREVIATED_TITLES[t] for t in tokens if t in ABBREVIATED_TITLES)}
 
-
-# Words that make a post one held before: `a former minister` is not "the minister".
-_FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time"})
 
 _WORD_RUN = re.compile(r"[\w'\u2019-]+")
 
@@ -985,7 +983,7 @@ class Resolver:
             and any(
                 words[-1:] == [noun]
                 and wanted <= set(words)
-                and not (set(words) & _FORMER_WORDS) - written  # `a former minister` is none
+                and not (set(words) & FORMER_WORDS) - written  # `a former minister` is none
                 for words in (role.text.lower().split() for role in o.roles)
             )
         }

@@ -19,6 +19,8 @@ from quoteattr_server.engine.types import Span
 _OPENERS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})  # “ „ « ``
 _CLOSERS = frozenset({"\u201d", "\u00bb", "''"})  # ” » ''
 _STRAIGHT = '"'
+# Double quotation marks as the parser writes them as words (`` and '' for some copy's marks).
+QUOTE_MARK_WORDS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _BEFORE_OPENER = frozenset("([{\u2014\u2013-/:>")  # ">" ends a markup tag
 _CLOSING_PUNCT = frozenset(".,;:!?)]}\u2014\u2013-")
 # A transcript line's speaker label: a name in capitals and a colon (`"WALLACE: ...`).

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -31,10 +32,11 @@ from quoteattr_server.engine.entities import (
     title_cased,
 )
 from quoteattr_server.engine.lexicon import Lexicon
-from quoteattr_server.engine.marks import find_quotes
+from quoteattr_server.engine.marks import QUOTE_MARK_WORDS, find_quotes
 from quoteattr_server.engine.roles import (
     ABBREVIATED_TITLES,
     ARTICLES,
+    FORMER_WORDS,
     NAME_PARTICLES,
     POSSESSIVE_S,
     contrasts,
@@ -46,6 +48,7 @@ from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
     after_party_tag,
     before_party_tag,
+    glued_hyphen,
 )
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -173,7 +176,6 @@ _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 # `director of research`, `spokesman for the clinic`, `editor in chief`, `the port's chief`.
 _ROLE_PHRASE_LINKS = frozenset({"of", "for", "at", "in", "'s", "\u2019s", "-"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SET_OFF_OPENERS = frozenset(
     {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
 )
@@ -209,13 +211,7 @@ def _past_linking_verb(words: Sequence[Word], position: int) -> tuple[int, bool]
 
 def _hyphen_compound_end(phrase: Sequence[Word]) -> bool:
     """The phrase ends in the last part of a word written with a hyphen (`start-up`)."""
-    return (
-        len(phrase) >= 3
-        and phrase[-2].text == "-"
-        and phrase[-3].end == phrase[-2].start
-        and phrase[-2].end == phrase[-1].start
-        and phrase[-1].text[:1].isalpha()
-    )
+    return glued_hyphen(phrase, len(phrase) - 2) and phrase[-1].text[:1].isalpha()
 
 
 def _lower(word: Word) -> str:
@@ -711,13 +707,13 @@ class RoleReader:
         while comma > 0 and words[comma].text != "," and words[comma].upos == "PROPN":
             comma -= 1  # `As governor, Gov. Ana Kovac`: over the title
         closing = comma
-        if comma > 0 and words[comma].text in _QUOTE_MARKS and words[comma - 1].text == ",":
+        if comma > 0 and words[comma].text in QUOTE_MARK_WORDS and words[comma - 1].text == ",":
             comma -= 1  # `As a presenter on "Morning Tide," Price`: the comma inside
         if comma < opening + 2 or words[comma].text != ",":
             return []
         phrase = list(words[opening + 1 : comma])
         if len(phrase) > MAX_ROLE_WORDS or any(
-            w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text not in _QUOTE_MARKS)
+            w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text not in QUOTE_MARK_WORDS)
             for w in phrase
         ):
             return []
@@ -804,7 +800,7 @@ class RoleReader:
         words = sentence.words
         opening = 0
         while opening < len(words) and (
-            words[opening].upos == "CCONJ" or words[opening].text in _QUOTE_MARKS
+            words[opening].upos == "CCONJ" or words[opening].text in QUOTE_MARK_WORDS
         ):
             opening += 1  # `But as governor he ...`, `"As finance minister, I ...`
         if subject.index < opening + 2 or words[opening].text.lower() != "as":
@@ -2117,7 +2113,8 @@ def _past_or_age(phrase: Sequence[Word]) -> bool:
     return any(w in _PAST_WORDS or w == "old" or w.endswith("year-old") for w in written)
 
 
-_PAST_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time", "longtime"})
+# What a person was, or has long been: `The former engineer`, `The longtime aide`.
+_PAST_WORDS = FORMER_WORDS | {"longtime"}
 # The sides counsel speak for in British court copy (`Prosecuting, Helen Marsh said`).
 _COURT_SIDES = frozenset({"prosecuting", "defending", "mitigating"})
 
@@ -2162,11 +2159,7 @@ class _Focus:
             for first, owned in _possessions(sentence)
         }
         self._paragraph_of = paragraph_finder(doc.paragraphs)
-        # Posts the article gives names, by title key: the words of each.
-        self._posts_given: dict[str, list[set[str]]] = {}
-        for sentence in doc.sentences:
-            for key, words in _posts_given_names(sentence, lexicon):
-                self._posts_given.setdefault(key, []).append(words)
+        self._doc = doc
         self._sentences = [s for s in doc.sentences if any(w.upos != "PUNCT" for w in s.words)]
         self._index_of = {s.start: i for i, s in enumerate(self._sentences)}
         # Sentences whose subject is a description already linked: start -> the person.
@@ -2182,6 +2175,16 @@ class _Focus:
             and (w.index == 0 or sentence.words[w.index - 1].upos != "PROPN")
             and w.start not in owned
         )
+
+    @functools.cached_property
+    def _posts_given(self) -> dict[str, list[set[str]]]:
+        """Posts the article gives names, by title key: the telling words of each. Read on the
+        first description that needs them."""
+        given: dict[str, list[set[str]]] = {}
+        for sentence in self._doc.sentences:
+            for key, words in _posts_given_names(sentence, self._lexicon):
+                given.setdefault(key, []).append(words)
+        return given
 
     def saw(self, sentence: Sentence, phrase: list[Word], referent: _Candidate) -> None:
         """A description linked to `referent`: when it is its sentence's subject, the next
@@ -2417,7 +2420,7 @@ def _link_pronoun_predicates(
             ]
             if not roles:
                 continue
-            agreeing = [i for i in named if not _other_gender(speakers[i], word)]
+            agreeing = [i for i in named if not _other_gender(speakers[i], word, reader.lexicon)]
             index = _last_named_before(word.start, agreeing, name_starts, paragraph_of)
             if index is None or _of_someone_the_speaker_names(word, speakers[index], quotes):
                 continue
@@ -2436,19 +2439,16 @@ def _of_someone_the_speaker_names(pronoun: Word, speaker: Speaker, quotes: Seque
     )
 
 
-_MALE_PRONOUNS = frozenset({"he", "his", "him"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
-
-
-def _other_gender(speaker: Speaker, pronoun: Word) -> bool:
-    """The speaker is mentioned at a cue by a pronoun of one gender only, and not that of
-    `pronoun` (`the former secretary cemented her status ...` is not the senator called "he")."""
-    lowered = pronoun.text.lower()
-    mentioned = {m.text.lower() for m in speaker.mentions}
-    male, female = bool(mentioned & _MALE_PRONOUNS), bool(mentioned & _FEMALE_PRONOUNS)
-    if male == female:
-        return False
-    return (lowered in _MALE_PRONOUNS) != male
+def _other_gender(speaker: Speaker, pronoun: Word, lexicon: Lexicon) -> bool:
+    """The speaker is mentioned at a cue by pronouns of one gender only (`gender_words.txt`),
+    and not that of `pronoun` (`the former secretary cemented her status ...` is not the
+    senator called "he")."""
+    genders = {
+        lexicon.genders[text]
+        for mention in speaker.mentions
+        if (text := mention.text.lower()) in lexicon.pronoun_kinds and text in lexicon.genders
+    }
+    return len(genders) == 1 and lexicon.genders.get(pronoun.text.lower()) not in genders
 
 
 # "I" and "my", which in a quotation are its speaker.

@@ -575,6 +575,9 @@ def description_before_name(site: RoleSite) -> TextSpan | None:
     return TextSpan(site.text[start:end], Span(start, end))
 
 
+# Words that make a post one held before: `a former minister` is not "the minister".
+FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time"})
+
 # Abbreviated titles and titles read as another, by the post they name (`Sen.` is a senator,
 # `nominee` a candidate), without the stop.
 ABBREVIATED_TITLES = {

@@ -1306,7 +1306,7 @@ def _rest_of_name(sentence: Sentence, tail: list[Word], owners: list[Word]) -> l
     return rest if tail[-1].upos == "PROPN" else []
 
 
-def _hyphen(words: Sequence[Word], index: int) -> bool:
+def glued_hyphen(words: Sequence[Word], index: int) -> bool:
     """A hyphen written between two words without spaces: "34-year-old"."""
     return (
         0 < index < len(words) - 1
@@ -1353,9 +1353,9 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
     glue = head.upos != "PROPN"
     start = end = head.index
     # a word glued on by hyphens belongs, however the parser hung it ("the 27-year-old striker")
-    while start - 1 in inside or (glue and _hyphen(words_of, start - 1)):
+    while start - 1 in inside or (glue and glued_hyphen(words_of, start - 1)):
         start -= 2 if start - 1 not in inside else 1
-    while end + 1 in inside or (glue and end + 2 in inside and _hyphen(words_of, end + 1)):
+    while end + 1 in inside or (glue and end + 2 in inside and glued_hyphen(words_of, end + 1)):
         end += 1
     if head.upos == "PROPN":
         end = _rest_of_name_on_its_head(sentence, head, end)
