@@ -1214,3 +1214,13 @@ def test_the_doctor_is_the_one_titled_dr_whatever_their_post() -> None:
         "Samuel Achebe": ["the county's health director", "The doctor"],
         "Dale Price": ["The Republican leader", "The Republican senator"],
     }
+
+
+def test_a_participle_after_the_role_noun_keeps_the_role() -> None:
+    # `Karen Blake, a lawyer representing the families`: a lawyer, not "families"; `chief
+    # operating officer` is still an officer.
+    result = attribute(parsed("participle_apposition_role"), LEXICON)
+    assert roles_by_name(result) == {
+        "Karen Blake": ["a lawyer representing the families"],
+        "Omar Reyes": ["chief operating officer of Kestrel Air"],
+    }

@@ -1376,3 +1376,37 @@ def test_a_document_read_out_with_nothing_of_what_it_says_is_no_content() -> Non
     # `read a short statement in court`: no quote; `read a statement saying ...`: what it says.
     result = attribute(parsed("read_a_statement"), LEXICON)
     assert [q.text for q in result.quotes] == ["the pier would close"]
+
+
+def test_a_second_conjunct_hung_on_the_first_name_speaks_too() -> None:
+    # `Interior Minister Jonas Berg and Justice Minister Eva Lind said in a joint statement`,
+    # parsed with "Justice" a conjunct of Berg's "Minister": both ministers said it, each with
+    # their own title.
+    result = attribute(parsed("conjunct_on_name_word"), LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_in(result, quote)
+    partners = [s for s in result.speakers if s.id in quote.co_speaker_ids]
+    assert speaker is not None
+    assert {speaker.name, *(p.name for p in partners)} == {"Jonas Berg", "Eva Lind"}
+    assert roles_by_name(result) == {
+        "Eva Lind": ["Justice Minister"],
+        "Jonas Berg": ["Interior Minister"],
+    }
+
+
+def test_a_clause_after_the_listener_leaves_the_listener_out() -> None:
+    # `told the BBC the strike would go ahead`, parsed with the first "the" hung on "strike":
+    # what was said starts after the person told.
+    result = attribute(parsed("listener_before_clause"), LEXICON)
+    assert [q.text for q in result.quotes] == ["the strike would go ahead"]
+
+
+def test_a_speaker_the_parser_gave_the_clause_is_not_what_was_said() -> None:
+    # `Omar Reyes, chief operating officer of Kestrel Air, said fares would rise`, parsed with
+    # Reyes the subject of "rise" and "said" without one: Reyes says it.
+    result = attribute(parsed("participle_apposition_role"), LEXICON)
+    quote = quote_containing(result, "fares")
+    speaker = speaker_in(result, quote)
+    assert quote.text == "fares would rise"
+    assert speaker is not None
+    assert speaker.name == "Omar Reyes"

@@ -28,6 +28,7 @@ from quoteattr_server.engine.cues import (
     uncued_quote_kind,
     word_count,
 )
+from quoteattr_server.engine.department_titles import joined_department_titles
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
 from quoteattr_server.engine.hyphens import joined_hyphenated_names
@@ -134,7 +135,7 @@ def attribute(
     means all) applies last, to the finished attributions; speakers left with no quote go too.
     """
     lexicon = lexicon or _default_lexicon()
-    doc = joined_hyphenated_names(doc)
+    doc = joined_department_titles(joined_hyphenated_names(doc), lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)
@@ -788,9 +789,14 @@ def _conjunct_parts(
     """The conjuncts of a mention (their words and head): by the parse's `conj` arcs, else
     names listed after it on the surface. Fewer than two: no conjunction."""
     inside = {w.index for w in words}
+    # `Interior Minister Jonas Berg and Justice Minister Eva Lind`: the parser may hang the
+    # second conjunct on a word of the first one's name.
+    owners = {head.index} | {
+        w.index for w in words if w.head == head.index and w.deprel in ("flat", "flat:name")
+    }
     starts, heads = [words[0].index], [head]
     for word in sentence.words:
-        if word.deprel == "conj" and word.head == head.index and word.index in inside:
+        if word.deprel == "conj" and word.head in owners and word.index in inside:
             start = _conjunct_start(sentence, word)
             # A conjunct stands after "and" or a comma; the parser also marks the next word
             # of a name so ("Hillary" conj, "Clinton" conj).

@@ -436,6 +436,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         if any(later is child for later in joined.values()):
             continue  # read with the clause it completes
         words = _clause_words(site, child, joined[id(child)])
+        words = _after_listener(sentence, word, child, words)
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
@@ -449,6 +450,26 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return found
+
+
+def _after_listener(sentence: Sentence, cue: Word, clause: Word, words: list[Word]) -> list[Word]:
+    """The words of a clause after its cue that the parser gave it from before: after the person
+    told (`told the BBC the strike would go ahead`, the first "the" hung on "strike"), or after
+    a cue with no subject, whose speaker the parser made the clause's."""
+    listeners = [
+        c.index
+        for c in sentence.children(cue.index)
+        if c.deprel in ("iobj", "obj") and cue.index < c.index < clause.index
+    ]
+    if listeners:
+        return [w for w in words if w.index > max(listeners)]
+    if clause.index > cue.index and not any(
+        c.deprel.startswith("nsubj") for c in sentence.children(cue.index)
+    ):
+        # `Omar Reyes, chief operating officer of Kestrel Air, said fares would rise`, parsed
+        # with the name as the clause's subject: the cue has none, so the name is its speaker.
+        return [w for w in words if w.index > cue.index]
+    return words
 
 
 # Words that may open a clause's subject: `said Sunday he would ...`, `said Monday the agency`.

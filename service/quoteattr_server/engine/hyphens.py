@@ -59,12 +59,15 @@ def _joined(sentence: Sentence, text: str) -> Sentence:
         index += 1
     if len(groups) == len(words):
         return sentence
-    return dataclasses.replace(sentence, words=_merged(words, groups, text))
+    return dataclasses.replace(sentence, words=merged_words(words, groups, text))
 
 
-def _merged(words: Sequence[Word], groups: list[list[int]], text: str) -> tuple[Word, ...]:
+def merged_words(
+    words: Sequence[Word], groups: list[list[int]], text: str, *, last_lemma: bool = False
+) -> tuple[Word, ...]:
     """One word per group, with heads renumbered; a group takes the place in the tree of the
-    piece whose head lies outside it."""
+    piece whose head lies outside it. A group's lemma is its text, or with `last_lemma` the
+    lemma of its last piece (a title is what its last word is)."""
     new_index = {old: number for number, group in enumerate(groups) for old in group}
     merged: list[Word] = []
     for number, group in enumerate(groups):
@@ -80,7 +83,7 @@ def _merged(words: Sequence[Word], groups: list[list[int]], text: str) -> tuple[
                 top,
                 index=number,
                 text=written if len(pieces) > 1 else top.text,
-                lemma=written if len(pieces) > 1 else top.lemma,
+                lemma=(last.lemma if last_lemma else written) if len(pieces) > 1 else top.lemma,
                 upos=upos if len(pieces) > 1 else top.upos,
                 head=-1 if head == number else head,
                 start=first.start,

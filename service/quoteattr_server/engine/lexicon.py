@@ -183,7 +183,9 @@ class Lexicon:
         )
 
     def is_title(self, word: str) -> bool:
-        return word.lower() in self.titles
+        # A department's title read as one word (`Work and Pensions Secretary`, see
+        # engine.department_titles) is a title by its last word.
+        return word.lower().rsplit(" ", 1)[-1] in self.titles
 
     def is_role_word(self, word: str) -> bool:
         """A title or a noun of a position or occupation ("guard", "shopkeeper")."""

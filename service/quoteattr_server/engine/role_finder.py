@@ -632,7 +632,7 @@ class RoleReader:
         if owner is not None and owner < complement and owner + 1 < len(phrase):
             phrase = phrase[owner + 1 :]  # not in a complement: `architect of the mayor's campaign`
         head: Word | None = None
-        for word in phrase:
+        for position, word in enumerate(phrase):
             # `Lakers forward`: a role noun ending the phrase the tagger took for a preposition.
             preposition = word.upos == "ADP" and not (
                 word is phrase[-1] and self.is_role_noun(word)
@@ -640,9 +640,24 @@ class RoleReader:
             # `the best loved and most feared presenters`: adjectives may be coordinated.
             if preposition or (word.text.lower() in ("and", "or", "nor") and head is not None):
                 break
+            if head is not None and self._participle_after_noun(phrase, position):
+                break  # `a lawyer representing the families` is a lawyer
             if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
                 head = word
         return head
+
+    def _participle_after_noun(self, phrase: Sequence[Word], position: int) -> bool:
+        """The word at `position` opens a participial modifier of the noun before it (`a lawyer
+        representing ...`, `a firm based in ...`); not a modifier of a role noun after it
+        (`chief operating officer`)."""
+        word = phrase[position]
+        following = phrase[position + 1] if position + 1 < len(phrase) else None
+        return (
+            word.upos == "VERB"
+            and word.deprel not in ("amod", "compound")
+            and word.text.lower().endswith(("ing", "ed"))
+            and not (following is not None and self.is_role_noun(following))
+        )
 
     def role_set_off_before(self, sentence: Sentence, first: int, last: int) -> list[Word]:
         """`The leader of the opposition, Victor Alvarez, said`, `said Northwind's chief executive,
