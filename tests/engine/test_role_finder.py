@@ -1224,3 +1224,9 @@ def test_a_participle_after_the_role_noun_keeps_the_role() -> None:
         "Karen Blake": ["a lawyer representing the families"],
         "Omar Reyes": ["chief operating officer of Kestrel Air"],
     }
+
+
+def test_a_generic_person_is_no_role() -> None:
+    # `"I was the first person in the queue," said Ana Kovac`: anyone could be; no post.
+    result = attribute(parsed("generic_person_no_role"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": [], "Peter Wong": []}

@@ -769,7 +769,7 @@ def _conjoined(
     """`Mr. Ruiz and Ms. Kovac said`, `Chile, Peru and Bolivia said`: each conjunct of a
     speaker mention speaks too. The conjunction as a whole resolves to one of them (the
     quote's speaker); the others are read here, without becoming the latest one mentioned."""
-    for words_of_part, part_head in _conjunct_parts(sentence, head, words):
+    for words_of_part, part_head in _conjunct_parts(sentence, head, words, lexicon):
         part = trim_punct(words_of_part)
         if not part or part[0].upos == "PRON" or part[0].lemma.lower() in lexicon.not_speakers:
             continue
@@ -784,16 +784,16 @@ def _conjoined(
 
 
 def _conjunct_parts(
-    sentence: Sentence, head: Word, words: list[Word]
+    sentence: Sentence, head: Word, words: list[Word], lexicon: Lexicon
 ) -> list[tuple[list[Word], Word]]:
     """The conjuncts of a mention (their words and head): by the parse's `conj` arcs, else
     names listed after it on the surface. Fewer than two: no conjunction."""
     inside = {w.index for w in words}
     # `Interior Minister Jonas Berg and Justice Minister Eva Lind`: the parser may hang the
-    # second conjunct on a word of the first one's name.
-    owners = {head.index} | {
-        w.index for w in words if w.head == head.index and w.deprel in ("flat", "flat:name")
-    }
+    # second conjunct on a word of the first one's title and name, read as one flat run.
+    run = [w for w in words if w.head == head.index and w.deprel in ("flat", "flat:name")]
+    titled = any(lexicon.is_title(w.text) for w in (head, *run))
+    owners = {head.index} | ({w.index for w in run} if titled else set())
     starts, heads = [words[0].index], [head]
     for word in sentence.words:
         if word.deprel == "conj" and word.head in owners and word.index in inside:

@@ -436,7 +436,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         if any(later is child for later in joined.values()):
             continue  # read with the clause it completes
         words = _clause_words(site, child, joined[id(child)])
-        words = _after_listener(sentence, word, child, words)
+        words = _after_listener(sentence, word, child, words, site.lexicon)
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
@@ -452,14 +452,20 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     return found
 
 
-def _after_listener(sentence: Sentence, cue: Word, clause: Word, words: list[Word]) -> list[Word]:
+def _after_listener(
+    sentence: Sentence, cue: Word, clause: Word, words: list[Word], lexicon: Lexicon
+) -> list[Word]:
     """The words of a clause after its cue that the parser gave it from before: after the person
     told (`told the BBC the strike would go ahead`, the first "the" hung on "strike"), or after
     a cue with no subject, whose speaker the parser made the clause's."""
     listeners = [
         c.index
         for c in sentence.children(cue.index)
-        if c.deprel in ("iobj", "obj") and cue.index < c.index < clause.index
+        if cue.index < c.index < clause.index
+        and (
+            c.deprel == "iobj"
+            or (c.deprel == "obj" and cue.lemma.lower() in lexicon.recipient_cues)
+        )
     ]
     if listeners:
         return [w for w in words if w.index > max(listeners)]

@@ -93,6 +93,7 @@ _PERSON_SUFFIXES = (
 )
 _NOT_PERSON_NOUNS = frozenset(
     {
+        "person",  # `the first person in the queue`: anyone; `chairperson` still is a post
         "number",
         "order",
         "matter",
