@@ -1410,3 +1410,15 @@ def test_a_speaker_the_parser_gave_the_clause_is_not_what_was_said() -> None:
     assert quote.text == "fares would rise"
     assert speaker is not None
     assert speaker.name == "Omar Reyes"
+
+
+def test_a_statement_joined_after_the_content_is_its_own() -> None:
+    # `President Ana Kovac said the election had been free and fair, but opposition leader
+    # Tomas Ruiz rejected the results`, with "rejected" a second complement of "said": Kovac's
+    # words end before "but", and Ruiz's rejection is his.
+    result = attribute(parsed("joined_statement_after_content"), LEXICON)
+    found = [(q.text, speaker_in(result, q)) for q in result.quotes]
+    assert [(text, s.name if s else None) for text, s in found] == [
+        ("the election had been free and fair", "Ana Kovac"),
+        ("the results", "Tomas Ruiz"),
+    ]

@@ -421,14 +421,8 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     sentence, word = site.sentence, site.word
     # `X said the country would pay, and Finance Minister Y added that ...`, parsed with
     # "added" as a second complement of "said": that cue reports on its own, from its name.
-    others = [
-        c
-        for c in clauses
-        if c.start > word.start
-        and _reports_clause(c, sentence, site.lexicon)
-        and (c is not clauses[0] or is_participle(c))
-    ]
-    cut = min((_name_run_start(sentence, c) for c in others), default=None)
+    others = [c for c in clauses if c.start > word.start and _another_statement(site, c, clauses)]
+    cut = min((_statement_start(sentence, c) for c in others), default=None)
     cue_end = phrase_cue_end(sentence, word, site.lexicon) or word  # `pointed out that`
     found: list[ReportedContent] = []
     joined = {id(c): _extraposed_after(sentence, c, clauses) for c in clauses}
@@ -661,6 +655,54 @@ def _name_run_start(sentence: Sentence, cue: Word) -> int:
     while position > 0 and sentence.words[position - 1].upos == "PROPN":
         position -= 1
     return sentence.words[position].start
+
+
+def _another_statement(site: WordSite, clause: Word, clauses: list[Word]) -> bool:
+    """A complement after the cue that is an attribution of its own: a cue with its own
+    clause (after the first complement, or a participle), or a statement joined by a
+    conjunction."""
+    sentence, lexicon = site.sentence, site.lexicon
+    if _reports_clause(clause, sentence, lexicon):
+        return clause is not clauses[0] or is_participle(clause)
+    return clause is not clauses[0] and _joined_statement(sentence, clause, lexicon)
+
+
+def _statement_start(sentence: Sentence, cue: Word) -> int:
+    """Where another statement joined to the content begins: its subject's first word (`...,
+    but opposition leader Raila Okoth rejected ...`), or the name right before its cue."""
+    subject = _subject_before(sentence, cue)
+    start = _name_run_start(sentence, cue)
+    if subject is None:
+        return start
+    words = [w for w in sentence.subtree(subject.index) if w.upos not in ("CCONJ", "PUNCT")]
+    return min(start, words[0].start) if words else start
+
+
+def _subject_before(sentence: Sentence, cue: Word) -> Word | None:
+    return next(
+        (
+            c
+            for c in sentence.children(cue.index)
+            if c.deprel in ("nsubj", "nsubj:pass") and c.index < cue.index
+        ),
+        None,
+    )
+
+
+def _joined_statement(sentence: Sentence, clause: Word, lexicon: Lexicon) -> bool:
+    """A second complement of the cue that is a statement of its own, joined by a conjunction
+    before its subject: `X said the vote was fair, but opposition leader Y rejected the
+    results` (the parser hung "rejected" on "said")."""
+    if not is_verb_cue(clause, lexicon):
+        return False
+    subject = _subject_before(sentence, clause)
+    if subject is None or subject.upos == "PRON":
+        return False
+    words = sentence.subtree(subject.index)
+    first = words[0].index
+    while sentence.words[first].upos in ("CCONJ", "PUNCT") and first < subject.index:
+        first += 1  # the conjunction may hang on the subject
+    return any(w.upos == "CCONJ" for w in sentence.words[max(first - 2, 0) : first])
 
 
 def _before_conjunction(words: list[Word]) -> list[Word]:
