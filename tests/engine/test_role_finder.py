@@ -1230,3 +1230,10 @@ def test_a_generic_person_is_no_role() -> None:
     # `"I was the first person in the queue," said Ana Kovac`: anyone could be; no post.
     result = attribute(parsed("generic_person_no_role"), LEXICON)
     assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": [], "Peter Wong": []}
+
+
+def test_a_post_someone_could_hold_is_no_role() -> None:
+    # `... could be the next mayor, Kovac demurred`: "the next mayor" describes no one who
+    # holds the post, not Mayor Peter Kovac.
+    result = attribute(parsed("subject_after_asked_clause"), LEXICON)
+    assert roles_by_name(result)["Peter Kovac"] == ["Mayor"]

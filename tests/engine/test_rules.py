@@ -1422,3 +1422,27 @@ def test_a_statement_joined_after_the_content_is_its_own() -> None:
         ("the election had been free and fair", "Ana Kovac"),
         ("the results", "Tomas Ruiz"),
     ]
+
+
+def test_a_predicate_hung_deep_in_the_object_still_characterises() -> None:
+    # `Critics called the toll and the demand for the mayor's public apology a cynical stunt
+    # ...`, with "stunt" parsed as a noun modifier of "apology": what the critics called it is
+    # their words.
+    result = attribute(parsed("predicate_inside_object"), LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Critics"
+    assert quote.text.startswith("the toll and the demand")
+    assert "a cynical stunt" in quote.text
+
+
+def test_the_subject_after_an_asked_clause_is_whom_he_refers_to() -> None:
+    # `Asked whether he was worried that Tomas Ruiz, ..., who has called the toll a scandal,
+    # could be the next mayor, Kovac demurred. "...," he said.`: Kovac is the sentence's
+    # subject (the parser hung "demurred" beside "mayor"), so "he" is Kovac, not Ruiz, whose
+    # words inside the question are more recent.
+    result = attribute(parsed("subject_after_asked_clause"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "no point guessing"))
+    assert speaker is not None
+    assert speaker.name == "Peter Kovac"

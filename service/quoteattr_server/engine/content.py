@@ -1091,7 +1091,25 @@ def _characterization(site: WordSite) -> list[Word] | None:
         ),
         None,
     )
-    return site.sentence.subtree(first.index) if said_of is not None else None
+    if said_of is not None or _predicate_inside(site.sentence, first):
+        return site.sentence.subtree(first.index)
+    return None
+
+
+def _predicate_inside(sentence: Sentence, obj: Word) -> bool:
+    """`called the citation and the demand for his appearance a transparent ploy`: the
+    predicate hung deep in the object, as a noun phrase opened by "a" or "an" that no
+    preposition introduces."""
+    return any(
+        word.deprel == "nmod"
+        and word.index > obj.index
+        and not any(c.deprel == "case" for c in sentence.children(word.index))
+        and any(
+            c.deprel == "det" and c.text.lower() in ("a", "an") and c.index < word.index
+            for c in sentence.children(word.index)
+        )
+        for word in sentence.subtree(obj.index)
+    )
 
 
 def reported_passive(site: WordSite) -> list[ReportedContent] | None:

@@ -586,14 +586,25 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     if verb.deprel == "conj" and verb.head >= 0:
         verb = sentence.words[verb.head]
     if (
-        verb.deprel == "ccomp"
-        and verb.head >= 0
-        and _fronted_participle(sentence, verb.head)
-        and head.index > 0
+        head.index > 0
         and sentence.words[head.index - 1].text == ","
+        and _under_fronted_participle(sentence, verb)
     ):
         return True  # `Asked if she would run, Hargreaves laughed`, parsed under "Asked"
     return verb.deprel == "root"
+
+
+def _under_fronted_participle(sentence: Sentence, verb: Word) -> bool:
+    """The verb hangs, as a complement or a clause beside one, under a participle opening the
+    sentence (`Asked whether he was worried that Ruiz could be the next mayor, Kovac demurred`,
+    with "demurred" parsed beside "mayor")."""
+    for _ in range(MAX_APPOSED_LEVELS):
+        if verb.deprel not in ("ccomp", "parataxis") or verb.head < 0:
+            return False
+        verb = sentence.words[verb.head]
+        if _fronted_participle(sentence, verb.index):
+            return True
+    return False
 
 
 def _fronted_subject(sentence: Sentence, head: Word) -> bool:

@@ -1759,6 +1759,21 @@ def _best_named_before(
     return max(ranked, key=lambda item: item[:2])[2]
 
 
+# Modal verbs that make a predicate a possibility, and words of a post not yet held.
+_MODALS = frozenset({"could", "would", "will", "might", "may", "should", "must", "'ll", "\u2019ll"})
+_NOT_YET = frozenset({"next", "future", "would-be", "prospective"})
+
+
+def _hypothetical(sentence: Sentence, head: Word, phrase: Sequence[Word]) -> bool:
+    """`... could be the next mayor`, `the future chancellor`: a post someone may hold, which
+    describes no one who holds it now."""
+    if any(w.text.lower() in _NOT_YET for w in phrase):
+        return True
+    return any(
+        c.deprel == "aux" and c.text.lower() in _MODALS for c in sentence.children(head.index)
+    )
+
+
 def _link_descriptions(
     doc: ParsedDoc, speakers: list[Speaker], reader: RoleReader, name_starts: list[list[int]]
 ) -> None:
@@ -1785,6 +1800,8 @@ def _link_descriptions(
         inside = any(span.start <= phrase[0].start and phrase[-1].end <= span.end for span in known)
         if inside and not (phrase[-1] is head and _possessor(sentence, phrase)):
             continue  # part of a role already read ("one of the aides"), not its owner
+        if _hypothetical(sentence, head, phrase):
+            continue
         referent = _described(phrase, head, sentence, focus, candidates, reader.lexicon)
         if referent is not None:
             stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
