@@ -1446,3 +1446,25 @@ def test_the_subject_after_an_asked_clause_is_whom_he_refers_to() -> None:
     speaker = speaker_in(result, quote_containing(result, "no point guessing"))
     assert speaker is not None
     assert speaker.name == "Peter Kovac"
+
+
+def test_a_person_described_by_age_speaks_around_the_cue() -> None:
+    # `"...," said the 23-year-old` (the hyphens split the description) and `"...," the
+    # veteran councillor, 74, said` (the age set off before the cue): both described speakers.
+    result = attribute(parsed("age_descriptions_at_cue"), LEXICON)
+    found = [(q.text, speaker_in(result, q)) for q in result.quotes]
+    assert [s.name if s else None for _, s in found] == [
+        "the 23-year-old",
+        "the veteran councillor",
+    ]
+    assert all(s is not None and s.kind is SpeakerKind.PERSON for _, s in found)
+
+
+def test_a_name_after_on_is_where_it_was_said() -> None:
+    # `Speaking to reporters on Air Force One`, `spoke on CNN about the floods`: the channel
+    # or place is no content; what follows "about" is.
+    result = attribute(parsed("place_after_on"), LEXICON)
+    assert [q.text for q in result.quotes] == [
+        "the president had not yet decided",
+        "about the floods",
+    ]

@@ -1180,6 +1180,7 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
             and not _asks_for_comment(sentence, c, lexicon)
             and _opened_by_content_preposition(sentence, c, lexicon, ("case", "mark"))
             and (content := _past_addressee(sentence, site.word, c, lexicon)) is not None
+            and not _venue(sentence, content, lexicon)  # `to reporters on Air Force One`
         ),
         None,
     )
@@ -1189,9 +1190,10 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
 
 
 def _venue(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
-    """`told analysts on an earnings call`, `said on a podcast`: where it was said (a noun of
-    speech after "on"), not what."""
-    return phrase.lemma.lower() in lexicon.reporting_nouns and any(
+    """`told analysts on an earnings call`, `said on a podcast`, `speaking on Air Force One`,
+    `on CNN`: where it was said (a noun of speech or a name after "on"), not what."""
+    place = phrase.lemma.lower() in lexicon.reporting_nouns or phrase.upos == "PROPN"
+    return place and any(
         c.deprel == "case" and c.text.lower() == "on" for c in sentence.children(phrase.index)
     )
 

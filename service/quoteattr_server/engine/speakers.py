@@ -370,6 +370,8 @@ def name_after_cue(site: CueSite) -> Word | None:
     for word in sentence.words[cue.index + 1 : cue.index + 5]:
         if layout.inside_quote(word):
             return None
+        if glued_hyphen(sentence.words, word.index):
+            continue  # `said the 23-year-old`
         if word.upos == "PUNCT":
             return _named_after_one(sentence, word)
         if word.text.lower() in site.lexicon.time_words:
@@ -430,6 +432,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         if site.layout.inside_quote(word):
             break
         run.insert(0, word)
+    run = _without_age_set_off(run)
     adjacent = (
         _name_right_before(site, run)
         or _description_right_before(site, run)
@@ -561,6 +564,14 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"for", "to", "at", "with", "from", "in", "
 
 
 MAX_DESCRIPTION_WORDS = 12
+
+
+def _without_age_set_off(run: list[Word]) -> list[Word]:
+    """`"...," the veteran lawmaker, 74, said`: the words before the cue without the age set
+    off by commas after the speaker."""
+    if len(run) > 3 and [w.text for w in run[-3::2]] == [",", ","] and run[-2].upos == "NUM":
+        return run[:-3]
+    return run
 
 
 def _age_right_before(run: list[Word]) -> Word | None:
