@@ -6,6 +6,7 @@ import pytest
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.acronyms import (
+    acronyms_as_names,
     expansions,
     initials_of,
     letters_of,
@@ -103,3 +104,13 @@ def test_a_name_the_article_is_known_to_write_comes_before_other_runs() -> None:
     runs = [(0, "Veterans Affairs"), (10, "Veterans of America"), (40, "VA")]
     assert expansions((), runs, "") == {}
     assert expansions((), [(0, "Veterans Affairs"), (40, "VA")], "") == {"VA": "Veterans Affairs"}
+
+
+def test_an_abbreviation_tagged_as_a_pronoun_is_read_as_a_name() -> None:
+    # `the WHO representative`: "WHO" a name modifying the role noun, which is an apposition
+    # again, not a relative clause; "US" in `US officials` was a name already and stays.
+    doc = acronyms_as_names(parsed("acronym_read_as_pronoun"))
+    words = {w.text: w for w in doc.sentences[0].words}
+    assert (words["WHO"].upos, words["WHO"].deprel) == ("PROPN", "compound")
+    assert words["representative"].deprel == "appos"
+    assert doc.sentences[1].words == parsed("acronym_read_as_pronoun").sentences[1].words

@@ -1237,3 +1237,10 @@ def test_a_post_someone_could_hold_is_no_role() -> None:
     # holds the post, not Mayor Peter Kovac.
     result = attribute(parsed("subject_after_asked_clause"), LEXICON)
     assert roles_by_name(result)["Peter Kovac"] == ["Mayor"]
+
+
+def test_an_abbreviation_read_as_a_pronoun_keeps_the_role() -> None:
+    # `said Hans Berger, the WHO representative in the country`: the tagger took "WHO" for the
+    # relative pronoun and the parser made a relative clause of the role.
+    result = attribute(parsed("acronym_read_as_pronoun"), LEXICON)
+    assert roles_by_name(result)["Hans Berger"] == ["the WHO representative in the country"]

@@ -9,9 +9,10 @@ replaces a name the article wrote.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
-from quoteattr_server.engine.types import Sentence, Word
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 # Lower-case words inside an organisation's name that its abbreviation skips:
 # "Federal Bureau of Investigation" (FBI), "Alliance to Save Our Ports" (ASOP).
@@ -152,3 +153,50 @@ def _named_once(names: Sequence[tuple[int, str]], first_use: dict[str, int]) -> 
         if len(written) == 1 and start < first_use[initials]:
             named[initials] = name
     return named
+
+
+def acronyms_as_names(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with every abbreviation the tagger read as a pronoun or function word ("the WHO
+    representative", "US officials") read as a name. The parser made "WHO" a relative pronoun
+    and its noun a relative clause (`Hans Berger, the WHO representative,`): that clause is an
+    apposition again, with the abbreviation its modifier."""
+    sentences = tuple(_names_read(sentence) for sentence in doc.sentences)
+    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
+        return doc
+    return dataclasses.replace(doc, sentences=sentences)
+
+
+def _names_read(sentence: Sentence) -> Sentence:
+    words = sentence.words
+    if not any(_misread(words, word) for word in words):
+        return sentence
+    fixed = list(words)
+    for word in words:
+        if not _misread(words, word):
+            continue
+        fixed[word.index] = dataclasses.replace(word, upos="PROPN", lemma=word.text)
+        host = words[word.head] if word.head >= 0 else None
+        if host is not None and word.deprel == "nsubj" and host.deprel == "acl:relcl":
+            fixed[word.index] = dataclasses.replace(fixed[word.index], deprel="compound")
+            fixed[host.index] = dataclasses.replace(fixed[host.index], deprel="appos")
+    return dataclasses.replace(sentence, words=tuple(fixed))
+
+
+def _misread(words: Sequence[Word], word: Word) -> bool:
+    """An abbreviation in capitals tagged as a word of grammar, in a sentence written in lower
+    case (not a headline in capitals), right before the noun it modifies."""
+    following = words[word.index + 1] if word.index + 1 < len(words) else None
+    return (
+        word.upos in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "ADV")
+        and letters_of(word.text) is not None
+        and following is not None
+        and following.upos in ("NOUN", "PROPN")
+        and following.text[:1].islower()
+        and _written_in_lower_case(words)
+    )
+
+
+def _written_in_lower_case(words: Sequence[Word]) -> bool:
+    """Most of the sentence's words open in lower case: no headline in capitals."""
+    lettered = [w for w in words if w.text[:1].isalpha()]
+    return sum(w.text[:1].islower() for w in lettered) * 2 > len(lettered)

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
+from quoteattr_server.engine.acronyms import acronyms_as_names
 from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.confidence import rounded
 from quoteattr_server.engine.content import ReportedContent, reported_contents
@@ -135,7 +136,7 @@ def attribute(
     means all) applies last, to the finished attributions; speakers left with no quote go too.
     """
     lexicon = lexicon or _default_lexicon()
-    doc = joined_department_titles(joined_hyphenated_names(doc), lexicon)
+    doc = acronyms_as_names(joined_department_titles(joined_hyphenated_names(doc), lexicon))
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)

@@ -554,7 +554,7 @@ class RoleReader:
             lowered = word.text.lower()
             if word.upos == "PUNCT" and word.text not in ("-", "'", "\u2019"):
                 break
-            if lowered in _RELATIVES and phrase:
+            if lowered in _RELATIVES and phrase and word.upos != "PROPN":  # not `the WHO envoy`
                 break
             if (
                 word.upos in ("VERB", "AUX")
