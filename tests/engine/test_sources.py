@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from quoteattr_server.engine import attribute
 from quoteattr_server.engine.sources import (
     enrich_speakers,
     load_source_lexicon,
@@ -27,6 +28,9 @@ from quoteattr_server.engine.types import (
     TextSpan,
     Word,
 )
+
+from .rulekit import LEXICON
+from .rulekit import parsed as fixture
 
 
 def parsed(text: str, *sentences: str) -> ParsedDoc:
@@ -534,3 +538,12 @@ def test_enrichment_on_real_parses(parser: Any) -> None:
     unnamed = [s for s in result.speakers if s.anonymous]
     assert unnamed
     assert all(s.gender is Gender.UNKNOWN for s in unnamed)
+
+
+def test_a_pronoun_someone_else_was_just_called_by_is_no_evidence() -> None:
+    # `"...," she told reporters. ... The opposition leader, Paul Hines, said she had lost the
+    # confidence of parliament`: a woman known only as "she" is about, whom the second "she"
+    # means; Hines's gender is not stated.
+    result = attribute(fixture("pronoun_of_someone_else"), LEXICON)
+    genders = {s.name: s.gender for s in result.speakers}
+    assert genders["Paul Hines"] is Gender.UNKNOWN

@@ -580,7 +580,7 @@ def gender_of(
     facts = facts or _DocFacts.of(doc)
     stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others, facts))
     nearby = (
-        _by_span(_nearby_pronouns(doc, occurrences, lexicon, facts.people))
+        _by_span(_nearby_pronouns(doc, occurrences, lexicon, facts.people, _pronouns_of(others)))
         if speaker.kind is SpeakerKind.PERSON  # not for what may be a place or a company
         else {}
     )
@@ -665,6 +665,7 @@ def _nearby_pronouns(
     occurrences: list[NameOccurrence],
     lexicon: SourceLexicon,
     people: frozenset[str],
+    rival_pronouns: Sequence[TextSpan] = (),
 ) -> Iterator[tuple[Gender, TextSpan]]:
     """Third-person pronouns outside quotations after the speaker's name as a subject, in its
     paragraph or the next, with no other proper noun, no other writing of the name and no
@@ -675,6 +676,7 @@ def _nearby_pronouns(
         return
     anchored: int | None = None  # the paragraph of the last anchor, while it still holds
     genders: set[Gender] = set()  # genders of the pronouns since the last anchor
+    rivalled: set[Gender] = set()  # genders of pronouns just before the last anchor
     near = {o.sentence.paragraph + step for o in occurrences for step in range(2)}
     for sentence in (s for s in doc.sentences if s.paragraph in near):
         if anchored is not None and sentence.paragraph - anchored > _PRONOUN_PARAGRAPHS:
@@ -682,6 +684,9 @@ def _nearby_pronouns(
         for word in sentence.words:
             if word.start in anchors:
                 anchored, genders = sentence.paragraph, set()
+                # `The minister ... "...," she told the BBC. Paul Hines said she had lost ...`:
+                # a gender someone else was just called by says nothing of this speaker.
+                rivalled = _genders_in_play(doc, lexicon, word, rival_pronouns)
             elif anchored is None:
                 continue
             elif word.start in elsewhere or (
@@ -689,18 +694,65 @@ def _nearby_pronouns(
             ):
                 anchored = None  # someone (or something) else is named in between
             else:
-                gender = lexicon.gender_of(_PRONOUN, word.text)
-                # Not "Lee scolded him" (someone else), nor a pronoun in a capitals headline.
-                if (
-                    gender is None
-                    or word.text.isupper()
-                    or _object_of_anchor(sentence, word, anchors)
-                    or not _in_subject_or_anchor_clause(sentence, word, anchors)
-                ):
+                gender = _pronoun_gender(sentence, word, anchors, lexicon)
+                if gender is None:
                     continue
                 genders.add(gender)
-                if len(genders) == 1 and not _inside_quotation(doc.text, word):
+                if (
+                    len(genders) == 1
+                    and gender not in rivalled
+                    and not _inside_quotation(doc.text, word)
+                ):
                     yield gender, TextSpan(word.text, word.span)
+
+
+def _pronoun_gender(
+    sentence: Sentence, word: Word, anchors: set[int], lexicon: SourceLexicon
+) -> Gender | None:
+    """The gender of a pronoun that may refer to the speaker: not "Lee scolded him" (someone
+    else), nor a pronoun in a capitals headline."""
+    gender = lexicon.gender_of(_PRONOUN, word.text)
+    if (
+        gender is None
+        or word.text.isupper()
+        or _object_of_anchor(sentence, word, anchors)
+        or not _in_subject_or_anchor_clause(sentence, word, anchors)
+    ):
+        return None
+    return gender
+
+
+def _pronouns_of(speakers: Sequence[Speaker]) -> list[TextSpan]:
+    """The mentions of speakers known only by a pronoun (`"...," she told the BBC`, with no
+    one named before it to refer to)."""
+    return [
+        m
+        for s in speakers
+        if s.name.lower() in _THIRD_PERSON
+        for m in s.mentions
+        if m.text.lower() in _THIRD_PERSON
+    ]
+
+
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+
+
+def _genders_in_play(
+    doc: ParsedDoc, lexicon: SourceLexicon, anchor: Word, rival_pronouns: Sequence[TextSpan]
+) -> set[Gender]:
+    """The genders of the pronouns of speakers known by nothing else, in the paragraph before
+    the anchor and its own: a person of that gender is about, whom the pronoun may mean."""
+    paragraph = next(s.paragraph for s in doc.sentences if s.words[0].start <= anchor.start)
+    earliest = next(
+        (s.words[0].start for s in doc.sentences if s.paragraph >= paragraph - _PRONOUN_PARAGRAPHS),
+        0,
+    )
+    return {
+        gender
+        for pronoun in rival_pronouns
+        if earliest <= pronoun.span.start < anchor.start
+        and (gender := lexicon.gender_of(_PRONOUN, pronoun.text)) is not None
+    }
 
 
 def _is_subject(occurrence: NameOccurrence, *, main: bool = True) -> bool:
