@@ -547,3 +547,12 @@ def test_a_pronoun_someone_else_was_just_called_by_is_no_evidence() -> None:
     result = attribute(fixture("pronoun_of_someone_else"), LEXICON)
     genders = {s.name: s.gender for s in result.speakers}
     assert genders["Paul Hines"] is Gender.UNKNOWN
+
+
+def test_she_after_a_described_subject_is_that_person() -> None:
+    # `The minister, who has been under pressure for weeks, refused to resign. "...," she told
+    # reporters.`: no one is named before "she"; the minister, the sentence's subject, is meant.
+    result = attribute(fixture("pronoun_of_someone_else"), LEXICON)
+    minister = next(s for s in result.speakers if s.name == "The minister")
+    assert [r.text for r in minister.roles] == ["The minister"]
+    assert minister.gender is Gender.FEMALE

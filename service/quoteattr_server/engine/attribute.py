@@ -511,7 +511,8 @@ class _Resolution:
         for found in (resolved, *resolved.partners):
             builder = self.entities.setdefault(found.referent.key, _EntityBuilder(found.referent))
             _add_unique(builder.roles, found.roles)
-            _add_unique(builder.mentions, [found.own or found.mention])
+            written = [found.referent.written] if found.referent.written else []
+            _add_unique(builder.mentions, [found.own or found.mention, *written])
         partners = tuple(p.referent.key for p in resolved.partners)
         self._emit(draft, referent, mention, draft.rule, score, partners)
 

@@ -13,7 +13,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.acronyms import expansions, letters_of
 from quoteattr_server.engine.layout import Layout, trim_punct
@@ -31,7 +31,7 @@ from quoteattr_server.engine.roles import (
     split_name,
 )
 from quoteattr_server.engine.speakers import home_preposition, mention_words, organization_name
-from quoteattr_server.engine.types import Sentence, SpeakerKind, TextSpan, Word
+from quoteattr_server.engine.types import Sentence, Span, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
 # How an unnamed speaker is first described: `a source close to ...`, `one official`.
@@ -689,6 +689,9 @@ class Referent:
     name: str
     kind: SpeakerKind
     resolved_by: str  # "name", "pronoun", "title" (the minister), "nominal", "unresolved"
+    # Where a pronoun's antecedent is written when it is a description no cue named
+    # (`The minister ... refused. "...," she said`): a mention of the speaker too.
+    written: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -767,10 +770,12 @@ class Resolver:
             if found is None:
                 found = self._most_recent(mention[0].start, paragraph, wanted, gender)
                 found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
+            if found is None and pronoun_kind == "person":
+                found = self._described_subject_since(mention[0], paragraph)
             if found is not None:
                 if gender is not None:
                     self._genders.setdefault(found.key, gender)
-                return Referent(found.key, found.name, found.kind, "pronoun")
+                return Referent(found.key, found.name, found.kind, "pronoun", found.written)
             kind = SpeakerKind.PERSON if pronoun_kind == "person" else SpeakerKind.GROUP
             return Referent(lowered, head_text, kind, "unresolved")
         titled = (
@@ -1181,6 +1186,43 @@ class Resolver:
         ):
             return SpeakerKind.PERSON  # `the driver`, `one fan`, `A mother of three`, `a source`
         return SpeakerKind.UNKNOWN
+
+    def _described_subject_since(self, pronoun: Word, paragraph: int) -> Referent | None:
+        """`The minister, who has been under pressure for weeks, refused to resign. "...," she
+        told reporters.`: with no one named to refer to, a person described by a role noun as
+        the subject of the sentence before (or of the pronoun's own, before it) is the one the
+        pronoun means."""
+        sentences = [self._names.sentence_at(pronoun.start)]
+        sentences += self._names.sentences_before(pronoun.start, 1)
+        for sentence in sentences:
+            if paragraph - sentence.paragraph > 1:
+                continue
+            noun = self._described_subject(sentence, pronoun.start)
+            if noun is not None:
+                words = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
+                referent = self._resolve_nominal(words, sentence.paragraph)
+                if referent.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
+                    span = Span(words[0].start, words[-1].end)
+                    written = TextSpan(self._text[span.start : span.end], span)
+                    return replace(referent, written=written)
+        return None
+
+    def _described_subject(self, sentence: Sentence, before: int) -> Word | None:
+        """The subject of the sentence's main verb when it is a person's role noun after "the"
+        or a possessive (`The minister`, `The club's captain`), written before `before`."""
+        for word in sentence.words:
+            if word.start >= before or word.deprel != "nsubj" or word.upos != "NOUN":
+                continue
+            verb = sentence.words[word.head] if word.head >= 0 else None
+            if verb is None or verb.deprel != "root" or "Number=Plur" in word.feats:
+                continue
+            opener = next(iter(sentence.subtree(word.index)), word)
+            definite = opener.text.lower() == "the" or (
+                opener.deprel == "nmod:poss" and opener.upos != "PRON"  # not `my son`
+            )
+            if definite and self._lexicon.is_role_word(word.lemma):
+                return word
+        return None
 
     def _most_recent(
         self, before: int, paragraph: int, kinds: tuple[SpeakerKind, ...], gender: str | None

@@ -580,7 +580,9 @@ def gender_of(
     facts = facts or _DocFacts.of(doc)
     stated = _by_span(_evidence(doc, speaker, occurrences, context, lexicon, others, facts))
     nearby = (
-        _by_span(_nearby_pronouns(doc, occurrences, lexicon, facts.people, _pronouns_of(others)))
+        _by_span(
+            _nearby_pronouns(doc, occurrences, lexicon, facts.people, _pronouns_of(others, lexicon))
+        )
         if speaker.kind is SpeakerKind.PERSON  # not for what may be a place or a company
         else {}
     )
@@ -722,13 +724,13 @@ def _pronoun_gender(
     return gender
 
 
-def _pronouns_of(speakers: Sequence[Speaker]) -> list[TextSpan]:
-    """The mentions of speakers known only by a pronoun (`"...," she told the BBC`, with no
-    one named before it to refer to)."""
+def _pronouns_of(speakers: Sequence[Speaker], lexicon: SourceLexicon) -> list[TextSpan]:
+    """The pronouns at the cues of speakers the article names nowhere (`The minister ...
+    "...," she told the BBC`): people about whom no name tells the pronouns apart."""
     return [
         m
         for s in speakers
-        if s.name.lower() in _THIRD_PERSON
+        if s.kind is not SpeakerKind.GROUP and is_unnamed(s, lexicon)
         for m in s.mentions
         if m.text.lower() in _THIRD_PERSON
     ]
@@ -740,9 +742,9 @@ _THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 def _genders_in_play(
     doc: ParsedDoc, lexicon: SourceLexicon, anchor: Word, rival_pronouns: Sequence[TextSpan]
 ) -> set[Gender]:
-    """The genders of the pronouns of speakers known by nothing else, in the paragraph before
-    the anchor and its own: a person of that gender is about, whom the pronoun may mean."""
-    paragraph = next(s.paragraph for s in doc.sentences if s.words[0].start <= anchor.start)
+    """The genders of the pronouns of unnamed speakers in the paragraph before the anchor and
+    its own: a person of that gender is about, whom the pronoun may mean."""
+    paragraph = max(s.paragraph for s in doc.sentences if s.words[0].start <= anchor.start)
     earliest = next(
         (s.words[0].start for s in doc.sentences if s.paragraph >= paragraph - _PRONOUN_PARAGRAPHS),
         0,
