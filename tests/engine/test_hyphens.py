@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.hyphens import joined_hyphenated_names
+from quoteattr_server.engine.hyphens import joined_hyphenated_names, party_tags_set_aside
 from quoteattr_server.engine.types import Sentence
 
 from .rulekit import LEXICON, parsed
@@ -71,3 +71,13 @@ def test_a_surname_opened_by_a_particle_is_a_place_of_the_name_for_later_descrip
     assert {s.name: [r.text for r in s.roles] for s in result.speakers} == {
         "Hassan bin Khalid al-Amiri": ["The harbour minister"]
     }
+
+
+def test_a_party_tag_cut_after_its_letter_is_no_name() -> None:
+    # `said state Rep. Carla Nunez, D-Albuquerque, who sponsored the bill`: the tokenizer cut
+    # "D-" off the place and the parser made the tag a conjunct of the name, which then spoke.
+    doc = party_tags_set_aside(parsed("party_tag_after_name"))
+    (tag,) = [w for w in doc.sentences[0].words if w.text == "D-Albuquerque"]
+    assert (tag.upos, tag.deprel) == ("X", "dep")
+    result = attribute(parsed("party_tag_after_name"), LEXICON)
+    assert [s.name for s in result.speakers] == ["Carla Nunez"]

@@ -352,8 +352,10 @@ def test_name_before_cue_reads_the_name_between_quote_and_cue() -> None:
 
 def test_participle_takes_the_speaker_of_an_earlier_cue_in_its_sentence() -> None:
     alone = cue_site("participle", "adding")
-    assert participle_continues_speaker(alone) is None
     _, ana = find_word(alone.layout, "Ana")
+    # Alone, it borrows the name after the inverted cue it hangs on (`said Ana Kovac, ...,
+    # adding that`); given the speaker of an earlier cue of its sentence, that one.
+    assert participle_continues_speaker(alone) is ana
     earlier = (SpeakerHead(alone.sentence, ana, Rule.NAME_AFTER_CUE),)
     site = cue_site("participle", "adding", earlier)
     site = type(site)(alone.sentence, site.cue, alone.layout, LEXICON, earlier)
@@ -1467,4 +1469,15 @@ def test_a_name_after_on_is_where_it_was_said() -> None:
     assert [q.text for q in result.quotes] == [
         "the president had not yet decided",
         "about the floods",
+    ]
+
+
+def test_a_participle_after_an_inverted_cue_has_its_speaker() -> None:
+    # `"...," said Amina Diallo, adding that the union would fight the plan in court`: "said"
+    # has no subject arc (Diallo is its object), so "adding" borrows the name after it.
+    result = attribute(parsed("participle_after_inverted_cue"), LEXICON)
+    found = [(q.text, speaker_in(result, q)) for q in result.quotes]
+    assert [(text, s.name if s else None) for text, s in found] == [
+        ('"We were not consulted,"', "Amina Diallo"),
+        ("the union would fight the plan in court", "Amina Diallo"),
     ]

@@ -91,3 +91,46 @@ def merged_words(
             )
         )
     return tuple(merged)
+
+
+# Party letters that open a tag set off after a politician's name: `Carla Nunez, D-Albuquerque,`.
+PARTY_LETTERS = frozenset({"D-", "R-", "I-"})
+
+
+def party_tags_set_aside(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with each party tag the tokenizer cut after its letter (`D-` + `Albuquerque`) read
+    as one word of no name: the parser made it a conjunct of the name before it, a second
+    person who seemed to speak."""
+    sentences = tuple(_tags_joined(sentence, doc.text) for sentence in doc.sentences)
+    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
+        return doc
+    return dataclasses.replace(doc, sentences=sentences)
+
+
+def _tags_joined(sentence: Sentence, text: str) -> Sentence:
+    words = sentence.words
+    tags = [i for i in range(1, len(words) - 1) if _opens_party_tag(words, i)]
+    if not tags:
+        return sentence
+    groups: list[list[int]] = []
+    for index in range(len(words)):
+        if index - 1 in tags:
+            continue
+        groups.append([index, index + 1] if index in tags else [index])
+    merged = list(merged_words(words, groups, text))
+    for number, group in enumerate(groups):
+        if len(group) == 2:
+            merged[number] = dataclasses.replace(merged[number], upos="X", deprel="dep")
+    return dataclasses.replace(sentence, words=tuple(merged))
+
+
+def _opens_party_tag(words: Sequence[Word], index: int) -> bool:
+    """`, D-Albuquerque`: a party letter and its hyphen as one token, glued to a capitalised
+    place, right after a comma."""
+    letter, place = words[index], words[index + 1]
+    return (
+        letter.text in PARTY_LETTERS
+        and words[index - 1].text == ","
+        and letter.end == place.start
+        and place.text[:1].isupper()
+    )

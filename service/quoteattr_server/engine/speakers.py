@@ -771,7 +771,24 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     for earlier in reversed(site.earlier):
         if earlier.sentence is sentence and earlier.word.start < cue.start:
             return earlier.word
-    return None
+    return _named_after_governing_cue(site)
+
+
+def _named_after_governing_cue(site: CueSite) -> Word | None:
+    """`"...," said Amina Diallo, adding that ...`: the participle hangs on an inverted cue,
+    whose speaker is named after it."""
+    sentence, layout = site.sentence, site.layout
+    governing = next(
+        (a for a in sentence.ancestors(site.cue.index) if not layout.inside_quote(a)), None
+    )
+    if (
+        governing is None
+        or governing.index > site.cue.index  # `Defending the plan ..., said X`: no participle after
+        or not site.lexicon.is_cue(governing.lemma)
+    ):
+        return None
+    above = CueSite(sentence, governing, layout, site.lexicon)
+    return inverted_subject(above) or name_after_cue(above)
 
 
 def _reduced_passive(sentence: Sentence, cue: Word) -> bool:
