@@ -1244,3 +1244,10 @@ def test_an_abbreviation_read_as_a_pronoun_keeps_the_role() -> None:
     # relative pronoun and the parser made a relative clause of the role.
     result = attribute(parsed("acronym_read_as_pronoun"), LEXICON)
     assert roles_by_name(result)["Hans Berger"] == ["the WHO representative in the country"]
+
+
+def test_a_titled_name_set_off_after_a_description_is_the_speaker() -> None:
+    # `Ortega's neighbour, retired teacher Helen Marsh, 71, said`, parsed with the teacher a
+    # conjunct of the neighbour: one person, named, with both roles ("retired" a participle).
+    result = attribute(parsed("titled_name_after_description"), LEXICON)
+    assert roles_by_name(result) == {"Helen Marsh": ["Ortega's neighbour", "retired teacher"]}

@@ -444,6 +444,8 @@ class RoleReader:
             return False
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
+        if word.upos == "VERB" and word.deprel == "amod" and "VerbForm=Part" in word.feats:
+            return True  # `retired teacher Helen Marsh`: a participle as an adjective
         if lowered in self.lexicon.rank_words and word.text[:1].isupper():
             return True  # `Acting Chief Ana Ruiz`, "Acting" tagged a verb
         return word.text == "-" or lowered in _POSSESSIVE

@@ -664,11 +664,27 @@ def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
         if child.deprel == "appos" and child.upos == "PROPN" and child.start > head.start:
             return child
     for child in sentence.children(head.index):
+        if _titled_name_set_off(sentence, child):
+            return child
         if child.deprel == "conj" and child.upos == "NOUN" and not _own_determiner(sentence, child):
             # `the former minister and current party leader, Ana Hale`: one determiner for
             # both nouns makes them one person, named after the last.
             return reverse_apposition_name(sentence, child)
     return None
+
+
+def _titled_name_set_off(sentence: Sentence, child: Word) -> bool:
+    """`Ortega's neighbour, retired teacher Helen Marsh, 71, said`: a role noun with a name hung
+    on it, set off by a comma and joined by no conjunction, which the parser took for a
+    conjunct: an apposition that names the person described."""
+    if child.deprel != "conj" or child.upos != "NOUN":
+        return False
+    children = sentence.children(child.index)
+    if any(c.deprel == "cc" for c in children):
+        return False
+    named = any(c.deprel in ("flat", "flat:name") and c.upos == "PROPN" for c in children)
+    first = sentence.subtree(child.index)[0]
+    return named and first.index > 0 and sentence.words[first.index - 1].text == ","
 
 
 def _own_determiner(sentence: Sentence, noun: Word) -> bool:
