@@ -1251,3 +1251,9 @@ def test_a_titled_name_set_off_after_a_description_is_the_speaker() -> None:
     # conjunct of the neighbour: one person, named, with both roles ("retired" a participle).
     result = attribute(parsed("titled_name_after_description"), LEXICON)
     assert roles_by_name(result) == {"Helen Marsh": ["Ortega's neighbour", "retired teacher"]}
+
+
+def test_stacked_titles_before_a_name_are_two_roles() -> None:
+    # `Police spokesman Sgt. Tom Riley`: a post and a rank.
+    result = attribute(parsed("stacked_titles_and_writing_for"), LEXICON)
+    assert roles_by_name(result)["Tom Riley"] == ["Police spokesman", "Sgt."]

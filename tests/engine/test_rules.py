@@ -1481,3 +1481,12 @@ def test_a_participle_after_an_inverted_cue_has_its_speaker() -> None:
         ('"We were not consulted,"', "Amina Diallo"),
         ("the union would fight the plan in court", "Amina Diallo"),
     ]
+
+
+def test_for_whom_one_writes_is_no_content() -> None:
+    # `Writing for the majority, Chief Justice Mary Oakes said ...`: on whose behalf, not what.
+    result = attribute(parsed("stacked_titles_and_writing_for"), LEXICON)
+    assert [q.text for q in result.quotes] == [
+        "two people had been arrested",
+        "the statute could not stand",
+    ]

@@ -308,7 +308,7 @@ class RoleReader:
     def roles_at(self, sentence: Sentence, first: int, last: int) -> Iterator[TextSpan]:
         """The roles stated around the name that runs over words [first, last] of `sentence`."""
         phrases = [
-            self.title_before(sentence, first, last),
+            *self.stacked_titles(self.title_before(sentence, first, last)),
             self.apposition_after(sentence, first, last),
             self.shared_apposition(sentence, last),
             self.role_set_off_before(sentence, first, last),
@@ -325,6 +325,20 @@ class RoleReader:
         side = _side_in_court(sentence, first, last)
         if side is not None:
             yield self.span([side])
+
+    def stacked_titles(self, title: list[Word]) -> list[list[Word]]:
+        """`Police spokesman Sgt. Tom Riley`: two titles stacked before a name are two roles,
+        split where a capitalised title follows a lower-case role noun."""
+        for position in range(1, len(title)):
+            word, before = title[position], title[position - 1]
+            if (
+                word.text[:1].isupper()
+                and before.text[:1].islower()
+                and self.lexicon.is_title(word.text)
+                and self.is_role_noun(before)
+            ):
+                return [title[:position], *self.stacked_titles(title[position:])]
+        return [title]
 
     def coordinated_roles(self, phrase: Sequence[Word]) -> list[list[Word]]:
         """Each role of a phrase that may coordinate several, as far as it states a role."""
