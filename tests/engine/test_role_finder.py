@@ -1257,3 +1257,13 @@ def test_stacked_titles_before_a_name_are_two_roles() -> None:
     # `Police spokesman Sgt. Tom Riley`: a post and a rank.
     result = attribute(parsed("stacked_titles_and_writing_for"), LEXICON)
     assert roles_by_name(result)["Tom Riley"] == ["Police spokesman", "Sgt."]
+
+
+def test_another_with_a_description_is_named_by_it() -> None:
+    # `Another, a 45-year-old taxi driver, said`: "Another" names no one; the description is
+    # the speaker's name, as for any unnamed person.
+    result = attribute(parsed("another_described"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "not been paid"))
+    assert speaker is not None
+    assert speaker.name == "a 45-year-old taxi driver"
+    assert speaker.kind is SpeakerKind.PERSON

@@ -1410,7 +1410,17 @@ def roles_of_speaker(
     # The roles are read where the name is written; a nickname only lengthens the name; a
     # speaker known by a post keeps it as written (`The Home Secretary`).
     name = speaker.mentions[0].text if posts else across_nickname(doc.text, name)
+    if name.lower() in _ONE_OF_THEM and kept:
+        # `Another, a 45-year-old taxi driver, said`: no name but the description.
+        described = dataclasses.replace(
+            speaker, name=kept[0].text, roles=tuple(kept), kind=SpeakerKind.PERSON
+        )
+        return described, [], modifiers
     return dataclasses.replace(speaker, name=name, roles=tuple(kept)), starts, modifiers
+
+
+# Words that pick one of those just described, which name no one: `One, a nurse, said`.
+_ONE_OF_THEM = frozenset({"one", "another"})
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s*$", re.IGNORECASE)
