@@ -1490,3 +1490,16 @@ def test_for_whom_one_writes_is_no_content() -> None:
         "two people had been arrested",
         "the statute could not stand",
     ]
+
+
+def test_a_described_source_keeps_its_complement_without_time_or_relative_clause() -> None:
+    # `Officials in the harbour town of Portmere on Monday delayed the order, saying ...`: the
+    # officials speak (not Portmere, the name nearest the participle), "on Monday" is when;
+    # `A spokesperson for Harbour Resources, which manages the flood defences, said`: the
+    # relative clause is about the body, not part of who speaks.
+    result = attribute(parsed("described_source_complements"), LEXICON)
+    found = [speaker_in(result, q) for q in result.quotes]
+    assert [s.name if s else None for s in found] == [
+        "Officials in the harbour town of Portmere",
+        "A spokesperson for Harbour Resources",
+    ]

@@ -427,6 +427,8 @@ def name_before_cue(site: CueSite) -> Word | None:
     first name or pronoun between the closing mark (or sentence start) and the cue. After
     `name_after_cue`, which reads the tighter inverted order."""
     sentence, cue = site.sentence, site.cue
+    if _participle_of_subject_clause(sentence, cue):
+        return None  # `Officials in the town of Portmere delayed ..., saying`: the officials
     run: list[Word] = []
     for word in reversed(sentence.words[: cue.index]):
         if site.layout.inside_quote(word):
@@ -564,6 +566,19 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"for", "to", "at", "with", "from", "in", "
 
 
 MAX_DESCRIPTION_WORDS = 12
+
+
+def _participle_of_subject_clause(sentence: Sentence, cue: Word) -> bool:
+    """A participle after a comma on a verb with a subject of its own: the participle rule
+    gives that subject, not the name nearest before (which may sit in its complement)."""
+    if not is_participle(cue) or cue.head < 0 or cue.deprel not in ("advcl", "xcomp", "conj"):
+        return False
+    if cue.index == 0 or sentence.words[cue.index - 1].text != ",":
+        return False
+    host = sentence.words[cue.head]
+    return host.index < cue.index and any(
+        c.deprel in ("nsubj", "nsubj:pass") for c in sentence.children(host.index)
+    )
 
 
 def _without_age_set_off(run: list[Word]) -> list[Word]:
@@ -1282,10 +1297,35 @@ def _complement_of(
     ):
         return []
     tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
+    tail = _before_relative_clause(sentence, tail)
     if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
         return []
+    tail = _before_time(sentence, tail, lexicon)
     tail += _rest_of_name(sentence, tail, owners)
     return tail + _further_complements(sentence, tail, owners, lexicon)
+
+
+def _before_relative_clause(sentence: Sentence, tail: list[Word]) -> list[Word]:
+    """The complement without a relative clause set off on it: `a spokesperson for Natural
+    Resources Wales, which manages the flood defences,` is a spokesperson for the body."""
+    for word in tail:
+        if word.deprel == "acl:relcl":
+            cut = sentence.subtree(word.index)[0].start
+            kept = [w for w in tail if w.start < cut]
+            while kept and kept[-1].upos == "PUNCT":
+                kept.pop()
+            return kept
+    return tail
+
+
+def _before_time(sentence: Sentence, tail: list[Word], lexicon: Lexicon) -> list[Word]:
+    """The complement without a time hung inside it: `in the harbour town of Portmere on
+    Monday` is when they spoke, not who they are."""
+    for word in tail[1:]:
+        if word.deprel == "nmod" and _time_word(sentence, word, lexicon):
+            cut = sentence.subtree(word.index)[0].start
+            return [w for w in tail if w.start < cut]
+    return tail
 
 
 def _further_complements(
