@@ -1503,3 +1503,9 @@ def test_a_described_source_keeps_its_complement_without_time_or_relative_clause
         "Officials in the harbour town of Portmere",
         "A spokesperson for Harbour Resources",
     ]
+
+
+def test_a_warning_for_an_area_says_where_not_what() -> None:
+    # `The weather service issued a red warning for the coast`: the coast is where it holds.
+    result = attribute(parsed("warning_for_an_area"), LEXICON)
+    assert [q.text for q in result.quotes] == ["gusts could reach 100 mph"]

@@ -1569,6 +1569,7 @@ def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
             and c.deprel in ("nmod", "obl")
             and c.text.lower() not in lexicon.time_words  # `made the remarks on Tuesday`
             and _opened_by_content_preposition(sentence, c, lexicon, ("case",))
+            and not _addressee(sentence, word, c, lexicon)  # `a warning for the area`
         ),
         None,
     )
