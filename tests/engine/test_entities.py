@@ -4,7 +4,7 @@ parses of invented text."""
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.types import AttributionResult
+from quoteattr_server.engine.types import AttributionResult, SpeakerKind
 
 from .rulekit import LEXICON, attributed, parsed, quote_containing, speaker_of
 
@@ -434,3 +434,10 @@ def test_a_spokeswoman_for_a_body_named_after_its_description_is_the_spokeswoman
     # `A spokeswoman for the maker, Kestrel Pharma, said`: the name is the maker's.
     result = attribute(parsed("spokeswoman_for_named_body"), LEXICON)
     assert _speaker(result, "no plans") == ("A spokeswoman", "person")
+
+
+def test_a_name_ending_in_a_trade_word_is_a_company() -> None:
+    # `Kestrel Air said`: "Air" ends airline names as "Energy" ends energy companies' names.
+    result = attribute(parsed("company_named_by_trade"), LEXICON)
+    (speaker,) = result.speakers
+    assert (speaker.name, speaker.kind) == ("Kestrel Air", SpeakerKind.ORGANIZATION)
