@@ -4,7 +4,7 @@ parses of invented text."""
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.types import AttributionResult, SpeakerKind
+from quoteattr_server.engine.types import AttributionResult, SourceCategory, SpeakerKind
 
 from .rulekit import LEXICON, attributed, parsed, quote_containing, speaker_of
 
@@ -441,3 +441,4 @@ def test_a_name_ending_in_a_trade_word_is_a_company() -> None:
     result = attribute(parsed("company_named_by_trade"), LEXICON)
     (speaker,) = result.speakers
     assert (speaker.name, speaker.kind) == ("Kestrel Air", SpeakerKind.ORGANIZATION)
+    assert speaker.category is SourceCategory.BUSINESS
