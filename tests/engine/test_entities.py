@@ -442,3 +442,11 @@ def test_a_name_ending_in_a_trade_word_is_a_company() -> None:
     (speaker,) = result.speakers
     assert (speaker.name, speaker.kind) == ("Kestrel Air", SpeakerKind.ORGANIZATION)
     assert speaker.category is SourceCategory.BUSINESS
+
+
+def test_the_chief_of_a_body_is_who_holds_its_title() -> None:
+    # `UN Secretary-General Alberto Ruiz said ... The UN chief added`: the person named with a
+    # title of the UN.
+    result = attribute(parsed("head_of_body"), LEXICON)
+    speakers = [speaker_of(result, q) for q in result.quotes]
+    assert [s.name if s else None for s in speakers] == ["Alberto Ruiz", "Alberto Ruiz"]

@@ -84,6 +84,8 @@ _STATED_AGE = re.compile(r", (\d{1,3})(?=[,.;])")
 
 # Rank words a later mention of the post may leave out: `the chief` after `Acting Chief Ana Ruiz`.
 _TEMPORARY_RANKS = frozenset({"acting", "interim"})
+# Nouns of the top post of whatever body names it: `the UN chief`, `the IMF head`.
+_TOP_POST_NOUNS = frozenset({"chief", "head", "boss"})
 
 # Nouns by which news copy cites one unnamed person: `a source close to the talks`, `a person
 # familiar with the plans`, `an insider`.
@@ -1069,12 +1071,17 @@ class Resolver:
     def _titled_person(self, mention: list[Word]) -> Referent | None:
         """`the minister said` -> the latest person named earlier with "minister" in a role."""
         head = mention[-1]
+        generic = head.lemma.lower() in _TOP_POST_NOUNS
         if not (
             mention[0].lemma.lower() == "the"
             and head.upos == "NOUN"
-            and self._lexicon.is_title(head.lemma)
+            and (self._lexicon.is_title(head.lemma) or generic)
         ):
             return None
+        if generic:
+            found = self._head_of_body(mention)
+            if found is not None:
+                return found
         title = head.lemma.lower()
         # `the prime minister` is not the health minister, `the president` not the vice
         # president: the rank words of the post must agree (an acting one may drop "acting").
@@ -1092,6 +1099,25 @@ class Resolver:
                 for words in (_post_words(role.text) for role in occurrence.roles)
             ):
                 best = occurrence
+        if best is None:
+            return None
+        canonical = self._names.canonical(best.text)
+        return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
+
+    def _head_of_body(self, mention: list[Word]) -> Referent | None:
+        """`UN Secretary-General Alberto Ruiz said ... The UN chief added`: "chief", "head" or
+        "boss" after the name of a body is the person named last with a title of that body."""
+        bodies = {w.text.lower() for w in mention[1:-1] if w.text[:1].isupper()}
+        if not bodies:
+            return None
+        best: NameOccurrence | None = None
+        for occurrence in self._names.occurrences:
+            if occurrence.start >= mention[0].start:
+                break
+            for role in occurrence.roles:
+                words = _post_words(role.text)
+                if bodies <= words and any(self._lexicon.is_title(w) for w in words - bodies):
+                    best = occurrence
         if best is None:
             return None
         canonical = self._names.canonical(best.text)
