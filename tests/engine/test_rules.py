@@ -1509,3 +1509,27 @@ def test_a_warning_for_an_area_says_where_not_what() -> None:
     # `The weather service issued a red warning for the coast`: the coast is where it holds.
     result = attribute(parsed("warning_for_an_area"), LEXICON)
     assert [q.text for q in result.quotes] == ["gusts could reach 100 mph"]
+
+
+def test_according_to_a_described_source_set_off_or_trailing() -> None:
+    # `..., according to a person familiar with the talks, who spoke on condition of
+    # anonymity`: all before the phrase, from the person (the relative clause is no cue of its
+    # own); `The plan, according to a copy obtained by the Harbour Times, would cut 2,000
+    # jobs`: the sentence around the phrase, in two pieces, from the copy (the paper obtained
+    # it); `according to Mr. Okafor`: Okafor.
+    result = attribute(parsed("according_variants"), LEXICON)
+    found = [(q, speaker_in(result, q)) for q in result.quotes]
+    assert [(q.text, s.name if s else None) for q, s in found] == [
+        ("The mayor was furious", "a person familiar with the talks"),
+        (
+            "The plan, according to a copy obtained by the Harbour Times, would cut 2,000 jobs",
+            "a copy obtained by the Harbour Times",
+        ),
+        ("The ferry firm spent roughly $8 million on the pier", "Okafor"),
+    ]
+    text = result.quotes[1].text
+    pieces = [
+        text[p.start - result.quotes[1].span.start : p.end - result.quotes[1].span.start]
+        for p in result.quotes[1].pieces
+    ]
+    assert pieces == ["The plan", "would cut 2,000 jobs"]

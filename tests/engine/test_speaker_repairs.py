@@ -8,6 +8,7 @@ from quoteattr_server.engine.conllu import read_conllu
 from quoteattr_server.engine.cues import colon_noun_cue
 from quoteattr_server.engine.speakers import (
     CueSite,
+    according_source,
     inverted_subject,
     name_after_cue,
     name_before_cue,
@@ -26,6 +27,7 @@ from .rulekit import (
     roles_by_name,
     speaker_of,
 )
+from .test_role_finder import parse
 
 
 def test_inverted_subjects_in_one_phrase_take_the_name() -> None:
@@ -1119,3 +1121,25 @@ def test_a_relative_after_an_age_and_requests_for_comment() -> None:
     # requests for comment` says nothing.
     found = _attributions("anonymous_first_name_and_requests")
     assert [(text, name) for text, name, _, _ in found] == [('"I never see my kids,"', "Maria")]
+
+
+ACCORDING_TO_TITLED_NAME = """
+1 Fares fare NOUN 3 nsubj
+2 will will AUX 3 aux
+3 rise rise VERB 0 root SpaceAfter=No
+4 , , PUNCT 5 punct
+5 according accord VERB 7 case
+6 to to ADP 5 fixed
+7 Mr. Mr. PROPN 8 compound
+8 Okafor Okafor PROPN 3 obl SpaceAfter=No
+9 . . PUNCT 3 punct
+"""
+
+
+def test_according_to_a_name_hung_on_its_honorific() -> None:
+    # `according to Mr. Okafor`, with "according" hung on "Mr.", a compound of the name: the
+    # source is the name.
+    sentence = parse(ACCORDING_TO_TITLED_NAME).sentences[0]
+    source = according_source(sentence, sentence.words[4])
+    assert source is not None
+    assert source.text == "Okafor"

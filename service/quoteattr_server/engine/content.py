@@ -165,12 +165,40 @@ def according_to(site: WordSite) -> list[ReportedContent] | None:
     phrase = sentence.words[word.head]  # the adjective of `a person familiar with ...`, or X
     if phrase.head < 0 or _channel_of_speech(site, word, source):
         return []
+    pieces = _around_set_off_according(sentence, word, phrase)
+    if pieces:
+        whole = Span(pieces[0].start, pieces[-1].end)
+        return [ReportedContent(sentence, word, to, whole, Rule.ACCORDING_TO, source, pieces)]
     span = _trailing_according(sentence, word, phrase) or _host_without(
         sentence, sentence.words[phrase.head], phrase
     )
     if span is None:
         return []
     return [ReportedContent(sentence, word, to, span, Rule.ACCORDING_TO, source)]
+
+
+def _around_set_off_according(
+    sentence: Sentence, according: Word, phrase: Word
+) -> tuple[Span, ...]:
+    """`The plan, according to a copy obtained by the Post, would cut 2,000 jobs`: a phrase set
+    off by commas inside the sentence's subject attributes the sentence around it, in two
+    pieces."""
+    words = sentence.words
+    host = words[phrase.head]
+    if host.upos not in ("NOUN", "PROPN") or according.index < 2:
+        return ()
+    if words[according.index - 1].text != ",":
+        return ()
+    phrase_end = max(w.index for w in sentence.subtree(phrase.index))
+    closing = phrase_end + 1
+    if closing + 2 >= len(words) or words[closing].text != ",":
+        return ()
+    before = trim_punct(list(words[: according.index - 1]))
+    after = trim_punct(list(words[closing + 1 :]))
+    finite = any(w.upos in ("VERB", "AUX") and "VerbForm=Fin" in w.feats for w in after)
+    if not before or len(before) + len(after) < MIN_CONTENT_WORDS or not finite:
+        return ()
+    return (span_of(before), span_of(after))
 
 
 # Cue groups of speech itself (`cues.txt`), whose words "according to" may say the channel of.
@@ -201,11 +229,28 @@ def _trailing_according(sentence: Sentence, according: Word, phrase: Word) -> Sp
     wrong — according to the journal`) attributes all before it, wherever the parser hung it."""
     words = sentence.words
     phrase_end = max(w.index for w in sentence.subtree(phrase.index))
-    if any(w.upos != "PUNCT" for w in words[phrase_end + 1 :]):
+    if any(w.upos != "PUNCT" for w in words[phrase_end + 1 :]) and not _source_runs_to_end(
+        words, according
+    ):
         return None
     if according.index >= 2 and words[according.index - 1].text in DASHES:
         return _content_span(list(words[: according.index - 1]))
     return _before_its_comma(sentence, according)
+
+
+def _source_runs_to_end(words: Sequence[Word], according: Word) -> bool:
+    """`..., according to a person familiar with the matter, who spoke on condition of
+    anonymity.`: what follows "according to" is its source with its description, up to a
+    relative clause on it: no finite verb before a relative pronoun."""
+    for word in words[according.index + 1 :]:
+        if word.text.lower() in _RELATIVE_OPENERS and word.upos == "PRON":
+            return True
+        if word.upos in ("VERB", "AUX") and "VerbForm=Fin" in word.feats:
+            return False
+    return True
+
+
+_RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 
 
 def clause_of_other_verb(site: WordSite) -> list[ReportedContent] | None:
@@ -1307,11 +1352,22 @@ def trailing_cue(site: WordSite) -> list[ReportedContent] | None:
     word = site.word
     if not is_verb_cue(word, site.lexicon) or word.deprel == "parataxis":
         return None
+    if _relative_on_according_source(site.sentence, word):
+        return None  # `..., according to a person ..., who spoke on condition of anonymity`
     found = _trailing_cue_after_subject(site.layout, site.sentence, word, site.lexicon)
     if found is None:
         return None
     span, source = found
     return [ReportedContent(site.sentence, word, word, span, Rule.TRAILING_CUE, source)]
+
+
+def _relative_on_according_source(sentence: Sentence, cue: Word) -> bool:
+    """The cue's subject is a relative pronoun after an "according to" phrase earlier in the
+    sentence: the clause describes that source, which the according rule already reads."""
+    subject = next((c for c in sentence.children(cue.index) if c.deprel == "nsubj"), None)
+    if subject is None or subject.text.lower() not in _RELATIVE_OPENERS:
+        return False
+    return any(is_according(sentence, w) is not None for w in sentence.words[: subject.index])
 
 
 # What a source phrase is about: a noun, a name or a pronoun (`attorneys for the family`).

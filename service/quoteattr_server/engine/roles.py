@@ -368,12 +368,30 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
             continue  # `officials at the US Embassy in Nairobi`: a name inside the complement
         if _capitalised_name_word(word):
             continue
+        if (
+            word.upos == "ADP"
+            and _participle_on_noun(before, position - 1)
+            and noun.lemma.lower() not in lexicon.issuing_verbs  # `a notice posted by X`: X's
+        ):
+            return True  # `a copy obtained by The Washington Post`: a copy
         return (
             word.upos == "ADP"
             and (noun.upos == "NOUN" or noun.text.lower() in lexicon.group_nouns)
             and (not noun.text[:1].isupper() or noun.index == 0 or noun.upos == "PROPN")
         )
     return False
+
+
+def _participle_on_noun(words: Sequence[Word], position: int) -> bool:
+    """The word at `position` is a participle right after the common noun it describes."""
+    participle = words[position]
+    return (
+        position > 0
+        and participle.upos == "VERB"
+        and "VerbForm=Part" in participle.feats
+        and words[position - 1].upos == "NOUN"
+        and words[position - 1].text[:1].islower()
+    )
 
 
 def _capitalised_name_word(word: Word) -> bool:

@@ -1188,6 +1188,8 @@ def according_source(sentence: Sentence, according: Word) -> Word | None:
         ]
         if nouns:
             return nouns[-1]
+    while source.deprel in ("compound", "flat", "flat:name") and source.head > source.index:
+        source = sentence.words[source.head]  # `according to Mr. Okafor`, hung on "Mr."
     return source
 
 
