@@ -1533,3 +1533,11 @@ def test_according_to_a_described_source_set_off_or_trailing() -> None:
         for p in result.quotes[1].pieces
     ]
     assert pieces == ["The plan", "would cut 2,000 jobs"]
+
+
+def test_a_that_clause_hung_inside_an_oblique_makes_the_quote_partial() -> None:
+    # `wrote in a note to the harbour master that the delays were "unacceptable."`: the
+    # clause the parser hung on "master" is the content, so the quoted word is a partial quote.
+    result = attribute(parsed("that_clause_inside_oblique"), LEXICON)
+    (quote,) = result.quotes
+    assert quote.kind is QuoteKind.PARTIAL

@@ -456,10 +456,12 @@ def _introduced_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> Quo
 
 
 def _that_clauses(sentence: Sentence, phrase: Word) -> list[Word]:
-    """The words of the clauses opened by "that" that hang on `phrase`."""
+    """The words of the clauses opened by "that" that hang on `phrase` or a noun inside it
+    (`wrote in a note to the harbour master that ...`, the clause on "master")."""
     return [
         w
-        for clause in sentence.children(phrase.index)
+        for node in sentence.subtree(phrase.index)
+        for clause in sentence.children(node.index)
         if clause.deprel.startswith("acl")
         and any(c.text.lower() == "that" for c in sentence.children(clause.index))
         for w in sentence.subtree(clause.index)
