@@ -15,7 +15,7 @@ from quoteattr_server.engine.speakers import (
     participle_continues_speaker,
     subject_of_cue,
 )
-from quoteattr_server.engine.types import QuoteKind
+from quoteattr_server.engine.types import QuoteKind, SpeakerKind
 
 from .rulekit import (
     LEXICON,
@@ -1143,3 +1143,54 @@ def test_according_to_a_name_hung_on_its_honorific() -> None:
     source = according_source(sentence, sentence.words[4])
     assert source is not None
     assert source.text == "Okafor"
+
+
+TITLE_AND_NAME_AS_OBJECTS = """
+1 " " PUNCT 4 punct SpaceAfter=No
+2 It it PRON 4 nsubj
+3 was be AUX 4 cop
+4 over over ADJ 6 ccomp SpaceAfter=No
+5 , , PUNCT 4 punct SpaceAfter=No
+6 " " PUNCT 7 punct
+7 insisted insist VERB 0 root
+8 Harbour Harbour PROPN 9 compound
+9 boss boss NOUN 7 obj
+10 Rob Rob PROPN 7 obj
+11 Ellard Ellard PROPN 10 flat SpaceAfter=No
+12 . . PUNCT 7 punct
+"""
+
+
+def test_a_name_after_a_title_both_objects_of_an_inverted_cue_speaks() -> None:
+    # `"It was over," insisted Harbour boss Rob Ellard`, parsed as two objects of the cue:
+    # Ellard speaks, with the title as his role, and nothing is his content.
+    result = attribute(parse(TITLE_AND_NAME_AS_OBJECTS), LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert (quote.text, speaker.name) == ('"It was over,"', "Rob Ellard")
+    assert [r.text for r in result.speakers[0].roles] == ["Harbour boss"]
+
+
+AGE_ALONE = """
+1 " " PUNCT 3 punct SpaceAfter=No
+2 I I PRON 3 nsubj
+3 won win VERB 12 ccomp SpaceAfter=No
+4 , , PUNCT 3 punct SpaceAfter=No
+5 " " PUNCT 3 punct
+6 the the DET 11 det
+7 19 19 NUM 9 nummod SpaceAfter=No
+8 - - PUNCT 7 punct SpaceAfter=No
+9 year year NOUN 11 compound SpaceAfter=No
+10 - - PUNCT 7 punct SpaceAfter=No
+11 old old ADJ 12 nsubj
+12 said say VERB 0 root SpaceAfter=No
+13 . . PUNCT 12 punct
+"""
+
+
+def test_a_person_called_by_age_alone_is_a_person() -> None:
+    # `"I won," the 19-year-old said`, with no one named before: an unnamed person.
+    result = attribute(parse(AGE_ALONE), LEXICON)
+    (speaker,) = result.speakers
+    assert (speaker.name, speaker.kind) == ("the 19-year-old", SpeakerKind.PERSON)

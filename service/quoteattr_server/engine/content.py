@@ -986,6 +986,8 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     cited = next((c for c in _after_cue(site) if c.deprel == "obj"), None)
     if cited is not None and _cites_a_source(site, cited):
         return None
+    if _after_closing_mark(site):
+        return None  # `"No comment," said a spokesman`: the object is who spoke
     characterized = _characterization(site)
     if characterized is not None:
         return _phrase(site, characterized, Rule.REPORTED_OBJECT)
@@ -993,8 +995,6 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
         return None
     if site.word.lemma.lower() in site.lexicon.things_put_out:
         return None  # `unveiled its new phone`, `recalled 12,000 cars`: things, not words
-    if _after_closing_mark(site):
-        return None  # `"No comment," said a spokesman`: the object is who spoke
     children = _after_cue(site)
     obj = next((c for c in children if c.deprel == "obj"), None) or next(
         (c for c in children if c.deprel == "xcomp" and c.text.lower().endswith("ing")), None

@@ -1208,7 +1208,7 @@ class Resolver:
             or self._lexicon.is_role_word(head.text)
             or lemma in self._lexicon.genders
             or lemma in _PEOPLE_AS_SOURCES
-            or head.text.lower().endswith("year-old")  # `the 23-year-old`: a person by age
+            or self._text[mention[0].start : mention[-1].end].endswith("year-old")  # by age
         ):
             return SpeakerKind.PERSON  # `the driver`, `one fan`, `A mother of three`, `a source`
         return SpeakerKind.UNKNOWN

@@ -379,10 +379,26 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.upos in ("PROPN", "NOUN"):
             # `said one senior official on the council`: after a quotation, whoever follows
             # the cue speaks, named or described.
-            return phrase_head(sentence, word)
+            return _name_after_title(site, phrase_head(sentence, word))
         if word.upos not in ("DET", "ADJ", "NUM") and not (word.deprel == "nmod:poss" and before):
             return None  # after a quotation a possessive goes on: `said its president, Moira ...`
     return None
+
+
+def _name_after_title(site: CueSite, head: Word) -> Word:
+    """`insisted Luton boss Rob Edwards`, parsed as two objects of the cue: the name right
+    after the role noun is who speaks."""
+    sentence = site.sentence
+    following = sentence.words[head.index + 1] if head.index + 1 < len(sentence.words) else None
+    if (
+        following is not None
+        and following.upos == "PROPN"
+        and following.head == site.cue.index
+        and head.head == site.cue.index
+        and site.lexicon.is_role_word(head.lemma)
+    ):
+        return phrase_head(sentence, following)
+    return head
 
 
 def plain_speech_after_comma(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
