@@ -1541,3 +1541,10 @@ def test_a_that_clause_hung_inside_an_oblique_makes_the_quote_partial() -> None:
     result = attribute(parsed("that_clause_inside_oblique"), LEXICON)
     (quote,) = result.quotes
     assert quote.kind is QuoteKind.PARTIAL
+
+
+def test_a_lone_word_the_parser_split_off_opens_the_clause() -> None:
+    # `said waiting lists were falling`, with "waiting" a complement of its own: the clause
+    # starts at it; `Speaking on a radio programme` says where, not what.
+    result = attribute(parsed("stray_word_before_clause"), LEXICON)
+    assert [q.text for q in result.quotes] == ["waiting lists were falling"]

@@ -476,6 +476,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
             continue  # read with the clause it completes
         words = _clause_words(site, child, joined[id(child)])
         words = _after_listener(sentence, word, child, words, site.lexicon)
+        words = _with_stray_lead(sentence, word, words, site.lexicon)
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
@@ -489,6 +490,26 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return found
+
+
+def _with_stray_lead(
+    sentence: Sentence, cue: Word, words: list[Word], lexicon: Lexicon
+) -> list[Word]:
+    """`said waiting lists were falling`, with "waiting" parsed as a complement of its own
+    (a lone word): the clause starts at it."""
+    if not words:
+        return words
+    before = sentence.words[words[0].index - 1] if words[0].index > 0 else None
+    if (
+        before is not None
+        and before.head == cue.index
+        and before.index > cue.index
+        and before.deprel == "ccomp"
+        and not sentence.children(before.index)
+        and not lexicon.is_cue(before.lemma)  # `adding he would ...`: a cue of its own
+    ):
+        return [before, *words]
+    return words
 
 
 def _after_listener(
