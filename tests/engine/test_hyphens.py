@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.hyphens import joined_hyphenated_names, party_tags_set_aside
+from quoteattr_server.engine.hyphens import (
+    compounds_cut_at_hyphen,
+    joined_hyphenated_names,
+    party_tags_set_aside,
+)
 from quoteattr_server.engine.types import Sentence
 
 from .rulekit import LEXICON, parsed
@@ -81,3 +85,15 @@ def test_a_party_tag_cut_after_its_letter_is_no_name() -> None:
     assert (tag.upos, tag.deprel) == ("X", "dep")
     result = attribute(parsed("party_tag_after_name"), LEXICON)
     assert [s.name for s in result.speakers] == ["Carla Nunez"]
+
+
+def test_a_compound_cut_after_its_hyphen_modifies_the_noun() -> None:
+    # `dismissed the so-called "reform" as cosmetic`: "so-" and "called" were two words, "so-"
+    # the object; joined, "so-called" modifies "reform", the object again, and the content is
+    # whole.
+    doc = compounds_cut_at_hyphen(parsed("compound_cut_at_hyphen"))
+    words = {w.text: w for w in doc.sentences[0].words}
+    assert (words["so-called"].upos, words["so-called"].deprel) == ("ADJ", "amod")
+    assert words["reform"].deprel == "obj"
+    result = attribute(parsed("compound_cut_at_hyphen"), LEXICON)
+    assert [q.text for q in result.quotes] == ['the so-called "reform" as cosmetic']

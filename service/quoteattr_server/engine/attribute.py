@@ -32,7 +32,11 @@ from quoteattr_server.engine.cues import (
 from quoteattr_server.engine.department_titles import joined_department_titles
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
-from quoteattr_server.engine.hyphens import joined_hyphenated_names, party_tags_set_aside
+from quoteattr_server.engine.hyphens import (
+    compounds_cut_at_hyphen,
+    joined_hyphenated_names,
+    party_tags_set_aside,
+)
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon, phrase_key
 from quoteattr_server.engine.marks import (
@@ -136,7 +140,7 @@ def attribute(
     means all) applies last, to the finished attributions; speakers left with no quote go too.
     """
     lexicon = lexicon or _default_lexicon()
-    doc = party_tags_set_aside(joined_hyphenated_names(doc))
+    doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
