@@ -585,15 +585,19 @@ MAX_DESCRIPTION_WORDS = 12
 
 
 def _participle_of_subject_clause(sentence: Sentence, cue: Word) -> bool:
-    """A participle after a comma on a verb with a subject of its own: the participle rule
-    gives that subject, not the name nearest before (which may sit in its complement)."""
+    """A participle after a comma on the main verb, which has a subject of its own: the
+    participle rule gives that subject, not the name nearest before (which may sit in its
+    complement)."""
     if not is_participle(cue) or cue.head < 0 or cue.deprel not in ("advcl", "xcomp", "conj"):
         return False
     if cue.index == 0 or sentence.words[cue.index - 1].text != ",":
         return False
     host = sentence.words[cue.head]
-    return host.index < cue.index and any(
-        c.deprel in ("nsubj", "nsubj:pass") for c in sentence.children(host.index)
+    main = host.head < 0 or (host.deprel == "conj" and sentence.words[host.head].head < 0)
+    return (
+        main  # not `Ruiz hinted he might run, adding ...`: Ruiz speaks
+        and host.index < cue.index
+        and any(c.deprel in ("nsubj", "nsubj:pass") for c in sentence.children(host.index))
     )
 
 
