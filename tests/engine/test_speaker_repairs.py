@@ -1194,3 +1194,29 @@ def test_a_person_called_by_age_alone_is_a_person() -> None:
     result = attribute(parse(AGE_ALONE), LEXICON)
     (speaker,) = result.speakers
     assert (speaker.name, speaker.kind) == ("the 19-year-old", SpeakerKind.PERSON)
+
+
+HONORIFIC_CUT_FROM_NAME = """
+1 The the DET 2 det
+2 toll toll NOUN 4 nsubj
+3 will will AUX 4 aux
+4 rise rise VERB 0 root SpaceAfter=No
+5 , , PUNCT 6 punct
+6 according accord VERB 9 case
+7 to to ADP 6 fixed
+8 a a DET 9 det
+9 speech speech NOUN 12 obl
+10 Mrs. Mrs. PROPN 9 appos
+11 Kovac Kovac PROPN 12 nsubj
+12 delivered deliver VERB 4 conj SpaceAfter=No
+13 . . PUNCT 4 punct
+"""
+
+
+def test_an_honorific_cut_from_its_name_names_no_one() -> None:
+    # `according to a speech Mrs. Kovac delivered`, parsed with "Mrs." set off after "speech"
+    # and "Kovac" the subject of "delivered": the speech is Kovac's, not "Mrs."'s.
+    result = attribute(parse(HONORIFIC_CUT_FROM_NAME), LEXICON)
+    names = [s.name for s in result.speakers]
+    assert "Mrs." not in names
+    assert "Kovac" in names

@@ -612,7 +612,7 @@ def _resolve_speaker(
     head: SpeakerHead, resolver: Resolver, lexicon: Lexicon, text: str
 ) -> _Resolved:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
-    sentence, word = head.sentence, head.word
+    sentence, word = head.sentence, _past_honorific(head.sentence, head.word, lexicon)
     words = description_tail(
         sentence, organization_name(sentence, mention_words(sentence, word), lexicon), lexicon
     )
@@ -663,6 +663,17 @@ def _resolve_speaker(
     return _Resolved(referent, mention, roles, partners, own if partners else None)
 
 
+def _past_honorific(sentence: Sentence, word: Word, lexicon: Lexicon) -> Word:
+    """`a speech Mrs. Clinton delivered`, parsed with "Mrs." as the head: an honorific alone
+    names no one; the name after it does."""
+    following = sentence.words[word.index + 1] if word.index + 1 < len(sentence.words) else None
+    if following is None or following.upos != "PROPN" or not lexicon.is_honorific(word.text):
+        return word
+    if following in mention_words(sentence, word):
+        return word  # `Mr. Ruiz's letter`: the name is the honorific's already
+    return phrase_head(sentence, following)
+
+
 def _through_name_set_off(
     sentence: Sentence,
     head: Word,
@@ -680,6 +691,7 @@ def _through_name_set_off(
         name_set_off_after(sentence, head) if head.upos == "NOUN" else None
     )
     if reverse is not None:
+        reverse = _past_honorific(sentence, reverse, lexicon)
         named = mention_words(sentence, reverse)
         referent = resolver.resolve(named, sentence.paragraph)
         person = lexicon.is_role_word(head.lemma) and head.lemma not in lexicon.relation_nouns
