@@ -1548,3 +1548,16 @@ def test_a_lone_word_the_parser_split_off_opens_the_clause() -> None:
     # starts at it; `Speaking on a radio programme` says where, not what.
     result = attribute(parsed("stray_word_before_clause"), LEXICON)
     assert [q.text for q in result.quotes] == ["waiting lists were falling"]
+
+
+def test_one_of_a_group_named_after_the_cue_and_documents_someone_reviewed() -> None:
+    # `"...," said one of the researchers, Dr. Aiko Tanaka`: Tanaka, one of the researchers;
+    # `Documents reviewed by the Harbour Times show ...`: the documents, which the paper
+    # reviewed, not the paper.
+    result = attribute(parsed("one_of_them_named_after_cue"), LEXICON)
+    found = [speaker_in(result, q) for q in result.quotes]
+    assert [s.name if s else None for s in found] == [
+        "Aiko Tanaka",
+        "Documents reviewed by the Harbour Times",
+    ]
+    assert roles_by_name(result)["Aiko Tanaka"] == ["one of the researchers"]

@@ -385,12 +385,13 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
 def _participle_on_noun(words: Sequence[Word], position: int) -> bool:
     """The word at `position` is a participle right after the common noun it describes."""
     participle = words[position]
+    noun = words[position - 1] if position > 0 else None
     return (
-        position > 0
+        noun is not None
         and participle.upos == "VERB"
         and "VerbForm=Part" in participle.feats
-        and words[position - 1].upos == "NOUN"
-        and words[position - 1].text[:1].islower()
+        and noun.upos == "NOUN"
+        and (noun.text[:1].islower() or noun.index == 0)  # `Documents reviewed by Reuters`
     )
 
 

@@ -372,6 +372,8 @@ def name_after_cue(site: CueSite) -> Word | None:
             return None
         if glued_hyphen(sentence.words, word.index):
             continue  # `said the 23-year-old`
+        if _one_of_them(sentence, word):
+            return word  # `said one of the researchers, Dr. Aiko Tanaka`
         if word.upos == "PUNCT":
             return _named_after_one(sentence, word)
         if word.text.lower() in site.lexicon.time_words:
@@ -425,6 +427,17 @@ def _inverts_after_clause(site: CueSite) -> bool:
             c.deprel in ("ccomp", "xcomp") and c.start > cue.start
             for c in sentence.children(cue.index)
         )
+    )
+
+
+def _one_of_them(sentence: Sentence, word: Word) -> bool:
+    """`one of the researchers`: "one" and its "of" phrase, whose noun it stands for."""
+    following = sentence.words[word.index + 1] if word.index + 1 < len(sentence.words) else None
+    return (
+        word.text.lower() == "one"
+        and following is not None
+        and following.text.lower() == "of"
+        and any(c.deprel == "nmod" for c in sentence.children(word.index))
     )
 
 
