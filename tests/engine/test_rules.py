@@ -1561,3 +1561,9 @@ def test_one_of_a_group_named_after_the_cue_and_documents_someone_reviewed() -> 
         "Documents reviewed by the Harbour Times",
     ]
     assert roles_by_name(result)["Aiko Tanaka"] == ["one of the researchers"]
+
+
+def test_a_blog_or_platform_after_on_is_where_it_was_written() -> None:
+    # `wrote on her blog that ...`, `wrote on her social media platform`: where, not what.
+    result = attribute(parsed("venue_after_on_owned"), LEXICON)
+    assert [q.text for q in result.quotes] == ["the toll was unfair", '"Fake news,"']
