@@ -62,7 +62,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     subject_of_cue,
 )
-from quoteattr_server.engine.types import Quote, QuoteKind, Speaker, SpeakerKind
+from quoteattr_server.engine.types import Quote, QuoteKind, SourceCategory, Speaker, SpeakerKind
 
 from .rulekit import (
     LEXICON,
@@ -1567,3 +1567,11 @@ def test_a_blog_or_platform_after_on_is_where_it_was_written() -> None:
     # `wrote on her blog that ...`, `wrote on her social media platform`: where, not what.
     result = attribute(parsed("venue_after_on_owned"), LEXICON)
     assert [q.text for q in result.quotes] == ["the toll was unfair", '"Fake news,"']
+
+
+
+def test_counsel_are_expert_sources() -> None:
+    # `Defence counsel Tom Reid argued ...`: counsel, barristers and solicitors are lawyers.
+    result = attribute(parsed("counsel_category"), LEXICON)
+    (speaker,) = result.speakers
+    assert (speaker.name, speaker.category) == ("Tom Reid", SourceCategory.EXPERT)
