@@ -1569,7 +1569,6 @@ def test_a_blog_or_platform_after_on_is_where_it_was_written() -> None:
     assert [q.text for q in result.quotes] == ["the toll was unfair", '"Fake news,"']
 
 
-
 def test_counsel_are_expert_sources() -> None:
     # `Defence counsel Tom Reid argued ...`: counsel, barristers and solicitors are lawyers.
     result = attribute(parsed("counsel_category"), LEXICON)

@@ -185,7 +185,8 @@ def _around_set_off_according(
     pieces."""
     words = sentence.words
     host = words[phrase.head]
-    if host.upos not in ("NOUN", "PROPN") or according.index < 2:
+    subject = host.deprel.startswith("nsubj")
+    if host.upos != "NOUN" or not subject or according.index < 2:
         return ()
     if words[according.index - 1].text != ",":
         return ()

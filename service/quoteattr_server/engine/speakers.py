@@ -606,9 +606,8 @@ def _participle_of_subject_clause(sentence: Sentence, cue: Word) -> bool:
     if cue.index == 0 or sentence.words[cue.index - 1].text != ",":
         return False
     host = sentence.words[cue.head]
-    main = host.head < 0 or (host.deprel == "conj" and sentence.words[host.head].head < 0)
     return (
-        main  # not `Ruiz hinted he might run, adding ...`: Ruiz speaks
+        host.head < 0  # not `Ruiz hinted he might run, adding ...`: Ruiz speaks
         and host.index < cue.index
         and any(c.deprel in ("nsubj", "nsubj:pass") for c in sentence.children(host.index))
     )
@@ -1221,7 +1220,11 @@ def according_source(sentence: Sentence, according: Word) -> Word | None:
         ]
         if nouns:
             return nouns[-1]
-    while source.deprel in ("compound", "flat", "flat:name") and source.head > source.index:
+    while (
+        source.deprel in ("compound", "flat", "flat:name")
+        and source.head > source.index
+        and source.text.endswith(".")  # an abbreviated honorific or title, not a word of a name
+    ):
         source = sentence.words[source.head]  # `according to Mr. Okafor`, hung on "Mr."
     return source
 
