@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
+from quoteattr_server.engine.hyphens import each_sentence_repaired
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 # Lower-case words inside an organisation's name that its abbreviation skips:
@@ -160,10 +161,7 @@ def acronyms_as_names(doc: ParsedDoc) -> ParsedDoc:
     representative", "US officials") read as a name. The parser made "WHO" a relative pronoun
     and its noun a relative clause (`Hans Berger, the WHO representative,`): that clause is an
     apposition again, with the abbreviation its modifier."""
-    sentences = tuple(_names_read(sentence) for sentence in doc.sentences)
-    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
-        return doc
-    return dataclasses.replace(doc, sentences=sentences)
+    return each_sentence_repaired(doc, _names_read)
 
 
 def _names_read(sentence: Sentence) -> Sentence:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from quoteattr_server.engine.hyphens import merged_words
+from quoteattr_server.engine.hyphens import each_sentence_repaired, merged_words
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -26,10 +26,7 @@ _MAX_RUN_WORDS = 8
 
 def joined_department_titles(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with every department title written with "and" read as one word."""
-    sentences = tuple(_joined(sentence, doc.text, lexicon) for sentence in doc.sentences)
-    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
-        return doc
-    return dataclasses.replace(doc, sentences=sentences)
+    return each_sentence_repaired(doc, lambda sentence: _joined(sentence, doc.text, lexicon))
 
 
 def _joined(sentence: Sentence, text: str, lexicon: Lexicon) -> Sentence:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.acronyms import expansions, letters_of
@@ -1088,21 +1088,14 @@ class Resolver:
         ranks = {w.text.lower() for w in mention[1:-1]} & self._lexicon.rank_words
         # `The Florida senator` is not a senator of elsewhere, nor one whose state goes unsaid.
         places = {w.text.lower() for w in mention[1:-1] if w.upos == "PROPN"} - ranks
-        best: NameOccurrence | None = None
-        for occurrence in self._names.occurrences:
-            if occurrence.start >= mention[0].start:
-                break
-            if any(
+        return self._last_holding(
+            mention[0].start,
+            lambda words: (
                 title in words
                 and ranks | places <= words
                 and (words & self._lexicon.rank_words) - ranks <= _TEMPORARY_RANKS
-                for words in (_post_words(role.text) for role in occurrence.roles)
-            ):
-                best = occurrence
-        if best is None:
-            return None
-        canonical = self._names.canonical(best.text)
-        return Referent(canonical.lower(), canonical, SpeakerKind.PERSON, "title")
+            ),
+        )
 
     def _head_of_body(self, mention: list[Word]) -> Referent | None:
         """`UN Secretary-General Alberto Ruiz said ... The UN chief added`: "chief", "head" or
@@ -1110,14 +1103,22 @@ class Resolver:
         bodies = {w.text.lower() for w in mention[1:-1] if w.text[:1].isupper()}
         if not bodies:
             return None
+        return self._last_holding(
+            mention[0].start,
+            lambda words: (
+                bodies <= words and any(self._lexicon.is_title(w) for w in words - bodies)
+            ),
+        )
+
+    def _last_holding(self, before: int, holds: Callable[[set[str]], bool]) -> Referent | None:
+        """The person named last before `before` with a role whose post words (`_post_words`)
+        `holds` accepts."""
         best: NameOccurrence | None = None
         for occurrence in self._names.occurrences:
-            if occurrence.start >= mention[0].start:
+            if occurrence.start >= before:
                 break
-            for role in occurrence.roles:
-                words = _post_words(role.text)
-                if bodies <= words and any(self._lexicon.is_title(w) for w in words - bodies):
-                    best = occurrence
+            if any(holds(_post_words(role.text)) for role in occurrence.roles):
+                best = occurrence
         if best is None:
             return None
         canonical = self._names.canonical(best.text)

@@ -10,7 +10,7 @@ place in the tree of the piece that heads the others. Text and offsets stay as w
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -18,12 +18,19 @@ from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 HYPHENED_PARTICLES = frozenset({"al", "el", "ul", "ud", "bin", "ibn", "abu", "ben", "bint"})
 
 
-def joined_hyphenated_names(doc: ParsedDoc) -> ParsedDoc:
-    """`doc` with every hyphenated name or title of its sentences read as one word."""
-    sentences = tuple(_joined(sentence, doc.text) for sentence in doc.sentences)
+def each_sentence_repaired(doc: ParsedDoc, repair: Callable[[Sentence], Sentence]) -> ParsedDoc:
+    """`doc` with `repair` applied to each sentence; `doc` itself when no sentence changed
+    (a repair returns the sentence it was given when it has nothing to mend). The parse
+    repairs of this module, `department_titles` and `acronyms` all run through it."""
+    sentences = tuple(repair(sentence) for sentence in doc.sentences)
     if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
         return doc
     return dataclasses.replace(doc, sentences=sentences)
+
+
+def joined_hyphenated_names(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with every hyphenated name or title of its sentences read as one word."""
+    return each_sentence_repaired(doc, lambda sentence: _joined(sentence, doc.text))
 
 
 def _joins_name(words: Sequence[Word], index: int) -> bool:
@@ -101,10 +108,7 @@ def party_tags_set_aside(doc: ParsedDoc) -> ParsedDoc:
     """`doc` with each party tag the tokenizer cut after its letter (`D-` + `Albuquerque`) read
     as one word of no name: the parser made it a conjunct of the name before it, a second
     person who seemed to speak."""
-    sentences = tuple(_tags_joined(sentence, doc.text) for sentence in doc.sentences)
-    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
-        return doc
-    return dataclasses.replace(doc, sentences=sentences)
+    return each_sentence_repaired(doc, lambda sentence: _tags_joined(sentence, doc.text))
 
 
 def _tags_joined(sentence: Sentence, text: str) -> Sentence:
@@ -112,16 +116,24 @@ def _tags_joined(sentence: Sentence, text: str) -> Sentence:
     tags = [i for i in range(1, len(words) - 1) if _opens_party_tag(words, i)]
     if not tags:
         return sentence
-    groups: list[list[int]] = []
-    for index in range(len(words)):
-        if index - 1 in tags:
-            continue
-        groups.append([index, index + 1] if index in tags else [index])
-    merged = list(merged_words(words, groups, text))
+    groups, merged = _pairs_joined(words, tags, text)
     for number, group in enumerate(groups):
         if len(group) == 2:
             merged[number] = dataclasses.replace(merged[number], upos="X", deprel="dep")
     return dataclasses.replace(sentence, words=tuple(merged))
+
+
+def _pairs_joined(
+    words: Sequence[Word], firsts: Sequence[int], text: str
+) -> tuple[list[list[int]], list[Word]]:
+    """Each word at `firsts` joined with the word after it: the groups of old indices, one per
+    new word, and the new words."""
+    groups: list[list[int]] = []
+    for index in range(len(words)):
+        if index - 1 in firsts:
+            continue
+        groups.append([index, index + 1] if index in firsts else [index])
+    return groups, list(merged_words(words, groups, text))
 
 
 def _opens_party_tag(words: Sequence[Word], index: int) -> bool:
@@ -140,10 +152,7 @@ def compounds_cut_at_hyphen(doc: ParsedDoc) -> ParsedDoc:
     """`doc` with each lower-case compound the tokenizer cut after its hyphen (`so-` + `called`,
     `well-` + `known`) read as one modifier of the noun after it: the parser made "so-" a noun
     and the object of the verb, which then lost the noun (`dismissed the so-called "reform"`)."""
-    sentences = tuple(_compounds_joined(sentence, doc.text) for sentence in doc.sentences)
-    if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
-        return doc
-    return dataclasses.replace(doc, sentences=sentences)
+    return each_sentence_repaired(doc, lambda sentence: _compounds_joined(sentence, doc.text))
 
 
 def _cut_compound(words: Sequence[Word], index: int) -> bool:
@@ -164,12 +173,7 @@ def _compounds_joined(sentence: Sentence, text: str) -> Sentence:
     cuts = [i for i in range(len(words) - 1) if _cut_compound(words, i)]
     if not cuts:
         return sentence
-    groups: list[list[int]] = []
-    for index in range(len(words)):
-        if index - 1 in cuts:
-            continue
-        groups.append([index, index + 1] if index in cuts else [index])
-    merged = list(merged_words(words, groups, text))
+    groups, merged = _pairs_joined(words, cuts, text)
     for number, group in enumerate(groups):
         if len(group) == 2 and words[group[1]].upos in ("VERB", "ADJ"):
             _modify_next_noun(merged, number)  # `so-called`, `well-known`; not `ex-president`
