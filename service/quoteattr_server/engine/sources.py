@@ -680,6 +680,7 @@ def _nearby_pronouns(
     genders: set[Gender] = set()  # genders of the pronouns since the last anchor
     rivalled: set[Gender] = set()  # genders of pronouns just before the last anchor
     near = {o.sentence.paragraph + step for o in occurrences for step in range(2)}
+    paragraph_starts = _paragraph_starts(doc)
     for sentence in (s for s in doc.sentences if s.paragraph in near):
         if anchored is not None and sentence.paragraph - anchored > _PRONOUN_PARAGRAPHS:
             anchored = None
@@ -688,7 +689,10 @@ def _nearby_pronouns(
                 anchored, genders = sentence.paragraph, set()
                 # `The minister ... "...," she told the BBC. Paul Hines said she had lost ...`:
                 # a gender someone else was just called by says nothing of this speaker.
-                rivalled = _genders_in_play(doc, lexicon, word, rival_pronouns)
+                earliest = paragraph_starts.get(
+                    sentence.paragraph - _PRONOUN_PARAGRAPHS, paragraph_starts[sentence.paragraph]
+                )  # from the start of the paragraph before
+                rivalled = _genders_between(lexicon, earliest, word.start, rival_pronouns)
             elif anchored is None:
                 continue
             elif word.start in elsewhere or (
@@ -732,27 +736,27 @@ def _pronouns_of(speakers: Sequence[Speaker], lexicon: SourceLexicon) -> list[Te
         for s in speakers
         if s.kind is not SpeakerKind.GROUP and is_unnamed(s, lexicon)
         for m in s.mentions
-        if m.text.lower() in _THIRD_PERSON
+        if lexicon.gender_of(_PRONOUN, m.text.lower()) is not None
     ]
 
 
-_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+def _paragraph_starts(doc: ParsedDoc) -> dict[int, int]:
+    """Where each paragraph's first sentence starts."""
+    starts: dict[int, int] = {}
+    for sentence in doc.sentences:
+        starts.setdefault(sentence.paragraph, sentence.words[0].start)
+    return starts
 
 
-def _genders_in_play(
-    doc: ParsedDoc, lexicon: SourceLexicon, anchor: Word, rival_pronouns: Sequence[TextSpan]
+def _genders_between(
+    lexicon: SourceLexicon, start: int, end: int, rival_pronouns: Sequence[TextSpan]
 ) -> set[Gender]:
-    """The genders of the pronouns of unnamed speakers in the paragraph before the anchor and
-    its own: a person of that gender is about, whom the pronoun may mean."""
-    paragraph = max(s.paragraph for s in doc.sentences if s.words[0].start <= anchor.start)
-    earliest = next(
-        (s.words[0].start for s in doc.sentences if s.paragraph >= paragraph - _PRONOUN_PARAGRAPHS),
-        0,
-    )
+    """The genders of the pronouns of unnamed speakers between `start` and `end`: a person of
+    that gender is about, whom a pronoun there may mean."""
     return {
         gender
         for pronoun in rival_pronouns
-        if earliest <= pronoun.span.start < anchor.start
+        if start <= pronoun.span.start < end
         and (gender := lexicon.gender_of(_PRONOUN, pronoun.text)) is not None
     }
 
