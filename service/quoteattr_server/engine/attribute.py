@@ -73,6 +73,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     transcript_speaker,
 )
+from quoteattr_server.engine.stranded_predicates import predicates_restored
 from quoteattr_server.engine.types import (
     AttributionResult,
     AttributionType,
@@ -142,6 +143,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
+    doc = predicates_restored(doc)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)
