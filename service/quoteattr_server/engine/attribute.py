@@ -73,7 +73,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     transcript_speaker,
 )
-from quoteattr_server.engine.stranded_predicates import predicates_restored
+from quoteattr_server.engine.subject_repairs import subjects_repaired
 from quoteattr_server.engine.types import (
     AttributionResult,
     AttributionType,
@@ -143,7 +143,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
-    doc = predicates_restored(doc)
+    doc = subjects_repaired(doc, lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)

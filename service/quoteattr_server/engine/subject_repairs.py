@@ -1,0 +1,159 @@
+"""engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
+
+Three misparses of news sentences take the speaker from a cue:
+- a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
+  has lived on the street for 40 years, disagreed." is read with the name as the root of a
+  sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
+  said" goes to someone named before;
+- a subordinator read as a preposition: in "..., though a court in 2019 found the contract was
+  unlawful" the court is an oblique of "found", which borrows the subject of the clause before;
+- a time phrase read as the subject's head: "Police late Monday said", "The company this year
+  warned" hang the speaker, or its article, on the time word.
+Each repair changes the arcs of the words concerned only; text and offsets stay as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
+
+# Relations the stranded verb is given on a word of the description before it.
+_STRANDED_AS = frozenset({"acl", "advcl", "conj", "parataxis", "acl:relcl", "xcomp"})
+# What marks a verb as a clause of its own (`..., saying`, `..., when it closed`).
+_OWN_CLAUSE = frozenset({"nsubj", "nsubj:pass", "csubj", "mark", "expl"})
+
+
+# Subordinators the tagger reads as prepositions before a noun; never prepositions in news.
+_SUBORDINATORS = frozenset({"though", "although", "whereas"})
+# Words that may stand between a subject and the time phrase after it: `the bank last month`.
+_TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "that"})
+
+
+def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
+    """`doc` with the subjects of the three misparses above restored."""
+    return each_sentence_repaired(
+        doc, lambda sentence: _restored(_subordinated(_time_set_aside(sentence, lexicon)))
+    )
+
+
+def _restored(sentence: Sentence) -> Sentence:
+    words = sentence.words
+    root = next((w for w in words if w.head < 0), None)
+    if root is None or root.upos not in ("PROPN", "NOUN"):
+        return sentence
+    verb = _stranded_verb(sentence, root)
+    if verb is None:
+        return sentence
+    mended = list(words)
+    mended[verb.index] = dataclasses.replace(verb, head=-1, deprel="root")
+    mended[root.index] = dataclasses.replace(root, head=verb.index, deprel="nsubj")
+    opener = words[0]
+    if opener.deprel == "cc":
+        # `But Jim Harper ... disagreed`: the conjunction opens the clause, not the name.
+        mended[0] = dataclasses.replace(opener, head=verb.index)
+    return dataclasses.replace(sentence, words=tuple(mended))
+
+
+def _stranded_verb(sentence: Sentence, root: Word) -> Word | None:
+    """A verb after a comma that ends the sentence with its own words only, hangs inside a
+    relative clause of the root's description, and has no subject or opener of its own; only
+    when the root, a name or noun with no subject or copula of its own, is set off by an
+    apposition or relative clause."""
+    children = sentence.children(root.index)
+    if not any(c.deprel in ("appos", "acl:relcl") for c in children):
+        return None
+    if any(c.deprel in _OWN_CLAUSE or c.deprel in ("cop", "aux") for c in children):
+        return None  # `We were in a square where ...`: a clause of its own
+    words = sentence.words
+    after_commas = [words[w.index + 1] for w in words[:-1] if w.text == ","]
+    return next((v for v in after_commas if _strands(sentence, root, v)), None)
+
+
+def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
+    if verb.upos != "VERB" or verb.deprel not in _STRANDED_AS or "Tense=Past" not in verb.feats:
+        return False
+    if any(c.deprel in _OWN_CLAUSE for c in sentence.children(verb.index)):
+        return False
+    inside = {w.index for w in sentence.subtree(verb.index)}
+    if any(w.index not in inside and w.upos != "PUNCT" for w in sentence.words[verb.index :]):
+        return False
+    ancestors = sentence.ancestors(verb.index)
+    return ancestors[-1] is root and any(a.deprel == "acl:relcl" for a in ancestors)
+
+
+def _subordinated(sentence: Sentence) -> Sentence:
+    """`..., though a court in 2019 found ...`: the noun after a subordinator read as its
+    preposition is the subject of the verb right after the noun's own words, when that verb
+    has none; the subordinator marks the verb, a clause beside the main one, no conjunct."""
+    words = sentence.words
+    for word in words:
+        if word.text.lower() not in _SUBORDINATORS or word.deprel != "case" or word.head < 0:
+            continue
+        noun = words[word.head]
+        verb = _verb_after_phrase(sentence, noun)
+        if noun.base_deprel not in ("obl", "nmod") or verb is None:
+            continue
+        mended = list(words)
+        mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
+        mended[word.index] = dataclasses.replace(word, head=verb.index, deprel="mark")
+        if verb.deprel == "conj":
+            mended[verb.index] = dataclasses.replace(verb, deprel="advcl")
+        return dataclasses.replace(sentence, words=tuple(mended))
+    return sentence
+
+
+def _verb_after_phrase(sentence: Sentence, noun: Word) -> Word | None:
+    """The verb right after the phrase `noun` heads, when it has no subject of its own."""
+    phrase = sentence.subtree(noun.index)
+    following = phrase[-1].index + 1
+    if following >= len(sentence.words) or phrase[-1].index - phrase[0].index + 1 != len(phrase):
+        return None
+    verb = sentence.words[following]
+    if verb.upos != "VERB" or any(c.base_deprel == "nsubj" for c in sentence.children(verb.index)):
+        return None
+    return verb
+
+
+def _time_set_aside(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Police late Monday said`, `The company this year warned`, `The bank last month
+    predicted`: a time word parsed as the subject, or as the head of the subject's noun, is an
+    oblique of time; the noun before it is the subject, with its article."""
+    words = sentence.words
+    for time in words:
+        if time.base_deprel != "nsubj" or time.text.lower() not in lexicon.time_words:
+            continue
+        subject = _subject_before_time(sentence, time, lexicon)
+        if subject is None:
+            continue
+        mended = list(words)
+        mended[subject.index] = dataclasses.replace(subject, head=time.head, deprel=time.deprel)
+        mended[time.index] = dataclasses.replace(time, deprel="obl:tmod")
+        for child in sentence.children(time.index):
+            if child.index < subject.index:  # `The` of `The company this year`
+                mended[child.index] = dataclasses.replace(child, head=subject.index)
+        return dataclasses.replace(sentence, words=tuple(mended))
+    return sentence
+
+
+def _subject_before_time(sentence: Sentence, time: Word, lexicon: Lexicon) -> Word | None:
+    """The noun right before the time phrase of `time`, hung on it or beside it as a second
+    subject of its verb, with nothing but words of time between them."""
+    words = sentence.words
+    position = time.index - 1
+    while position >= 0 and words[position].text.lower() in _TIME_MODIFIERS:
+        position -= 1
+    if position < 0 or time.head < 0 or words[time.head].upos != "VERB":
+        return None
+    noun = words[position]
+    if noun.upos not in ("NOUN", "PROPN") or noun.text.lower() in lexicon.time_words:
+        return None
+    if position == time.index - 1 and (time.upos != "PROPN" or noun.upos == "PROPN"):
+        # `The campaign year ended`, `The Harbour Times reported`: one noun phrase, no time
+        # phrase after a subject (which a name of a day or month alone may be: `Police Monday`).
+        return None
+    hung = noun.head == time.index and noun.deprel in ("compound", "nmod")
+    beside = noun.head == time.head and noun.base_deprel == "nsubj"
+    return noun if hung or beside else None

@@ -1,0 +1,75 @@
+"""Subjects the parser lost, found again: on Stanza parses of invented text."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.subject_repairs import subjects_repaired
+
+from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+
+
+def test_verb_after_the_description_becomes_the_root_with_the_name_as_subject() -> None:
+    doc = parsed("stranded_predicate")
+    before = doc.sentences[1]
+    # As parsed: the name is the root and "disagreed" hangs on "years" in the relative clause.
+    assert next(w for w in before.words if w.head < 0).text == "Jim"
+    after = subjects_repaired(doc, LEXICON).sentences[1]
+    verb = next(w for w in after.words if w.head < 0)
+    assert verb.text == "disagreed"
+    subject = next(w for w in after.words if w.deprel == "nsubj" and w.head == verb.index)
+    assert subject.text == "Jim"
+    opener = next(w for w in after.words if w.text == "But")
+    assert (opener.head, opener.deprel) == (verb.index, "cc")
+    # The description keeps its own clause.
+    assert next(w for w in after.words if w.text == "lived").deprel == "acl:relcl"
+
+
+def test_pronoun_after_the_repaired_sentence_goes_to_its_subject() -> None:
+    result = attribute(parsed("stranded_predicate"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "Nobody asked me"))
+    assert speaker is not None
+    assert speaker.name == "Jim Harper"
+    assert [role.text for role in speaker.roles] == ["a retired postman"]
+
+
+def test_sentences_parsed_with_a_verb_of_their_own_are_left_alone() -> None:
+    doc = parsed("stranded_predicate_own_clause")
+    assert subjects_repaired(doc, LEXICON) is doc
+    first = parsed("stranded_predicate")
+    assert subjects_repaired(first, LEXICON).sentences[0] is first.sentences[0]
+
+
+def test_noun_after_a_subordinator_read_as_preposition_is_the_next_verbs_subject() -> None:
+    doc = parsed("subordinator_subject")
+    words = subjects_repaired(doc, LEXICON).sentences[0].words
+    found = next(w for w in words if w.text == "found")
+    court = next(w for w in words if w.text == "court")
+    though = next(w for w in words if w.text == "though")
+    assert (court.head, court.deprel) == (found.index, "nsubj")
+    assert (though.head, though.deprel) == (found.index, "mark")
+    assert found.deprel == "advcl"  # a clause beside "kept", which no longer lends its subject
+    result = attribute(doc, LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "the contract was unlawful"))
+    assert speaker is not None
+    assert speaker.name == "a court"
+
+
+def test_time_phrase_parsed_as_the_subject_gives_the_subject_back() -> None:
+    doc = parsed("time_subject")
+    result = attribute(doc, LEXICON)
+    names = {
+        fragment: speaker.name
+        for fragment in ("two men", "profits would drop", "the mine had closed")
+        if (speaker := speaker_of(result, quote_containing(result, fragment))) is not None
+    }
+    # `Police late Monday` loses its time; `The company this year` gets its article back.
+    assert names == {
+        "two men": "Police",
+        "profits would drop": "The company",
+        "the mine had closed": "Harbour Times",
+    }
+    repaired = subjects_repaired(doc, LEXICON)
+    monday = next(w for w in repaired.sentences[0].words if w.text == "Monday")
+    assert monday.deprel == "obl:tmod"
+    # A newspaper named "Times" is a name, not a time.
+    assert repaired.sentences[2] is doc.sentences[2]
