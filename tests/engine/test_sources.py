@@ -504,7 +504,11 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a columnist for the Valley Times", SourceCategory.MEDIA),
         ("an unusually tall figure", None),
         ("regulators and environmental groups", SourceCategory.OFFICIAL),  # the first conjunct
-        ("surgeon and late-night radio host", SourceCategory.MEDIA),  # the first that says
+        ("painter and late-night radio host", SourceCategory.MEDIA),  # the first that says
+        ("a marine biologist at Kyoto University", SourceCategory.EXPERT),  # not "marine"
+        ("Chief operating officer", SourceCategory.BUSINESS),
+        ("a judge on the trade tribunal", SourceCategory.OFFICIAL),
+        ("Leeds striker", SourceCategory.CITIZEN),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
