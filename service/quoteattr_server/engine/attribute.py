@@ -32,6 +32,7 @@ from quoteattr_server.engine.cues import (
 from quoteattr_server.engine.department_titles import joined_department_titles
 from quoteattr_server.engine.entities import NameIndex, Referent, Resolver
 from quoteattr_server.engine.fingerprint import fingerprint
+from quoteattr_server.engine.first_person import first_person_resolved
 from quoteattr_server.engine.hyphens import (
     compounds_cut_at_hyphen,
     joined_hyphenated_names,
@@ -163,6 +164,7 @@ def attribute(
     found = without_implausible_speakers(without_corrections(found), lexicon.not_speakers)
     quoted = [quote.span for quote in layout.quotes]
     found = merged_speakers(complete_roles(doc, found, lexicon, quoted), doc.text, doc.paragraphs)
+    found = first_person_resolved(found, doc.text, doc.paragraphs, quoted)
     found = enrich_speakers(doc, found)
     found = with_attribution_types(found, lexicon)
     return _selected(found, include_reported, min_confidence, frozenset(attribution_types))

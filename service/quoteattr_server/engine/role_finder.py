@@ -1162,6 +1162,8 @@ def _occurrences(
     wanted = set(tokens)
     surnames = [t for t in tokens if t.lower() not in _NAME_SUFFIXES] or list(tokens)
     for sentence, start, end, possessive in reader.sightings(doc).get(surnames[-1], ()):
+        if start == end and sentence.words[start].upos == "PRON":
+            continue  # "I": no name, and `the two books I wrote` gives it no title
         first = start
         extra = 0
         # In a title-cased headline every word looks like a name: one first name at most, and

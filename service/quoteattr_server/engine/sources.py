@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from quoteattr_server.engine.first_person import NARRATOR_NAMES
 from quoteattr_server.engine.types import (
     AttributionResult,
     Gender,
@@ -294,7 +295,10 @@ _COMPLEMENT_OPENERS = frozenset({"for", "at", "on", "in", "with", "from", "famil
 
 def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     """No name in the article: a group ("Democrats", "residents"), or a description ("a senior
-    official", "sources"). An organisation has a name unless it is only ever "a company"."""
+    official", "sources"). An organisation has a name unless it is only ever "a company"; the
+    writer of the piece ("the author") has their byline."""
+    if speaker.name in NARRATOR_NAMES:
+        return False
     if speaker.kind is SpeakerKind.GROUP:
         return True
     words = speaker.name.split()
@@ -907,7 +911,10 @@ def _nonbinary_statement(
 def category_of(
     speaker: Speaker, context: list[TextSpan], lexicon: SourceLexicon, *, person: bool = False
 ) -> SourceCategory:
-    """The category most of the speaker's role phrases point to (the earliest on a tie)."""
+    """The category most of the speaker's role phrases point to (the earliest on a tie); the
+    writer of the piece is the media's."""
+    if speaker.name in NARRATOR_NAMES:
+        return SourceCategory.MEDIA
     phrases = [role.text for role in speaker.roles] + [piece.text for piece in context]
     if speaker.kind is not SpeakerKind.PERSON or is_unnamed(speaker, lexicon):
         phrases.append(speaker.name)
