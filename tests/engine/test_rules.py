@@ -956,6 +956,22 @@ def test_dash_cue_signs_the_quote() -> None:
     assert mention_text(site, head.word) == "Commissioner Alma Ferris"
 
 
+def test_quotation_set_off_by_dashes_after_a_name_is_that_persons_aside() -> None:
+    layout = layout_of("dash_aside")
+    horak, ruiz, slogan = layout.quotes
+    candidates = direct_cue_candidates(ruiz, layout, LEXICON)
+    # Before the sentence's own verb, "told", whose object would be taken for the speaker.
+    assert [c.kind for c in candidates] == [CueKind.DASH]
+    result = attribute(layout.doc, LEXICON)
+    speakers = {
+        quote.span: (found.name if (found := speaker_in(result, quote)) else None)
+        for quote in result.quotes
+        if quote.kind is QuoteKind.DIRECT
+    }
+    # Not the name after the closing dash (`-- and the economist Sara Lind`): no signature.
+    assert speakers == {horak.span: "Ivan Horak", ruiz.span: "Ruiz", slogan.span: None}
+
+
 def test_colon_cue_in_the_sentence_before_the_quote() -> None:
     layout = layout_of("colon")
     quote = layout.quotes[0]

@@ -24,6 +24,7 @@ from quoteattr_server.engine.speakers import (
     according_to_source,
     dash_signature,
     is_participle,
+    name_before_aside,
     past_beside_modal,
     speaker_at_cue,
 )
@@ -252,6 +253,9 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
     indices = layout.sentences_overlapping(span)
     if not indices:
         return []
+    aside = aside_cue(span, layout)
+    if aside is not None:
+        return [aside]
     following = indices[-1] + 1
     if (
         following < len(layout.sentences)
@@ -290,7 +294,18 @@ def direct_cue_candidates(quote: MarkedQuote, layout: Layout, lexicon: Lexicon) 
 DASHES = ("\u2014", "\u2013", "\u2015", "--")
 
 
-def dash_cue(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
+def aside_cue(span: Span, layout: Layout) -> CueMatch | None:
+    """`Ruiz — "We will not back down" — told the crowd ...`: a quotation set off by dashes
+    right after a name is that person's aside, whatever verb the sentence has."""
+    match = dash_cue(0, span, layout)
+    if match is None or name_before_aside(match.sentence, match.word, layout) is None:
+        return None
+    return match
+
+
+def dash_cue(
+    first: int, span: Span, layout: Layout, lexicon: Lexicon | None = None
+) -> CueMatch | None:
     """`"..." — Alma Ferris`: a dash right after the closing mark, before a name that signs the
     quote. Tried before `colon_cue`: the dash is on the quote's own line."""
     text = layout.doc.text

@@ -1249,13 +1249,47 @@ def phrase_head(sentence: Sentence, word: Word) -> Word:
 
 
 def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHead | None:
-    """`"..." — Commissioner Alma Ferris`: the capitalised phrase after the dash signs the quote."""
+    """`"..." — Commissioner Alma Ferris`: the capitalised phrase after the dash signs the quote,
+    but a quotation set off by dashes right after a name is that person's aside (`... Mitt
+    Romney -- "..." -- and Fred Goldberg`: Romney's)."""
+    aside = name_before_aside(sentence, dash, layout)
+    if aside is not None:
+        return aside
     for word in sentence.words[dash.index + 1 : dash.index + 4]:
         if layout.inside_quote(word):
             return None
         if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
             return SpeakerHead(sentence, phrase_head(sentence, word), Rule.DASH_SIGNATURE)
     return None
+
+
+_ASIDE_DASHES = "\u2014\u2013\u2015-"
+
+
+def name_before_aside(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHead | None:
+    """`including the former premier Ivan Horak -- "This plan cannot work" -- and ...`: a
+    quotation between two dashes right after a name is what that person said."""
+    text = layout.doc.text
+    quote = next(
+        (
+            q
+            for q in layout.quotes
+            if q.span.end <= dash.start and not text[q.span.end : dash.start].strip()
+        ),
+        None,
+    )
+    if quote is None:
+        return None
+    before = text[: quote.span.start].rstrip()
+    opening = before.rstrip(_ASIDE_DASHES)
+    if len(before) - len(opening) not in (1, 2) or (len(before) - len(opening) == 1) == (
+        before[-1] == "-"
+    ):
+        return None  # one long dash or two hyphens, as the closing one
+    name = next((w for w in sentence.words if w.end == len(opening.rstrip())), None)
+    if name is None or name.upos != "PROPN":
+        return None
+    return SpeakerHead(sentence, phrase_head(sentence, name), Rule.DASH_SIGNATURE)
 
 
 _DESCRIPTION_LINKS = frozenset({"ADJ", "VERB"})
