@@ -53,6 +53,23 @@ def test_a_speaker_mentioned_only_inside_another_speakers_role_is_that_speaker()
     assert result.quotes[0].speaker_id == "s1"
 
 
+def test_the_merged_speaker_keeps_the_fullest_name_of_either() -> None:
+    # `The head of the agency, Tedros Adhanom Ghebreyesus, warned ... Tedros said`: the short
+    # name holds the role the full one is mentioned in, and is merged into; the name stays full.
+    role = _span("The head of the agency", 0)
+    short = Speaker("s1", "Tedros", SpeakerKind.PERSON, (role,), (_span("Tedros", 80),))
+    full = Speaker(
+        "s2", "Tedros Adhanom Ghebreyesus", SpeakerKind.PERSON, (), (_span("The head", 0),)
+    )
+    result = merged_speakers(AttributionResult((_quote("s2", 50), _quote("s1", 90)), (short, full)))
+    assert [s.name for s in result.speakers] == ["Tedros Adhanom Ghebreyesus"]
+    # A description is no fuller name than the name it merges into.
+    adviser = Speaker("s3", "a senior adviser Ana", SpeakerKind.PERSON, (), (_span("a", 0),))
+    kovac = Speaker("s4", "Ana", SpeakerKind.PERSON, (_span("a senior adviser Ana", 0),), ())
+    kept = merged_speakers(AttributionResult((_quote("s3", 50),), (kovac, adviser)))
+    assert [s.name for s in kept.speakers] == ["Ana"]
+
+
 def test_different_kinds_of_one_name_stay_apart() -> None:
     person = Speaker("s1", "Ford", SpeakerKind.PERSON, (), (_span("Ford", 0),))
     company = Speaker("s2", "Ford", SpeakerKind.ORGANIZATION, (), (_span("Ford", 40),))

@@ -199,10 +199,18 @@ def _union(into: Speaker, other: Speaker) -> Speaker:
     new_roles = [r for r in other.roles if not any(_overlaps(r, known) for known in into.roles)]
     return dataclasses.replace(
         into,
+        name=other.name if _fuller_name(other.name, into.name) else into.name,
         kind=kind,
         roles=spans((*into.roles, *new_roles)),
         mentions=spans((*into.mentions, *other.mentions)),
     )
+
+
+def _fuller_name(name: str, than: str) -> bool:
+    """`name` writes every word of `than` and more, as a name (`Tedros Adhanom Ghebreyesus`
+    than `Tedros`): the speaker keeps the fullest name the article gives."""
+    words, fewer = name.split(), than.split()
+    return bool(fewer) and set(fewer) < set(words) and all(word[:1].isupper() for word in words)
 
 
 def _repointed(quote: Quote, final: Callable[[str], str]) -> Quote:
