@@ -509,6 +509,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Chief operating officer", SourceCategory.BUSINESS),
         ("a judge on the trade tribunal", SourceCategory.OFFICIAL),
         ("Leeds striker", SourceCategory.CITIZEN),
+        ("the MP for Bristol West", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
