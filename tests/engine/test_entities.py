@@ -450,3 +450,19 @@ def test_the_chief_of_a_body_is_who_holds_its_title() -> None:
     result = attribute(parsed("head_of_body"), LEXICON)
     speakers = [speaker_of(result, q) for q in result.quotes]
     assert [s.name if s else None for s in speakers] == ["Alberto Ruiz", "Alberto Ruiz"]
+
+
+def test_bare_surname_is_the_person_last_named_as_a_subject() -> None:
+    # `Former mayor Tomas Ruiz criticised ... for his wife Ana Ruiz. "...," Ruiz said.`
+    result = attribute(parsed("surname_of_the_subject"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "It makes no sense"))
+    assert speaker is not None
+    assert speaker.name == "Tomas Ruiz"
+
+
+def test_bare_surname_is_no_body_named_after_the_person() -> None:
+    # `Tomas Ruiz spoke at a rally of the Citizens Alliance for Ruiz. "...," Ruiz said.`
+    result = attribute(parsed("surname_not_of_a_body"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "We will win"))
+    assert speaker is not None
+    assert speaker.name == "Tomas Ruiz"

@@ -74,6 +74,7 @@ from quoteattr_server.engine.speakers import (
     speaker_at_cue,
     transcript_speaker,
 )
+from quoteattr_server.engine.split_appositions import appositions_joined
 from quoteattr_server.engine.subject_repairs import subjects_repaired
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -144,7 +145,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
-    doc = subjects_repaired(doc, lexicon)
+    doc = appositions_joined(subjects_repaired(doc, lexicon))
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)

@@ -133,6 +133,10 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(part.lower().strip(".,") for part in name.split() if part.strip(".,"))
 
 
+# Words that join the words of an organisation's name, never a person's.
+_LINK_WORDS = frozenset({"of", "for", "and", "the", "&"})
+
+
 class NameIndex:
     """Every proper name in the article, with the roles stated at each occurrence."""
 
@@ -240,20 +244,34 @@ class NameIndex:
 
     def canonical_at(self, name: str, offset: int) -> str:
         """The canonical name of `name` written at `offset`: when the article names two people
-        with this surname ("Ann Lee", "Bill Lee"), a bare surname is the one named last
-        before it, not the first named in the article."""
+        with this surname ("Ann Lee", "Bill Lee"), or a person and a body named after them
+        (`Tomas Ruiz`, `Citizens Alliance for Ruiz`), a bare surname is the person
+        named last as a subject before it (else named last), not the first named in the
+        article."""
         tokens = _tokens(name)
         if len(tokens) != 1:
             return self.canonical(name)
-        full = [o for o in self.occurrences if o.tokens[-1:] == tokens and len(o.tokens) > 1]
-        if len({o.tokens[0] for o in full}) < 2:
+        written = [o for o in self.occurrences if o.tokens[-1:] == tokens and len(o.tokens) > 1]
+        full = [
+            o
+            for o in written
+            if self.kind_of(o.text) is not SpeakerKind.ORGANIZATION
+            and not _LINK_WORDS & set(o.tokens)
+        ]
+        if not full or (len({o.tokens[0] for o in full}) < 2 and len(full) == len(written)):
             return self.canonical(name)
         # `Mr Patel` after `Anil Patel ... his wife, Meena Patel`: not the one of the other gender.
         here = next((o for o in self.occurrences if o.tokens == tokens and offset <= o.start), None)
-        if here is not None and here.gender is not None:
-            full = [o for o in full if self._gender_of(o.tokens) in (None, here.gender)]
+        gender = here.gender if here is not None else None
+        if gender is not None:
+            full = [o for o in full if self._gender_of(o.tokens) in (None, gender)]
         before = [o for o in full if o.start < offset]
-        return self.canonical(before[-1].text) if before else self.canonical(name)
+        # One the article gives the honorific's gender, if any (`his wife, Meena Patel`).
+        before = [o for o in before if gender and self._gender_of(o.tokens) == gender] or before
+        # `Bill Ruiz criticised the plan at a rally for his wife Ana Ruiz. ... Ruiz said`: the one
+        # last named as a subject, the person the copy is about, before one named in passing.
+        chosen = [o for o in before if o.is_subject] or before
+        return self.canonical(chosen[-1].text) if chosen else self.canonical(name)
 
     def _gender_of(self, tokens: tuple[str, ...]) -> str | None:
         """The one gender the article states for a name, if any."""
