@@ -561,3 +561,19 @@ def test_she_after_a_described_subject_is_that_person() -> None:
     minister = next(s for s in result.speakers if s.name == "The minister")
     assert [r.text for r in minister.roles] == ["The minister"]
     assert minister.gender is Gender.FEMALE
+
+
+def test_a_possessive_on_the_names_apposition_is_someone_else_of_its_gender() -> None:
+    # `Her coach, Tomas Berg, said she would ...`: "she" is whoever "her" is, not the coach.
+    result = attribute(fixture("gender_possessive_apposed"), LEXICON)
+    (coach,) = result.speakers
+    assert coach.name == "Tomas Berg"
+    assert coach.gender is Gender.UNKNOWN
+
+
+def test_a_gendered_noun_after_whose_is_not_the_speakers_gender() -> None:
+    # `Ms Okafor, whose son was killed in the crash, said ...`: the son is his, "Ms" is hers.
+    result = attribute(fixture("gender_whose_son"), LEXICON)
+    (mother,) = result.speakers
+    assert mother.gender is Gender.FEMALE
+    assert [word.text for word in mother.gender_evidence] == ["Ms"]

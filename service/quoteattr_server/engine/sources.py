@@ -639,9 +639,11 @@ def _evidence(
     yield from _honorifics(doc, speaker, occurrences, lexicon)
     pieces: Iterable[TextSpan] = [*speaker.mentions, *speaker.roles, *context]
     for piece in pieces:
-        for token in _tokens(piece):
+        tokens = list(_tokens(piece))
+        for position, token in enumerate(tokens):
             gender = lexicon.gender_of("noun", token.text)
-            if gender is not None:
+            owned = any(t.text.lower() == "whose" for t in tokens[max(0, position - 2) : position])
+            if gender is not None and not owned:  # `Ms Okafor, whose son was killed`: his
                 yield gender, token
 
 
@@ -697,6 +699,8 @@ def _nearby_pronouns(
                     sentence.paragraph - _PRONOUN_PARAGRAPHS, paragraph_starts[sentence.paragraph]
                 )  # from the start of the paragraph before
                 rivalled = _genders_between(lexicon, earliest, word.start, rival_pronouns)
+                # `Her coach, Tomas Berg, said she ...`: "she" is whoever "her" is.
+                rivalled |= _possessors_apposed(sentence, word, lexicon)
             elif anchored is None:
                 continue
             elif word.start in elsewhere or (
@@ -714,6 +718,25 @@ def _nearby_pronouns(
                     and not _inside_quotation(doc.text, word)
                 ):
                     yield gender, TextSpan(word.text, word.span)
+
+
+def _possessors_apposed(sentence: Sentence, anchor: Word, lexicon: SourceLexicon) -> set[Gender]:
+    """The genders of possessive pronouns on a noun in apposition to the name: someone else of
+    that gender is near (`Her coach, Tomas Berg, said she ...`, `Ana Kovac, his rival,`); not
+    one before the name elsewhere in its sentence (`On her page, Palin posted ...` is hers)."""
+    name = anchor
+    while name.deprel in ("flat", "compound") and name.head >= 0:
+        name = sentence.words[name.head]
+    apposed = {c.index for c in sentence.children(name.index) if c.deprel == "appos"}
+    if name.deprel == "appos" and name.head >= 0:
+        apposed.add(name.head)
+    return {
+        gender
+        for word in sentence.words
+        if word.head in apposed
+        and word.deprel == "nmod:poss"
+        and (gender := lexicon.gender_of(_PRONOUN, word.text)) is not None
+    }
 
 
 def _pronoun_gender(
