@@ -1590,3 +1590,11 @@ def test_counsel_are_expert_sources() -> None:
     result = attribute(parsed("counsel_category"), LEXICON)
     (speaker,) = result.speakers
     assert (speaker.name, speaker.category) == ("Tom Reid", SourceCategory.EXPERT)
+
+
+def test_a_described_source_keeps_a_count_after_of() -> None:
+    # `the 52-year-old mother of three told ...`: the whole description names her.
+    result = attribute(parsed("mother_of_three"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "not going anywhere"))
+    assert speaker is not None
+    assert speaker.name == "the 52-year-old mother of three"

@@ -510,6 +510,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a judge on the trade tribunal", SourceCategory.OFFICIAL),
         ("Leeds striker", SourceCategory.CITIZEN),
         ("the MP for Bristol West", SourceCategory.OFFICIAL),
+        ("the EU's foreign policy chief", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:

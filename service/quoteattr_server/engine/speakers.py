@@ -1361,9 +1361,11 @@ def _complement_of(
         ),
         None,
     )
+    # `the mother of three`: a number of children, the one number a source is described by.
+    counted = phrase is not None and phrase.upos == "NUM" and preposition.text.lower() == "of"
     if (
         phrase is None
-        or phrase.upos not in _NOMINAL
+        or (phrase.upos not in _NOMINAL and not counted)
         or phrase.upos == "PRON"
         or _time_word(sentence, phrase, lexicon)
     ):
