@@ -73,3 +73,15 @@ def test_time_phrase_parsed_as_the_subject_gives_the_subject_back() -> None:
     assert monday.deprel == "obl:tmod"
     # A newspaper named "Times" is a name, not a time.
     assert repaired.sentences[2] is doc.sentences[2]
+
+
+def test_noun_a_subordinator_marks_is_the_subject_of_the_verb_after_its_phrase() -> None:
+    # `..., while the company's chief executive, Ana Kovac, said the terms were "..."`: parsed
+    # with "while" marking "executive" and "said" with no subject, which took the union's.
+    result = attribute(parsed("subordinator_mark_on_noun"), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, "essential requirements"))
+    assert speaker is not None
+    assert speaker.name == "Ana Kovac"
+    union = speaker_of(result, quote_containing(result, "accepted the offer"))
+    assert union is not None
+    assert union.name == "The union"

@@ -5,8 +5,9 @@ Three misparses of news sentences take the speaker from a cue:
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
   said" goes to someone named before;
-- a subordinator read as a preposition: in "..., though a court in 2019 found the contract was
-  unlawful" the court is an oblique of "found", which borrows the subject of the clause before;
+- a subordinator read as a preposition or a noun's mark: in "..., though a court in 2019 found
+  the contract was unlawful" the court is an oblique of "found", which borrows the subject of
+  the clause before ("..., while Israel's prime minister, X, said" likewise);
 - a time phrase read as the subject's head: "Police late Monday said", "The company this year
   warned" hang the speaker, or its article, on the time word.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
@@ -27,7 +28,7 @@ _OWN_CLAUSE = frozenset({"nsubj", "nsubj:pass", "csubj", "mark", "expl"})
 
 
 # Subordinators the tagger reads as prepositions before a noun; never prepositions in news.
-_SUBORDINATORS = frozenset({"though", "although", "whereas"})
+_SUBORDINATORS = frozenset({"though", "although", "whereas", "while"})
 # Words that may stand between a subject and the time phrase after it: `the bank last month`.
 _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "that"})
 
@@ -35,7 +36,7 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with the subjects of the three misparses above restored."""
     return each_sentence_repaired(
-        doc, lambda sentence: _restored(_subordinated(_time_set_aside(sentence, lexicon)))
+        doc, lambda sentence: _subordinated(_restored(_time_set_aside(sentence, lexicon)))
     )
 
 
@@ -85,21 +86,31 @@ def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
 
 
 def _subordinated(sentence: Sentence) -> Sentence:
-    """`..., though a court in 2019 found ...`: the noun after a subordinator read as its
-    preposition is the subject of the verb right after the noun's own words, when that verb
-    has none; the subordinator marks the verb, a clause beside the main one, no conjunct."""
+    """`..., though a court in 2019 found ...`, `..., while Israel's prime minister, Benjamin
+    Netanyahu, said ...`: the noun after a subordinator the parser hung on it (as its
+    preposition, or as the mark of a noun) is the subject of the verb right after the noun's
+    own words, when that verb has none; the subordinator marks the verb, a clause beside the
+    main one, no conjunct or complement of it."""
     words = sentence.words
     for word in words:
-        if word.text.lower() not in _SUBORDINATORS or word.deprel != "case" or word.head < 0:
+        if word.text.lower() not in _SUBORDINATORS or word.head < 0:
             continue
         noun = words[word.head]
+        if not (
+            (word.deprel == "case" and noun.base_deprel in ("obl", "nmod"))
+            or (word.deprel == "mark" and noun.upos in ("NOUN", "PROPN", "ADJ"))
+        ):
+            continue
+        own = [c for c in sentence.children(noun.index) if c is not word]
+        if any(c.base_deprel in ("nsubj", "cop", "case") for c in own):
+            continue  # `while she was secretary`, `while at the ministry`: a clause
         verb = _verb_after_phrase(sentence, noun)
-        if noun.base_deprel not in ("obl", "nmod") or verb is None:
+        if verb is None:
             continue
         mended = list(words)
         mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
         mended[word.index] = dataclasses.replace(word, head=verb.index, deprel="mark")
-        if verb.deprel == "conj":
+        if verb.deprel in ("conj", "ccomp", "parataxis"):
             mended[verb.index] = dataclasses.replace(verb, deprel="advcl")
         return dataclasses.replace(sentence, words=tuple(mended))
     return sentence
