@@ -1598,3 +1598,11 @@ def test_a_described_source_keeps_a_count_after_of() -> None:
     speaker = speaker_in(result, quote_containing(result, "not going anywhere"))
     assert speaker is not None
     assert speaker.name == "the 52-year-old mother of three"
+
+
+def test_both_before_the_cue_is_no_part_of_what_was_said() -> None:
+    # `The minister and her deputy both said the plan was on track`, with "both" hung on the
+    # clause's subject.
+    result = attribute(parsed("preconj_before_cue"), LEXICON)
+    quote = quote_containing(result, "on track")
+    assert quote.text == "the plan was on track"

@@ -478,6 +478,9 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         words = _clause_words(site, child, joined[id(child)])
         words = _after_listener(sentence, word, child, words, site.lexicon)
         words = _with_stray_lead(sentence, word, words, site.lexicon)
+        # `The minister and her deputy both said ...`, with "both" hung on the clause's subject:
+        # the subject's word before the cue, none of what was said.
+        words = [w for w in words if not (w.index < word.index and w.deprel == "cc:preconj")]
         if cut is not None:
             words = _before_conjunction([w for w in words if w.start < cut])
         subject = _fronted_subject(sentence, word, child) or _object_as_subject(site, child)
