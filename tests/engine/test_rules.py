@@ -1606,3 +1606,14 @@ def test_both_before_the_cue_is_no_part_of_what_was_said() -> None:
     result = attribute(parsed("preconj_before_cue"), LEXICON)
     quote = quote_containing(result, "on track")
     assert quote.text == "the plan was on track"
+
+
+def test_inverted_cue_after_a_clause_keeps_its_name_past_a_later_complement() -> None:
+    # `The bank will raise rates again, said Ana Costa, an economist ..., adding that
+    # inflation "remains sticky"`: the parser hangs "remains" on "said" as its complement,
+    # which made the cue seem to report that, and "adding" seem to continue "The bank".
+    result = attribute(parsed("inverted_after_clause_participle"), LEXICON)
+    for fragment in ("raise rates again", "remains sticky"):
+        speaker = speaker_in(result, quote_containing(result, fragment))
+        assert speaker is not None
+        assert speaker.name == "Ana Costa"

@@ -422,9 +422,15 @@ def _inverts_after_clause(site: CueSite) -> bool:
     return (
         plain_speech_after_comma(sentence, cue, lexicon)
         and cue.lemma.lower() not in lexicon.recipient_cues
-        # `..., Peter Wong, said the photos show ...`: a clause after the cue is its own.
+        # `..., Peter Wong, said the photos show ...`: a clause after the cue is its own
+        # (not one after a name: `..., said Ana Costa, an economist, adding that ...`).
         and not any(
-            c.deprel in ("ccomp", "xcomp") and c.start > cue.start
+            c.deprel in ("ccomp", "xcomp")
+            and c.start > cue.start
+            and not any(
+                w.upos == "PROPN"
+                for w in sentence.words[cue.index + 1 : sentence.subtree(c.index)[0].index]
+            )
             for c in sentence.children(cue.index)
         )
     )
@@ -797,7 +803,7 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     the quote's own verb, whose subject is quoted speech, so the governing clause is found among
     ancestors outside quotes first, then among the cues of the same sentence before it.
     """
-    sentence, cue, layout = site.sentence, site.cue, site.layout
+    sentence, cue = site.sentence, site.cue
     if cue.deprel not in _PARTICIPLE_RELATIONS and cue.upos != "VERB":
         return None
     if _reduced_passive(sentence, cue):
@@ -805,9 +811,25 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
     borrowed = _described_noun(site) or _reporter_of_chain(site)
     if borrowed is not None:
         return borrowed
-    for ancestor in sentence.ancestors(cue.index):
+    governing = _speaker_of_governing_clause(site)
+    if governing is not None:
+        return governing
+    for earlier in reversed(site.earlier):
+        if earlier.sentence is sentence and earlier.word.start < cue.start:
+            return earlier.word
+    return _named_after_governing_cue(site)
+
+
+def _speaker_of_governing_clause(site: CueSite) -> Word | None:
+    """The subject of the nearest clause above the participle outside quotes that has one
+    that may speak, or the name after an inverted cue on the way up."""
+    sentence, layout = site.sentence, site.layout
+    for ancestor in sentence.ancestors(site.cue.index):
         if layout.inside_quote(ancestor):
             continue
+        named = _named_after_inverted(site, ancestor)
+        if named is not None:
+            return named  # `..., said Ana Costa, an economist, adding that ...`
         for child in sentence.children(ancestor.index):
             if (
                 child.deprel in _SUBJECT_RELATIONS
@@ -815,10 +837,21 @@ def participle_continues_speaker(site: CueSite) -> Word | None:
                 and _may_speak(child, site.lexicon)
             ):
                 return child
-    for earlier in reversed(site.earlier):
-        if earlier.sentence is sentence and earlier.word.start < cue.start:
-            return earlier.word
-    return _named_after_governing_cue(site)
+    return None
+
+
+def _named_after_inverted(site: CueSite, ancestor: Word) -> Word | None:
+    """The speaker named after a cue above the participle and before it, when that cue has no
+    subject of its own and stands inverted after what it reports (`The bank will raise rates,
+    said Ana Costa, ..., adding that ...`), whose speaker the participle continues."""
+    sentence = site.sentence
+    if (
+        ancestor.index > site.cue.index
+        or site.lexicon.cue_group(ancestor.lemma) != "neutral"  # `endorsed X, urging ...`
+        or any(c.deprel in _SUBJECT_RELATIONS for c in sentence.children(ancestor.index))
+    ):
+        return None
+    return name_after_cue(CueSite(sentence, ancestor, site.layout, site.lexicon))
 
 
 def _named_after_governing_cue(site: CueSite) -> Word | None:
