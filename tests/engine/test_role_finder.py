@@ -1267,3 +1267,12 @@ def test_another_with_a_description_is_named_by_it() -> None:
     assert speaker is not None
     assert speaker.name == "a 45-year-old taxi driver"
     assert speaker.kind is SpeakerKind.PERSON
+
+
+def test_the_next_clauses_subject_after_the_names_comma_is_no_apposition() -> None:
+    # `According to the Harbour Weather Office, a further 50mm of rain could fall ...`: the
+    # phrase after the comma runs into its own verb; it was the office's role.
+    result = attribute(parsed("according_then_subject"))
+    (office,) = result.speakers
+    assert office.name == "Harbour Weather Office"
+    assert office.roles == ()

@@ -43,6 +43,7 @@ from quoteattr_server.engine.roles import (
     describes_people_before_name,
     particle_joined,
     plural_title,
+    runs_into_its_verb,
 )
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
@@ -473,6 +474,8 @@ class RoleReader:
             return []
         position = self._skip_age(words, position)
         phrase = self.noun_phrase(words, position + 1)
+        if runs_into_its_verb(sentence, words[first : last + 1], phrase):
+            return []  # `According to the Met Office, a further 50mm of rain could fall`
         return phrase if self._apposition_is_role(phrase) else []
 
     def shared_apposition(self, sentence: Sentence, last: int) -> list[Word]:
@@ -1672,9 +1675,11 @@ def _candidate(
     for role in speaker.roles:
         tokens = [t.lower().rstrip(".") for t in role.text.replace("-", " ").split() if t]
         role_words.update(_stem(token) for token in tokens)
-        parties.update(lexicon.parties[t] for t in tokens if t in lexicon.parties)
         # The head is the last word before a complement: "secretary" of "secretary of state".
         head = next((i for i, t in enumerate(tokens) if t in COMPLEMENT_PREPOSITIONS), len(tokens))
+        # A party before the complement is the speaker's (`Democratic Sen.`); one after it
+        # names what the post is over (`president of the Democratic ... Caucus`).
+        parties.update(lexicon.parties[t] for t in tokens[:head] if t in lexicon.parties)
         if head:
             word = tokens[head - 1]
             key = _ranked(ABBREVIATED_TITLES.get(word, word), tokens[: head - 1], lexicon)

@@ -719,3 +719,28 @@ def head_phrase_role(text: str, words: Sequence[Word]) -> TextSpan | None:
         return None
     span: Span = span_of(kept)
     return TextSpan(text[span.start : span.end], span)
+
+
+def runs_into_its_verb(sentence: Sentence, name: Sequence[Word], phrase: Sequence[Word]) -> bool:
+    """The noun phrase after the name's comma is the subject of the verb right after it (past
+    auxiliaries), with no comma to close it, and that verb is no clause of the name's own
+    (`Tomas Ruiz, the ferry captain arrested ...` is his): the next clause's
+    subject, no apposition."""
+    if not phrase:
+        return False
+    words = sentence.words
+    position = phrase[-1].index + 1
+    while position < len(words) and words[position].upos in ("AUX", "PART", "ADV"):
+        position += 1
+    if position >= len(words) or words[position].upos != "VERB":
+        return False
+    verb = words[position]
+    auxiliary = any(w.upos == "AUX" for w in words[phrase[-1].index + 1 : position])
+    if not auxiliary and "VerbForm=Part" in verb.feats:
+        return False  # `Ruiz and Kovac, the two members most often seen as ...`
+    if any(a in name for a in sentence.ancestors(verb.index)):
+        return False
+    # The phrase's own head is the subject, not a noun inside it (`a pilot by the time her
+    # ferry sailed`).
+    head = next((w for w in phrase if not phrase[0].index <= w.head <= phrase[-1].index), None)
+    return head is not None and head.base_deprel == "nsubj" and head.head == verb.index

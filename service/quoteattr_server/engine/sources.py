@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from quoteattr_server.engine.first_person import NARRATOR_NAMES
+from quoteattr_server.engine.roles import runs_into_its_verb
 from quoteattr_server.engine.types import (
     AttributionResult,
     Gender,
@@ -458,7 +459,11 @@ def _surface_appositions(sentence: Sentence, name: tuple[Word, ...]) -> Iterator
             start += 2
         if words[start].upos in ("DET", "ADJ", "NOUN") and words[start].text[:1].islower():
             phrase = list(itertools.takewhile(_in_noun_phrase, words[start:]))
-            if phrase and phrase[-1].upos in ("NOUN", "PROPN"):
+            if (
+                phrase
+                and phrase[-1].upos in ("NOUN", "PROPN")
+                and not runs_into_its_verb(sentence, name, phrase)
+            ):
                 yield phrase
     first = name[0].index
     closed = after < len(words) and words[after].text == ","
@@ -474,7 +479,7 @@ def _in_noun_phrase(word: Word) -> bool:
     """Words a role phrase runs over: not punctuation, verbs or relative pronouns."""
     if word.text in ("-", "\u2010", "\u2011"):
         return True  # "a two-decade veteran", split at its hyphen
-    return word.upos in _PHRASE_TAGS and word.text.lower() not in ("who", "which", "that")
+    return word.upos in _PHRASE_TAGS and word.text.lower() not in ("who", "whose", "which", "that")
 
 
 def _predicates(text: str, sentence: Sentence, head: Word) -> Iterator[TextSpan]:
