@@ -922,17 +922,17 @@ def test_according_to_claims_its_word() -> None:
 def test_an_interviews_one_letter_label_names_nobody() -> None:
     # `Q: Will you stand again?`: a question's label, no speaker called "Q".
     layout = layout_of("interview_labels")
-    assert name_colon(layout.sentences[0], layout) is None
+    assert name_colon(layout.sentences[0], layout, LEXICON) is None
 
 
 def test_name_colon_reads_a_headline() -> None:
     layout = layout_of("name_colon")
-    found = name_colon(layout.sentences[0], layout)
+    found = name_colon(layout.sentences[0], layout, LEXICON)
     assert found is not None
     assert text_of(layout, found.content) == "The Bridge Will Not Close This Year"
     assert found.source is not None
     assert found.source.text == "Ana"
-    assert name_colon(layout.sentences[1], layout) is None
+    assert name_colon(layout.sentences[1], layout, LEXICON) is None
 
 
 # Cues: the kinds and how each reads its quotation.
@@ -1617,3 +1617,17 @@ def test_inverted_cue_after_a_clause_keeps_its_name_past_a_later_complement() ->
         speaker = speaker_in(result, quote_containing(result, fragment))
         assert speaker is not None
         assert speaker.name == "Ana Costa"
+
+
+def test_a_headlines_topic_label_before_a_colon_says_nothing() -> None:
+    # `Storm Bert: Thousands without power as floods hit Wales`: what the story is about.
+    result = attribute(parsed("headline_topic"), LEXICON)
+    assert result.quotes == ()
+
+
+def test_a_relative_clause_on_coordinated_predicate_nouns_is_the_subjects() -> None:
+    # `Tomas Ruiz runs the ferry line and is a pilot, a sailor and a writer who has said ...`
+    result = attribute(parsed("relative_on_coordinated_predicate"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "too small"))
+    assert speaker is not None
+    assert speaker.name == "Tomas Ruiz"

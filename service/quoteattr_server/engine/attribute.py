@@ -765,11 +765,28 @@ def _name_apposed_above(sentence: Sentence, noun: Word) -> Word | None:
 
 def _described_by_predicate(sentence: Sentence, noun: Word) -> Word:
     """`Kovac is a former harbour pilot who is ...`: a relative clause on a predicate
-    noun describes the copula's subject."""
-    children = sentence.children(noun.index)
-    if not any(c.deprel == "cop" for c in children):
+    noun describes the copula's subject; also on the last of coordinated predicate nouns
+    (`Kovac is a pilot, a sailor and a writer who ...`), whose subject may be that of the verb
+    the predicate is coordinated with (`Kovac sails and is a writer who ...`)."""
+    predicate = noun
+    while predicate.deprel == "conj" and predicate.head >= 0:
+        if any(c.deprel == "cop" for c in sentence.children(predicate.index)):
+            break
+        predicate = sentence.words[predicate.head]
+    if not any(c.deprel == "cop" for c in sentence.children(predicate.index)):
         return noun
-    subject = next((c for c in children if c.deprel == "nsubj" and c.upos == "PROPN"), None)
+    holders = [predicate]
+    if predicate.deprel == "conj" and predicate.head >= 0:
+        holders.append(sentence.words[predicate.head])
+    subject = next(
+        (
+            c
+            for holder in holders
+            for c in sentence.children(holder.index)
+            if c.deprel == "nsubj" and c.upos == "PROPN"
+        ),
+        None,
+    )
     return subject or noun
 
 

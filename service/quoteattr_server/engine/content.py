@@ -1815,7 +1815,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
                 and not _asked_of_speaker(sentence, word)
             ):
                 found.extend(read_word(WordSite(sentence, word, layout, lexicon)))
-        headline = name_colon(sentence, layout)
+        headline = name_colon(sentence, layout, lexicon)
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
@@ -1905,15 +1905,18 @@ def _joined_conjuncts(found: list[ReportedContent], text: str) -> list[ReportedC
     return joined
 
 
-def name_colon(sentence: Sentence, layout: Layout) -> ReportedContent | None:
+def name_colon(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> ReportedContent | None:
     """`Senator Ana Kovac: The Bridge Must Be Rebuilt` (a headline): the name before the colon
-    is the source of what follows it. Read once per sentence, after its words."""
+    is the source of what follows it; not a topic label (`Storm Bert: ...`, `Ukraine war:
+    ...`, `headline_topics.txt`). Read once per sentence, after its words."""
     colon = next((w for w in sentence.words[1 : MAX_COLON_SOURCE_WORDS + 1] if w.text == ":"), None)
     if colon is None:
         return None
     before = sentence.words[: colon.index]
-    if any(w.upos in ("VERB", "AUX") for w in before) or any(
-        layout.inside_quote(w) for w in before
+    if (
+        any(w.upos in ("VERB", "AUX") for w in before)
+        or any(layout.inside_quote(w) for w in before)
+        or any(w.text.lower().rstrip(".") in lexicon.headline_topics for w in before)
     ):
         return None
     # `Q: Will you stand again?`: an interview's one-letter labels name nobody.

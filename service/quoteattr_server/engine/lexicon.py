@@ -77,6 +77,7 @@ class Lexicon:
     pronoun_kinds: dict[str, str]  # lower-case pronoun -> person / group / organization
     not_sources: frozenset[str]
     not_speakers: frozenset[str]  # "anybody", "Friday", "Twitter": no one who can speak
+    headline_topics: frozenset[str]  # "Storm Bert: ...", "Ukraine war: ...": a topic label
     labels: frozenset[str]  # "so-called", "dubbed": a quoted phrase after them is a label
     content_groups: dict[str, frozenset[str]]  # object / infinitive / oblique -> cue groups
     content_prepositions: frozenset[str]
@@ -326,6 +327,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         pronoun_kinds=pronoun_kinds,
         not_sources=lower_set("not_sources.txt"),
         not_speakers=lower_set("not_speakers.txt"),
+        headline_topics=lower_set("headline_topics.txt"),
         labels=lower_set("labels.txt"),
         content_groups={
             relation: frozenset(content.get(relation, []))
