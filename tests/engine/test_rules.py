@@ -1631,3 +1631,12 @@ def test_a_relative_clause_on_coordinated_predicate_nouns_is_the_subjects() -> N
     speaker = speaker_in(result, quote_containing(result, "too small"))
     assert speaker is not None
     assert speaker.name == "Tomas Ruiz"
+
+
+def test_a_quote_after_a_sentence_opened_by_a_participle_is_its_subjects() -> None:
+    # `Asked whether he would run again, Tomas Ruiz smiled. "Never say never."`, parsed with
+    # "Asked" as the root.
+    result = attribute(parsed("introduced_after_participle"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "Never say never"))
+    assert speaker is not None
+    assert speaker.name == "Tomas Ruiz"

@@ -899,7 +899,7 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     sentence, before = layout.sentences[index], layout.sentences[index - 1]
     if any(w.end <= quote.start and w.upos != "PUNCT" for w in sentence.words):
         return None
-    root = next((w for w in before.words if w.head < 0), None)
+    root = _past_fronted_participle(before, next((w for w in before.words if w.head < 0), None))
     if before.paragraph != sentence.paragraph and not (
         before.words[-1].text == ":" or _describes_without_quoting(layout, before, root)
     ):
@@ -907,6 +907,28 @@ def introduced_before(layout: Layout, lexicon: Lexicon, quote: Span) -> SpeakerH
     if root is None or root.upos not in ("VERB", "ADJ") or layout.inside_quote(root):
         return None
     return _introducing_subject(layout, lexicon, before, root, before.end)
+
+
+def _past_fronted_participle(sentence: Sentence, root: Word | None) -> Word | None:
+    """`Asked whether he would run again, Ruiz smiled.`, parsed with "Asked" as the root and
+    "smiled" under it: after a participle opening the sentence with no subject of its own, the
+    verb with a subject after its comma is the main one."""
+    if (
+        root is None
+        or root.index != 0
+        or root.upos != "VERB"
+        or any(c.deprel in _SUBJECT_RELATIONS for c in sentence.children(root.index))
+    ):
+        return root
+    main = [
+        child
+        for child in sentence.children(root.index)
+        if child.upos == "VERB"
+        and child.deprel in ("ccomp", "parataxis", "advcl", "conj")
+        and any(c.deprel in _SUBJECT_RELATIONS for c in sentence.children(child.index))
+        and any(w.text == "," for w in sentence.words[: child.index])
+    ]
+    return main[-1] if main else root
 
 
 def _describes_without_quoting(layout: Layout, sentence: Sentence, root: Word | None) -> bool:
