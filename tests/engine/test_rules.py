@@ -1640,3 +1640,10 @@ def test_a_quote_after_a_sentence_opened_by_a_participle_is_its_subjects() -> No
     speaker = speaker_in(result, quote_containing(result, "Never say never"))
     assert speaker is not None
     assert speaker.name == "Tomas Ruiz"
+
+
+def test_a_title_whose_complement_ends_in_a_common_noun_hangs_the_name_after_it() -> None:
+    # `White House deputy chief of staff Maria Costa said`, with the name parsed as a
+    # complement of "chief": she speaks, the title is her role.
+    result = attribute(parsed("title_with_common_complement"), LEXICON)
+    assert roles_by_name(result) == {"Maria Costa": ["White House deputy chief of staff"]}

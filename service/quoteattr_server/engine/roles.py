@@ -653,8 +653,9 @@ def roles_at(site: RoleSite, rules: Sequence[RoleRule]) -> list[TextSpan]:
 def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word | None:
     """`U.S. Secretary of State Maria Lind said`, parsed with the title as subject and the name
     as its unmarked `nmod`: the name is the speaker. A preposition between them belongs to a
-    capitalised title ("of State"); after a common noun's one (`a reporter for USA Today`), the
-    name is part of the complement ("Today" is no name of the reporter)."""
+    capitalised title ("of State"), or to one whose complement ends in a common noun before the
+    name (`Deputy chief of staff Maria Costa`); after a common noun's one (`a reporter for USA
+    Today`), the name is part of the complement ("Today" is no name of the reporter)."""
     if not lexicon.is_title(head.text):
         return None
     for child in sentence.children(head.index):
@@ -666,10 +667,16 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
             and (
                 head.text[:1].isupper()
                 or not any(w.upos == "ADP" for w in sentence.words[head.index + 1 : child.index])
+                # `Deputy chief of staff Maria Costa`: the complement ends in its own noun
+                or _common_noun(sentence.words[child.index - 1])
             )
         ):
             return child
     return None
+
+
+def _common_noun(word: Word) -> bool:
+    return word.upos == "NOUN" and word.text.islower()
 
 
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
