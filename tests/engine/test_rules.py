@@ -1647,3 +1647,12 @@ def test_a_title_whose_complement_ends_in_a_common_noun_hangs_the_name_after_it(
     # complement of "chief": she speaks, the title is her role.
     result = attribute(parsed("title_with_common_complement"), LEXICON)
     assert roles_by_name(result) == {"Maria Costa": ["White House deputy chief of staff"]}
+
+
+def test_an_infinitive_parsed_as_adverbial_after_an_object_who_acts_is_content() -> None:
+    # `Analysts expect the central bank to cut rates in March`, with "cut" an adverbial
+    # clause of "expect": the bank and its infinitive are what is expected.
+    result = attribute(parsed("object_then_infinitive"), LEXICON)
+    quote = quote_containing(result, "cut rates")
+    assert quote.text == "the central bank to cut rates in March"
+    assert quote.rule == Rule.REPORTED_INFINITIVE.value

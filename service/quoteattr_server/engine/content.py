@@ -991,14 +991,47 @@ def reported_infinitive(site: WordSite) -> list[ReportedContent] | None:
     if not _phrase_cue(site) or not site.lexicon.takes_content(site.word.lemma, "infinitive"):
         return None
     children = _after_cue(site)
+    obj = next((c for c in children if c.deprel == "obj"), None)
     infinitive = next((c for c in children if c.deprel == "xcomp" and c.upos == "VERB"), None)
+    if infinitive is None and obj is not None and _may_act(obj, site.lexicon):
+        # `expect the central bank to cut rates`, with the infinitive parsed as an adverbial
+        # clause: right after an object who can act, it is the object's infinitive all the
+        # same (`opposed the council's efforts to close it`: the infinitive completes the noun).
+        infinitive = _infinitive_after(site.sentence, obj, children)
     if infinitive is None:
         return None
     words = site.sentence.subtree(infinitive.index)
-    obj = next((c for c in children if c.deprel == "obj"), None)
     if obj is not None and obj.start < infinitive.start:
         words = site.sentence.subtree(obj.index) + words
     return _phrase(site, words, Rule.REPORTED_INFINITIVE)
+
+
+def _may_act(noun: Word, lexicon: Lexicon) -> bool:
+    """A name, a pronoun, or a noun of people or of a body: someone who may do things."""
+    lemma = noun.lemma.lower()
+    return (
+        noun.upos in ("PROPN", "PRON")
+        or lexicon.is_role_word(lemma)
+        or lemma in lexicon.group_nouns
+        or lemma in lexicon.collectives
+        or lexicon.is_organization_head(noun.text, lemma)
+    )
+
+
+def _infinitive_after(sentence: Sentence, obj: Word, children: Sequence[Word]) -> Word | None:
+    """An infinitive clause (`to` + verb) of the cue that starts right after its object."""
+    end = sentence.subtree(obj.index)[-1].index
+    return next(
+        (
+            c
+            for c in children
+            if c.deprel == "advcl"
+            and c.upos == "VERB"
+            and sentence.subtree(c.index)[0].index == end + 1
+            and sentence.words[end + 1].text.lower() == "to"
+        ),
+        None,
+    )
 
 
 def reported_object(site: WordSite) -> list[ReportedContent] | None:
