@@ -1656,3 +1656,12 @@ def test_an_infinitive_parsed_as_adverbial_after_an_object_who_acts_is_content()
     quote = quote_containing(result, "cut rates")
     assert quote.text == "the central bank to cut rates in March"
     assert quote.rule == Rule.REPORTED_INFINITIVE.value
+
+
+def test_a_document_published_in_a_journal_speaks_itself() -> None:
+    # `according to a study published in Nature`: the study, not the journal ("by" would
+    # name its issuer: `a notice posted by the council`).
+    result = attribute(parsed("document_published_in"), LEXICON)
+    speaker = speaker_in(result, quote_containing(result, "recovering faster"))
+    assert speaker is not None
+    assert speaker.name == "a study published in Nature"

@@ -578,3 +578,11 @@ def test_a_gendered_noun_after_whose_is_not_the_speakers_gender() -> None:
     (mother,) = result.speakers
     assert mother.gender is Gender.FEMALE
     assert [word.text for word in mother.gender_evidence] == ["Ms"]
+
+
+def test_a_pronoun_object_of_the_speakers_participle_is_someone_else() -> None:
+    # `Judge Helen Marsh told the defendant before sentencing him`: "him" is the defendant.
+    result = attribute(fixture("gender_object_of_participle"), LEXICON)
+    (judge,) = result.speakers
+    assert judge.name == "Helen Marsh"
+    assert judge.gender is Gender.UNKNOWN

@@ -371,7 +371,8 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
         if (
             word.upos == "ADP"
             and _participle_on_noun(before, position - 1)
-            and noun.lemma.lower() not in lexicon.issuing_verbs  # `a notice posted by X`: X's
+            # `a notice posted by X`: X's; but `a study published in Nature`: the study's
+            and not (noun.lemma.lower() in lexicon.issuing_verbs and word.text.lower() == "by")
         ):
             return True  # `a copy obtained by The Washington Post`: a copy
         return (

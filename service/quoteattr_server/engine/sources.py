@@ -825,14 +825,19 @@ def _in_subject_or_anchor_clause(sentence: Sentence, word: Word, anchors: set[in
 
 def _object_of_anchor(sentence: Sentence, word: Word, anchors: set[int]) -> bool:
     """A pronoun that is the object of a verb whose subject is the speaker never refers to the
-    speaker (that would be "herself")."""
+    speaker (that would be "herself"); nor the object of a participle or infinitive the
+    speaker's clause governs (`Judge Marsh told the defendant before sentencing him`)."""
     if word.base_deprel not in ("obj", "iobj", "obl") or word.head < 0:
         return False
-    return any(
-        child.base_deprel == "nsubj"
-        and any(w.start in anchors for w in sentence.subtree(child.index))
-        for child in sentence.children(word.head)
-    )
+    for verb in [sentence.words[word.head], *sentence.ancestors(word.head)]:
+        subjects = [c for c in sentence.children(verb.index) if c.base_deprel == "nsubj"]
+        if subjects:
+            return any(
+                any(w.start in anchors for w in sentence.subtree(child.index)) for child in subjects
+            )
+        if verb.upos not in ("VERB", "AUX") or "VerbForm=Fin" in verb.feats:
+            return False  # a finite verb with no subject, or no verb: nothing to say
+    return False
 
 
 def _person_words(doc: ParsedDoc) -> set[str]:
