@@ -1665,3 +1665,13 @@ def test_a_document_published_in_a_journal_speaks_itself() -> None:
     speaker = speaker_in(result, quote_containing(result, "recovering faster"))
     assert speaker is not None
     assert speaker.name == "a study published in Nature"
+
+
+def test_a_trailing_source_may_hold_a_participle_after_its_noun() -> None:
+    # `The talks ... have stalled, two officials briefed on the negotiations said on Sunday.`
+    result = attribute(parsed("trailing_source_participle"), LEXICON)
+    quote = quote_containing(result, "have stalled")
+    speaker = speaker_in(result, quote)
+    assert quote.rule == Rule.TRAILING_CUE.value
+    assert speaker is not None
+    assert speaker.name == "two officials briefed on the negotiations"

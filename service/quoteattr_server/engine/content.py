@@ -1543,15 +1543,27 @@ def _opens_fronted_clause(words: Sequence[Word]) -> bool:
 
 def _names_a_source(words: Sequence[Word]) -> bool:
     """Words that can be the source of a trailing cue: a noun phrase (with its complement,
-    `a spokesman for the board`; no relative clause), or a personal pronoun alone."""
+    `a spokesman for the board`, or a participle after its noun, `two officials briefed on the
+    talks`; no relative clause), or a personal pronoun alone."""
     if len(words) == 1 and words[0].upos == "PRON":
         return True
     if any(
-        w.upos not in _SOURCE_TAGS or (w.upos == "PRON" and "Poss=Yes" not in w.feats)
-        for w in words
+        (w.upos not in _SOURCE_TAGS and not _participle_after_noun(words, position))
+        or (w.upos == "PRON" and "Poss=Yes" not in w.feats)
+        for position, w in enumerate(words)
     ):
         return False
     return words[0].upos != "ADP" and any(w.upos in ("NOUN", "PROPN") for w in words)
+
+
+def _participle_after_noun(words: Sequence[Word], position: int) -> bool:
+    word = words[position]
+    return (
+        position > 0
+        and word.upos == "VERB"
+        and "VerbForm=Part" in word.feats
+        and words[position - 1].upos == "NOUN"
+    )
 
 
 def _only_circumstances(after: Sequence[Word], lexicon: Lexicon) -> bool:
