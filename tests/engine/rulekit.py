@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quoteattr_server.engine import load_lexicon
+from quoteattr_server.engine import attribute, load_lexicon
 from quoteattr_server.engine.conllu import read_conllu
 from quoteattr_server.engine.content import WordSite
 from quoteattr_server.engine.layout import Layout
@@ -77,6 +77,13 @@ def quote_containing(result: AttributionResult, fragment: str) -> Quote:
 
 def speaker_of(result: AttributionResult, quote: Quote) -> Speaker | None:
     return next((s for s in result.speakers if s.id == quote.speaker_id), None)
+
+
+def speaker_name(fixture: str, fragment: str) -> str | None:
+    """The name of the speaker the engine gives the quote holding `fragment` in a fixture."""
+    result = attribute(parsed(fixture), LEXICON)
+    speaker = speaker_of(result, quote_containing(result, fragment))
+    return speaker.name if speaker is not None else None
 
 
 def attributed(result: AttributionResult) -> list[tuple[Quote, Speaker]]:

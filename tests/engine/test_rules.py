@@ -74,6 +74,7 @@ from .rulekit import (
     quote_containing,
     role_site,
     roles_by_name,
+    speaker_name,
     text_of,
     word_site,
 )
@@ -1460,10 +1461,7 @@ def test_the_subject_after_an_asked_clause_is_whom_he_refers_to() -> None:
     # could be the next mayor, Kovac demurred. "...," he said.`: Kovac is the sentence's
     # subject (the parser hung "demurred" beside "mayor"), so "he" is Kovac, not Ruiz, whose
     # words inside the question are more recent.
-    result = attribute(parsed("subject_after_asked_clause"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "no point guessing"))
-    assert speaker is not None
-    assert speaker.name == "Peter Kovac"
+    assert speaker_name("subject_after_asked_clause", "no point guessing") == "Peter Kovac"
 
 
 def test_a_person_described_by_age_speaks_around_the_cue() -> None:
@@ -1594,10 +1592,9 @@ def test_counsel_are_expert_sources() -> None:
 
 def test_a_described_source_keeps_a_count_after_of() -> None:
     # `the 52-year-old mother of three told ...`: the whole description names her.
-    result = attribute(parsed("mother_of_three"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "not going anywhere"))
-    assert speaker is not None
-    assert speaker.name == "the 52-year-old mother of three"
+    assert (
+        speaker_name("mother_of_three", "not going anywhere") == "the 52-year-old mother of three"
+    )
 
 
 def test_both_before_the_cue_is_no_part_of_what_was_said() -> None:
@@ -1627,19 +1624,13 @@ def test_a_headlines_topic_label_before_a_colon_says_nothing() -> None:
 
 def test_a_relative_clause_on_coordinated_predicate_nouns_is_the_subjects() -> None:
     # `Tomas Ruiz runs the ferry line and is a pilot, a sailor and a writer who has said ...`
-    result = attribute(parsed("relative_on_coordinated_predicate"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "too small"))
-    assert speaker is not None
-    assert speaker.name == "Tomas Ruiz"
+    assert speaker_name("relative_on_coordinated_predicate", "too small") == "Tomas Ruiz"
 
 
 def test_a_quote_after_a_sentence_opened_by_a_participle_is_its_subjects() -> None:
     # `Asked whether he would run again, Tomas Ruiz smiled. "Never say never."`, parsed with
     # "Asked" as the root.
-    result = attribute(parsed("introduced_after_participle"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "Never say never"))
-    assert speaker is not None
-    assert speaker.name == "Tomas Ruiz"
+    assert speaker_name("introduced_after_participle", "Never say never") == "Tomas Ruiz"
 
 
 def test_a_title_whose_complement_ends_in_a_common_noun_hangs_the_name_after_it() -> None:
@@ -1661,10 +1652,9 @@ def test_an_infinitive_parsed_as_adverbial_after_an_object_who_acts_is_content()
 def test_a_document_published_in_a_journal_speaks_itself() -> None:
     # `according to a study published in Nature`: the study, not the journal ("by" would
     # name its issuer: `a notice posted by the council`).
-    result = attribute(parsed("document_published_in"), LEXICON)
-    speaker = speaker_in(result, quote_containing(result, "recovering faster"))
-    assert speaker is not None
-    assert speaker.name == "a study published in Nature"
+    assert (
+        speaker_name("document_published_in", "recovering faster") == "a study published in Nature"
+    )
 
 
 def test_a_trailing_source_may_hold_a_participle_after_its_noun() -> None:
