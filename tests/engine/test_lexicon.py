@@ -84,3 +84,12 @@ def test_facet_nouns_hold_relations_holders_and_families_of_posts() -> None:
     assert "diplomat" in lexicon.holder_nouns
     assert frozenset({"minister", "secretary", "chancellor"}) in lexicon.post_families
     assert not lexicon.relation_nouns & lexicon.holder_nouns
+
+
+@pytest.mark.parametrize(
+    ("written", "group"),
+    [("opined", "assertive"), ("averred", "assertive"), ("rue", "emphatic")],
+)
+def test_verbs_of_speech_of_south_asian_and_african_news_are_cues(written: str, group: str) -> None:
+    # `"The situation is under control," the district collector opined.`
+    assert load_lexicon().cue_group(written) == group
