@@ -1665,3 +1665,11 @@ def test_a_trailing_source_may_hold_a_participle_after_its_noun() -> None:
     assert quote.rule == Rule.TRAILING_CUE.value
     assert speaker is not None
     assert speaker.name == "two officials briefed on the negotiations"
+
+
+def test_a_headlines_quotation_after_a_name_and_colon_is_that_names() -> None:
+    # `Kovac: 'We will not give up the harbour'`, in single marks.
+    result = attribute(parsed("headline_name_quote"), LEXICON)
+    quote = quote_containing(result, "give up the harbour")
+    assert quote.kind is QuoteKind.DIRECT
+    assert speaker_name("headline_name_quote", "give up the harbour") == "Kovac"

@@ -208,7 +208,7 @@ def _direct_drafts(
                 drafts.append(_transcript_draft(quote, *line))
             continue
         candidates = direct_cue_candidates(quote, layout, lexicon)
-        enclosing = _enclosing_report(quote, reported)
+        enclosing = _enclosing_report(quote, reported, layout.doc.text)
         if enclosing is not None:
             candidates.append(enclosing)
         match = candidates[0] if candidates else None
@@ -274,11 +274,17 @@ def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:
     return word
 
 
-def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> CueMatch | None:
+def _enclosing_report(
+    quote: MarkedQuote, reported: list[ReportedContent], text: str
+) -> CueMatch | None:
     """`According to Kovac, the levy smacks of "panic"`: a quoted fragment with no cue of its
-    own, inside a reported clause, is a partial quote of that clause's source."""
+    own, inside a reported clause, is a partial quote of that clause's source; a headline's
+    quotation that is all a name's content after its colon, less its marks, is that name's
+    (`Zelensky: 'We will not give up'`)."""
+    inner = _within_marks(quote.span, text)
     for item in reported:
-        if not item.content.contains(quote.span):
+        whole = item.rule is Rule.NAME_COLON and item.content == inner
+        if not (item.content.contains(quote.span) or whole):
             continue
         if item.rule is Rule.ACCORDING_TO:
             return CueMatch(
@@ -289,6 +295,20 @@ def _enclosing_report(quote: MarkedQuote, reported: list[ReportedContent]) -> Cu
             return CueMatch(CueKind.SOURCE, item.sentence, item.cue, linked=True, source=source)
         return CueMatch(CueKind.VERB, item.sentence, item.cue, linked=True)
     return None
+
+
+def _within_marks(span: Span, text: str) -> Span:
+    """The span of a quotation without its marks and the spaces inside them."""
+    start, end = span.start, span.end
+    while start < end and (text[start] in QUOTE_MARK_CHARACTERS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in QUOTE_MARK_CHARACTERS or text[end - 1].isspace()):
+        end -= 1
+    return Span(start, end)
+
+
+# Characters of quotation marks, single and double, straight and curly, and backticks.
+QUOTE_MARK_CHARACTERS = frozenset("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 
 
 def _direct_draft(
