@@ -40,6 +40,7 @@ from quoteattr_server.engine.cues import (
     cue_of,
     dash_cue,
     direct_cue_candidates,
+    source_after_colon,
     speaker_of,
 )
 from quoteattr_server.engine.roles import (
@@ -152,6 +153,9 @@ CASES = [
     ),
     Case(Rule.DASH_SIGNATURE, "dash", "vote", QuoteKind.DIRECT, "Alma Ferris", ("Commissioner",)),
     Case(Rule.COLON, "colon", "rebuild", QuoteKind.DIRECT, "Ana Kovac"),
+    Case(
+        Rule.SOURCE_AFTER_COLON, "headline_quote_then_source", "disgrace", QuoteKind.DIRECT, "Fans"
+    ),
     Case(Rule.TRANSCRIPT, "transcript", "consulted", QuoteKind.DIRECT, "Tomas Ruiz"),
     Case(Rule.IN_A_POLL, "in_a_poll", "most voters", QuoteKind.REPORTED, "a new survey"),
     # A source named only by its role keeps that description as its name and its role.
@@ -940,7 +944,7 @@ def test_name_colon_reads_a_headline() -> None:
 
 
 def test_dash_then_colon_are_the_fallback_cues() -> None:
-    assert (dash_cue, colon_cue, colon_noun_cue) == FALLBACK_CUES
+    assert (dash_cue, colon_cue, colon_noun_cue, source_after_colon) == FALLBACK_CUES
 
 
 def test_dash_cue_signs_the_quote() -> None:

@@ -449,11 +449,48 @@ def _owner_of(sentence: Sentence, noun: Word) -> Word | None:
     return next((c for c in sentence.children(noun.head) if c.deprel.startswith("nsubj")), None)
 
 
+def source_after_colon(first: int, span: Span, layout: Layout, lexicon: Lexicon) -> CueMatch | None:
+    """`'It's a disgrace': Fans react to ticket price rise` (a headline): a quotation opening
+    its paragraph, then a colon, then a clause: the subject of the clause's verb said it."""
+    text = layout.doc.text
+    paragraph = next((p for p in layout.doc.paragraphs if p.start <= span.start < p.end), None)
+    if paragraph is None or text[paragraph.start : span.start].strip():
+        return None
+    colon_at = (
+        span.end
+        + len(text[span.end : paragraph.end])
+        - len(text[span.end : paragraph.end].lstrip(" \t"))
+    )
+    if not text.startswith(":", colon_at):
+        return None
+    # The tokenizer may end a sentence at the colon: the clause is then the next one.
+    for index in layout.sentences_overlapping(Span(colon_at, paragraph.end)):
+        sentence = layout.sentences[index]
+        verb = next((w for w in sentence.words if w.start > colon_at and w.upos == "VERB"), None)
+        subject = verb and next(
+            (
+                c
+                for c in sentence.children(verb.index)
+                if c.base_deprel == "nsubj"
+                and c.start > colon_at
+                and c.upos in ("NOUN", "PROPN")
+                # `"...": Those words from the mayor came ...`: no speaker of its own
+                and c.lemma.lower() not in lexicon.reporting_nouns | lexicon.artefacts
+            ),
+            None,
+        )
+        if verb is not None and subject is not None and not layout.inside_quote(subject):
+            source = SpeakerHead(sentence, subject, Rule.SOURCE_AFTER_COLON)
+            return CueMatch(CueKind.SOURCE, sentence, verb, linked=True, source=source)
+    return None
+
+
 # Cues found on the surface when no reporting verb is in or beside the quote, in this order.
 FALLBACK_CUES: tuple[Callable[[int, Span, Layout, Lexicon], CueMatch | None], ...] = (
     dash_cue,
     colon_cue,
     colon_noun_cue,
+    source_after_colon,
 )
 
 

@@ -26,6 +26,7 @@ class Rule(enum.StrEnum):
     ACCORDING_TO = "according to X"
     DASH_SIGNATURE = "dash signature"
     COLON = "colon introduction"
+    SOURCE_AFTER_COLON = "source after colon"  # `'It's a disgrace': Fans react to ...`
     TRANSCRIPT = "transcript speaker"  # `"WALLACE: If I may, sir, ...`
     # Reported speech without quotation marks (content.py), tried in this order.
     IN_A_POLL = "in a poll"
