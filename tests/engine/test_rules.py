@@ -1677,3 +1677,9 @@ def test_a_headlines_quotation_after_a_name_and_colon_is_that_names() -> None:
     quote = quote_containing(result, "give up the harbour")
     assert quote.kind is QuoteKind.DIRECT
     assert speaker_name("headline_name_quote", "give up the harbour") == "Kovac"
+
+
+def test_a_name_right_after_the_addressee_is_no_content_told() -> None:
+    # `told state television ERT`, parsed as two objects of "told": the channel and its name.
+    result = attribute(parsed("told_channel_by_name"), LEXICON)
+    assert [quote.kind for quote in result.quotes] == [QuoteKind.DIRECT]

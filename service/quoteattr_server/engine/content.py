@@ -1178,6 +1178,8 @@ def _characterization(site: WordSite) -> list[Word] | None:
         ),
         None,
     )
+    if predicate is not None and _name_of_addressee(site, first, predicate):
+        return None  # `told state television ERT`: the channel and its name, told
     if predicate is not None:
         return site.sentence.subtree(first.index) + site.sentence.subtree(predicate.index)
     # `called the charges unsubstantiated`: the parser hangs the predicate on the object.
@@ -1197,6 +1199,22 @@ def _characterization(site: WordSite) -> list[Word] | None:
     if said_of is not None or _predicate_inside(site.sentence, first):
         return site.sentence.subtree(first.index)
     return None
+
+
+# Cues whose object, then a second one, name something: `called the plan a disaster`.
+_NAMING = frozenset({"call"})
+
+
+def _name_of_addressee(site: WordSite, first: Word, second: Word) -> bool:
+    """After a cue whose object is its addressee, a name right after that object is the
+    addressee's own (`told state television ERT`), no predicate said of it."""
+    lemma = site.word.lemma.lower()
+    return (
+        lemma in site.lexicon.recipient_cues
+        and lemma not in _NAMING  # `called the ferry line a disgrace`: named, not told
+        and second.upos == "PROPN"
+        and second.index == site.sentence.subtree(first.index)[-1].index + 1
+    )
 
 
 def _predicate_inside(sentence: Sentence, obj: Word) -> bool:
