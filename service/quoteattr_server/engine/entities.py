@@ -143,6 +143,7 @@ class NameIndex:
     def __init__(self, layout: Layout, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._canonical_cache: dict[str, str] = {}
+        self._kind_cache: dict[str, SpeakerKind] = {}
         self.occurrences: list[NameOccurrence] = []
         text = layout.doc.text
         body: list[Sentence] = []
@@ -388,6 +389,13 @@ class NameIndex:
         return tokens[head - 1] if head > 0 else (tokens[-1] if tokens else "")
 
     def kind_of(self, canonical: str) -> SpeakerKind:
+        """What a name is: a person, an organisation, a group or unknown. Read once per name."""
+        cached = self._kind_cache.get(canonical)
+        if cached is None:
+            cached = self._kind_cache[canonical] = self._find_kind(canonical)
+        return cached
+
+    def _find_kind(self, canonical: str) -> SpeakerKind:
         tokens = _tokens(canonical)
         head = self.head_of(canonical)
         if head and self._lexicon.is_organization_head(head):
