@@ -1683,3 +1683,13 @@ def test_a_name_right_after_the_addressee_is_no_content_told() -> None:
     # `told state television ERT`, parsed as two objects of "told": the channel and its name.
     result = attribute(parsed("told_channel_by_name"), LEXICON)
     assert [quote.kind for quote in result.quotes] == [QuoteKind.DIRECT]
+
+
+def test_a_trailing_source_the_parser_hung_inside_the_clause_still_reports_it() -> None:
+    # `The actor ... died on Tuesday at his home in Lisbon, his publicist, Jane Doyle, said.`,
+    # with the publicist an apposition of "Lisbon" inside the clause "said" reports.
+    result = attribute(parsed("trailing_source_inside_clause"), LEXICON)
+    quote = quote_containing(result, "died on Tuesday")
+    assert quote.rule == Rule.TRAILING_CUE.value
+    assert quote.text.endswith("at his home in Lisbon")
+    assert speaker_name("trailing_source_inside_clause", "died on Tuesday") == "Jane Doyle"

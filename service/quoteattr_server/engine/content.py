@@ -493,6 +493,17 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
             found.append(
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
+    return _found_or_none(found, clauses, word)
+
+
+def _found_or_none(
+    found: list[ReportedContent], clauses: list[Word], cue: Word
+) -> list[ReportedContent] | None:
+    """When no clause before the cue kept any words, None: the rules after this one may read
+    the cue another way (`..., died on Tuesday, his publicist, Jane Doyle, said`: a trailing
+    cue, whose source the parser hung inside the clause)."""
+    if not found and all(c.start < cue.start for c in clauses):
+        return None
     return found
 
 
