@@ -1693,3 +1693,11 @@ def test_a_trailing_source_the_parser_hung_inside_the_clause_still_reports_it() 
     assert quote.rule == Rule.TRAILING_CUE.value
     assert quote.text.endswith("at his home in Lisbon")
     assert speaker_name("trailing_source_inside_clause", "died on Tuesday") == "Jane Doyle"
+
+
+def test_marks_that_close_a_clause_begun_before_them_are_a_partial_quote() -> None:
+    # `The ruling was "a victory for common sense," said Sarah Ellis, ...`
+    result = attribute(parsed("inverted_cue_after_partial"), LEXICON)
+    quote = quote_containing(result, "common sense")
+    assert quote.kind is QuoteKind.PARTIAL
+    assert speaker_name("inverted_cue_after_partial", "common sense") == "Sarah Ellis"

@@ -550,10 +550,23 @@ def clause_kind(match: CueMatch, quote: MarkedQuote, layout: Layout) -> QuoteKin
         and not layout.inside_quote(w)
     ]
     if cue.end > span.start:
-        return QuoteKind.DIRECT
+        return QuoteKind.PARTIAL if _clause_before(sentence, span, layout) else QuoteKind.DIRECT
     if between or _clause_goes_on(sentence, cue, span, layout):
         return QuoteKind.PARTIAL
     return QuoteKind.DIRECT
+
+
+def _clause_before(sentence: Sentence, span: Span, layout: Layout) -> bool:
+    """`The ruling was "a victory for common sense," said Sarah Ellis`: the marks close a
+    clause that began before them, with a subject and verb of its own there."""
+    before = [
+        w
+        for w in sentence.words
+        if w.end <= span.start and w.upos != "PUNCT" and not layout.inside_quote(w)
+    ]
+    return any(w.base_deprel == "nsubj" for w in before) and any(
+        w.upos in ("VERB", "AUX") for w in before
+    )
 
 
 def _clause_goes_on(sentence: Sentence, cue: Word, span: Span, layout: Layout) -> bool:
