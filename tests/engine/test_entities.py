@@ -460,3 +460,10 @@ def test_bare_surname_is_the_person_last_named_as_a_subject() -> None:
 def test_bare_surname_is_no_body_named_after_the_person() -> None:
     # `Tomas Ruiz spoke at a rally of the Citizens Alliance for Ruiz. "...," Ruiz said.`
     assert speaker_name("surname_not_of_a_body", "We will win") == "Tomas Ruiz"
+
+
+def test_a_nationality_or_an_age_after_a_bare_surname_is_that_person() -> None:
+    # `"...," Arteta told Sky Sports ... The Spaniard added ... "...," the 42-year-old said.`:
+    # a surname alone is of unknown kind, and still the person meant.
+    assert speaker_name("epithet_after_surname", "deserved to win") == "Arteta"
+    assert speaker_name("epithet_after_surname", "come back stronger") == "Arteta"

@@ -965,7 +965,10 @@ class Resolver:
         if not self._is_nationality(mention):
             return None
         first = mention[0]
-        found = self._most_recent(first.start, paragraph, (SpeakerKind.PERSON,), None)
+        # A name of unknown kind may be the person (`Arteta told Sky Sports ... The Spaniard`).
+        found = self._most_recent(
+            first.start, paragraph, (SpeakerKind.PERSON, SpeakerKind.UNKNOWN), None
+        )
         if (
             not (self._opens_own_words(first) or self._after_inverted_cue(first))
             or found is None
@@ -1082,7 +1085,7 @@ class Resolver:
             for s in sorted(self._sightings, key=lambda s: -s.start)
             if s.start < mention[0].start
             and paragraph - s.paragraph <= PRONOUN_WINDOW_PARAGRAPHS
-            and s.referent.kind is SpeakerKind.PERSON
+            and s.referent.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
         ]
         # `Ethan Park, 10, ... His grandfather, Henry Park, 71, ... the 71-year-old said`: the
         # one of that age, not the one named last; never one of another stated age.
