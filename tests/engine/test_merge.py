@@ -144,6 +144,15 @@ def test_a_delayed_identification_with_the_same_post_in_a_parse() -> None:
     }
 
 
+def test_a_spokesperson_named_with_a_post_at_the_body_they_spoke_for_is_that_person() -> None:
+    """`A spokeswoman for the Harbour Board says ... / Harbour Board communications director
+    Ana Lind told reporters ...`: AP's delayed identification, with another post at the body."""
+    result = attribute(parsed("delayed_identification_affiliation"), load_lexicon())
+    assert roles_by_name(result) == {
+        "Ana Lind": ["A spokeswoman for the Harbour Board", "Harbour Board communications director"]
+    }
+
+
 def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_before() -> None:
     described = _described("A former party chairman")
     # "Party lawyer Petar Horvat says": a person introduced with a role of their own.

@@ -98,13 +98,29 @@ def _delayed_identifications(
 def _introduced_as(named: Speaker, description: str) -> bool:
     """The named speaker's first mention is the bare name (`Tomas Ruiz says`), or carries the
     post the description gave (`The state attorney general ...` / `Attorney General Ana
-    Kovac`), not another (`Port lawyer Marc Lind`)."""
+    Kovac`), or a post at the body a spokesperson was described for (`A spokeswoman for the
+    Harbour Board says ...` / `Harbour Board communications director Ana Lind`), not another
+    (`Port lawyer Marc Lind`)."""
     written = named.mentions[0].text.split()
     first_name = named.name.split()[0]
     if not written or written[0] == first_name:
         return True
     title = written[: written.index(first_name)] if first_name in written else []
-    return bool(title) and title[-1].lower() == description.split()[-1].lower()
+    if not title:
+        return False
+    words = description.split()
+    if title[-1].lower() == words[-1].lower():
+        return True
+    speaks_for = (
+        [w for w in words[words.index("for") + 1 :] if w[:1].isupper()]
+        if (len(words) > 2 and words[1].lower() in _SPOKESPEOPLE and "for" in words)
+        else []
+    )
+    return bool(speaks_for) and speaks_for[-1] in title
+
+
+# Descriptions of one who speaks for a body: `A spokeswoman for the Harbour Board`.
+_SPOKESPEOPLE = frozenset({"spokeswoman", "spokesman", "spokesperson"})
 
 
 def _written_before(word: str, text: str, offset: int) -> bool:
