@@ -297,18 +297,18 @@ def _enclosing_report(
     return None
 
 
+# Characters of quotation marks, single and double, straight and curly, and backticks.
+_QUOTE_MARK_CHARACTERS = frozenset("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
+
+
 def _within_marks(span: Span, text: str) -> Span:
     """The span of a quotation without its marks and the spaces inside them."""
     start, end = span.start, span.end
-    while start < end and (text[start] in QUOTE_MARK_CHARACTERS or text[start].isspace()):
+    while start < end and (text[start] in _QUOTE_MARK_CHARACTERS or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in QUOTE_MARK_CHARACTERS or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in _QUOTE_MARK_CHARACTERS or text[end - 1].isspace()):
         end -= 1
     return Span(start, end)
-
-
-# Characters of quotation marks, single and double, straight and curly, and backticks.
-QUOTE_MARK_CHARACTERS = frozenset("\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb")
 
 
 def _direct_draft(

@@ -17,7 +17,7 @@ from quoteattr_server.engine.cues import DASHES, is_according, is_verb_cue, phra
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
-from quoteattr_server.engine.roles import ARTICLES
+from quoteattr_server.engine.roles import ARTICLES, participle_on_noun
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.speakers import (
     according_source,
@@ -1577,22 +1577,12 @@ def _names_a_source(words: Sequence[Word]) -> bool:
     if len(words) == 1 and words[0].upos == "PRON":
         return True
     if any(
-        (w.upos not in _SOURCE_TAGS and not _participle_after_noun(words, position))
+        (w.upos not in _SOURCE_TAGS and not participle_on_noun(words, position))
         or (w.upos == "PRON" and "Poss=Yes" not in w.feats)
         for position, w in enumerate(words)
     ):
         return False
     return words[0].upos != "ADP" and any(w.upos in ("NOUN", "PROPN") for w in words)
-
-
-def _participle_after_noun(words: Sequence[Word], position: int) -> bool:
-    word = words[position]
-    return (
-        position > 0
-        and word.upos == "VERB"
-        and "VerbForm=Part" in word.feats
-        and words[position - 1].upos == "NOUN"
-    )
 
 
 def _only_circumstances(after: Sequence[Word], lexicon: Lexicon) -> bool:

@@ -456,13 +456,12 @@ def source_after_colon(first: int, span: Span, layout: Layout, lexicon: Lexicon)
     paragraph = next((p for p in layout.doc.paragraphs if p.start <= span.start < p.end), None)
     if paragraph is None or text[paragraph.start : span.start].strip():
         return None
-    colon_at = (
-        span.end
-        + len(text[span.end : paragraph.end])
-        - len(text[span.end : paragraph.end].lstrip(" \t"))
-    )
+    colon_at = span.end
+    while colon_at < paragraph.end and text[colon_at] in " \t":
+        colon_at += 1
     if not text.startswith(":", colon_at):
         return None
+    said = lexicon.reporting_nouns | lexicon.artefacts
     # The tokenizer may end a sentence at the colon: the clause is then the next one.
     for index in layout.sentences_overlapping(Span(colon_at, paragraph.end)):
         sentence = layout.sentences[index]
@@ -475,7 +474,7 @@ def source_after_colon(first: int, span: Span, layout: Layout, lexicon: Lexicon)
                 and c.start > colon_at
                 and c.upos in ("NOUN", "PROPN")
                 # `"...": Those words from the mayor came ...`: no speaker of its own
-                and c.lemma.lower() not in lexicon.reporting_nouns | lexicon.artefacts
+                and c.lemma.lower() not in said
             ),
             None,
         )

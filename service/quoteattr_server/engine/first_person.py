@@ -11,16 +11,16 @@ writers of an editorial, but as often everyone ("what we expect of a president")
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
+from quoteattr_server.engine.marks import transcript_label
 from quoteattr_server.engine.types import AttributionResult, Quote, Span, Speaker, SpeakerKind
 
 # The writer of the piece, by the pronoun they write in.
 NARRATORS = {"i": ("the author", SpeakerKind.PERSON)}
 NARRATOR_NAMES = frozenset(name for name, _ in NARRATORS.values())
-# A transcript line's speaker label opening a paragraph: "KOVAC: ", "SEN. RUIZ: ".
-_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z.'\u2019 -]{1,40}):\s")
+# Marks a transcript paragraph may open with before its label (`"KOVAC: ...`).
+_OPENING_MARKS = '"\u201c'
 
 
 def first_person_resolved(
@@ -70,10 +70,13 @@ def _to_label_speaker(
         return quote
     start = quote.mention.span.start
     paragraph = next((p for p in paragraphs if p.start <= start < p.end), None)
-    label = _LABEL.match(text, paragraph.start, paragraph.end) if paragraph else None
-    if label is None or label.end() > start:
+    if paragraph is None:
         return quote
-    wanted = label.group(1).split()[-1].strip(".").lower()
+    opening = paragraph.start + int(text[paragraph.start : paragraph.start + 1] in _OPENING_MARKS)
+    label = transcript_label(text, opening, paragraph.end)
+    if label is None or opening + len(label) > start:
+        return quote
+    wanted = label.split()[-1].strip(".").lower()
     owner = next(
         (
             s

@@ -370,7 +370,7 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
             continue
         if (
             word.upos == "ADP"
-            and _participle_on_noun(before, position - 1)
+            and participle_on_noun(before, position - 1)
             # `a notice posted by X`: X's; but `a study published in Nature`: the study's
             and not (noun.lemma.lower() in lexicon.issuing_verbs and word.text.lower() == "by")
         ):
@@ -383,7 +383,7 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
     return False
 
 
-def _participle_on_noun(words: Sequence[Word], position: int) -> bool:
+def participle_on_noun(words: Sequence[Word], position: int) -> bool:
     """The word at `position` is a participle right after the common noun it describes."""
     participle = words[position]
     noun = words[position - 1] if position > 0 else None

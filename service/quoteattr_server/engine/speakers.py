@@ -1335,16 +1335,24 @@ def name_before_aside(sentence: Sentence, dash: Word, layout: Layout) -> Speaker
     )
     if quote is None:
         return None
-    before = text[: quote.span.start].rstrip()
-    opening = before.rstrip(_ASIDE_DASHES)
-    if len(before) - len(opening) not in (1, 2) or (len(before) - len(opening) == 1) == (
-        before[-1] == "-"
-    ):
+    # Back from the opening mark, past spaces, the dash and spaces: where the name ends.
+    dash_end = _back_past(text, quote.span.start, str.isspace)
+    dash_start = _back_past(text, dash_end, lambda c: c in _ASIDE_DASHES)
+    dashes = dash_end - dash_start
+    if dashes not in (1, 2) or (dashes == 1) == (text[dash_end - 1] == "-"):
         return None  # one long dash or two hyphens, as the closing one
-    name = next((w for w in sentence.words if w.end == len(opening.rstrip())), None)
+    name_end = _back_past(text, dash_start, str.isspace)
+    name = next((w for w in sentence.words if w.end == name_end), None)
     if name is None or name.upos != "PROPN":
         return None
     return SpeakerHead(sentence, phrase_head(sentence, name), Rule.DASH_SIGNATURE)
+
+
+def _back_past(text: str, position: int, skipped: Callable[[str], bool]) -> int:
+    """The offset before `position` once the characters `skipped` accepts are passed over."""
+    while position > 0 and skipped(text[position - 1]):
+        position -= 1
+    return position
 
 
 _DESCRIPTION_LINKS = frozenset({"ADJ", "VERB"})
