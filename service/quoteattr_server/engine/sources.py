@@ -728,7 +728,7 @@ def _nearby_pronouns(
 def _possessors_apposed(sentence: Sentence, anchor: Word, lexicon: SourceLexicon) -> set[Gender]:
     """The genders of possessive pronouns on a noun in apposition to the name: someone else of
     that gender is near (`Her coach, Tomas Berg, said she ...`, `Ana Kovac, his rival,`); not
-    one before the name elsewhere in its sentence (`On her page, Palin posted ...` is hers)."""
+    one before the name elsewhere in its sentence (`On her blog, Kovac posted ...` is hers)."""
     name = anchor
     while name.deprel in ("flat", "compound") and name.head >= 0:
         name = sentence.words[name.head]
