@@ -1701,3 +1701,23 @@ def test_marks_that_close_a_clause_begun_before_them_are_a_partial_quote() -> No
     quote = quote_containing(result, "common sense")
     assert quote.kind is QuoteKind.PARTIAL
     assert speaker_name("inverted_cue_after_partial", "common sense") == "Sarah Ellis"
+
+
+def test_an_attribution_inside_one_without_a_source_stands_on_its_own() -> None:
+    # `was fined for ignoring a captain who said ...`: the passive cue names no source, so the
+    # captain's words, held in its content, are read as their own attribution; an outer
+    # attribution with a source still holds the one inside it (`wants to hire a diver who
+    # said ...`), as only the outermost is kept.
+    result = attribute(parsed("nested_without_outer_source"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.rule, quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("reported clause", "the hull had cracked", "a captain"),
+        (
+            "reported infinitive",
+            "hire a diver who said the wreck could be raised",
+            "The harbour board",
+        ),
+    ]

@@ -16,7 +16,7 @@ from quoteattr_server.engine import confidence
 from quoteattr_server.engine.acronyms import acronyms_as_names
 from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.confidence import rounded
-from quoteattr_server.engine.content import ReportedContent, reported_contents
+from quoteattr_server.engine.content import ReportedContent, outermost, reported_contents
 from quoteattr_server.engine.cues import (
     CUE_READINGS,
     CueMatch,
@@ -404,6 +404,7 @@ def _reported_drafts(
         else:
             speaker = speaker_at_cue(CueSite(item.sentence, item.cue, layout, lexicon))
         if speaker is None:
+            drafts.extend(_reported_drafts(layout, lexicon, outermost(item.nested), direct))
             continue
         lemma = _reported_lemma(item)
         cue_span = Span(item.cue.start, item.cue_end.end)

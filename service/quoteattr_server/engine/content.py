@@ -45,6 +45,9 @@ class ReportedContent:
     # The content's pieces when its own attribution stands inside it (`The decision, analysts
     # said, was expected`); empty when the content is one piece.
     pieces: tuple[Span, ...] = ()
+    # Attributions whose cue stands inside this content (`criticized for not paying a builder
+    # who said ...`): left out while this one stands, read in its place when it finds no source.
+    nested: tuple[ReportedContent, ...] = ()
 
 
 @dataclass(slots=True)
@@ -1883,23 +1886,38 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
-    # Outermost first: a cue reporting the whole clause before it (`..., a spokesman said`),
-    # then the longest content.
-    found.sort(key=lambda r: (_reports_all_before(r), len(r.content)), reverse=True)
     text = layout.doc.text
-    kept: list[ReportedContent] = []
-    for item in found:
-        if text.startswith("according to", item.content.start) or _opens_with_asked(item):
+    return outermost(
+        [
+            item
+            for item in found
             # `exit polling reported by CNN`, read back to "according to", is a source;
             # `Asked about the strike, ...`, `when asked about the timing`, the question.
-            continue
-        if any(other.content.contains(item.cue.span) for other in kept) or any(
+            if not text.startswith("according to", item.content.start)
+            and not _opens_with_asked(item)
+        ]
+    )
+
+
+def outermost(found: Sequence[ReportedContent]) -> list[ReportedContent]:
+    """The attributions no other one's content holds, in text order, each with those it holds
+    as `nested`."""
+    # Outermost first: a cue reporting the whole clause before it (`..., a spokesman said`),
+    # then the longest content.
+    ordered = sorted(found, key=lambda r: (_reports_all_before(r), len(r.content)), reverse=True)
+    kept: list[ReportedContent] = []
+    for item in ordered:
+        if any(
             _reports_all_before(other) and item.content.contains(other.cue.span) for other in kept
         ):
             # A content holding a trailing cue (`who spoke on condition of anonymity said on
             # Wednesday`, misparsed as what "spoke" reports) is no content.
             continue
-        kept.append(item)
+        outer = next((n for n, o in enumerate(kept) if o.content.contains(item.cue.span)), None)
+        if outer is None:
+            kept.append(item)
+        else:
+            kept[outer] = replace(kept[outer], nested=(*kept[outer].nested, item))
     kept.sort(key=lambda r: r.content.start)
     return kept
 

@@ -290,7 +290,7 @@ def _surname(speaker: Speaker) -> str | None:
     return words[-1] if words and words[-1][:1].isupper() else None
 
 
-# Not "of": `the city of Phoenix` is named by its complement.
+# Not "of": `the city of Port Ellis` is named by its complement.
 _COMPLEMENT_OPENERS = frozenset({"for", "at", "on", "in", "with", "from", "familiar"})
 
 
