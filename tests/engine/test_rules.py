@@ -1721,3 +1721,11 @@ def test_an_attribution_inside_one_without_a_source_stands_on_its_own() -> None:
             "The harbour board",
         ),
     ]
+
+
+@pytest.mark.parametrize(("fragment", "holder"), [("water prices", "Farmers"), ("the deal", "Lee")])
+def test_the_owner_of_a_view_holds_it_not_the_view(fragment: str, holder: str) -> None:
+    # `Farmers' worries about water prices`, `Lee's criticism of the deal`: the possessor of a
+    # stance noun is its source; the noun it owns is the cue, never a speaker of its own (as
+    # the governor of `The bank's governor said` is).
+    assert speaker_name("stance_of_possessor", fragment) == holder

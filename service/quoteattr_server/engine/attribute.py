@@ -47,6 +47,7 @@ from quoteattr_server.engine.marks import (
     transcript_label,
 )
 from quoteattr_server.engine.merge import merged_speakers
+from quoteattr_server.engine.plural_possessives import plural_possessives_joined
 from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
@@ -145,7 +146,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
-    doc = appositions_joined(subjects_repaired(doc, lexicon))
+    doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)
@@ -646,8 +647,9 @@ def _resolve_speaker(
     target_words = words
     target_head = word
     owned = owned_after(sentence, words)
-    said = lexicon.artefacts | lexicon.reporting_nouns  # `The club's statement`, `message`
-    if owned and owned[-1].lemma.lower() not in said:
+    # `The club's statement`, `message`; `Lee's criticism of the deal`, a view the owner holds.
+    said = lexicon.artefacts | lexicon.reporting_nouns | lexicon.stance_words
+    if owned and owned[-1].lemma.lower() not in said and owned[-1].text.lower() not in said:
         # `The Bank of England's governor, Andrew Bailey, said`, parsed with the bank as the
         # subject: the governor speaks, by the name set off after the role when there is one.
         described = [*words, *owned]

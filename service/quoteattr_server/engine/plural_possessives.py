@@ -1,0 +1,102 @@
+"""engine.plural_possessives: a plural possessive the parser read as a word of its own.
+
+In "Teachers' unions said ..." Stanza often reads the apostrophe after "Teachers" as a quotation
+mark and hangs "Teachers" on the verb as a second subject, so the speaker became "unions"; in
+"After the port workers' union objected" the possessor hangs on the verb as an oblique, and in
+"Fox News' Dana Reyes confronted him" the network stands as the subject. A noun ending in "s",
+the apostrophe glued to it and a space after, then a noun phrase, is a possessor of that
+phrase's head, as the parser reads "The teachers' union": the possessor becomes its `nmod:poss`
+and the apostrophe its `case`. Not inside a quotation opened with a single mark (`called them
+'pests' locals say`), where the apostrophe closes the quotation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
+
+_APOSTROPHES = frozenset({"'", "\u2019"})
+_OPENING_SINGLE = frozenset({"'", "\u2018"})
+# Words that open the possessed phrase: `workers' union`, `voters' new worries`, `Fox News'
+# Dana Reyes`.
+_PHRASE_OPENERS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# How a word of the possessed phrase hangs on a head further right in it.
+_PHRASE_MODIFIERS = frozenset({"compound", "amod", "nummod", "flat", "flat:name"})
+_NAME_PARTS = frozenset({"flat", "flat:name"})
+
+
+def plural_possessives_joined(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with each plural possessive read as the possessor of the phrase after it."""
+    return each_sentence_repaired(doc, _joined)
+
+
+def _joined(sentence: Sentence) -> Sentence:
+    words = sentence.words
+    mended = list(words)
+    for index in range(len(words) - 2):
+        if _misread_possessive(words, index):
+            _make_possessor(mended, index)
+    if all(new is old for new, old in zip(mended, words, strict=True)):
+        return sentence
+    return dataclasses.replace(sentence, words=tuple(mended))
+
+
+def _misread_possessive(words: Sequence[Word], index: int) -> bool:
+    owner, mark, opener = words[index], words[index + 1], words[index + 2]
+    return (
+        owner.upos in ("NOUN", "PROPN")
+        and owner.text[-1:] in ("s", "S")
+        and owner.deprel not in ("nmod:poss", "case")
+        and mark.text in _APOSTROPHES
+        and mark.start == owner.end
+        and opener.start > mark.end
+        and opener.upos in _PHRASE_OPENERS
+        and not _single_quote_open(words, index)
+    )
+
+
+def _single_quote_open(words: Sequence[Word], owner: int) -> bool:
+    """A quotation opened with a single mark is still open at the word `owner` (the mark may
+    be a token of its own or the first character of a word: `'madness`)."""
+    is_open = False
+    for index in range(owner + 1):
+        word = words[index]
+        glued_before = index > 0 and words[index - 1].end == word.start
+        if word.text[0] in _OPENING_SINGLE and not glued_before:
+            is_open = len(word.text) > 1 or (
+                index + 1 < len(words) and words[index + 1].start == word.end
+            )
+        elif word.text in _APOSTROPHES and glued_before:
+            is_open = False
+    return is_open
+
+
+def _make_possessor(mended: list[Word], index: int) -> None:
+    """Hang the possessor (the whole name it ends) on the head of the phrase after its mark."""
+    owner = mended[index]
+    while owner.deprel in _NAME_PARTS and 0 <= owner.head < owner.index:
+        owner = mended[owner.head]  # `Fox News'`: the name's first word heads it
+    head = mended[index + 2]
+    while head.deprel in _PHRASE_MODIFIERS and head.head > head.index:
+        head = mended[head.head]
+    if _under(mended, head, owner.index):
+        # `Sanders' campaign` read with "campaign" under "Sanders": the phrase takes its place.
+        mended[head.index] = dataclasses.replace(head, head=owner.head, deprel=owner.deprel)
+    mended[owner.index] = dataclasses.replace(owner, head=head.index, deprel="nmod:poss")
+    mark = mended[index + 1]
+    mended[index + 1] = dataclasses.replace(mark, head=owner.index, deprel="case")
+
+
+def _under(words: Sequence[Word], word: Word, ancestor: int) -> bool:
+    """`word` stands somewhere under the word at `ancestor`."""
+    seen = 0
+    current = word
+    while current.head >= 0 and seen < len(words):
+        if current.head == ancestor:
+            return True
+        current = words[current.head]
+        seen += 1
+    return False
