@@ -1729,3 +1729,20 @@ def test_the_owner_of_a_view_holds_it_not_the_view(fragment: str, holder: str) -
     # stance noun is its source; the noun it owns is the cue, never a speaker of its own (as
     # the governor of `The bank's governor said` is).
     assert speaker_name("stance_of_possessor", fragment) == holder
+
+
+def test_a_person_described_then_named_by_named_speaks_by_the_name() -> None:
+    # `a rickshaw driver named Rafiq`: the name after "named" is the speaker's, the description
+    # before it (and one set off before that) its roles, as the description of `A woman named
+    # Grace Okafor` is; a body `called Brightwater` is left as the body that speaks.
+    result = attribute(parsed("named_by_participle"), LEXICON)
+    found = {}
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        assert speaker is not None
+        found[speaker.name] = ([role.text for role in speaker.roles], speaker.kind.value)
+    assert found == {
+        "Rafiq": (["Her neighbour", "a rickshaw driver"], "person"),
+        "Grace Okafor": (["A woman"], "person"),
+        "The company": ([], "organization"),
+    }

@@ -69,6 +69,7 @@ from quoteattr_server.engine.speakers import (
     introduced_by_colon,
     mention_words,
     name_set_off_after,
+    named_by_participle,
     organization_name,
     owned_after,
     phrase_head,
@@ -718,6 +719,8 @@ def _through_name_set_off(
     reverse = reverse_apposition_name(sentence, _one_of(sentence, head)) or (
         name_set_off_after(sentence, head) if head.upos == "NOUN" else None
     )
+    if reverse is None:
+        reverse, words = _named_by_participle(sentence, head, words, lexicon, text, roles)
     if reverse is not None:
         reverse = _past_honorific(sentence, reverse, lexicon)
         named = mention_words(sentence, reverse)
@@ -729,6 +732,29 @@ def _through_name_set_off(
                 roles.append(role)
             return reverse, named, referent
     return head, words, resolver.resolve(words, sentence.paragraph)
+
+
+def _named_by_participle(
+    sentence: Sentence,
+    head: Word,
+    words: list[Word],
+    lexicon: Lexicon,
+    text: str,
+    roles: list[TextSpan],
+) -> tuple[Word | None, list[Word]]:
+    """`Her neighbour, a rickshaw driver named Rafiq, said`: the name after "named", with the
+    description set off before it as a role when its noun is one of a post or occupation;
+    the words of the head's own description, emptied when they hold no role (the roles read
+    at the name later give `A woman` of `A woman named Grace Okafor` all the same)."""
+    found = named_by_participle(sentence, head, lexicon)
+    if found is None:
+        return None, words
+    name, described = found
+    if described is not head and lexicon.is_role_word(described.lemma):
+        role = head_phrase_role(text, mention_words(sentence, described))
+        if role is not None:
+            roles.append(role)
+    return name, words if lexicon.is_role_word(head.lemma) else []
 
 
 def _one_of(sentence: Sentence, head: Word) -> Word:

@@ -30,7 +30,13 @@ from quoteattr_server.engine.roles import (
     roles_at,
     split_name,
 )
-from quoteattr_server.engine.speakers import home_preposition, mention_words, organization_name
+from quoteattr_server.engine.speakers import (
+    NAMING_PARTICIPLES,
+    home_preposition,
+    is_person_noun,
+    mention_words,
+    organization_name,
+)
 from quoteattr_server.engine.types import Sentence, Span, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
@@ -192,7 +198,11 @@ class NameIndex:
             plural="Number=Plur" in parts.name_words[-1].feats,
             age=_stated_age(text, parts.name_words[-1]),
         )
-        occurrence.personal = occurrence.age is not None or _written_as_person(words, parts, text)
+        occurrence.personal = (
+            occurrence.age is not None
+            or _written_as_person(words, parts, text)
+            or _named_after_person_noun(sentence, parts.name_words[0], lexicon)
+        )
         site = RoleSite(text, sentence, head, parts, lexicon)
         occurrence.roles.extend(roles_at(site, NAME_ROLE_RULES))
         occurrence.gender = _stated_gender(
@@ -562,6 +572,14 @@ def _written_as_person(words: Sequence[Word], parts: NameParts, text: str) -> bo
     if any(w.text.rstrip(".").lower() in _PERSON_HONORIFICS for w in before):
         return True
     return text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old")
+
+
+def _named_after_person_noun(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
+    """`a rickshaw driver named Rafiq`, `a woman called Amal`: a name given to a noun of a
+    person's occupation or sex is a person's."""
+    if first.index < 2 or sentence.words[first.index - 1].text.lower() not in NAMING_PARTICIPLES:
+        return False
+    return is_person_noun(sentence.words[first.index - 2], lexicon)
 
 
 # Honorifics that say a name is a person's, whatever its gender (`Dr. Chen`).

@@ -47,6 +47,7 @@ from quoteattr_server.engine.roles import (
 )
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
+    NAMING_PARTICIPLES,
     after_party_tag,
     before_party_tag,
     glued_hyphen,
@@ -313,6 +314,7 @@ class RoleReader:
             self.apposition_after(sentence, first, last),
             self.shared_apposition(sentence, last),
             self.role_set_off_before(sentence, first, last),
+            *self.described_before_named(sentence, first),
             self.fronted_as(sentence, first),
             self.inverted_predicate(sentence, first, last),
             self.as_after(sentence, last),
@@ -691,6 +693,24 @@ class RoleReader:
             if phrase:
                 return phrase
         return []
+
+    def described_before_named(self, sentence: Sentence, first: int) -> list[list[Word]]:
+        """`a rickshaw driver named Rafiq`: the description "named" (or "called") follows, and
+        a role set off before that description (`Her neighbour, a driver named Rafiq,`)."""
+        words = sentence.words
+        participle = first - 1
+        if participle < 1 or words[participle].text.lower() not in NAMING_PARTICIPLES:
+            return []
+        opening = participle
+        while opening > 0 and self._inside_role_phrase(words[opening - 1]):
+            opening -= 1
+        if opening > 0 and words[opening - 1].text.lower() in _POSSESSIVE_PRONOUNS:
+            opening -= 1
+        phrase = list(words[opening:participle])
+        if not phrase or len(phrase) > MAX_ROLE_WORDS or not self.is_role_noun(phrase[-1]):
+            return []  # `the town called Ayr`: no person's description
+        before = self._set_off_at(sentence, opening, participle - 1, opening - 1)
+        return [phrase, before] if before else [phrase]
 
     def _set_off_at(self, sentence: Sentence, first: int, last: int, position: int) -> list[Word]:
         """The role phrase ending right before `position`, where the comma before the name (or

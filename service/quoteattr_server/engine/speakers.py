@@ -1023,6 +1023,46 @@ def owned_after(sentence: Sentence, words: list[Word]) -> list[Word]:
     return [all_words[position], *phrase] if phrase else []
 
 
+# Participles that give a described person's name after them: `a driver named Rafiq`.
+NAMING_PARTICIPLES = frozenset({"named", "called"})
+
+
+def is_person_noun(word: Word, lexicon: Lexicon) -> bool:
+    """A lower-case noun of a person's occupation, post or sex: `driver`, `woman`."""
+    return (
+        word.upos == "NOUN"
+        and word.text[:1].islower()
+        and (lexicon.is_role_word(word.lemma) or word.text.lower() in lexicon.genders)
+    )
+
+
+def named_by_participle(
+    sentence: Sentence, noun: Word, lexicon: Lexicon
+) -> tuple[Word, Word] | None:
+    """`A woman named Grace Okafor told ...`, `Her neighbour, a rickshaw driver named Rafiq,
+    said ...`: the name written right after "named" (or "called") on a person's noun or on the
+    description set off after it; with the noun that "named" follows. None when there is no
+    such name (`Lund called November's vote "..."`, with "Lund" misread as a noun)."""
+    if not is_person_noun(noun, lexicon):
+        return None
+    words = sentence.words
+    described = [noun] + [
+        c
+        for c in sentence.children(noun.index)
+        if c.deprel in ("appos", "conj")
+        and is_person_noun(c, lexicon)
+        and words[c.index - 1].text != "and"
+    ]
+    for candidate in described:
+        after = candidate.index + 1
+        if after + 1 >= len(words) or words[after].text.lower() not in NAMING_PARTICIPLES:
+            continue
+        participle, name = words[after], words[after + 1]
+        if participle.upos == "VERB" and name.upos == "PROPN" and name.text[:1].isupper():
+            return name, candidate
+    return None
+
+
 def _joins_roles_of_one(words: Sequence[Word], word: Word) -> bool:
     """`founder and chief executive`: an "and" before a role with no determiner of its own."""
     following = words[word.index + 1] if word.index + 1 < len(words) else None
