@@ -511,6 +511,10 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Leeds striker", SourceCategory.CITIZEN),
         ("the MP for Bristol West", SourceCategory.OFFICIAL),
         ("the EU's foreign policy chief", SourceCategory.OFFICIAL),
+        # British police ranks, written without stops.
+        ("Det Sgt", SourceCategory.OFFICIAL),
+        ("Ch Insp", SourceCategory.OFFICIAL),
+        ("DCI", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
