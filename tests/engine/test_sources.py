@@ -515,6 +515,16 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Det Sgt", SourceCategory.OFFICIAL),
         ("Ch Insp", SourceCategory.OFFICIAL),
         ("DCI", SourceCategory.OFFICIAL),
+        # A place's noun is its public body as the head, not where someone is or lives.
+        ("The city of Port Ellis", SourceCategory.OFFICIAL),
+        ("City Attorney", SourceCategory.OFFICIAL),
+        ("the city manager", SourceCategory.OFFICIAL),
+        ("a resident of the city", SourceCategory.CITIZEN),
+        ("a city resident", SourceCategory.CITIZEN),
+        ("a campaign volunteer in Harbour County", SourceCategory.CITIZEN),
+        ("a shopkeeper in the town", SourceCategory.BUSINESS),
+        ("South Africa's electricity utility", SourceCategory.BUSINESS),
+        ("Her former deputy", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:

@@ -36,8 +36,6 @@ from quoteattr_server.engine.types import (
     Word,
 )
 
-# Words after a head that open its complement: "president of the company".
-_COMPLEMENT_OPENERS = frozenset({"of", "for", "at", "with", "in", "on", "from", "to", "who"})
 # Dependency relations that join a name's words to its head word.
 _NAME_RELATIONS = frozenset({"flat", "compound"})
 _PRONOUN = "pronoun"
@@ -63,6 +61,7 @@ class SourceLexicon:
     generic_heads: frozenset[str]
     description_openers: frozenset[str]
     after_name: frozenset[str] = frozenset()  # "the Lee campaign": Lee is a candidate
+    place_heads: frozenset[str] = frozenset()  # "The city of Port Ellis": a public body
 
     def gender_of(self, kind: str, word: str) -> Gender | None:
         return self.gender_words.get(kind, {}).get(word.lower())
@@ -116,12 +115,16 @@ def load_source_lexicon() -> SourceLexicon:
     prefixes: list[tuple[str, SourceCategory]] = []
     generic: frozenset[str] = frozenset()
     after_name: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     for label, words in _grouped_lines(_read("source_categories.txt")):
         if label == "generic":
             generic = frozenset(w.lower() for w in words)
             continue
         if label == "after name":
             after_name = frozenset(w.lower() for w in words)
+            continue
+        if label == "place":
+            places = frozenset(w.lower() for w in words)
             continue
         category = SourceCategory(label)
         for word in (w.lower() for w in words):
@@ -142,6 +145,7 @@ def load_source_lexicon() -> SourceLexicon:
         generic_heads=generic,
         description_openers=openers,
         after_name=after_name,
+        place_heads=places,
     )
 
 
@@ -290,8 +294,10 @@ def _surname(speaker: Speaker) -> str | None:
     return words[-1] if words and words[-1][:1].isupper() else None
 
 
-# Not "of": `the city of Port Ellis` is named by its complement.
-_COMPLEMENT_OPENERS = frozenset({"for", "at", "on", "in", "with", "from", "familiar"})
+# Words after a head that open its complement ("spokeswoman for the union"). Not "of": `the
+# city of Port Ellis` is named by its complement, and `president of the company` takes the
+# category of its last word.
+_DESCRIPTION_COMPLEMENT_OPENERS = frozenset({"for", "at", "on", "in", "with", "from", "familiar"})
 
 
 def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
@@ -317,7 +323,8 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     # "one West Virginia official", "the FBI director", "a reporter for the Daily Ledger": a
     # name inside, or in the complement, is not the speaker's.
     head = next(
-        (words[i - 1] for i in range(1, len(words)) if words[i] in _COMPLEMENT_OPENERS), words[-1]
+        (words[i - 1] for i in range(1, len(words)) if words[i] in _DESCRIPTION_COMPLEMENT_OPENERS),
+        words[-1],
     )
     # `a Tory MP`: a post written in capitals (MP, MEP, TD) heads a description, no name.
     post = len(capitalised) >= 2 and head.isupper() and len(head) <= _MAX_POST_LETTERS
@@ -993,7 +1000,7 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
 def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:
     segments: list[list[str]] = [[]]
     for index, word in enumerate(words):
-        if index and word in _COMPLEMENT_OPENERS:
+        if index and word in _DESCRIPTION_COMPLEMENT_OPENERS:
             segments.append([])
         segments[-1].append(word)
     heads = [_segment_head(segment, lexicon) for segment in segments]
@@ -1006,16 +1013,34 @@ def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCatego
         if specific or complements:
             return (specific or complements)[0][1]
         for word in reversed(segments[0]):
-            category = lexicon.category_of(word)
+            # `City Attorney`, `the city manager`: a place's noun modifies as its body.
+            category = (
+                SourceCategory.OFFICIAL
+                if word in lexicon.place_heads
+                else lexicon.category_of(word)
+            )
             if category is not None and word not in lexicon.generic_heads:
                 return category
     return head[1] if head is not None else None
 
 
 def _segment_head(words: list[str], lexicon: SourceLexicon) -> tuple[str, SourceCategory] | None:
-    """The last word of a segment that the lexicon knows, with its category."""
-    for word in reversed(words):
+    """The last word of a segment that the lexicon knows, with its category. A place's noun
+    (`city`, `county`) is a public body only as the phrase's own head: `The city of Port Ellis`,
+    `City Attorney`; not after another known word (`a resident of the city`) nor where the
+    segment says where (`in Richland County`)."""
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        if word in lexicon.place_heads:
+            if words[0] in _LOCATIVE_OPENERS or any(
+                lexicon.category_of(w) is not None for w in words[:position]
+            ):
+                continue
+            return word, SourceCategory.OFFICIAL
         category = lexicon.category_of(word)
         if category is not None:
             return word, category
     return None
+
+
+_LOCATIVE_OPENERS = frozenset({"in", "from", "at", "on"})
