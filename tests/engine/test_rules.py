@@ -1746,3 +1746,12 @@ def test_a_person_described_then_named_by_named_speaks_by_the_name() -> None:
         "Grace Okafor": (["A woman"], "person"),
         "The company": ([], "organization"),
     }
+
+
+def test_a_family_name_first_is_joined_under_a_title_that_heads_it() -> None:
+    # `Vietnamese leader Tran Van Minh`, parsed with "leader" as the head and the name as its
+    # `flat`: the title still says the name is a person's, so the later `Tran` is the same man.
+    result = attribute(parsed("title_heads_family_name"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Tran Van Minh", ["Vietnamese leader"])
+    ]

@@ -188,7 +188,8 @@ class NameIndex:
             text=name,
             tokens=_tokens(name),
             is_subject=_is_main_subject(sentence, head) and not place,
-            has_title=bool(parts.title_words),
+            has_title=bool(parts.title_words)
+            or _heads_as_title(sentence, parts.name_words[0], lexicon),
             in_headline=headline,
             after_article=_after_article(sentence, parts.name_words[0]),
             after_organization_noun=_after_organization_noun(
@@ -572,6 +573,15 @@ def _written_as_person(words: Sequence[Word], parts: NameParts, text: str) -> bo
     if any(w.text.rstrip(".").lower() in _PERSON_HONORIFICS for w in before):
         return True
     return text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old")
+
+
+def _heads_as_title(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
+    """`North Korean leader Kim Jong Un`, parsed with the title as the head and the name as
+    its `flat`: the title right before the name, outside the name's own words."""
+    if first.index == 0 or first.head != first.index - 1:
+        return False
+    title = sentence.words[first.index - 1]
+    return title.upos == "NOUN" and lexicon.is_role_word(title.lemma)
 
 
 def _named_after_person_noun(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
