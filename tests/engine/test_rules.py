@@ -1755,3 +1755,19 @@ def test_a_family_name_first_is_joined_under_a_title_that_heads_it() -> None:
     assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Tran Van Minh", ["Vietnamese leader"])
     ]
+
+
+def test_a_trailing_report_of_an_attribution_is_no_part_of_its_content() -> None:
+    # `The minister said X, state television reported.`: the trailing source and cue report
+    # the minister's attribution, which stays (the parser hangs them inside its content); they
+    # are neither words of the minister's nor, read as a second clause of "told", a content.
+    result = attribute(parsed("trailing_report_of_attribution"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("the border would reopen on Monday", "The minister"),
+        ("the protests had been hijacked by criminals", "Kamau"),
+        ("the bridge was safe", "Vance"),
+    ]

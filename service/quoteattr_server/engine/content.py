@@ -1470,19 +1470,10 @@ def _trailing_cue_after_subject(
     """The content before the comma and the source's head (the run between the comma and the
     cue, whatever the parser made of it)."""
     words = sentence.words
-    comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
-    source = _before_relative(words[comma + 1 : cue.index], cue) if comma is not None else []
-    if comma is not None and not source:
-        comma, source = _set_off_source(words, comma)
-    if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
+    found = _trailing_source(layout, sentence, cue, lexicon)
+    if found is None:
         return None
-    if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
-        return None
-    after: Sequence[Word] = _before_citing(words[cue.index + 1 :])
-    if cue.lemma in _TELLING:
-        after = _after_addressee(after)  # `..., a diplomat told AFP.`
-    if not _only_circumstances(after, lexicon):
-        return None
+    comma, source = found
     # The clause before the comma, from the last semicolon (`...; Kovac, others vow`).
     opening = max((w.index + 1 for w in words[:comma] if w.text == ";"), default=0)
     content = words[opening:comma]
@@ -1496,6 +1487,73 @@ def _trailing_cue_after_subject(
         return None  # a clause is reported, and not one that is an attribution itself
     span = _content_span(list(content))
     return None if span is None else (span, noun_before_complement(source, _SOURCE_HEADS))
+
+
+def _trailing_source(
+    layout: Layout, sentence: Sentence, cue: Word, lexicon: Lexicon
+) -> tuple[int, list[Word]] | None:
+    """`..., state television reported.`: the index of the comma before a trailing source and
+    its cue, and the source's words; None when `cue` ends no sentence that way."""
+    words = sentence.words
+    comma = max((w.index for w in words[: cue.index] if w.text == ","), default=None)
+    source = _before_relative(words[comma + 1 : cue.index], cue) if comma is not None else []
+    if comma is not None and not source:
+        comma, source = _set_off_source(words, comma)
+    if comma is None or comma < MIN_CONTENT_WORDS or layout.inside_quote(words[comma]):
+        return None
+    if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
+        return None
+    after: Sequence[Word] = _before_citing(words[cue.index + 1 :])
+    if cue.lemma in _TELLING:
+        after = _after_addressee(after)  # `..., a diplomat told AFP.`
+    if not _only_circumstances(after, lexicon):
+        return None
+    return comma, source
+
+
+def _without_trailing_reports(
+    found: list[ReportedContent], layout: Layout, lexicon: Lexicon
+) -> list[ReportedContent]:
+    """`The minister said the border would reopen, state television reported.`: the trailing
+    source and cue, which report the minister's attribution (and which the parser often hangs
+    inside its content), are no part of what the minister said, and read no content of their
+    own; a content that is all that trailing report (`Putin told Erdogan X, the Kremlin said`,
+    read twice) is none. A trailing cue read as such reports the whole clause instead."""
+    kept: list[ReportedContent] = []
+    reporting: set[int] = set()
+    for item in found:
+        if item.rule is Rule.TRAILING_CUE:
+            kept.append(item)
+            continue
+        trailing = _trailing_report_in(item, layout, lexicon)
+        if trailing is None:
+            kept.append(item)
+            continue
+        cue, comma = trailing
+        reporting.add(cue.start)
+        words = trim_punct(
+            [w for w in item.sentence.words if item.content.start <= w.start < comma.start]
+        )
+        if comma.start > item.content.start and words:
+            kept.append(replace(item, content=span_of(words)))
+    return [
+        item for item in kept if item.rule is Rule.TRAILING_CUE or item.cue.start not in reporting
+    ]
+
+
+def _trailing_report_in(
+    item: ReportedContent, layout: Layout, lexicon: Lexicon
+) -> tuple[Word, Word] | None:
+    """The cue of a trailing report inside `item`'s content, after its own cue, with the comma
+    before its source."""
+    words = item.sentence.words
+    for cue in words:
+        if not item.content.start < cue.start < item.content.end or not is_verb_cue(cue, lexicon):
+            continue
+        found = _trailing_source(layout, item.sentence, cue, lexicon)
+        if found is not None and words[found[0]].start > item.cue.end:
+            return cue, words[found[0]]
+    return None
 
 
 # How many words a relative clause on a trailing cue's source may have: `a person who asked not
@@ -1886,6 +1944,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
+    found = _without_trailing_reports(found, layout, lexicon)
     text = layout.doc.text
     return outermost(
         [
