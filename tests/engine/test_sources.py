@@ -600,3 +600,16 @@ def test_a_pronoun_object_of_the_speakers_participle_is_someone_else() -> None:
     (judge,) = result.speakers
     assert judge.name == "Helen Marsh"
     assert judge.gender is Gender.UNKNOWN
+
+
+def test_a_pronoun_after_a_person_the_speaker_acts_on_is_no_evidence() -> None:
+    # `sentenced Dawson to 12 years, saying his crimes ...`, `praised the striker, saying his
+    # goal ...`: "his" may be the object's; a day misread as the object (`said Friday that
+    # she`) is nobody, so "she" is the mayor's.
+    result = attribute(fixture("gender_person_as_object"), LEXICON)
+    genders = {s.name: s.gender for s in result.speakers}
+    assert genders == {
+        "Maria Chen": Gender.UNKNOWN,
+        "Ana Ruiz": Gender.UNKNOWN,
+        "Lena Holt": Gender.FEMALE,
+    }

@@ -62,6 +62,7 @@ class SourceLexicon:
     description_openers: frozenset[str]
     after_name: frozenset[str] = frozenset()  # "the Lee campaign": Lee is a candidate
     place_heads: frozenset[str] = frozenset()  # "The city of Port Ellis": a public body
+    time_words: frozenset[str] = frozenset()  # "said Friday that she": when, no one
 
     def gender_of(self, kind: str, word: str) -> Gender | None:
         return self.gender_words.get(kind, {}).get(word.lower())
@@ -146,6 +147,11 @@ def load_source_lexicon() -> SourceLexicon:
         description_openers=openers,
         after_name=after_name,
         place_heads=places,
+        time_words=frozenset(
+            w.lower()
+            for line in _read("time_words.txt").splitlines()
+            for w in line.split("#", 1)[0].split()
+        ),
     )
 
 
@@ -715,8 +721,13 @@ def _nearby_pronouns(
                 rivalled |= _possessors_apposed(sentence, word, lexicon)
             elif anchored is None:
                 continue
-            elif word.start in elsewhere or (
-                _without_possessive(word.text) in people and _names_someone(doc.text, word, lexicon)
+            elif (
+                word.start in elsewhere
+                or (
+                    _without_possessive(word.text) in people
+                    and _names_someone(doc.text, word, lexicon)
+                )
+                or _person_as_object(doc.text, word, lexicon)
             ):
                 anchored = None  # someone (or something) else is named in between
             else:
@@ -730,6 +741,25 @@ def _nearby_pronouns(
                     and not _inside_quotation(doc.text, word)
                 ):
                     yield gender, TextSpan(word.text, word.span)
+
+
+def _person_as_object(text: str, word: Word, lexicon: SourceLexicon) -> bool:
+    """`sentenced Dawson to 12 years, saying his crimes ...`, `praised the striker, saying his
+    goal ...`: one person the speaker acts on, whom the next "his" or "her" may be about; a
+    name not in capitals (`told the BBC`) nor quoted (a title, `"The Apprentice"`), or a noun
+    of an ordinary person's."""
+    if word.deprel not in ("obj", "iobj") or "Number=Plur" in word.feats:
+        return False
+    if _inside_quotation(text, word):
+        return False
+    if word.upos == "PROPN":
+        # Not `said Friday that she ...`, misparsed with the day as the object.
+        return (
+            word.text[:1].isupper()
+            and not word.text.isupper()
+            and word.text.lower() not in lexicon.time_words
+        )
+    return word.upos == "NOUN" and lexicon.category_of(word.text) is SourceCategory.CITIZEN
 
 
 def _possessors_apposed(sentence: Sentence, anchor: Word, lexicon: SourceLexicon) -> set[Gender]:
