@@ -1771,3 +1771,12 @@ def test_a_trailing_report_of_an_attribution_is_no_part_of_its_content() -> None
         ("the protests had been hijacked by criminals", "Kamau"),
         ("the bridge was safe", "Vance"),
     ]
+
+
+def test_a_noun_of_standing_calls_the_person_named_last_whatever_their_post() -> None:
+    # `Northwind chief executive Lena Brandt said ... The billionaire told reporters`: wealth or
+    # renown goes with any post, unlike an occupation (`the striker` is not the groundsman).
+    result = attribute(parsed("standing_epithet"), LEXICON)
+    assert roles_by_name(result) == {
+        "Lena Brandt": ["Northwind chief executive", "The billionaire"]
+    }

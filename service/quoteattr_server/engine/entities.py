@@ -1069,7 +1069,10 @@ class Resolver:
 
     def _known_otherwise(self, name: str, noun: str) -> bool:
         """The article gave the person roles, none of them the epithet's noun (`Robert Cleary,
-        the club's groundsman` is not `the striker`)."""
+        the club's groundsman` is not `the striker`); a noun of standing (`the billionaire`)
+        goes with any post."""
+        if noun in self._lexicon.standing_nouns:
+            return False
         roles = self._names.roles_of(name)
         return bool(roles) and not any(noun in _tokens(role.text) for role in roles)
 

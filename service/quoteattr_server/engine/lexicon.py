@@ -125,6 +125,7 @@ class Lexicon:
     # one another ("secretary" and "minister").
     relation_nouns: frozenset[str] = frozenset()
     holder_nouns: frozenset[str] = frozenset()
+    standing_nouns: frozenset[str] = frozenset()  # "the billionaire": beside any post
     post_families: tuple[frozenset[str], ...] = ()
     # "the Nigerian", "the South African": nouns of nationality for one person, two-word ones
     # joined by a space.
@@ -373,6 +374,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         role_nouns=lower_set("role_nouns.txt"),
         relation_nouns=frozenset(w.lower() for w in facets.get("relations", ())),
         holder_nouns=frozenset(w.lower() for w in facets.get("holders", ())),
+        standing_nouns=frozenset(w.lower() for w in facets.get("standing", ())),
         post_families=_families(read("facet_nouns.txt")),
         nationalities=frozenset(w.replace("_", " ") for w in lower_set("nationalities.txt")),
         genders=_genders(read("gender_words.txt")),
