@@ -31,6 +31,7 @@ from quoteattr_server.engine.entities import (
     gender_before_name,
     title_cased,
 )
+from quoteattr_server.engine.kin_names import with_kin_surname
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS, find_quotes
 from quoteattr_server.engine.roles import (
@@ -1435,6 +1436,7 @@ def roles_of_speaker(
     # The roles are read where the name is written; a nickname only lengthens the name; a
     # speaker known by a post keeps it as written (`The Home Secretary`).
     name = speaker.mentions[0].text if posts else across_nickname(doc.text, name)
+    name = with_kin_surname(doc, name, speaker.kind, reader.lexicon)  # `his wife, Mirela,`
     if name.lower() in _ONE_OF_THEM and kept:
         # `Another, a 45-year-old taxi driver, said`: no name but the description.
         described = dataclasses.replace(
