@@ -17,6 +17,7 @@ from quoteattr_server.engine.acronyms import acronyms_as_names
 from quoteattr_server.engine.attribution_types import with_attribution_types
 from quoteattr_server.engine.confidence import rounded
 from quoteattr_server.engine.content import ReportedContent, outermost, reported_contents
+from quoteattr_server.engine.cue_nouns import cue_nouns_as_verbs
 from quoteattr_server.engine.cues import (
     CUE_READINGS,
     CueMatch,
@@ -148,6 +149,7 @@ def attribute(
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
+    doc = cue_nouns_as_verbs(doc, lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)

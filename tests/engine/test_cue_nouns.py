@@ -1,0 +1,32 @@
+"""A trailing cue the tagger read as a noun after a name: on a Stanza parse of invented text."""
+
+from __future__ import annotations
+
+from quoteattr_server.engine import attribute
+from quoteattr_server.engine.cue_nouns import cue_nouns_as_verbs
+
+from .rulekit import LEXICON, parsed, speaker_of
+
+
+def test_a_plural_noun_cue_after_a_name_becomes_its_verb() -> None:
+    doc = parsed("cue_noun_after_name")
+    reports = doc.sentences[0].words[-2]
+    assert (reports.text, reports.upos) == ("reports", "NOUN")  # as parsed
+    mended = cue_nouns_as_verbs(doc, LEXICON).sentences[0].words
+    ledger = mended[reports.index - 1]
+    assert mended[reports.index].upos == "VERB"
+    assert (ledger.text, ledger.head, ledger.deprel) == ("Ledger", reports.index, "nsubj")
+    assert all(mended[i].head == ledger.index for i in (reports.index - 3, reports.index - 2))
+
+
+def test_the_clause_and_the_quotation_before_the_cue_are_the_names() -> None:
+    # `..., The Harbour Ledger reports.`, `"...," Lindqvist notes.`
+    result = attribute(parsed("cue_noun_after_name"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        found.append((quote.rule, quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("trailing cue", "Ferry fares will rise by a fifth next year", "Harbour Ledger"),
+        ("subject of cue", '"The islands cannot afford this,"', "Lindqvist"),
+    ]
