@@ -1780,3 +1780,15 @@ def test_a_noun_of_standing_calls_the_person_named_last_whatever_their_post() ->
     assert roles_by_name(result) == {
         "Lena Brandt": ["Northwind chief executive", "The billionaire"]
     }
+
+
+def test_a_possessed_title_in_capitals_and_a_cue_before_a_title_are_read_apart() -> None:
+    # `Tasmania's Premier, Ruth Calder, said`: the title the tagger calls a proper noun, owned
+    # by a place, is the role of the name set off after it; `"...," vowed union boss Dana
+    # Pryce`: the cue is no word of the title, though `retired` before one is.
+    result = attribute(parsed("possessed_title_and_cue_before_title"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ruth Calder": ["Tasmania's Premier"],
+        "Dana Pryce": ["union boss"],
+        "Tom Fenn": ["retired navy captain"],
+    }

@@ -463,7 +463,13 @@ class RoleReader:
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
         if word.upos == "VERB" and word.deprel == "amod" and "VerbForm=Part" in word.feats:
-            return True  # `retired teacher Helen Marsh`: a participle as an adjective
+            # `retired teacher Helen Marsh`: a participle as an adjective; not a cue right after
+            # a quotation (`"...," vowed union boss Sharon Graham`).
+            return not (
+                index > 0
+                and words[index - 1].text in CLOSING_MARKS
+                and self.lexicon.is_cue(word.lemma)
+            )
         if lowered in self.lexicon.rank_words and word.text[:1].isupper():
             return True  # `Acting Chief Ana Ruiz`, "Acting" tagged a verb
         return word.text == "-" or lowered in _POSSESSIVE

@@ -682,9 +682,11 @@ def _common_noun(word: Word) -> bool:
 
 def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
     """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head
-    (also one the tagger calls a proper noun after "the": `The Chancellor, Rachel Reeves,`)."""
+    (also one the tagger calls a proper noun after "the" or a possessor: `The Chancellor,
+    Rachel Reeves,`, `Victoria's Premier, Jacinta Allan,`)."""
     if head.upos == "PROPN" and not any(
-        c.deprel == "det" and c.text.lower() == "the" for c in sentence.children(head.index)
+        (c.deprel == "det" and c.text.lower() == "the") or c.deprel == "nmod:poss"
+        for c in sentence.children(head.index)
     ):
         return None
     for child in sentence.children(head.index):
