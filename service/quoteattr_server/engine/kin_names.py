@@ -34,7 +34,7 @@ def with_kin_surname(doc: ParsedDoc, name: str, kind: SpeakerKind, lexicon: Lexi
     person only by a first name set off after a kin noun; else `name`."""
     if kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
         return name
-    if " " in name or not name[:1].isupper():
+    if " " in name or not name[:1].isupper() or f", {name}" not in doc.text:
         return name
     kin = "|".join(_KIN)
     pattern = re.compile(

@@ -35,6 +35,8 @@ def plural_possessives_joined(doc: ParsedDoc) -> ParsedDoc:
 
 def _joined(sentence: Sentence) -> Sentence:
     words = sentence.words
+    if not any(w.text in _APOSTROPHES for w in words):
+        return sentence
     mended = list(words)
     for index in range(len(words) - 2):
         if _misread_possessive(words, index):
