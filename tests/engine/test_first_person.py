@@ -63,3 +63,19 @@ def test_i_inside_a_quotation_keeps_its_name() -> None:
     assert first_person_resolved(inside, text, [Span(0, len(text))], [Span(0, 19)]) == inside
     outside = first_person_resolved(_said_by_i(1), text, [Span(0, len(text))], [])
     assert outside.speakers[0].name == "the author"
+
+
+def test_my_outside_quotations_is_the_author_and_never_whom_she_stands_for() -> None:
+    # `I gave her my verdict: "..."`: the colon introduces the writer's words ("my" is the
+    # writer's), not the aunt's of the sentence before; `She laughed and said` is the aunt's.
+    result = attribute(parsed("writer_possessive"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        found.append((quote.text, speaker.name if speaker else None))
+    assert found == [
+        ("I trusted the old ferry", "My aunt"),
+        ('"Never in winter."', "the author"),
+        ('"Then you will walk."', "My aunt"),
+    ]
+    assert len({speaker.id for speaker in result.speakers}) == len(result.speakers) == 2

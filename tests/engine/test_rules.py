@@ -1792,3 +1792,14 @@ def test_a_possessed_title_in_capitals_and_a_cue_before_a_title_are_read_apart()
         "Dana Pryce": ["union boss"],
         "Tom Fenn": ["retired navy captain"],
     }
+
+
+def test_a_colon_after_a_titled_name_introduces_its_words_not_the_last_speakers() -> None:
+    # `"...," Ruiz said. Mariners coach Tom Fenwick was less happy: "..."`: the title heads
+    # the name in the parse; the quotation is Fenwick's, not a second piece of Ruiz's.
+    result = attribute(parsed("colon_after_titled_name"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.text, speaker.name if speaker else None))
+    assert found == [('"It was a team effort,"', "Ruiz"), ('"We did not defend."', "Tom Fenwick")]

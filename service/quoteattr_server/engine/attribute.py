@@ -211,7 +211,9 @@ def _direct_drafts(
             if line is not None:  # else a label with nothing said after it
                 drafts.append(_transcript_draft(quote, *line))
             continue
-        candidates = direct_cue_candidates(quote, layout, lexicon)
+        candidates = _within_colon_introduction(
+            quote, direct_cue_candidates(quote, layout, lexicon), layout, lexicon
+        )
         enclosing = _enclosing_report(quote, reported, layout.doc.text)
         if enclosing is not None:
             candidates.append(enclosing)
@@ -223,6 +225,18 @@ def _direct_drafts(
             earlier_speakers.append(speaker)
         drafts.append(_direct_draft(quote, match, speaker, layout, lexicon))
     return _merge_split_quotes(drafts, layout)
+
+
+def _within_colon_introduction(
+    quote: MarkedQuote, candidates: list[CueMatch], layout: Layout, lexicon: Lexicon
+) -> list[CueMatch]:
+    """`"...," James said. Celtics coach Joe Moran was less happy: "..."`: a quotation whose
+    own sentence introduces it with a colon after a person takes no cue from another sentence
+    (James's "said"), so that person speaks it."""
+    if not candidates or introduced_by_colon(layout, lexicon, quote.span) is None:
+        return candidates
+    sentence = layout.sentences[layout.sentence_index_at(quote.span.start)]
+    return [c for c in candidates if sentence.start <= c.word.start < sentence.end]
 
 
 def _transcript_draft(quote: MarkedQuote, speaker: SpeakerHead, words: Span) -> _Draft:

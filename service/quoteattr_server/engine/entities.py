@@ -767,6 +767,9 @@ class Resolver:
         self._lexicon = lexicon
         self._text = text
         self._sightings: list[_Sighting] = []
+        # The writer's, the speaker's and the reader's pronouns ("I", "my", "you"), which no
+        # third-person pronoun or description stands for.
+        self._first_and_second = lexicon.pronouns.groups.get("first_and_second", frozenset())
         # People named outside the subject with a stated gender (`met Ms Dunmore`): a pronoun
         # of that gender goes to them when the subject's gender is not known to match.
         self._gendered: list[_Sighting] = []
@@ -1323,6 +1326,8 @@ class Resolver:
                 continue
             if sighting.referent.kind not in kinds or self._other_gender(sighting, gender):
                 continue
+            if sighting.referent.name.lower() in self._first_and_second:
+                continue  # `I gave her my verdict ... She laughed and said`: "she" is never "my"
             if best is None or sighting.start > best.start:
                 best = sighting
         return best.referent if best is not None else None

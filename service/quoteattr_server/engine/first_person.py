@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from quoteattr_server.engine.marks import transcript_label
 from quoteattr_server.engine.types import AttributionResult, Quote, Span, Speaker, SpeakerKind
 
-# The writer of the piece, by the pronoun they write in.
-NARRATORS = {"i": ("the author", SpeakerKind.PERSON)}
+# The writer of the piece, by the pronoun they write in (`my answer: "..."` too).
+NARRATORS = dict.fromkeys(("i", "me", "my"), ("the author", SpeakerKind.PERSON))
 NARRATOR_NAMES = frozenset(name for name, _ in NARRATORS.values())
 # Marks a transcript paragraph may open with before its label (`"KOVAC: ...`).
 _OPENING_MARKS = '"\u201c'
@@ -42,6 +42,14 @@ def first_person_resolved(
         for speaker_id, speaker in narrators.items()
         if _all_narration(speaker_id, quotes, quoted)
     }
+    # "I" and "my" are one writer: the quotes of the later speakers go to the first.
+    writer = next(iter(renamed), None)
+    quotes = [
+        dataclasses.replace(quote, speaker_id=writer)
+        if writer is not None and quote.speaker_id in renamed
+        else quote
+        for quote in quotes
+    ]
     speakers = tuple(renamed.get(s.id, s) for s in result.speakers)
     return dataclasses.replace(result, speakers=speakers).with_quotes(tuple(quotes))
 

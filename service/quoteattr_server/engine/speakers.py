@@ -1103,13 +1103,15 @@ def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
 
 def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
     """A name, a personal pronoun, or a noun with a name in apposition ("His former partner,
-    Marta Lindqvist,")."""
+    Marta Lindqvist,") or hung on it as a title's ("Celtics coach Joe Moran", parsed with the
+    title as the head)."""
     if word.upos == "PROPN":
         return True
     if word.upos == "PRON":
         return word.text.lower() in lexicon.pronouns.speakers
     return word.upos == "NOUN" and any(
-        child.deprel == "appos" and child.upos == "PROPN" for child in sentence.children(word.index)
+        child.deprel in ("appos", "flat", "flat:name") and child.upos == "PROPN"
+        for child in sentence.children(word.index)
     )
 
 
