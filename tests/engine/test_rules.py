@@ -1803,3 +1803,22 @@ def test_a_colon_after_a_titled_name_introduces_its_words_not_the_last_speakers(
         speaker = speaker_in(result, quote)
         found.append((quote.text, speaker.name if speaker else None))
     assert found == [('"It was a team effort,"', "Ruiz"), ('"We did not defend."', "Tom Fenwick")]
+
+
+def test_a_content_ending_in_a_cue_before_a_colon_introduces_someone_elses_words() -> None:
+    # `... Mr Hale told MPs. Opposition leader Ana Kovac replied: "..."`, run together as one
+    # sentence: "Kovac replied" is no content of "told"; a cue inside the content's own clause
+    # stays (`hopes the vote will prove what her supporters have long said: ...`).
+    result = attribute(parsed("cue_before_colon_in_content"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        found.append((quote.text, speaker.name if speaker else None))
+    assert found == [
+        ('"I will not resign,"', "Hale"),
+        ('"He has lost the confidence of the country."', "Ana Kovac"),
+        (
+            "the vote will prove what her supporters have long said: the bridge must stay",
+            "The mayor",
+        ),
+    ]

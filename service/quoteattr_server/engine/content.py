@@ -1954,6 +1954,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
             # `Asked about the strike, ...`, `when asked about the timing`, the question.
             if not text.startswith("according to", item.content.start)
             and not _opens_with_asked(item)
+            and not _introduces_words_after_colon(item, lexicon)
         ]
     )
 
@@ -1979,6 +1980,25 @@ def outermost(found: Sequence[ReportedContent]) -> list[ReportedContent]:
             kept[outer] = replace(kept[outer], nested=(*kept[outer].nested, item))
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+def _introduces_words_after_colon(item: ReportedContent, lexicon: Lexicon) -> bool:
+    """A content that ends in a cue of its own right before a colon (`told MPs. Labour leader
+    Keir Starmer replied: "..."`, with the sentences run together) introduces words of
+    someone else: no content."""
+    words = [w for w in item.sentence.words if item.content.start <= w.start < item.content.end]
+    if not words:
+        return False
+    last = words[-1]
+    sentence = item.sentence
+    following = sentence.words[last.index + 1] if last.index + 1 < len(sentence.words) else None
+    inside = {w.index for w in words}
+    return (
+        following is not None
+        and following.text == ":"
+        and is_verb_cue(last, lexicon)
+        and last.head not in inside  # the content's own verb, not `what they have long said`
+    )
 
 
 _ASKED_OPENERS = frozenset({"when", "if", "after", "once"})
