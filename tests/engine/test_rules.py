@@ -1822,3 +1822,21 @@ def test_a_content_ending_in_a_cue_before_a_colon_introduces_someone_elses_words
             "The mayor",
         ),
     ]
+
+
+def test_a_fronted_clause_gives_back_the_subject_and_he_follows_a_described_relative() -> None:
+    # `When the storm broke, Lena Okoro was at the harbour. She ran home ...`: the parser made
+    # the name a second subject of "broke", so "she" had no one to stand for. `Her brother, a
+    # fisherman, was stranded ... He did not reach ... "...," he said`: "he" goes back along
+    # the chain of "he" to the relative described as a subject, an unnamed source.
+    result = attribute(parsed("fronted_clause_and_described_chain"), LEXICON)
+    found = []
+    for quote in result.quotes:
+        speaker = speaker_in(result, quote)
+        assert speaker is not None
+        found.append((quote.text, speaker.name, speaker.anonymous))
+    assert found == [
+        ("her boat", "Lena Okoro", False),
+        ('"Everything was under water,"', "Lena Okoro", False),
+        ('"I tried every ferry,"', "Her brother", True),
+    ]

@@ -40,6 +40,10 @@ from quoteattr_server.engine.speakers import (
 from quoteattr_server.engine.types import Sentence, Span, SpeakerKind, TextSpan, Word
 
 PRONOUN_WINDOW_PARAGRAPHS = 3
+# How many sentences back a pronoun looks for a person described as a subject, along a chain
+# of the same pronoun.
+_DESCRIBED_REACH = 3
+_THIRD_POSSESSIVES = frozenset({"his", "her", "their"})
 # How an unnamed speaker is first described: `a source close to ...`, `one official`.
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Words after an organisation's head word in its name.
@@ -1283,10 +1287,13 @@ class Resolver:
         the subject of the sentence before (or of the pronoun's own, before it) is the one the
         pronoun means."""
         sentences = [self._names.sentence_at(pronoun.start)]
-        sentences += self._names.sentences_before(pronoun.start, 1)
-        for sentence in sentences:
+        sentences += self._names.sentences_before(pronoun.start, _DESCRIBED_REACH)
+        for position, sentence in enumerate(sentences):
             if paragraph - sentence.paragraph > 1:
                 continue
+            if position > 1 and not self._pronoun_subject(sentences[position - 1], pronoun):
+                break  # past the sentence before only along "he ... he" (`Her husband ...
+                # was stuck. He did not reach them. "...," he said`)
             noun = self._described_subject(sentence, pronoun.start)
             if noun is not None:
                 words = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
@@ -1297,20 +1304,35 @@ class Resolver:
                     return replace(referent, written=written)
         return None
 
+    def _pronoun_subject(self, sentence: Sentence, pronoun: Word) -> bool:
+        """The sentence's main subject is the same pronoun as `pronoun` ("he", "she")."""
+        return any(
+            w.base_deprel == "nsubj"
+            and w.text.lower() == pronoun.text.lower()
+            and w.head >= 0
+            and sentence.words[w.head].deprel == "root"
+            for w in sentence.words
+        )
+
     def _described_subject(self, sentence: Sentence, before: int) -> Word | None:
-        """The subject of the sentence's main verb when it is a person's role noun after "the"
-        or a possessive (`The minister`, `The club's captain`), written before `before`."""
+        """The subject of the sentence's main verb when it is a person's role or relation noun
+        after "the" or a possessive (`The minister`, `The club's captain`, `Her brother`),
+        written before `before`."""
         for word in sentence.words:
-            if word.start >= before or word.deprel != "nsubj" or word.upos != "NOUN":
+            if word.start >= before or word.base_deprel != "nsubj" or word.upos != "NOUN":
                 continue
             verb = sentence.words[word.head] if word.head >= 0 else None
             if verb is None or verb.deprel != "root" or "Number=Plur" in word.feats:
                 continue
             opener = next(iter(sentence.subtree(word.index)), word)
             definite = opener.text.lower() == "the" or (
-                opener.deprel == "nmod:poss" and opener.upos != "PRON"  # not `my son`
-            )
-            if definite and self._lexicon.is_role_word(word.lemma):
+                opener.deprel == "nmod:poss"
+                and (opener.upos != "PRON" or opener.text.lower() in _THIRD_POSSESSIVES)
+            )  # `Her husband`, not `my son`
+            lemma = word.lemma.lower()
+            if definite and (
+                self._lexicon.is_role_word(lemma) or lemma in self._lexicon.relation_nouns
+            ):
                 return word
         return None
 

@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Three misparses of news sentences take the speaker from a cue:
+Four misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -9,7 +9,9 @@ Three misparses of news sentences take the speaker from a cue:
   the contract was unlawful" the court is an oblique of "found", which borrows the subject of
   the clause before ("..., while Israel's prime minister, X, said" likewise);
 - a time phrase read as the subject's head: "Police late Monday said", "The company this year
-  warned" hang the speaker, or its article, on the time word.
+  warned" hang the speaker, or its article, on the time word;
+- a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
+  Mrs. Varga said ..." the name is a second subject of "sounds".
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -34,10 +36,39 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the three misparses above restored."""
+    """`doc` with the subjects of the four misparses above restored."""
     return each_sentence_repaired(
-        doc, lambda sentence: _subordinated(_restored(_time_set_aside(sentence, lexicon)))
+        doc,
+        lambda sentence: _main_subject_returned(
+            _subordinated(_restored(_time_set_aside(sentence, lexicon)))
+        ),
     )
+
+
+def _main_subject_returned(sentence: Sentence) -> Sentence:
+    """`When the floods came, Amina Yusuf was at the market`, `As unlikely as it sounds,
+    Mrs. Varga said ...`: a second subject of a fronted adverbial clause, after the comma that
+    ends the clause and before the main verb, which has none, is the main verb's."""
+    words = sentence.words
+    for clause in words:
+        if clause.deprel != "advcl" or clause.head < clause.index:
+            continue
+        main = words[clause.head]
+        subjects = [c for c in sentence.children(clause.index) if c.base_deprel == "nsubj"]
+        late = [
+            s
+            for s in subjects
+            if clause.index < s.index < main.index
+            and any(w.text == "," for w in words[clause.index : s.index])
+        ]
+        if len(subjects) < 2 or not late:
+            continue
+        if any(c.base_deprel == "nsubj" for c in sentence.children(main.index)):
+            continue
+        mended = list(words)
+        mended[late[0].index] = dataclasses.replace(late[0], head=main.index)
+        return dataclasses.replace(sentence, words=tuple(mended))
+    return sentence
 
 
 def _restored(sentence: Sentence) -> Sentence:
