@@ -107,3 +107,15 @@ def role_site(name: str, head: str) -> RoleSite:
     sentence, word = find_word(layout, head)
     parts = split_name(mention_words(sentence, word), LEXICON)
     return RoleSite(layout.doc.text, sentence, word, parts, LEXICON)
+
+
+def quoted_by(fixture: str, *, with_rule: bool = False) -> list[tuple[str | None, ...]]:
+    """Each quote of a fixture's attribution, in order, as (text, speaker name), with the rule
+    first when `with_rule`."""
+    result = attribute(parsed(fixture), LEXICON)
+    found: list[tuple[str | None, ...]] = []
+    for quote in result.quotes:
+        speaker = speaker_of(result, quote)
+        name = speaker.name if speaker is not None else None
+        found.append((quote.rule, quote.text, name) if with_rule else (quote.text, name))
+    return found

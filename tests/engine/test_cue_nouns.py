@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from quoteattr_server.engine import attribute
 from quoteattr_server.engine.cue_nouns import cue_nouns_as_verbs
 
-from .rulekit import LEXICON, parsed, speaker_of
+from .rulekit import LEXICON, parsed, quoted_by
 
 
 def test_a_plural_noun_cue_after_a_name_becomes_its_verb() -> None:
@@ -21,12 +20,7 @@ def test_a_plural_noun_cue_after_a_name_becomes_its_verb() -> None:
 
 def test_the_clause_and_the_quotation_before_the_cue_are_the_names() -> None:
     # `..., The Harbour Ledger reports.`, `"...," Lindqvist notes.`
-    result = attribute(parsed("cue_noun_after_name"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        found.append((quote.rule, quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("cue_noun_after_name", with_rule=True) == [
         ("trailing cue", "Ferry fares will rise by a fifth next year", "Harbour Ledger"),
         ("subject of cue", '"The islands cannot afford this,"', "Lindqvist"),
     ]

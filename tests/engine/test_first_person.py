@@ -15,7 +15,7 @@ from quoteattr_server.engine.types import (
     TextSpan,
 )
 
-from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+from .rulekit import LEXICON, parsed, quote_containing, quoted_by, speaker_of
 
 
 def test_i_outside_quotations_is_the_author_with_no_role_from_a_noun_before_it() -> None:
@@ -68,14 +68,10 @@ def test_i_inside_a_quotation_keeps_its_name() -> None:
 def test_my_outside_quotations_is_the_author_and_never_whom_she_stands_for() -> None:
     # `I gave her my verdict: "..."`: the colon introduces the writer's words ("my" is the
     # writer's), not the aunt's of the sentence before; `She laughed and said` is the aunt's.
-    result = attribute(parsed("writer_possessive"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_of(result, quote)
-        found.append((quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("writer_possessive") == [
         ("I trusted the old ferry", "My aunt"),
         ('"Never in winter."', "the author"),
         ('"Then you will walk."', "My aunt"),
     ]
+    result = attribute(parsed("writer_possessive"), LEXICON)
     assert len({speaker.id for speaker in result.speakers}) == len(result.speakers) == 2

@@ -73,6 +73,7 @@ from .rulekit import (
     mention_text,
     parsed,
     quote_containing,
+    quoted_by,
     role_site,
     roles_by_name,
     speaker_name,
@@ -1228,12 +1229,7 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
     # their sources; the cue after the content's own cue ("intends to") is the outermost. A
     # fronted clause of time (`But when ..., the mayor said enough`) and a phrasal verb (`the
     # city backed out`) are no trailing attribution.
-    result = attribute(parsed("trailing_cue"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.rule, quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("trailing_cue", with_rule=True) == [
         ("trailing cue", "The port will close in May", "officials"),
         ("trailing cue", "The ferries will stop running next week", "the harbour board"),
         (
@@ -1248,12 +1244,7 @@ def test_a_trailing_source_may_carry_a_relative_clause_of_how_it_knows() -> None
     # `..., an official who attended the meeting said.`: the parser hangs the cue on the
     # relative clause; the source is the phrase before "who", and the cue's addressee (`told
     # the Herald`) is no content of its own.
-    result = attribute(parsed("trailing_source_with_relative"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.rule, quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("trailing_source_with_relative", with_rule=True) == [
         ("trailing cue", "The ferry talks had stalled", "an official"),
         ("trailing cue", "The harbour board is preparing to sell the pier", "a person"),
         ("trailing cue", "The strike is unlikely to end soon", "a dockworker"),
@@ -1708,12 +1699,7 @@ def test_an_attribution_inside_one_without_a_source_stands_on_its_own() -> None:
     # captain's words, held in its content, are read as their own attribution; an outer
     # attribution with a source still holds the one inside it (`wants to hire a diver who
     # said ...`), as only the outermost is kept.
-    result = attribute(parsed("nested_without_outer_source"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.rule, quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("nested_without_outer_source", with_rule=True) == [
         ("reported clause", "the hull had cracked", "a captain"),
         (
             "reported infinitive",
@@ -1761,12 +1747,7 @@ def test_a_trailing_report_of_an_attribution_is_no_part_of_its_content() -> None
     # `The minister said X, state television reported.`: the trailing source and cue report
     # the minister's attribution, which stays (the parser hangs them inside its content); they
     # are neither words of the minister's nor, read as a second clause of "told", a content.
-    result = attribute(parsed("trailing_report_of_attribution"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("trailing_report_of_attribution") == [
         ("the border would reopen on Monday", "The minister"),
         ("the protests had been hijacked by criminals", "Kamau"),
         ("the bridge was safe", "Vance"),
@@ -1797,24 +1778,17 @@ def test_a_possessed_title_in_capitals_and_a_cue_before_a_title_are_read_apart()
 def test_a_colon_after_a_titled_name_introduces_its_words_not_the_last_speakers() -> None:
     # `"...," Ruiz said. Mariners coach Tom Fenwick was less happy: "..."`: the title heads
     # the name in the parse; the quotation is Fenwick's, not a second piece of Ruiz's.
-    result = attribute(parsed("colon_after_titled_name"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.text, speaker.name if speaker else None))
-    assert found == [('"It was a team effort,"', "Ruiz"), ('"We did not defend."', "Tom Fenwick")]
+    assert quoted_by("colon_after_titled_name") == [
+        ('"It was a team effort,"', "Ruiz"),
+        ('"We did not defend."', "Tom Fenwick"),
+    ]
 
 
 def test_a_content_ending_in_a_cue_before_a_colon_introduces_someone_elses_words() -> None:
     # `... Mr Hale told MPs. Opposition leader Ana Kovac replied: "..."`, run together as one
     # sentence: "Kovac replied" is no content of "told"; a cue inside the content's own clause
     # stays (`hopes the vote will prove what her supporters have long said: ...`).
-    result = attribute(parsed("cue_before_colon_in_content"), LEXICON)
-    found = []
-    for quote in result.quotes:
-        speaker = speaker_in(result, quote)
-        found.append((quote.text, speaker.name if speaker else None))
-    assert found == [
+    assert quoted_by("cue_before_colon_in_content") == [
         ('"I will not resign,"', "Hale"),
         ('"He has lost the confidence of the country."', "Ana Kovac"),
         (
