@@ -4,8 +4,9 @@ News names a relative by first name alone after the person it belongs to: "Georg
 drafted the charter, and his wife, Mirela, who recalled ..."; "Harlow's son, Tom, said ...". The
 copy means Mirela Harlow and Tom Harlow (it writes a full name where the surname differs), so a
 speaker known only by such a first name takes the surname of the person the kin noun belongs
-to: the possessor written before "'s", or for "his" and "her" the last name of two words or more
-written before it in the sentence.
+to: the possessor written before "'s"; for "his" and "her", the name the kin noun is joined to
+by "and", else the proper-noun subject of its clause, else the last name before the pronoun
+that stands for someone.
 """
 
 from __future__ import annotations
@@ -43,16 +44,17 @@ def with_kin_surname(doc: ParsedDoc, name: str, kind: SpeakerKind, lexicon: Lexi
     )
     for match in pattern.finditer(doc.text):
         owner = match.group("owner")
-        surname = owner if owner else _last_name_before(doc, match.start(), lexicon)
+        surname = owner if owner else _pronoun_owner_surname(doc, match.start(), lexicon)
         if surname and surname != name:
             return f"{name} {surname}"
     return name
 
 
-def _last_name_before(doc: ParsedDoc, offset: int, lexicon: Lexicon) -> str | None:
+def _pronoun_owner_surname(doc: ParsedDoc, offset: int, lexicon: Lexicon) -> str | None:
     """The surname of the person a "his" or "her" at `offset` stands for: the name the kin
-    noun is conjoined to (`George Harlow, who drafted the charter, and his wife`), else the name
-    that is the subject of the kin noun's clause (`Ana Ruiz arrived with her husband`)."""
+    noun is conjoined to (`Varga and her husband`), else the name that is the subject of the
+    kin noun's clause (`Ana Ruiz arrived with her husband`), else the name before the pronoun
+    (`George Harlow, who drafted the charter, and his wife`, "wife" parsed on "charter")."""
     sentence = next((s for s in doc.sentences if s.start <= offset < s.end), None)
     if sentence is None:
         return None
