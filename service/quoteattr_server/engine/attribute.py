@@ -49,6 +49,7 @@ from quoteattr_server.engine.marks import (
 )
 from quoteattr_server.engine.merge import merged_speakers
 from quoteattr_server.engine.plural_possessives import plural_possessives_joined
+from quoteattr_server.engine.reduced_relatives import reduced_relatives_read
 from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
@@ -149,7 +150,7 @@ def attribute(
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
-    doc = cue_nouns_as_verbs(doc, lexicon)
+    doc = reduced_relatives_read(cue_nouns_as_verbs(doc, lexicon), lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
     reported = reported_contents(layout, lexicon)
     drafts = _direct_drafts(layout, lexicon, reported)
