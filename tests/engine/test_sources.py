@@ -523,6 +523,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a city resident", SourceCategory.CITIZEN),
         ("a campaign volunteer in Harbour County", SourceCategory.CITIZEN),
         ("a shopkeeper in the town", SourceCategory.BUSINESS),
+        ("Harbour City boss", None),  # a club's name ending in "City", no city's body
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
     ],

@@ -1011,7 +1011,7 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
     """The category of a noun phrase's head ("the company's chief executive" -> BUSINESS); a
     generic head ("president", "spokeswoman") takes the category of its complement's head
     ("president of the teachers' federation"); of coordinated ones, the first decides."""
-    words = [t.text.lower() for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
+    words = _phrase_words(phrase, lexicon)
     if any(_PARTY_TAG.match(word) for word in words):
         return SourceCategory.OFFICIAL  # "(D-Ohio)": an elected politician
     conjuncts: list[list[str]] = [[]]
@@ -1025,6 +1025,26 @@ def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | Non
         if found is not None:
             return found
     return None
+
+
+def _phrase_words(phrase: str, lexicon: SourceLexicon) -> list[str]:
+    """The phrase's words, lower-cased; a place's noun that ends a name (`Manchester City
+    manager`, `Mexico City`) is marked as no place of its own."""
+    tokens = [t.text for t in _tokens(TextSpan(phrase, Span(0, len(phrase))))]
+    words = [token.lower() for token in tokens]
+    for index in range(1, len(tokens)):
+        before = tokens[index - 1]
+        if (
+            words[index] in lexicon.place_heads
+            and tokens[index][:1].isupper()
+            and before[:1].isupper()
+            and before.lower() not in _ARTICLES
+        ):
+            words[index] = f"{words[index]} of a name"
+    return words
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:
