@@ -1814,3 +1814,13 @@ def test_a_fronted_clause_gives_back_the_subject_and_he_follows_a_described_rela
         ('"Everything was under water,"', "Lena Okoro", False),
         ('"I tried every ferry,"', "Her brother", True),
     ]
+
+
+def test_an_infinitive_of_purpose_shares_the_subject_of_its_verb() -> None:
+    # `Residents of Port Ellis packed a meeting to protest the ferry cuts`: the residents
+    # protest (the first name before the cue, "Port", spoke); after a verb that makes its
+    # object act, the object speaks (`led the union leader Maria Costa to warn`).
+    assert quoted_by("purpose_infinitive") == [
+        ("the ferry cuts", "Residents of Port Ellis"),
+        ("strikes would follow", "Maria Costa"),
+    ]

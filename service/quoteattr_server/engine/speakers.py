@@ -148,6 +148,7 @@ def subject_of_cue(site: CueSite) -> Word | None:
         or _subject_of_fronted_participle(site)
         or _subject_after_clause_opener(site)
         or _shared_subject(site)
+        or _purpose_subject(site)
         or _antecedent_of_relative_host(site)
     )
     before = [child for child in subjects if child.start < site.cue.start]
@@ -323,6 +324,31 @@ def _shared_subject(site: CueSite) -> list[Word]:
         if child.deprel in _SUBJECT_RELATIONS
         and child.upos in _NOMINAL
         and child.start < first.start
+        and not site.layout.inside_quote(child)
+    ]
+
+
+def _purpose_subject(site: CueSite) -> list[Word]:
+    """`Residents of Peaks Island packed a meeting to protest the plans`: an infinitive of
+    purpose with no subject of its own shares the subject of the verb it hangs on."""
+    sentence, cue = site.sentence, site.cue
+    if cue.deprel != "advcl" or cue.head < 0 or cue.upos != "VERB":
+        return []
+    if not any(c.deprel == "mark" and c.text.lower() == "to" for c in sentence.children(cue.index)):
+        return []
+    verb = sentence.words[cue.head]
+    if verb.upos != "VERB" or site.layout.inside_quote(verb):
+        return []
+    if verb.lemma.lower() in site.lexicon.control_verbs or site.lexicon.is_cue(verb.lemma):
+        # `led the union leader to warn`: the object acts (`object_of_control_verb`); `urged
+        # residents to report`: the infinitive is the cue's content.
+        return []
+    return [
+        child
+        for child in sentence.children(verb.index)
+        if child.deprel in _SUBJECT_RELATIONS
+        and child.upos in _NOMINAL
+        and child.start < verb.start
         and not site.layout.inside_quote(child)
     ]
 
