@@ -1824,3 +1824,13 @@ def test_an_infinitive_of_purpose_shares_the_subject_of_its_verb() -> None:
         ("the ferry cuts", "Residents of Port Ellis"),
         ("strikes would follow", "Maria Costa"),
     ]
+
+
+def test_an_adjective_read_as_a_second_subject_and_one_of_them_as_a_speaker() -> None:
+    # `An aide close to the prime minister told ...`: "close", parsed as a second subject,
+    # spoke; `One of them said ...`: a number picking from a group by a pronoun spoke nothing.
+    assert quoted_by("aide_close_and_one_of_them") == [
+        ("an announcement could come within days", "An aide close to the prime minister"),
+        ("a deal was near", "Two senior officials"),
+        ("the remaining gap was small", "One of them"),
+    ]

@@ -30,6 +30,8 @@ MAX_WORDS_BEFORE_CUE = 30
 
 _SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# Pronouns of a group a number picks from: `One of them said`.
+_GROUP_PRONOUNS = frozenset({"them", "us", "those"})
 # Left and right dependents that belong to the head phrase of a source mention.
 _MENTION_RELATIONS = frozenset(
     {
@@ -115,10 +117,11 @@ _SPEECH_ACT_GROUPS = frozenset(
 
 
 def _counts_a_group(sentence: Sentence, number: Word) -> bool:
-    """`eight of 10 voters`: a number with an "of" phrase of people or things that can speak."""
+    """`eight of 10 voters`, `One of them`: a number with an "of" phrase of people or things
+    that can speak."""
     return number.upos == "NUM" and any(
         child.deprel == "nmod"
-        and child.upos in ("NOUN", "PROPN")
+        and (child.upos in ("NOUN", "PROPN") or child.text.lower() in _GROUP_PRONOUNS)
         and any(
             c.deprel == "case" and c.text.lower() == "of" for c in sentence.children(child.index)
         )

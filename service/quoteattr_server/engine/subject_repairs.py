@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Four misparses of news sentences take the speaker from a cue:
+Five misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -11,7 +11,9 @@ Four misparses of news sentences take the speaker from a cue:
 - a time phrase read as the subject's head: "Police late Monday said", "The company this year
   warned" hang the speaker, or its article, on the time word;
 - a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
-  Mrs. Varga said ..." the name is a second subject of "sounds".
+  Mrs. Varga said ..." the name is a second subject of "sounds";
+- an adjective after the subject noun read as a second subject: "An aide close to the prime
+  minister told ..." was spoken by "close".
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -36,13 +38,33 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the four misparses above restored."""
+    """`doc` with the subjects of the five misparses above restored."""
     return each_sentence_repaired(
         doc,
-        lambda sentence: _main_subject_returned(
-            _subordinated(_restored(_time_set_aside(sentence, lexicon)))
+        lambda sentence: _adjective_on_subject(
+            _main_subject_returned(_subordinated(_restored(_time_set_aside(sentence, lexicon))))
         ),
     )
+
+
+def _adjective_on_subject(sentence: Sentence) -> Sentence:
+    """`An aide close to the prime minister told ...`: an adjective right after the subject
+    noun, which the parser made a second subject of the verb, is the noun's (its phrase, `close
+    to the prime minister`, describes the aide), so the aide speaks, not "close"."""
+    words = sentence.words
+    for adjective in words[1:]:
+        noun = words[adjective.index - 1]
+        if (
+            adjective.upos == "ADJ"
+            and adjective.base_deprel == "nsubj"
+            and noun.upos == "NOUN"
+            and noun.base_deprel == "nsubj"
+            and noun.head == adjective.head
+        ):
+            mended = list(words)
+            mended[adjective.index] = dataclasses.replace(adjective, head=noun.index, deprel="amod")
+            return dataclasses.replace(sentence, words=tuple(mended))
+    return sentence
 
 
 def _main_subject_returned(sentence: Sentence) -> Sentence:
