@@ -1834,3 +1834,13 @@ def test_an_adjective_read_as_a_second_subject_and_one_of_them_as_a_speaker() ->
         ("a deal was near", "Two senior officials"),
         ("the remaining gap was small", "One of them"),
     ]
+
+
+def test_a_description_linked_to_a_name_before_is_no_delayed_identification() -> None:
+    # `Ana Kovac: '...'` (a headline), then `The premier said ... Labour called ...`: the
+    # premier is Kovac, whose role the description already is; not the next name, a party.
+    assert quoted_by("description_linked_before_delayed") == [
+        ("'We will rebuild the bridge'", "Ana Kovac"),
+        ("'working'", "Ana Kovac"),
+        ("'laughable'", "Labour"),
+    ]

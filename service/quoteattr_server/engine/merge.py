@@ -64,8 +64,15 @@ def _delayed_identifications(
         return {}
     paragraph_of = paragraph_finder(paragraphs)
 
+    # A person, or a name of two words or more (not `Labour`, a party of unknown kind).
     named = sorted(
-        (s for s in result.speakers if s.kind in _PERSONS and s.mentions and is_named(s)),
+        (
+            s
+            for s in result.speakers
+            if s.mentions
+            and is_named(s)
+            and (s.kind is SpeakerKind.PERSON or (s.kind in _PERSONS and " " in s.name))
+        ),
         key=lambda s: s.mentions[0].span.start,
     )
     found: dict[str, str] = {}
@@ -75,6 +82,13 @@ def _delayed_identifications(
         opening = speaker.mentions[0]
         if not any(role.span.start == opening.span.start for role in speaker.roles):
             continue  # not described by a role: "a chorus of Republicans", "the website"
+        if any(
+            role.span == opening.span
+            for other in result.speakers
+            if other is not speaker
+            for role in other.roles
+        ):
+            continue  # the description is already a role of the one it refers to
         paragraph = paragraph_of(opening.span.start)
         if text[paragraphs[paragraph].start : opening.span.start].strip() or not _describes(
             opening.text
