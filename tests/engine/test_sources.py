@@ -524,6 +524,8 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a campaign volunteer in Harbour County", SourceCategory.CITIZEN),
         ("a shopkeeper in the town", SourceCategory.BUSINESS),
         ("Harbour City boss", None),  # a club's name ending in "City", no city's body
+        ("A jury in Port Ellis", SourceCategory.OFFICIAL),
+        ("Labour", SourceCategory.OFFICIAL),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
     ],
