@@ -616,3 +616,12 @@ def test_a_pronoun_after_a_person_the_speaker_acts_on_is_no_evidence() -> None:
         "Ana Ruiz": Gender.UNKNOWN,
         "Lena Holt": Gender.FEMALE,
     }
+
+
+def test_a_description_inside_the_speakers_quotation_says_nothing_of_the_speaker() -> None:
+    # `"... ," said Maria Santos, who runs a bakery ... "The council kept promising. ...`: the
+    # council is what she talks of, no description of her (she was an official by it).
+    result = attribute(fixture("category_description_in_quote"), LEXICON)
+    assert [(s.name, s.category) for s in result.speakers] == [
+        ("Maria Santos", SourceCategory.CITIZEN)
+    ]

@@ -267,8 +267,8 @@ def _descriptions(
         for word in sentence.words:
             if word.base_deprel != "nsubj" or word.upos != "NOUN":
                 continue
-            if lexicon.category_of(word.text) is None:
-                continue
+            if lexicon.category_of(word.text) is None or _inside_quotation(doc.text, word):
+                continue  # `"The council kept promising," she said`: the speaker's words
             phrase = [w for w in sentence.subtree(word.index) if w.upos != "PUNCT"]
             if phrase[0].text.lower() != "the":
                 continue
