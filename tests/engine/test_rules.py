@@ -1844,3 +1844,11 @@ def test_a_description_linked_to_a_name_before_is_no_delayed_identification() ->
         ("'working'", "Ana Kovac"),
         ("'laughable'", "Labour"),
     ]
+
+
+def test_a_cue_reporting_the_clause_before_has_no_circumstance_after_as_content() -> None:
+    # `Norway's economy shrank ..., the government said Thursday, as weak consumer spending
+    # offset ...`: the "as" clause says why, and was read as a second content of "said".
+    assert quoted_by("circumstance_after_trailing_cue", with_rule=True) == [
+        ("reported parataxis", "Norway's economy shrank in the last quarter", "the government")
+    ]

@@ -1945,6 +1945,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
     found = _without_trailing_reports(found, layout, lexicon)
+    found = _without_circumstances_of_reporting_cues(found, lexicon)
     text = layout.doc.text
     return outermost(
         [
@@ -1980,6 +1981,38 @@ def outermost(found: Sequence[ReportedContent]) -> list[ReportedContent]:
             kept[outer] = replace(kept[outer], nested=(*kept[outer].nested, item))
     kept.sort(key=lambda r: r.content.start)
     return kept
+
+
+def _without_circumstances_of_reporting_cues(
+    found: list[ReportedContent], lexicon: Lexicon
+) -> list[ReportedContent]:
+    """`Japan's economy shrank, the government said Thursday, as weak spending offset ...`:
+    a cue that reports the clause before it has no content after it that opens with when or
+    why it was said (a time word, a comma, "as", "while", "because"): the parser's clause there
+    is circumstance."""
+    reporting = {
+        item.cue.start
+        for item in found
+        if item.rule in (Rule.REPORTED_PARATAXIS, Rule.TRAILING_CUE)
+        and item.content.end <= item.cue.start
+    }
+    return [
+        item
+        for item in found
+        if item.cue.start not in reporting
+        or item.content.start < item.cue.start
+        or not _opens_with_circumstance(item, lexicon)
+    ]
+
+
+def _opens_with_circumstance(item: ReportedContent, lexicon: Lexicon) -> bool:
+    words = [w for w in item.sentence.words if w.start >= item.content.start]
+    while words and (words[0].upos == "PUNCT" or words[0].text.lower() in lexicon.time_words):
+        words = words[1:]
+    return bool(words) and words[0].text.lower() in _CIRCUMSTANCE_OPENERS
+
+
+_CIRCUMSTANCE_OPENERS = frozenset({"as", "while", "because", "since", "after", "when"})
 
 
 def _introduces_words_after_colon(item: ReportedContent, lexicon: Lexicon) -> bool:
