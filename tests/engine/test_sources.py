@@ -625,3 +625,13 @@ def test_a_description_inside_the_speakers_quotation_says_nothing_of_the_speaker
     assert [(s.name, s.category) for s in result.speakers] == [
         ("Maria Santos", SourceCategory.CITIZEN)
     ]
+
+
+def test_a_body_named_after_the_name_says_the_category_unless_it_names_no_office() -> None:
+    # `said Kenji Mori of the Harbour Research Institute`: an institute's expert; `Lena Holt of
+    # The Nation` (a magazine whose name is a word of government) is left as a citizen.
+    result = attribute(fixture("affiliation_after_name"), LEXICON)
+    assert [(s.name, s.category) for s in result.speakers] == [
+        ("Kenji Mori", SourceCategory.EXPERT),
+        ("Lena Holt", SourceCategory.CITIZEN),
+    ]

@@ -227,7 +227,7 @@ def _enrich(
     facts: _DocFacts,
 ) -> Speaker:
     anonymous = is_unnamed(speaker, lexicon)
-    context = list(_context_phrases(doc, occurrences))
+    context = list(_context_phrases(doc, occurrences, lexicon))
     gender: Gender = Gender.UNKNOWN
     evidence: tuple[TextSpan, ...] = ()
     if speaker.kind is SpeakerKind.PERSON or (
@@ -442,7 +442,9 @@ def _head_of_name(sentence: Sentence, occurrence: tuple[Word, ...]) -> Word:
     return head
 
 
-def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Iterator[TextSpan]:
+def _context_phrases(
+    doc: ParsedDoc, occurrences: list[NameOccurrence], lexicon: SourceLexicon
+) -> Iterator[TextSpan]:
     """The title words before each writing of the name and the apposition after it."""
     for occurrence in occurrences:
         sentence = occurrence.sentence
@@ -458,6 +460,39 @@ def _context_phrases(doc: ParsedDoc, occurrences: list[NameOccurrence]) -> Itera
         yield from _predicates(doc.text, sentence, head)
         for words in _surface_appositions(sentence, occurrence.words):
             yield _text_span(doc.text, words)
+        affiliation = _affiliation_after(sentence, occurrence.words)
+        if affiliation and phrase_category(_text_span(doc.text, affiliation).text, lexicon) in (
+            _AFFILIATION_CATEGORIES
+        ):
+            yield _text_span(doc.text, affiliation)
+
+
+# Prepositions that tie a name to the body it works for: `Takuya Hoshino of the Dai-ichi Life
+# Research Institute`, `Mark Zandi at Moody's Analytics`.
+_AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from"})
+# What such a body makes a person; not official, as `of The Nation` (a magazine) or `of
+# Nagorno-Karabakh` name no government body by their words.
+_AFFILIATION_CATEGORIES = frozenset(
+    {SourceCategory.EXPERT, SourceCategory.BUSINESS, SourceCategory.MEDIA, SourceCategory.ADVOCATE}
+)
+
+
+def _affiliation_after(sentence: Sentence, name: tuple[Word, ...]) -> list[Word]:
+    """The body named right after the name with "of", "at" or "from" (for the category only:
+    the body's head word decides, `Institute` an expert's)."""
+    words = sentence.words
+    after = name[-1].index + 1
+    if after + 1 >= len(words) or words[after].text.lower() not in _AFFILIATION_PREPOSITIONS:
+        return []
+    body = list(
+        itertools.takewhile(
+            lambda w: w.upos in ("DET", "PROPN", "PART") or w.text in ("-", "&"),
+            words[after + 1 :],
+        )
+    )
+    while body and body[-1].upos != "PROPN":
+        body.pop()
+    return [words[after], *body] if any(w.upos == "PROPN" for w in body) else []
 
 
 def _surface_appositions(sentence: Sentence, name: tuple[Word, ...]) -> Iterator[list[Word]]:
