@@ -525,6 +525,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a shopkeeper in the town", SourceCategory.BUSINESS),
         ("Harbour City boss", None),  # a club's name ending in "City", no city's body
         ("A jury in Port Ellis", SourceCategory.OFFICIAL),
+        ("the provincial health director", SourceCategory.OFFICIAL),
         ("Labour", SourceCategory.OFFICIAL),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
