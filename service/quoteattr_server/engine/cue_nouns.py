@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from quoteattr_server.engine.entities import CLOSING_MARKS
 from quoteattr_server.engine.hyphens import each_sentence_repaired
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 _PRESENT_FEATS = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
-_SET_OFF = frozenset({",", '"', "\u201d", "''", "'", "\u2019"})
+# A comma or a closing quotation mark before the name.
+_SET_OFF = CLOSING_MARKS | {","}
 
 
 def cue_nouns_as_verbs(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:

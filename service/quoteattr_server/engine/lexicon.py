@@ -242,7 +242,8 @@ def _base_forms(word: str) -> list[str]:
     return forms
 
 
-def _words(text: str) -> list[str]:
+def data_words(text: str) -> list[str]:
+    """The words of a plain word-list data file, comments dropped."""
     return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
 
 
@@ -311,7 +312,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     }
 
     def lower_set(name: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in _words(read(name)))
+        return frozenset(w.lower() for w in data_words(read(name)))
 
     return Lexicon(
         cue_groups=cue_groups,

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from quoteattr_server.engine.first_person import NARRATOR_NAMES
-from quoteattr_server.engine.roles import runs_into_its_verb
+from quoteattr_server.engine.lexicon import data_words
+from quoteattr_server.engine.roles import ARTICLES, runs_into_its_verb
 from quoteattr_server.engine.types import (
     AttributionResult,
     Gender,
@@ -133,11 +134,7 @@ def load_source_lexicon() -> SourceLexicon:
                 prefixes.append((word[:-1], category))
             else:
                 categories.setdefault(word, category)
-    openers = frozenset(
-        w.lower()
-        for line in _read("unnamed_sources.txt").splitlines()
-        for w in line.split("#", 1)[0].split()
-    )
+    openers = frozenset(w.lower() for w in data_words(_read("unnamed_sources.txt")))
     return SourceLexicon(
         gender_words=gender_words,
         nonbinary=frozenset(nonbinary),
@@ -147,11 +144,7 @@ def load_source_lexicon() -> SourceLexicon:
         description_openers=openers,
         after_name=after_name,
         place_heads=places,
-        time_words=frozenset(
-            w.lower()
-            for line in _read("time_words.txt").splitlines()
-            for w in line.split("#", 1)[0].split()
-        ),
+        time_words=frozenset(w.lower() for w in data_words(_read("time_words.txt"))),
     )
 
 
@@ -1073,13 +1066,10 @@ def _phrase_words(phrase: str, lexicon: SourceLexicon) -> list[str]:
             words[index] in lexicon.place_heads
             and tokens[index][:1].isupper()
             and before[:1].isupper()
-            and before.lower() not in _ARTICLES
+            and before.lower() not in ARTICLES
         ):
             words[index] = f"{words[index]} of a name"
     return words
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:

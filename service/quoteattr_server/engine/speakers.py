@@ -321,12 +321,17 @@ def _shared_subject(site: CueSite) -> list[Word]:
         return []  # a quoted verb's subject is the quote's, not the reporter
     if first.deprel.startswith(("acl", "advcl")):
         return []  # a verb of a relative or adverbial clause: the parser's misattachment
+    return _nominal_subjects_before(site, first)
+
+
+def _nominal_subjects_before(site: CueSite, verb: Word) -> list[Word]:
+    """The subjects of `verb`, written before it outside quotes, that can name a speaker."""
     return [
         child
-        for child in sentence.children(first.index)
+        for child in site.sentence.children(verb.index)
         if child.deprel in _SUBJECT_RELATIONS
         and child.upos in _NOMINAL
-        and child.start < first.start
+        and child.start < verb.start
         and not site.layout.inside_quote(child)
     ]
 
@@ -346,14 +351,7 @@ def _purpose_subject(site: CueSite) -> list[Word]:
         # `led the union leader to warn`: the object acts (`object_of_control_verb`); `urged
         # residents to report`: the infinitive is the cue's content.
         return []
-    return [
-        child
-        for child in sentence.children(verb.index)
-        if child.deprel in _SUBJECT_RELATIONS
-        and child.upos in _NOMINAL
-        and child.start < verb.start
-        and not site.layout.inside_quote(child)
-    ]
+    return _nominal_subjects_before(site, verb)
 
 
 def _between(site: CueSite, word: Word) -> list[Word]:

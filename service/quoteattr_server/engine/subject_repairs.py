@@ -20,6 +20,7 @@ Each repair changes the arcs of the words concerned only; text and offsets stay 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired
 from quoteattr_server.engine.lexicon import Lexicon
@@ -39,12 +40,14 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with the subjects of the five misparses above restored."""
-    return each_sentence_repaired(
-        doc,
-        lambda sentence: _adjective_on_subject(
-            _main_subject_returned(_subordinated(_restored(_time_set_aside(sentence, lexicon))))
-        ),
-    )
+
+    def repaired(sentence: Sentence) -> Sentence:
+        sentence = _time_set_aside(sentence, lexicon)
+        for repair in _REPAIRS:
+            sentence = repair(sentence)
+        return sentence
+
+    return each_sentence_repaired(doc, repaired)
 
 
 def _adjective_on_subject(sentence: Sentence) -> Sentence:
@@ -221,3 +224,12 @@ def _subject_before_time(sentence: Sentence, time: Word, lexicon: Lexicon) -> Wo
     hung = noun.head == time.index and noun.deprel in ("compound", "nmod")
     beside = noun.head == time.head and noun.base_deprel == "nsubj"
     return noun if hung or beside else None
+
+
+# The repairs after the time phrase's (which reads the lexicon), in the order they run.
+_REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
+    _restored,
+    _subordinated,
+    _main_subject_returned,
+    _adjective_on_subject,
+)
