@@ -6,7 +6,15 @@ from __future__ import annotations
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.types import AttributionResult, SourceCategory, SpeakerKind
 
-from .rulekit import LEXICON, attributed, parsed, quote_containing, speaker_name, speaker_of
+from .rulekit import (
+    LEXICON,
+    attributed,
+    parsed,
+    quote_containing,
+    roles_by_name,
+    speaker_name,
+    speaker_of,
+)
 
 
 def _speaker(result: AttributionResult, fragment: str) -> tuple[str, str]:
@@ -170,6 +178,25 @@ def test_a_company_called_by_what_it_is_is_the_company_named_last() -> None:
         ("Transport Ministry", []),
         ("The company", []),
     ]
+
+
+def test_an_epithet_given_in_an_apposition_the_parse_missed_or_of_two_words() -> None:
+    # `Police arrested Tomas Ruiz, a 34-year-old bus driver, ... The driver later told
+    # reporters ...`: the apposition, hung as a second object and broken by the hyphens of
+    # the age, is still read where he is named, so "the driver" is him.
+    result = attribute(parsed("epithet_after_hyphenated_apposition"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": ["a 34-year-old bus driver", "The driver"]}
+    # `Ana Kovac, the harbour master, ... "...," the harbour master said.`: a post of two
+    # words, headed by "master".
+    result = attribute(parsed("two_word_post_epithet"), LEXICON)
+    assert [s.name for s in result.speakers] == ["Ana Kovac"]
+
+
+def test_a_post_named_again_by_another_word_is_the_same_person() -> None:
+    # `Pope Clement ... told the families that "..." The pontiff, ..., said ...`: the pope.
+    result = attribute(parsed("pontiff_after_pope"), LEXICON)
+    assert roles_by_name(result) == {"Clement": ["Pope", "The pontiff"]}
+    assert len(result.quotes) == 2
 
 
 def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a_thing() -> None:

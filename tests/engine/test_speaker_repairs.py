@@ -622,6 +622,30 @@ def test_after_an_inverted_cue_stands_the_speaker_not_what_was_said() -> None:
     assert roles_by_name(result) == {"Maria": ["a 19-year-old student"]}
 
 
+def test_a_hyphenated_age_after_an_inverted_cue_is_passed_over() -> None:
+    # `"...," said 58-year-old ferryman Tomas Ruiz.` with the ferryman parsed as the object:
+    # the pieces of "58-year-old" take no place among the words read after the cue, which
+    # reach the ferryman, and the name set off after him speaks.
+    site = cue_site("hyphenated_age_after_cue", "said")
+    assert mention_text(site, name_after_cue(site)) == "58-year-old ferryman"
+    result = attribute(parsed("hyphenated_age_after_cue"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": ["58-year-old ferryman"]}
+
+
+def test_a_name_after_a_noun_of_what_the_speaker_does_after_an_inverted_cue() -> None:
+    # `"...," tweeted former footballer Owen Marlow.`, the noun and the name two objects of
+    # the cue: the name speaks and the noun is its role.
+    result = attribute(parsed("sport_noun_after_inverted_cue"), LEXICON)
+    assert roles_by_name(result) == {"Owen Marlow": ["former footballer"]}
+
+
+def test_a_participle_after_a_quotation_takes_an_object_not_a_speaker() -> None:
+    # `... branded the plan "a tax on the harbour," echoing some long-time critics of the council.`:
+    # only a finite cue inverts after a quotation; the critics are what is echoed.
+    site = cue_site("participle_after_quote_object", "echoing")
+    assert name_after_cue(site) is None
+
+
 def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> None:
     found = [(text, name, roles) for text, name, _, roles in _attributions("wire_titles")]
     assert found == [

@@ -191,3 +191,23 @@ def _modify_next_noun(words: list[Word], number: int) -> None:
         return
     words[noun.index] = dataclasses.replace(noun, head=modifier.head, deprel=modifier.deprel)
     words[number] = dataclasses.replace(modifier, upos="ADJ", head=noun.index, deprel="amod")
+
+
+def glued_hyphen(words: Sequence[Word], index: int) -> bool:
+    """A hyphen written between two words without spaces: "34-year-old"."""
+    return (
+        0 < index < len(words) - 1
+        and words[index].text == "-"
+        and words[index - 1].end == words[index].start
+        and words[index].end == words[index + 1].start
+    )
+
+
+def leads_into_hyphen(words: Sequence[Word], index: int) -> bool:
+    """A glued hyphen, or a lowercase word or number right before one: the pieces of
+    `67-year-old` but its last, which may head the phrase (`the 23-year-old`). Capitalised
+    pieces stay: `Jean-Pierre` names a person."""
+    if glued_hyphen(words, index):
+        return True
+    text = words[index].text
+    return (text[:1].isdigit() or text[:1].islower()) and glued_hyphen(words, index + 1)

@@ -31,6 +31,7 @@ from quoteattr_server.engine.entities import (
     gender_before_name,
     title_cased,
 )
+from quoteattr_server.engine.hyphens import glued_hyphen
 from quoteattr_server.engine.kin_names import with_kin_surname
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS, find_quotes
@@ -51,7 +52,6 @@ from quoteattr_server.engine.speakers import (
     NAMING_PARTICIPLES,
     after_party_tag,
     before_party_tag,
-    glued_hyphen,
 )
 from quoteattr_server.engine.types import (
     AttributionResult,

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from quoteattr_server.engine.hyphens import HYPHENED_PARTICLES
+from quoteattr_server.engine.hyphens import HYPHENED_PARTICLES, glued_hyphen
 from quoteattr_server.engine.layout import span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import Sentence, Span, TextSpan, Word
@@ -497,8 +497,8 @@ def surface_apposition_role(
         return None
     phrase: list[Word] = []
     for word in words[after + 1 :]:
-        if word.upos == "PUNCT":
-            break
+        if word.upos == "PUNCT" and not glued_hyphen(words, word.index):
+            break  # `a 34-year-old bus driver` goes on past its hyphens
         if word.upos in ("VERB", "AUX") and word.deprel not in _APPOSITION_VERB_RELATIONS:
             return None
         phrase.append(word)
@@ -631,6 +631,10 @@ ABBREVIATED_TITLES = {
     "nominee": "candidate",
     # `Mr Justice Pemberton`, `Justice Ana Kovac`: a judge.
     "justice": "judge",
+    # Posts news copy names again by another word: `Pope Leo ... the pontiff`, `captain Ana
+    # Kovac ... the skipper`.
+    "pontiff": "pope",
+    "skipper": "captain",
 }
 
 

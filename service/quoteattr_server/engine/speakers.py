@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quoteattr_server.engine.hyphens import glued_hyphen, leads_into_hyphen
 from quoteattr_server.engine.layout import Layout
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.roles import (
@@ -394,11 +395,11 @@ def name_after_cue(site: CueSite) -> Word | None:
     before = [w for w in sentence.words[: cue.index] if w.upos != "PUNCT"]
     if before and not layout.inside_quote(before[-1]) and not _inverts_after_clause(site):
         return None
-    for word in sentence.words[cue.index + 1 : cue.index + 5]:
+    if before and is_participle(cue):
+        return None  # `"...," echoing some commentators`: no inversion, its object
+    for word in _words_after_cue(sentence, cue):
         if layout.inside_quote(word):
             return None
-        if glued_hyphen(sentence.words, word.index):
-            continue  # `said the 23-year-old`
         if _one_of_them(sentence, word):
             return word  # `said one of the researchers, Dr. Aiko Tanaka`
         if word.upos == "PUNCT":
@@ -412,6 +413,19 @@ def name_after_cue(site: CueSite) -> Word | None:
         if word.upos not in ("DET", "ADJ", "NUM") and not (word.deprel == "nmod:poss" and before):
             return None  # after a quotation a possessive goes on: `said its president, Moira ...`
     return None
+
+
+def _words_after_cue(sentence: Sentence, cue: Word) -> list[Word]:
+    """The first four words after the cue, not counting the leading pieces of a lowercase
+    hyphenated word (`said 67-year-old retiree Gwen Harris`), which never name the speaker."""
+    words = sentence.words
+    kept: list[Word] = []
+    for word in words[cue.index + 1 :]:
+        if len(kept) == 4:
+            break
+        if not leads_into_hyphen(words, word.index):
+            kept.append(word)
+    return kept
 
 
 def _name_after_title(site: CueSite, head: Word) -> Word:
@@ -1578,16 +1592,6 @@ def _rest_of_name(sentence: Sentence, tail: list[Word], owners: list[Word]) -> l
         rest.append(word)
         attached.add(word.index)
     return rest if tail[-1].upos == "PROPN" else []
-
-
-def glued_hyphen(words: Sequence[Word], index: int) -> bool:
-    """A hyphen written between two words without spaces: "34-year-old"."""
-    return (
-        0 < index < len(words) - 1
-        and words[index].text == "-"
-        and words[index - 1].end == words[index].start
-        and words[index].end == words[index + 1].start
-    )
 
 
 # What a number counting a group keeps of its phrase besides: `eight of 10 voters`.
