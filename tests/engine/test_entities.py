@@ -484,6 +484,13 @@ def test_bare_surname_is_the_person_last_named_as_a_subject() -> None:
     assert speaker_name("surname_of_the_subject", "It makes no sense") == "Tomas Ruiz"
 
 
+def test_bare_surname_after_people_named_in_passing_is_the_one_named_first() -> None:
+    # `Ana Ruiz's campaign opened an office ... bought under former mayor Tomas Ruiz.` and,
+    # two paragraphs on, `Ruiz said`: neither was named as a subject, and the husband was
+    # named in passing a paragraph back, so the story's own subject, named first, speaks.
+    assert speaker_name("shared_surname_named_in_passing", "stay open all year") == "Ana Ruiz"
+
+
 def test_bare_surname_is_no_body_named_after_the_person() -> None:
     # `Tomas Ruiz spoke at a rally of the Citizens Alliance for Ruiz. "...," Ruiz said.`
     assert speaker_name("surname_not_of_a_body", "We will win") == "Tomas Ruiz"

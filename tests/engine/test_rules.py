@@ -1644,6 +1644,14 @@ def test_an_infinitive_parsed_as_adverbial_after_an_object_who_acts_is_content()
     assert quote.rule == Rule.REPORTED_INFINITIVE.value
 
 
+def test_an_object_named_by_a_plural_of_people_acts_on_the_infinitive_after_it() -> None:
+    # `the pastor urged his followers to stay home`, "stay" an adverbial clause: followers
+    # (groups.txt lists plurals) may act, so they and their infinitive are the content.
+    result = attribute(parsed("infinitive_after_followers"), LEXICON)
+    [quote] = result.quotes
+    assert (quote.text, quote.rule) == ("his followers to stay home", "reported infinitive")
+
+
 def test_a_document_published_in_a_journal_speaks_itself() -> None:
     # `according to a study published in Nature`: the study, not the journal ("by" would
     # name its issuer: `a notice posted by the council`).

@@ -646,6 +646,36 @@ def test_a_participle_after_a_quotation_takes_an_object_not_a_speaker() -> None:
     assert name_after_cue(site) is None
 
 
+def test_a_fronted_participle_clause_holds_no_speaker() -> None:
+    # `Reached by phone on Thursday, Tomas Ruiz, the ferry line's operations director, said
+    # ...` with the name parsed as a conjunct of "Thursday": past the participle's clause, the
+    # name before the cue speaks.
+    result = attribute(parsed("fronted_participle_before_name"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": ["the ferry line's operations director"]}
+    [quote] = result.quotes
+    assert quote.text == "the boats would run again by the weekend"
+
+
+def test_a_description_with_its_apposition_between_the_quote_and_the_cue() -> None:
+    # `"...," one protester, a nursing student named Aisha, told the Harbour Times.`: the
+    # description right after the closing mark speaks, and the name given in its apposition
+    # names it.
+    result = attribute(parsed("description_before_named_apposition"), LEXICON)
+    first = speaker_of(result, quote_containing(result, "going anywhere"))
+    assert first is not None
+    assert (first.name, [r.text for r in first.roles]) == (
+        "Aisha",
+        ["one protester", "a nursing student"],
+    )
+    # With a relative clause in the apposition, parsed as hanging the cue below it: the quote
+    # still reaches the cue over the source between them, opened by a number.
+    result = attribute(parsed("description_with_relative_before_cue"), LEXICON)
+    [quote] = result.quotes
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "Aisha"
+
+
 def test_wire_titles_particles_and_a_participle_conjoined_to_the_content() -> None:
     found = [(text, name, roles) for text, name, _, roles in _attributions("wire_titles")]
     assert found == [

@@ -1027,6 +1027,7 @@ def _may_act(noun: Word, lexicon: Lexicon) -> bool:
         noun.upos in ("PROPN", "PRON")
         or lexicon.is_role_word(lemma)
         or lemma in lexicon.group_nouns
+        or noun.text.lower() in lexicon.group_nouns  # the list holds plurals: `supporters`
         or lemma in lexicon.collectives
         or lexicon.is_organization_head(noun.text, lemma)
     )

@@ -146,14 +146,14 @@ MAX_SOURCE_WORDS = 25
 
 def _only_source_between(sentence: Sentence, cue: Word, quote: Span) -> bool:
     """`"...," Peter Wong, director of a survey at a harbour trust, said`: only the
-    source (a name with its apposition, which may hold a relative clause) stands between the
-    closing mark and the cue."""
+    source (a name with its apposition, which may hold a relative clause; or a description,
+    `one protester, a nursing student who ...,`) stands between the closing mark and the cue."""
     if cue.start < quote.end:
         return False
     between = [w for w in sentence.words if quote.end <= w.start and w.end <= cue.start]
     if not between or len(between) > MAX_SOURCE_WORDS:
         return False
-    if between[0].upos not in ("PROPN", "DET") and not _all_subject(sentence, cue, between):
+    if between[0].upos not in ("PROPN", "DET", "NUM") and not _all_subject(sentence, cue, between):
         return False
     return all(
         w.upos not in ("VERB", "AUX") or w.deprel in ("amod", "acl", "acl:relcl") for w in between

@@ -281,13 +281,32 @@ class NameIndex:
         gender = here.gender if here is not None else None
         if gender is not None:
             full = [o for o in full if self._gender_of(o.tokens) in (None, gender)]
+        written_here = next((o for o in full if self._written_before(o, offset)), None)
+        if written_here is not None:
+            return self.canonical(written_here.text)  # `Ivanka Ruiz` parsed as two mentions
         before = [o for o in full if o.start < offset]
         # One the article gives the honorific's gender, if any (`his wife, Meena Patel`).
         before = [o for o in before if gender and self._gender_of(o.tokens) == gender] or before
         # `Bill Ruiz criticised the plan at a rally for his wife Ana Ruiz. ... Ruiz said`: the one
         # last named as a subject, the person the copy is about, before one named in passing.
-        chosen = [o for o in before if o.is_subject] or before
-        return self.canonical(chosen[-1].text) if chosen else self.canonical(name)
+        subjects = [o for o in before if o.is_subject]
+        if subjects:
+            return self.canonical(subjects[-1].text)
+        # Named only in passing: the one named last in this paragraph or the one before;
+        # further back (`Hillary Ruiz's campaign ... under President Bill Ruiz ... Ruiz`), the
+        # one the story named first below its headline, whom it is about.
+        paragraph = here.paragraph if here is not None else None
+        near = [o for o in before if paragraph is not None and 0 <= paragraph - o.paragraph <= 1]
+        if near:
+            return self.canonical(near[-1].text)
+        body = [o for o in before if not o.in_headline] or before
+        return self.canonical(body[0].text) if body else self.canonical(name)
+
+    def _written_before(self, occurrence: NameOccurrence, offset: int) -> bool:
+        """The given names of `occurrence` are written right before `offset`, where its
+        surname stands."""
+        given = occurrence.text.rsplit(" ", 1)[0]
+        return self._text[max(0, offset - len(given) - 1) : offset] == given + " "
 
     def _gender_of(self, tokens: tuple[str, ...]) -> str | None:
         """The one gender the article states for a name, if any."""

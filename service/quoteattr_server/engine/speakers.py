@@ -515,6 +515,7 @@ def name_before_cue(site: CueSite) -> Word | None:
         _name_right_before(site, run)
         or _description_right_before(site, run)
         or _description_before_relative(site, run)
+        or _description_before_apposition(site, run)
         or _age_right_before(run)
     )
     if adjacent is not None:
@@ -543,14 +544,25 @@ _FRONTING = frozenset({"ADP", "SCONJ"})
 
 
 def _without_fronted_phrase(run: list[Word]) -> list[Word]:
-    """The words after a fronted prepositional or subordinate phrase and its comma, which
-    hold no speaker (`Before officials had weighed in, nominee Donald Trump said`)."""
-    while run and run[0].upos in _FRONTING:
+    """The words after a fronted prepositional, subordinate or participial phrase and its
+    comma, which hold no speaker (`Before officials had weighed in, nominee Donald Trump said`,
+    `Reached by phone on Thursday, Tomas Ruiz, ..., said`)."""
+    while run and (run[0].upos in _FRONTING or _opens_participle_phrase(run[0])):
         comma = next((i for i, w in enumerate(run) if w.text == ","), None)
         if comma is None:
             break
         run = run[comma + 1 :]
     return run
+
+
+def _opens_participle_phrase(word: Word) -> bool:
+    """`Reached by phone, ...`, `Speaking to reporters, ...`: a participle heading a clause
+    that modifies the verb after it."""
+    return (
+        word.upos == "VERB"
+        and word.deprel == "advcl"
+        and ("VerbForm=Part" in word.feats or "VerbForm=Ger" in word.feats)
+    )
 
 
 def _name_right_before(site: CueSite, run: list[Word]) -> Word | None:
@@ -736,6 +748,30 @@ def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
         return None
     phrase = run[:comma]
     if any(w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text != "-") for w in phrase):
+        return None
+    return noun_before_complement(phrase)
+
+
+def _description_before_apposition(site: CueSite, run: list[Word]) -> Word | None:
+    """`"...," one protester, a nursing student named Aisha, told the BBC` with the subject
+    arc lost: right after the closing mark, a description, then an apposition opened by an
+    article and set off by commas right before a finite cue; the description's noun speaks."""
+    comma = next((i for i, w in enumerate(run) if w.text == ","), None)
+    if (
+        comma is None
+        or comma == 0
+        or is_participle(site.cue)
+        or run[-1].text != ","
+        or comma + 2 >= len(run)
+        or run[comma + 1].text.lower() not in ARTICLES
+        or not _right_after_closing_mark(site.sentence, run[0])
+        or not (run[0].text.lower() in ARTICLES or run[0].upos == "NUM")
+    ):
+        return None
+    phrase = run[:comma]
+    if any(
+        w.upos in ("VERB", "AUX", "PRON") or (w.upos == "PUNCT" and w.text != "-") for w in phrase
+    ):
         return None
     return noun_before_complement(phrase)
 
