@@ -283,7 +283,7 @@ class NameIndex:
             full = [o for o in full if self._gender_of(o.tokens) in (None, gender)]
         written_here = next((o for o in full if self._written_before(o, offset)), None)
         if written_here is not None:
-            return self.canonical(written_here.text)  # `Ivanka Ruiz` parsed as two mentions
+            return self.canonical(written_here.text)  # `Marta Ruiz` parsed as two mentions
         before = [o for o in full if o.start < offset]
         # One the article gives the honorific's gender, if any (`his wife, Meena Patel`).
         before = [o for o in before if gender and self._gender_of(o.tokens) == gender] or before
@@ -293,7 +293,7 @@ class NameIndex:
         if subjects:
             return self.canonical(subjects[-1].text)
         # Named only in passing: the one named last in this paragraph or the one before;
-        # further back (`Hillary Ruiz's campaign ... under President Bill Ruiz ... Ruiz`), the
+        # further back (`Ana Ruiz's campaign ... under former mayor Tomas Ruiz ... Ruiz`), the
         # one the story named first below its headline, whom it is about.
         paragraph = here.paragraph if here is not None else None
         near = [o for o in before if paragraph is not None and 0 <= paragraph - o.paragraph <= 1]
