@@ -79,6 +79,7 @@ from quoteattr_server.engine.speakers import (
     transcript_speaker,
 )
 from quoteattr_server.engine.split_appositions import appositions_joined
+from quoteattr_server.engine.split_names import split_names_joined
 from quoteattr_server.engine.subject_repairs import subjects_repaired
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -149,6 +150,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
+    doc = split_names_joined(doc, lexicon)
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
     doc = reduced_relatives_read(cue_nouns_as_verbs(doc, lexicon), lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))

@@ -1,0 +1,75 @@
+"""engine.split_names: a person's name the parser split into two siblings, joined again.
+
+"According to Anika Sharma, an analyst at Barclays, ..." may come back with "Anika" and "Sharma"
+both obliques of the main verb: the source is then "Anika", and the apposition describes her
+alone. Two capitalised proper nouns written with one space between them, hung on the same word
+by the same relation, are one name (a list would put a comma or "and" between them): before any
+rule reads the parse, the second becomes the first's `flat`. Days and months stay apart (`told
+Reuters Tuesday`), and so do a title's last word (`Secretary of State Ana Lind`) and words inside
+quotation marks (`chanting "Dump Trump"`). Text and offsets stay as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.marks import find_quotes
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
+
+# Relations by which a name hangs on the word it depends on; the parser splits names in these.
+_NAME_RELATIONS = frozenset({"obl", "obj", "iobj", "nsubj", "nsubj:pass", "nmod", "appos"})
+
+
+def split_names_joined(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
+    """`doc` with each name split into two siblings read as one."""
+    quoted = [quote.span for quote in find_quotes(doc.text, doc.paragraphs)]
+    return each_sentence_repaired(doc, lambda sentence: _joined(sentence, lexicon, quoted))
+
+
+def _joined(sentence: Sentence, lexicon: Lexicon, quoted: list[Span]) -> Sentence:
+    words = sentence.words
+    mended: list[Word] | None = None
+    for first, second in itertools.pairwise(words):
+        if (
+            _split_pair(first, second, lexicon)
+            and not _ends_a_title(sentence, first, lexicon)
+            and not any(span.contains(first.span) for span in quoted)
+        ):
+            mended = mended or list(words)
+            mended[second.index] = dataclasses.replace(second, head=first.index, deprel="flat")
+    return sentence if mended is None else dataclasses.replace(sentence, words=tuple(mended))
+
+
+def _split_pair(first: Word, second: Word, lexicon: Lexicon) -> bool:
+    return (
+        _name_word(first, lexicon)
+        and _name_word(second, lexicon)
+        and first.end + 1 == second.start
+        and first.head == second.head
+        and first.head >= 0
+        and first.deprel == second.deprel
+        and first.deprel in _NAME_RELATIONS
+    )
+
+
+def _name_word(word: Word, lexicon: Lexicon) -> bool:
+    """A capitalised proper noun of letters that is no day, month or title."""
+    return (
+        word.upos == "PROPN"
+        and word.text[:1].isupper()
+        and word.text.replace("'", "").replace("\u2019", "").isalpha()
+        and word.text.lower() not in lexicon.time_words
+        and not lexicon.is_title(word.text)
+    )
+
+
+def _ends_a_title(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
+    """`Secretary of State Ana Lind`, `Minister for Housing Tom Delaney`: a word after a
+    preposition of the title it hangs on ends that title before the name."""
+    head = sentence.words[first.head]
+    return (head.upos == "PROPN" or lexicon.is_title(head.text)) and any(
+        child.deprel == "case" and child.upos == "ADP" for child in sentence.children(first.index)
+    )
