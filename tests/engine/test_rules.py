@@ -1652,6 +1652,17 @@ def test_an_object_named_by_a_plural_of_people_acts_on_the_infinitive_after_it()
     assert (quote.text, quote.rule) == ("his followers to stay home", "reported infinitive")
 
 
+def test_a_gerund_clause_whose_preposition_the_parser_hung_inside_it_is_content() -> None:
+    # `called for immediately reopening the harbour`, `decided against rebuilding the pier`,
+    # with "for" and "against" hung on the gerunds' objects: the clause still opens with a
+    # content preposition, so it is what was called for, or decided.
+    result = attribute(parsed("gerund_content_after_adverb"), LEXICON)
+    assert [(q.text, q.rule) for q in result.quotes] == [
+        ("for immediately reopening the harbour, but on a smaller scale", "reported oblique"),
+        ("against rebuilding the pier", "reported oblique"),
+    ]
+
+
 def test_a_document_published_in_a_journal_speaks_itself() -> None:
     # `according to a study published in Nature`: the study, not the journal ("by" would
     # name its issuer: `a notice posted by the council`).

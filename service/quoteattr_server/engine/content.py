@@ -1375,11 +1375,20 @@ def _opened_by_content_preposition(
     sentence: Sentence, phrase: Word, lexicon: Lexicon, relations: tuple[str, ...]
 ) -> bool:
     """`about the risks`, `for cutting the tax`: the phrase opens with a content preposition
-    (`engine/data/content.txt`) attached by one of `relations`."""
-    return any(
+    (`engine/data/content.txt`) attached by one of `relations`; a gerund clause also when the
+    parser hung its preposition on a word inside it (`called for immediately reopening
+    the harbour`, "for" on "harbour")."""
+    if any(
         g.deprel in relations and g.text.lower() in lexicon.content_prepositions
         for g in sentence.children(phrase.index)
         if g.start < phrase.start
+    ):
+        return True
+    first = sentence.subtree(phrase.index)[0]
+    return (
+        phrase.text.lower().endswith("ing")
+        and first.deprel == "case"
+        and first.text.lower() in lexicon.content_prepositions
     )
 
 
