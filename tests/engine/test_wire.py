@@ -62,6 +62,8 @@ def _furniture(paragraph: str) -> list[str]:
             "DURBAN, South Africa, Sept. 3, 2026 /PRNewswire/ -- Harbour Foods said it grew.",
             "DURBAN, South Africa, Sept. 3, 2026 /PRNewswire/ --",
         ),
+        # An agency credit with no place before its dash.
+        ("(CNN) \u2014 Firefighters battled a wildfire, officials said.", "(CNN) \u2014"),
         # An agency credit needs no dash after it.
         ("Kolkata, Feb 4 (PTI) West Bengal's ferries stopped.", "Kolkata, Feb 4 (PTI)"),
         # At the top of an article: a place in capitals and a colon, a place with its country.

@@ -1,7 +1,7 @@
 """engine.wire: the furniture of wire copy that is neither speech nor speaker.
 
 Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
-"WASHINGTON —", "Washington (CNN) --") and carries credit lines ("By Jane Doe, Associated
+"WASHINGTON —", "Washington (CNN) --", "(CNN) —") and carries credit lines ("By Jane Doe, Associated
 Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane Doe on Twitter @jdoe").
 Read as a sentence, a dateline city becomes the subject of the lede and so its speaker. These
 spans are found on the text itself, before any parse, so that the parser can be given a copy
@@ -42,6 +42,8 @@ _DATELINE = re.compile(
     rf"|(?:{_TITLE_PLACE})(?:,\s*{_DATE})?\s*{_AGENCY}{_DASH}"
     # An agency credit is dateline enough without a dash: "Kolkata, Feb 4 (PTI) West Bengal".
     rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s*{_DATE})?\s*{_AGENCY}\s+"
+    # And without a place before a dash: "(CNN) — Firefighters ...".
+    rf"|{_AGENCY}{_DASH}"
 )
 # Forms read only where a dateline stands, at the top of the article: a place in capitals and a
 # colon ("NEW DELHI: ..."), and a place in title case with its country ("Nairobi, Kenya - ...").
