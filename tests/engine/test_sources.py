@@ -598,6 +598,14 @@ def test_a_gendered_noun_after_whose_is_not_the_speakers_gender() -> None:
     assert [word.text for word in mother.gender_evidence] == ["Ms"]
 
 
+def test_a_gendered_noun_after_and_in_a_mention_is_the_other_persons() -> None:
+    # `"...," said Lena Ortiz and her husband, Mark, ...`: the husband is the one beside her.
+    result = attribute(fixture("person_and_spouse_at_cue"), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.name == "Lena Ortiz"
+    assert speaker.gender is Gender.UNKNOWN
+
+
 def test_a_pronoun_object_of_the_speakers_participle_is_someone_else() -> None:
     # `Judge Helen Marsh told the defendant before sentencing him`: "him" is the defendant.
     result = attribute(fixture("gender_object_of_participle"), LEXICON)

@@ -686,11 +686,22 @@ def _evidence(
     pieces: Iterable[TextSpan] = [*speaker.mentions, *speaker.roles, *context]
     for piece in pieces:
         tokens = list(_tokens(piece))
+        if piece in speaker.mentions:
+            tokens = _first_conjunct(tokens)  # `Lena Ortiz and her husband`: not his
         for position, token in enumerate(tokens):
             gender = lexicon.gender_of("noun", token.text)
             owned = any(t.text.lower() == "whose" for t in tokens[max(0, position - 2) : position])
             if gender is not None and not owned:  # `Ms Okafor, whose son was killed`: his
                 yield gender, token
+
+
+_COORDINATORS = frozenset({"and", "or", "&"})
+
+
+def _first_conjunct(tokens: list[TextSpan]) -> list[TextSpan]:
+    """The tokens of a mention before its first "and": a person named beside another."""
+    cut = next((i for i, t in enumerate(tokens) if t.text.lower() in _COORDINATORS), None)
+    return tokens if cut is None else tokens[:cut]
 
 
 def _honorifics(
