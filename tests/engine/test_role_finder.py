@@ -90,6 +90,25 @@ def test_title_at_the_front_of_a_name_becomes_a_role() -> None:
     assert [r.text for r in speaker.roles] == ["Harbourmaster"]
 
 
+RANK_AFTER_TITLE = """
+1 Professor Professor PROPN 5 nsubj
+2 Emeritus Emeritus PROPN 1 flat
+3 John John PROPN 1 flat
+4 Hale Hale PROPN 1 flat
+5 said say VERB 0 root
+6 it it PRON 7 nsubj
+7 held hold VERB 5 ccomp SpaceAfter=No
+8 . . PUNCT 5 punct
+"""
+
+
+def test_a_rank_written_after_its_title_stays_in_the_role() -> None:
+    # `Professor Emeritus John Hale said`: "Emeritus" (titles.txt) is no given name.
+    speaker = roles_of(parse(RANK_AFTER_TITLE), "Professor Emeritus John Hale")
+    assert speaker.name == "John Hale"
+    assert [r.text for r in speaker.roles] == ["Professor Emeritus"]
+
+
 APPOSITION_AFTER_AGE = """
 1 said say VERB 0 root
 2 Dev Dev PROPN 1 nsubj
