@@ -43,6 +43,17 @@ def test_organisation_names_joined_by_and_or_opened_by_adjectives_stay_whole() -
     assert "European Union" in names
 
 
+def test_an_organisation_named_by_its_purpose_keeps_the_whole_name() -> None:
+    # `The Committee to Protect Harbour Workers said`, `According to the Alliance to Save Our
+    # Piers`: "to" and a capitalised verb go on the name, with the capitalised words after it.
+    result = attribute(parsed("organization_named_by_purpose"), LEXICON)
+    assert _speaker(result, "dockers had been detained") == (
+        "Committee to Protect Harbour Workers",
+        "organization",
+    )
+    assert _speaker(result, "close three jetties") == ("Alliance to Save Our Piers", "organization")
+
+
 def test_a_company_shortened_to_the_words_before_its_trade_is_the_same_company() -> None:
     # `Northwind Energy ... Northwind said`: one organisation, by its trade word
     # (engine/data/company_words.txt).

@@ -153,6 +153,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             or _joins_organization_name(current, words[position:], lexicon)
             or _in_possessive_organization(words, position, lexicon)
             or _particle_in_name(current, word, following, lexicon)
+            or _in_named_purpose(current, word)
         ):
             current.append(word)
         else:
@@ -303,6 +304,14 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     )
 
 
+def _in_named_purpose(run: Sequence[Word], word: Word) -> bool:
+    """`Committee to Protect Journalists`, `Alliance to Save Our Piers`: after an
+    organisation's "to", its capitalised verb and every capitalised word after it."""
+    if not word.text[:1].isupper() or word.upos == "PUNCT" or "to" not in (w.text for w in run):
+        return False
+    return run[-1].text != "to" or word.upos == "VERB"
+
+
 def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon: Lexicon) -> bool:
     """`Bank of England`, `Office for National Statistics`: a connector inside an
     organisation's name, after its head word (or, for "and", after a connector already);
@@ -320,7 +329,8 @@ def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon:
     ):
         return False
     lowered = word.text.lower()
-    if lowered in ORGANIZATION_CONNECTORS:
+    if lowered in ORGANIZATION_CONNECTORS or (word.text == "to" and following.upos == "VERB"):
+        # `Committee to Protect Journalists`: a purpose in capitals names it too
         return lexicon.is_organization_head(run[-1].text, run[-1].lemma)
     if lowered not in ("and", "&"):
         return False

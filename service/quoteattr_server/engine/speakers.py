@@ -1725,6 +1725,18 @@ def _in_organization_name(word: Word) -> bool:
     return word.text[:1].isupper() and word.upos in ("PROPN", "ADJ", "NOUN")
 
 
+def _names_a_purpose(words: Sequence[Word], position: int) -> bool:
+    """`Committee to Protect Journalists`: a lower-case "to" and a capitalised verb go on an
+    organisation's name, with every capitalised word after them."""
+    following = words[position + 1] if position + 1 < len(words) else None
+    return (
+        words[position].text == "to"
+        and following is not None
+        and following.upos == "VERB"
+        and following.text[:1].isupper()
+    )
+
+
 def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
     """A mention ending in an organisation's head word (`The Federal Bureau`) with the rest of
     its name after it: a connector and capitalised words (`of Prisons`, `of Coastal
@@ -1735,11 +1747,16 @@ def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -
     tail: list[Word] = []
     position = last.index + 1
     all_words = sentence.words
-    while position + 1 < len(all_words) and all_words[position].text.lower() in _NAME_CONNECTORS:
+    while position + 1 < len(all_words) and (
+        all_words[position].text.lower() in _NAME_CONNECTORS
+        or _names_a_purpose(all_words, position)
+    ):
+        purpose = _names_a_purpose(all_words, position)
         run = position + 1
         while (
             run < len(all_words)
-            and _in_organization_name(all_words[run])
+            and (_in_organization_name(all_words[run]) or purpose)
+            and all_words[run].text[:1].isupper()
             and all_words[run].text.lower() not in lexicon.time_words  # `on Friday`
         ):
             run += 1
