@@ -1650,6 +1650,10 @@ def test_an_object_named_by_a_plural_of_people_acts_on_the_infinitive_after_it()
     result = attribute(parsed("infinitive_after_followers"), LEXICON)
     [quote] = result.quotes
     assert (quote.text, quote.rule) == ("his followers to stay home", "reported infinitive")
+    # `urged both sides to return to the table`: the sides of a dispute are people too.
+    result = attribute(parsed("infinitive_after_both_sides"), LEXICON)
+    [quote] = result.quotes
+    assert quote.text == "both sides to return to the table"
 
 
 def test_a_gerund_clause_whose_preposition_the_parser_hung_inside_it_is_content() -> None:
