@@ -477,6 +477,9 @@ def test_a_speaker_of_unknown_kind_takes_only_stated_evidence() -> None:
         ("a Harbour Trust official", SpeakerKind.PERSON, True),
         ("the Harbour Trust director", SpeakerKind.PERSON, True),
         ("Harbour Trust director Ann Lee", SpeakerKind.PERSON, False),
+        # A place owning the post names no one.
+        ("Norway's harbour minister", SpeakerKind.PERSON, True),
+        ("Ruiz's", SpeakerKind.PERSON, False),
     ],
 )
 def test_anonymous_when_the_article_gives_no_name(

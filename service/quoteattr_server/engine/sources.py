@@ -317,7 +317,11 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
         # a plural label: "Democrats", "Americans", "officials"; not an outlet ("Reuters")
         return not _outlet_name(words[0], lexicon)
     capitalised = [w for w in words[1:] if w[:1].isupper()]
-    if words[0][:1].isupper() and words[0].lower() not in lexicon.description_openers:
+    if (
+        words[0][:1].isupper()
+        and words[0].lower() not in lexicon.description_openers
+        and not (len(words) > 1 and _possessive(words[0]))  # `France's culture minister`
+    ):
         return False
     # "one West Virginia official", "the FBI director", "a reporter for the Daily Ledger": a
     # name inside, or in the complement, is not the speaker's.
@@ -328,6 +332,10 @@ def is_unnamed(speaker: Speaker, lexicon: SourceLexicon) -> bool:
     # `a Tory MP`: a post written in capitals (MP, MEP, TD) heads a description, no name.
     post = len(capitalised) >= 2 and head.isupper() and len(head) <= _MAX_POST_LETTERS
     return not capitalised or not head[:1].isupper() or post
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
 # How many capitals a post abbreviation after a party may have: `MP`, `MEP`, `MLA`.
