@@ -1667,6 +1667,17 @@ def test_a_gerund_clause_whose_preposition_the_parser_hung_inside_it_is_content(
     ]
 
 
+def test_a_time_hung_on_a_noun_of_the_content_is_when_it_was_said() -> None:
+    # `defended the plan in parliament on Tuesday`, "Tuesday" parsed on "parliament": the day
+    # is when she defended it; `expect the central bank to cut rates in March`: the month is
+    # when the cut is expected, content still.
+    result = attribute(parsed("time_inside_object"), LEXICON)
+    assert [q.text for q in result.quotes] == [
+        "the plan in parliament",
+        "the central bank to cut rates in March",
+    ]
+
+
 def test_a_document_published_in_a_journal_speaks_itself() -> None:
     # `according to a study published in Nature`: the study, not the journal ("by" would
     # name its issuer: `a notice posted by the council`).

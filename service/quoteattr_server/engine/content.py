@@ -923,7 +923,7 @@ def _before_aside(words: list[Word]) -> list[Word]:
 
 
 def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedContent]:
-    kept = trim_punct(_before_aside(words))
+    kept = _without_trailing_time(trim_punct(_before_aside(words)), site.lexicon)
     if len(kept) < MIN_PHRASE_WORDS and not (len(kept) == 1 and kept[0].upos in ("PROPN", "NOUN")):
         return []  # a bare pronoun ("said it"); a name or noun alone ("endorsed Kovac") counts
     if site.word.lemma.lower() in site.lexicon.requests and all(
@@ -943,6 +943,28 @@ def _phrase(site: WordSite, words: list[Word], rule: Rule) -> list[ReportedConte
     if _reports_figures(site, kept):
         return []  # `reported a record quarterly profit`: a result, not words
     return [ReportedContent(site.sentence, site.word, site.word, span_of(kept), rule)]
+
+
+# Prepositions of a time phrase: `on Tuesday`, `in March`, `by Friday`.
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "by", "during", "since", "until"})
+
+
+def _without_trailing_time(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """`defended the plan in parliament on Tuesday`, with "on Tuesday" hung on a noun of the
+    object: when it was said is no part of what was said (on a verb of the content, `expect the
+    bank to cut rates in March`, it is when the content happens)."""
+    if (
+        len(words) < 4
+        or words[-1].text.lower() not in lexicon.time_words
+        or words[-1].deprel != "nmod"
+    ):
+        return words
+    cut = len(words) - 2
+    if words[cut].upos == "DET":
+        cut -= 1  # `in the morning`
+    if words[cut].text.lower() not in _TIME_PREPOSITIONS or words[cut].upos != "ADP":
+        return words
+    return trim_punct(words[:cut])
 
 
 def _names_a_post(words: Sequence[Word], lexicon: Lexicon) -> bool:
