@@ -1295,3 +1295,10 @@ def test_the_next_clauses_subject_after_the_names_comma_is_no_apposition() -> No
     (office,) = result.speakers
     assert office.name == "Harbour Weather Office"
     assert office.roles == ()
+
+
+def test_a_predicate_after_an_age_set_off_after_the_name() -> None:
+    # `Ana Kovac, 45, is a nurse from Portmere. She announced ...`: past the age, "is a nurse
+    # from Portmere" states her role.
+    result = attribute(parsed("predicate_after_age"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["a nurse from Portmere"]}

@@ -930,8 +930,17 @@ class RoleReader:
         return before.upos == "PUNCT" or before.text.lower() in _SET_OFF_OPENERS
 
     def predicate_after(self, sentence: Sentence, first: int, last: int) -> list[list[Word]]:
-        """`Hale is the chamber's majority leader`, `Hale, who was a teacher,`, `served as`."""
-        return self.predicate_chain(sentence.words, last + 1)
+        """`Hale is the chamber's majority leader`, `Hale, who was a teacher,`, `served as`; past
+        an age set off after the name (`Hale, 45, is a nurse`)."""
+        words, position = sentence.words, last + 1
+        if (
+            position + 2 < len(words)
+            and words[position].text == ","
+            and words[position + 1].upos == "NUM"
+            and words[position + 2].text == ","
+        ):
+            position += 2  # onto the comma after the age, which the predicate may open with
+        return self.predicate_chain(words, position)
 
     def predicate_chain(self, words: Sequence[Word], position: int) -> list[list[Word]]:
         """`who served as Y and is now Z`: each predicate of a chain joined by "and"."""
