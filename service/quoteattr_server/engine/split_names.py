@@ -12,7 +12,9 @@ quotation marks (`chanting "Dump Trump"`). Text and offsets stay as written.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
+from collections.abc import Callable
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired
 from quoteattr_server.engine.lexicon import Lexicon
@@ -25,18 +27,23 @@ _NAME_RELATIONS = frozenset({"obl", "obj", "iobj", "nsubj", "nsubj:pass", "nmod"
 
 def split_names_joined(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with each name split into two siblings read as one."""
-    quoted = [quote.span for quote in find_quotes(doc.text, doc.paragraphs)]
+
+    @functools.cache
+    def quoted() -> list[Span]:
+        """The quotations' spans, found only when some sentence has a split pair (rare)."""
+        return [quote.span for quote in find_quotes(doc.text, doc.paragraphs)]
+
     return each_sentence_repaired(doc, lambda sentence: _joined(sentence, lexicon, quoted))
 
 
-def _joined(sentence: Sentence, lexicon: Lexicon, quoted: list[Span]) -> Sentence:
+def _joined(sentence: Sentence, lexicon: Lexicon, quoted: Callable[[], list[Span]]) -> Sentence:
     words = sentence.words
     mended: list[Word] | None = None
     for first, second in itertools.pairwise(words):
         if (
             _split_pair(first, second, lexicon)
             and not _ends_a_title(sentence, first, lexicon)
-            and not any(span.contains(first.span) for span in quoted)
+            and not any(span.contains(first.span) for span in quoted())
         ):
             mended = mended or list(words)
             mended[second.index] = dataclasses.replace(second, head=first.index, deprel="flat")
