@@ -210,6 +210,13 @@ def test_a_post_named_again_by_another_word_is_the_same_person() -> None:
     assert len(result.quotes) == 2
 
 
+def test_they_after_a_described_group_is_that_group() -> None:
+    # `Analysts at Harbour Bank raised their forecast ... "...," they wrote`: no group was
+    # named before, so "they" is the plural of people opening the sentence before.
+    result = attribute(parsed("they_after_described_group"), LEXICON)
+    assert _speaker(result, "far better than we thought") == ("Analysts at Harbour Bank", "group")
+
+
 def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a_thing() -> None:
     # `Margaret Doyle, 84, ... "...," the retired teacher said.`: her, with the epithet as a
     # role; `As a bell rang, the announcer said` (not opening the sentence) and `the ad's

@@ -32,6 +32,7 @@ from quoteattr_server.engine.roles import (
 )
 from quoteattr_server.engine.speakers import (
     NAMING_PARTICIPLES,
+    description_tail,
     home_preposition,
     is_person_noun,
     mention_words,
@@ -854,6 +855,8 @@ class Resolver:
                 found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
             if found is None and pronoun_kind == "person":
                 found = self._described_subject_since(mention[0], paragraph)
+            if found is None and pronoun_kind == "group":
+                found = self._group_subject_before(mention[0], paragraph)
             if found is not None:
                 if gender is not None:
                     self._genders.setdefault(found.key, gender)
@@ -1321,6 +1324,38 @@ class Resolver:
                     span = Span(words[0].start, words[-1].end)
                     written = TextSpan(self._text[span.start : span.end], span)
                     return replace(referent, written=written)
+        return None
+
+    def _group_subject_before(self, pronoun: Word, paragraph: int) -> Referent | None:
+        """`Analysts at Harbour Bank raised their forecast. "...," they wrote`: with no group
+        or body seen to refer to, a plural of people (`groups.txt`) that is the main subject
+        of the sentence before (or of the pronoun's own, before it), with its description."""
+        sentences = [self._names.sentence_at(pronoun.start)]
+        sentences += self._names.sentences_before(pronoun.start, 1)
+        for sentence in sentences:
+            if paragraph - sentence.paragraph > 1:
+                continue
+            noun = next(
+                (
+                    w
+                    for w in sentence.words
+                    if w.start < pronoun.start
+                    and w.base_deprel == "nsubj"
+                    and w.upos == "NOUN"
+                    and w.text.lower() in self._lexicon.group_nouns
+                    and w.head >= 0
+                    and sentence.words[w.head].deprel == "root"
+                ),
+                None,
+            )
+            if noun is not None:
+                head = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
+                words = description_tail(sentence, head, self._lexicon)
+                span = Span(words[0].start, words[-1].end)
+                written = self._text[span.start : span.end]
+                return Referent(
+                    written.lower(), written, SpeakerKind.GROUP, "nominal", TextSpan(written, span)
+                )
         return None
 
     def _pronoun_subject(self, sentence: Sentence, pronoun: Word) -> bool:
