@@ -501,6 +501,8 @@ def test_anonymous_when_the_article_gives_no_name(
         ("a spokesman for the campaign", SourceCategory.OFFICIAL),
         ("company spokesman", SourceCategory.BUSINESS),
         ("a shopkeeper on Main Street", SourceCategory.BUSINESS),
+        # A firm's name ending in a word of finance names a business.
+        ("head of commodity strategy at Harbour Capital Markets", SourceCategory.BUSINESS),
         ("a resident of the town", SourceCategory.CITIZEN),
         ("a reporter for the Daily Ledger", SourceCategory.MEDIA),
         ("the 40-year-old nurse", SourceCategory.CITIZEN),
