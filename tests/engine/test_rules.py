@@ -1678,6 +1678,15 @@ def test_a_time_hung_on_a_noun_of_the_content_is_when_it_was_said() -> None:
     ]
 
 
+def test_the_object_of_a_cue_inverted_after_its_clause_is_who_spoke() -> None:
+    # `Ferry strike will cost millions, says harbour chief`: the chief is no content of "says".
+    result = attribute(parsed("headline_inverted_says"), LEXICON)
+    [quote] = result.quotes
+    speaker = speaker_in(result, quote)
+    assert speaker is not None
+    assert (quote.text, speaker.name) == ("Ferry strike will cost millions", "harbour chief")
+
+
 def test_a_document_published_in_a_journal_speaks_itself() -> None:
     # `according to a study published in Nature`: the study, not the journal ("by" would
     # name its issuer: `a notice posted by the council`).

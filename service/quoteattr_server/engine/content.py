@@ -1081,7 +1081,7 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     cited = next((c for c in _after_cue(site) if c.deprel == "obj"), None)
     if cited is not None and _cites_a_source(site, cited):
         return None
-    if _after_closing_mark(site):
+    if _after_closing_mark(site) or _inverted_after_clause(site):
         return None  # `"No comment," said a spokesman`: the object is who spoke
     characterized = _characterization(site)
     if characterized is not None:
@@ -1174,6 +1174,16 @@ def _after_closing_mark(site: WordSite) -> bool:
     words = site.sentence.words
     before = [w for w in words[: site.word.index] if w.text != ","]
     return bool(before) and site.layout.inside_quote(before[-1])
+
+
+def _inverted_after_clause(site: WordSite) -> bool:
+    """`Port strike will cost millions, says harbour chief`: a plain verb of speech right after
+    the comma that ends the clause it reports, with no subject of its own before it; what
+    follows it is who spoke."""
+    sentence, cue = site.sentence, site.word
+    return plain_speech_after_comma(sentence, cue, site.lexicon) and not any(
+        c.deprel.startswith("nsubj") and c.start < cue.start for c in sentence.children(cue.index)
+    )
 
 
 # What a cue may say of a pronoun object: `compared him favorably to Obama`, `blasted him for
