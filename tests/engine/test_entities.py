@@ -217,6 +217,11 @@ def test_they_after_a_described_group_is_that_group() -> None:
     assert _speaker(result, "far better than we thought") == ("Analysts at Harbour Bank", "group")
 
 
+def test_an_epithet_with_a_count_after_its_noun_is_the_person_named_before() -> None:
+    # `Maria Santos was at home ... "...," the mother of three said.`: the noun is "mother".
+    assert speaker_name("epithet_with_count", "grabbed the children") == "Maria Santos"
+
+
 def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a_thing() -> None:
     # `Margaret Doyle, 84, ... "...," the retired teacher said.`: her, with the epithet as a
     # role; `As a bell rang, the announcer said` (not opening the sentence) and `the ad's

@@ -955,8 +955,9 @@ class Resolver:
         calls a person it has just named by what they are, a noun of people that is no post
         (a post, `the minister`, goes by the roles it matches). The person named as a subject
         last, in this paragraph or the one before, of no other gender than the noun's; not one
-        owned by something (`the ad's narrator` is someone else)."""
-        head = mention[-1]
+        owned by something (`the ad's narrator` is someone else). The noun before a tail of
+        its own is the one read: `the mother of three`."""
+        head = mention[-1] if mention[-1].upos != "NUM" else _described_noun(mention)
         lexicon = self._lexicon
         if (
             len(mention) < 2
