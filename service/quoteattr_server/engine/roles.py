@@ -304,6 +304,18 @@ def _in_possessive_organization(words: Sequence[Word], position: int, lexicon: L
     )
 
 
+def opens_named_purpose(words: Sequence[Word], position: int) -> bool:
+    """`Committee to Protect Journalists`: a lower-case "to" at `position` and a capitalised
+    verb after it go on an organisation's name, with every capitalised word after them."""
+    following = words[position + 1] if position + 1 < len(words) else None
+    return (
+        words[position].text == "to"
+        and following is not None
+        and following.upos == "VERB"
+        and following.text[:1].isupper()
+    )
+
+
 def _in_named_purpose(run: Sequence[Word], word: Word) -> bool:
     """`Committee to Protect Journalists`, `Alliance to Save Our Piers`: after an
     organisation's "to", its capitalised verb and every capitalised word after it."""
@@ -329,8 +341,7 @@ def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon:
     ):
         return False
     lowered = word.text.lower()
-    if lowered in ORGANIZATION_CONNECTORS or (word.text == "to" and following.upos == "VERB"):
-        # `Committee to Protect Journalists`: a purpose in capitals names it too
+    if lowered in ORGANIZATION_CONNECTORS or opens_named_purpose(rest, 0):
         return lexicon.is_organization_head(run[-1].text, run[-1].lemma)
     if lowered not in ("and", "&"):
         return False

@@ -23,6 +23,7 @@ from quoteattr_server.engine.roles import (
     BARE_APOSTROPHES,
     ORGANIZATION_CONNECTORS,
     POSSESSIVE_S,
+    opens_named_purpose,
 )
 from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.types import Sentence, Span, Word
@@ -1725,18 +1726,6 @@ def _in_organization_name(word: Word) -> bool:
     return word.text[:1].isupper() and word.upos in ("PROPN", "ADJ", "NOUN")
 
 
-def _names_a_purpose(words: Sequence[Word], position: int) -> bool:
-    """`Committee to Protect Journalists`: a lower-case "to" and a capitalised verb go on an
-    organisation's name, with every capitalised word after them."""
-    following = words[position + 1] if position + 1 < len(words) else None
-    return (
-        words[position].text == "to"
-        and following is not None
-        and following.upos == "VERB"
-        and following.text[:1].isupper()
-    )
-
-
 def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
     """A mention ending in an organisation's head word (`The Federal Bureau`) with the rest of
     its name after it: a connector and capitalised words (`of Prisons`, `of Coastal
@@ -1749,9 +1738,9 @@ def organization_name(sentence: Sentence, words: list[Word], lexicon: Lexicon) -
     all_words = sentence.words
     while position + 1 < len(all_words) and (
         all_words[position].text.lower() in _NAME_CONNECTORS
-        or _names_a_purpose(all_words, position)
+        or opens_named_purpose(all_words, position)
     ):
-        purpose = _names_a_purpose(all_words, position)
+        purpose = opens_named_purpose(all_words, position)
         run = position + 1
         while (
             run < len(all_words)
