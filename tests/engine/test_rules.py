@@ -944,6 +944,15 @@ def test_name_colon_reads_a_headline() -> None:
 # Cues: the kinds and how each reads its quotation.
 
 
+def test_a_noun_of_speech_after_a_dash_names_who_sent_the_quote() -> None:
+    # `"..." — that was the message from Tomas Ruiz, the union's regional organiser.`: Ruiz's;
+    # `"No surrender" — the slogan of the strike — ...`: a strike sends nothing.
+    assert quoted_by("speech_noun_after_dash") == [
+        ('"We will not back down"', "Tomas Ruiz"),
+        ('"No surrender"', None),
+    ]
+
+
 def test_dash_then_colon_are_the_fallback_cues() -> None:
     assert (dash_cue, colon_cue, colon_noun_cue, source_after_colon) == FALLBACK_CUES
 

@@ -653,7 +653,7 @@ def _according_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
 
 
 def _dash_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
-    return dash_signature(match.sentence, match.word, site.layout)
+    return dash_signature(match.sentence, match.word, site.layout, site.lexicon)
 
 
 def _named_source(match: CueMatch, site: CueSite) -> SpeakerHead | None:

@@ -1423,19 +1423,65 @@ def phrase_head(sentence: Sentence, word: Word) -> Word:
     return current
 
 
-def dash_signature(sentence: Sentence, dash: Word, layout: Layout) -> SpeakerHead | None:
+def dash_signature(
+    sentence: Sentence, dash: Word, layout: Layout, lexicon: Lexicon
+) -> SpeakerHead | None:
     """`"..." — Commissioner Alma Ferris`: the capitalised phrase after the dash signs the quote,
     but a quotation set off by dashes right after a name is that person's aside (`... Mitt
-    Romney -- "..." -- and Fred Goldberg`: Romney's)."""
+    Romney -- "..." -- and Fred Goldberg`: Romney's); `"..." — that was the message from Tomas
+    Ruiz`: the one a noun of speech after the dash is from."""
     aside = name_before_aside(sentence, dash, layout)
     if aside is not None:
         return aside
+    sender = _sender_after_dash(sentence, dash, lexicon)
+    if sender is not None:
+        return SpeakerHead(sentence, sender, Rule.DASH_SIGNATURE)
     for word in sentence.words[dash.index + 1 : dash.index + 4]:
         if layout.inside_quote(word):
             return None
         if word.upos == "PROPN" or (word.text[:1].isupper() and word.upos in ("NOUN", "X")):
             return SpeakerHead(sentence, phrase_head(sentence, word), Rule.DASH_SIGNATURE)
     return None
+
+
+# How far after the dash a noun of speech may stand: `that was the message from`.
+MAX_WORDS_BEFORE_SPEECH_NOUN = 5
+_SENDERS = frozenset({"from", "of"})
+
+
+def _sender_after_dash(sentence: Sentence, dash: Word, lexicon: Lexicon) -> Word | None:
+    """`"..." — that was the message from Tomas Ruiz, ...`, `— came the reply of the mayor`: a
+    noun of speech (`nouns.txt`) soon after the dash, and the person or body after its "from"
+    or "of"."""
+    words = sentence.words
+    end = min(len(words) - 2, dash.index + 1 + MAX_WORDS_BEFORE_SPEECH_NOUN)
+    for word in words[dash.index + 1 : end]:
+        if word.upos == "PUNCT":
+            return None
+        following = words[word.index + 1]
+        if (
+            word.upos == "NOUN"
+            and word.lemma.lower() in lexicon.reporting_nouns
+            and following.text.lower() in _SENDERS
+        ):
+            sender = next(
+                (w for w in words[following.index + 1 :] if w.upos in ("PROPN", "NOUN")), None
+            )
+            if sender is None or not _may_send(sender, lexicon):
+                return None  # `— the slogan of the strike —`: a thing's
+            return phrase_head(sentence, sender)
+    return None
+
+
+def _may_send(word: Word, lexicon: Lexicon) -> bool:
+    """A name, or a noun of a person, group or body: one who may send a message."""
+    lemma = word.lemma.lower()
+    return (
+        word.upos == "PROPN"
+        or lexicon.is_role_word(lemma)
+        or word.text.lower() in lexicon.group_nouns
+        or lexicon.is_organization_head(word.text, lemma)
+    )
 
 
 _ASIDE_DASHES = "\u2014\u2013\u2015-"
