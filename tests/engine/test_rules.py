@@ -1311,7 +1311,7 @@ def test_according_to_a_statement_after_a_speaker_is_the_channel_of_its_speech()
         (
             "according to X",
             "More than half of the voters said the toll was unfair",
-            "a poll",
+            "a poll by the Ledger",  # with its author, as any document
         ),
     ]
 
@@ -1694,6 +1694,15 @@ def test_the_object_of_a_cue_inverted_after_its_clause_is_who_spoke() -> None:
     speaker = speaker_in(result, quote)
     assert speaker is not None
     assert (quote.text, speaker.name) == ("Ferry strike will cost millions", "harbour chief")
+
+
+def test_a_document_keeps_its_author_after_by() -> None:
+    # `According to a statement by the Harbour Trust, ...`, `A report by the central bank said
+    # ...`: the document speaks, named with who wrote it.
+    assert quoted_by("document_by_author") == [
+        ("the pier will close on Friday", "a statement by the Harbour Trust"),
+        ("growth would slow", "A report by the central bank"),
+    ]
 
 
 def test_a_document_published_in_a_journal_speaks_itself() -> None:

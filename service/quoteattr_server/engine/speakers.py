@@ -1568,14 +1568,15 @@ COMPLEMENT_PREPOSITIONS = frozenset({"for", "at", "on", "of", "in", "with", "fro
 def _complement_of(
     sentence: Sentence, head: Word, words: list[Word], lexicon: Lexicon
 ) -> list[Word]:
-    """`a reporter for the Harbour Times`, `officials at the agency`, `advisers to the mayor`:
-    an unnamed source's prepositional complement names who they are (not `officials on
-    Friday`)."""
+    """`a reporter for the Harbour Times`, `officials at the agency`, `advisers to the mayor`,
+    `a statement by the Harbour Trust`: an unnamed source's prepositional complement names who
+    they are (not `officials on Friday`)."""
     if any(w.upos == "PROPN" for w in words[:-1]):
         return []
     preposition = sentence.words[head.index + 1]
-    if preposition.text.lower() not in COMPLEMENT_PREPOSITIONS:
-        return []
+    by_author = preposition.text.lower() == "by" and head.lemma.lower() in lexicon.artefacts
+    if preposition.text.lower() not in COMPLEMENT_PREPOSITIONS and not by_author:
+        return []  # (`a statement by the Harbour Trust`: a document's author names it)
     # `Developers and supporters in Congress`: the parser hangs a complement the conjuncts
     # share on the first of them.
     owners = [head]
@@ -1603,6 +1604,8 @@ def _complement_of(
     tail = _before_relative_clause(sentence, tail)
     if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
         return []
+    if by_author and any(w.upos == "CCONJ" for w in tail):
+        return []  # `a study by Portmere University and the Harbour Institute`: two authors
     tail = _before_time(sentence, tail, lexicon)
     tail += _rest_of_name(sentence, tail, owners)
     return tail + _further_complements(sentence, tail, owners, lexicon)
