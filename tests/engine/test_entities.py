@@ -11,6 +11,7 @@ from .rulekit import (
     attributed,
     parsed,
     quote_containing,
+    quoted_by,
     roles_by_name,
     speaker_name,
     speaker_of,
@@ -220,6 +221,15 @@ def test_they_after_a_described_group_is_that_group() -> None:
 def test_an_epithet_with_a_count_after_its_noun_is_the_person_named_before() -> None:
     # `Maria Santos was at home ... "...," the mother of three said.`: the noun is "mother".
     assert speaker_name("epithet_with_count", "grabbed the children") == "Maria Santos"
+
+
+def test_it_is_the_body_or_document_the_sentence_before_is_about() -> None:
+    # `The harbour board sent a letter ... It says ...`: the board; `The report was published
+    # on Monday. It found ...`: the report, not the board named a paragraph earlier.
+    assert quoted_by("it_after_described_body") == [
+        ("the contract was broken", "The harbour board"),
+        ("rents had doubled", "The report"),
+    ]
 
 
 def test_an_epithet_right_after_a_name_is_that_person_but_not_a_participant_of_a_thing() -> None:

@@ -850,6 +850,10 @@ class Resolver:
             }[pronoun_kind]
             gender = self._lexicon.genders.get(lowered)
             found = self._owner_of_host(mention[0], gender) if pronoun_kind == "person" else None
+            if pronoun_kind == "organization":
+                # `The report was published on Monday. It found ...`: the body or document
+                # the sentence before is about, before any body named earlier.
+                found = self._body_subject_before(mention[0], paragraph)
             if found is None:
                 found = self._most_recent(mention[0].start, paragraph, wanted, gender)
                 found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
@@ -1331,6 +1335,37 @@ class Resolver:
         """`Analysts at Harbour Bank raised their forecast. "...," they wrote`: with no group
         or body seen to refer to, a plural of people (`groups.txt`) that is the main subject
         of the sentence before (or of the pronoun's own, before it), with its description."""
+        lexicon = self._lexicon
+        return self._subject_before(
+            pronoun,
+            paragraph,
+            lambda w: w.text.lower() in lexicon.group_nouns,
+            SpeakerKind.GROUP,
+        )
+
+    def _body_subject_before(self, pronoun: Word, paragraph: int) -> Referent | None:
+        """`The harbour board wrote to the ferry line. It says the contract was broken`: with no
+        organisation seen to refer to, "it" is a body or a document (`organizations.txt`,
+        `artefacts.txt`) that is the main subject of the sentence before (or of its own)."""
+        lexicon = self._lexicon
+        return self._subject_before(
+            pronoun,
+            paragraph,
+            lambda w: (
+                "Number=Plur" not in w.feats
+                and (
+                    lexicon.is_organization_head(w.text, w.lemma)
+                    or w.lemma.lower() in lexicon.artefacts
+                )
+            ),
+            SpeakerKind.ORGANIZATION,
+        )
+
+    def _subject_before(
+        self, pronoun: Word, paragraph: int, fits: Callable[[Word], bool], kind: SpeakerKind
+    ) -> Referent | None:
+        """The common noun that `fits` and is the main subject of the sentence before the
+        pronoun (or of its own, before it), as one speaker with its description."""
         sentences = [self._names.sentence_at(pronoun.start)]
         sentences += self._names.sentences_before(pronoun.start, 1)
         for sentence in sentences:
@@ -1343,7 +1378,7 @@ class Resolver:
                     if w.start < pronoun.start
                     and w.base_deprel == "nsubj"
                     and w.upos == "NOUN"
-                    and w.text.lower() in self._lexicon.group_nouns
+                    and fits(w)
                     and w.head >= 0
                     and sentence.words[w.head].deprel == "root"
                 ),
@@ -1351,12 +1386,13 @@ class Resolver:
             )
             if noun is not None:
                 head = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
+                named = self._resolve_nominal(head, sentence.paragraph)
+                if named.resolved_by not in ("nominal", "unresolved"):
+                    return named  # `The company ...` for the company named before it
                 words = description_tail(sentence, head, self._lexicon)
                 span = Span(words[0].start, words[-1].end)
                 written = self._text[span.start : span.end]
-                return Referent(
-                    written.lower(), written, SpeakerKind.GROUP, "nominal", TextSpan(written, span)
-                )
+                return Referent(written.lower(), written, kind, "nominal", TextSpan(written, span))
         return None
 
     def _pronoun_subject(self, sentence: Sentence, pronoun: Word) -> bool:
