@@ -55,6 +55,14 @@ def test_an_organisation_named_by_its_purpose_keeps_the_whole_name() -> None:
     assert _speaker(result, "close three jetties") == ("Alliance to Save Our Piers", "organization")
 
 
+def test_a_place_before_adjectives_and_a_noun_names_no_one() -> None:
+    # `Harbour Electronics reported ... The South Korean company said`: "South" only modifies
+    # "company" (past the adjective), so the company described is the one named before.
+    assert speaker_name("name_modifying_noun_past_adjective", "remained weak") == (
+        "Harbour Electronics"
+    )
+
+
 def test_a_company_shortened_to_the_words_before_its_trade_is_the_same_company() -> None:
     # `Northwind Energy ... Northwind said`: one organisation, by its trade word
     # (engine/data/company_words.txt).

@@ -357,8 +357,11 @@ def _joins_organization_name(run: Sequence[Word], rest: Sequence[Word], lexicon:
 
 def _modifies_noun(run: Sequence[Word], words: Sequence[Word]) -> bool:
     """Whether the name run only modifies a common noun that heads the mention (`the Clinton
-    campaign`, `one West Virginia official`, `show insiders`)."""
+    campaign`, `one West Virginia official`, `show insiders`; past adjectives: `The South
+    Korean company`)."""
     after = [w for w in words if w.start >= run[-1].end]
+    while after and after[0].upos == "ADJ":
+        after = after[1:]
     return bool(after) and after[0].upos == "NOUN" and not after[0].text[:1].isupper()
 
 
