@@ -46,3 +46,10 @@ def test_a_title_complement_and_quoted_words_stay_apart() -> None:
     _, lind = _word(doc, "Lind")
     _, ana = _word(doc, "Ana")
     assert (lind.head, lind.deprel) == (ana.index, "flat")
+
+
+def test_a_word_tagged_a_preposition_inside_a_title_does_not_keep_the_name_apart() -> None:
+    # `Harbour forward Jaylen Moore said`, "forward" tagged a preposition of "Jaylen": only
+    # "of" and "for" make a title's complement, so the name is whole.
+    result = attribute(parsed("name_split_after_team_title"), LEXICON)
+    assert roles_by_name(result) == {"Jaylen Moore": ["Harbour forward"]}

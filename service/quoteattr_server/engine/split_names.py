@@ -21,6 +21,8 @@ from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
 
+# Prepositions inside a title before a name: `Secretary of State`, `Minister for Housing`.
+_TITLE_PREPOSITIONS = frozenset({"of", "for"})
 # Relations by which a name hangs on the word it depends on; the parser splits names in these.
 _NAME_RELATIONS = frozenset({"obl", "obj", "iobj", "nsubj", "nsubj:pass", "nmod", "appos"})
 
@@ -74,9 +76,11 @@ def _name_word(word: Word, lexicon: Lexicon) -> bool:
 
 
 def _ends_a_title(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
-    """`Secretary of State Ana Lind`, `Minister for Housing Tom Delaney`: a word after a
-    preposition of the title it hangs on ends that title before the name."""
+    """`Secretary of State Ana Lind`, `Minister for Housing Tom Delaney`: a word after the
+    "of" or "for" of the title it hangs on ends that title before the name (not `Celtics
+    forward Jaylen Moore`, "forward" tagged a preposition)."""
     head = sentence.words[first.head]
     return (head.upos == "PROPN" or lexicon.is_title(head.text)) and any(
-        child.deprel == "case" and child.upos == "ADP" for child in sentence.children(first.index)
+        child.deprel == "case" and child.text.lower() in _TITLE_PREPOSITIONS
+        for child in sentence.children(first.index)
     )
