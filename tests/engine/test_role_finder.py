@@ -1302,3 +1302,12 @@ def test_a_predicate_after_an_age_set_off_after_the_name() -> None:
     # from Portmere" states her role.
     result = attribute(parsed("predicate_after_age"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["a nurse from Portmere"]}
+
+
+def test_a_bare_title_then_the_department_it_heads_is_one_role() -> None:
+    # `said Dana Fox, vice-president, public affairs for Northwind Air`: the title, then after
+    # its comma the department and the body it works for.
+    result = attribute(parsed("title_then_department"), LEXICON)
+    assert roles_by_name(result) == {
+        "Dana Fox": ["vice-president, public affairs for Northwind Air"]
+    }

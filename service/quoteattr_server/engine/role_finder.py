@@ -67,6 +67,8 @@ from quoteattr_server.engine.types import (
 )
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+# What ties a department to its body after a title: `public affairs for Northwind Air`.
+_DEPARTMENT_LINKS = frozenset({"for", "at"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s", "\u2019s"})
 _PERFECT = frozenset({"has", "have", "had"})
@@ -485,7 +487,35 @@ class RoleReader:
         phrase = self.noun_phrase(words, position + 1)
         if runs_into_its_verb(sentence, words[first : last + 1], phrase):
             return []  # `According to the Met Office, a further 50mm of rain could fall`
-        return phrase if self._apposition_is_role(phrase) else []
+        if not self._apposition_is_role(phrase):
+            return []
+        return [*phrase, *self._department_after(words, phrase)]
+
+    def _department_after(self, words: Sequence[Word], phrase: list[Word]) -> list[Word]:
+        """`Dana Fox, vice-president, public affairs for Northwind Air`: a bare title, then
+        after its comma the department it heads and the body it works for."""
+        end = phrase[-1].index + 1
+        head = self.head_noun(phrase)
+        if (
+            end + 1 >= len(words)
+            or words[end].text != ","
+            or phrase[0].text.lower() in _DETERMINERS
+            or head is None
+            or not self.lexicon.is_title(head.text)
+        ):
+            return []
+        department = self.noun_phrase(words, end + 1)
+        opener = department[0] if department else None
+        linked = [w for w in department if w.text.lower() in _DEPARTMENT_LINKS]
+        if (
+            opener is None
+            or not opener.text[:1].islower()
+            or opener.upos not in ("NOUN", "ADJ")
+            or not linked
+            or not any(w.text[:1].isupper() for w in department if w.start > linked[0].start)
+        ):
+            return []
+        return [words[end], *department]
 
     def shared_apposition(self, sentence: Sentence, last: int) -> list[Word]:
         """`Ana Kovac and Tomas Ruiz, the two founders of the trust,`: a plural apposition
@@ -666,8 +696,9 @@ class RoleReader:
             preposition = word.upos == "ADP" and not (
                 word is phrase[-1] and self.is_role_noun(word)
             )
-            # `the best loved and most feared presenters`: adjectives may be coordinated.
-            if preposition or (word.text.lower() in ("and", "or", "nor") and head is not None):
+            # `the best loved and most feared presenters`: adjectives may be coordinated;
+            # `vice-president, public affairs for ...`: the department after the comma.
+            if preposition or (word.text.lower() in ("and", "or", "nor", ",") and head is not None):
                 break
             if head is not None and self._participle_after_noun(phrase, position):
                 break  # `a lawyer representing the families` is a lawyer
