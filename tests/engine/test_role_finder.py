@@ -1311,3 +1311,9 @@ def test_a_bare_title_then_the_department_it_heads_is_one_role() -> None:
     assert roles_by_name(result) == {
         "Dana Fox": ["vice-president, public affairs for Northwind Air"]
     }
+
+
+def test_a_role_after_as_behind_an_opening_participle() -> None:
+    # `Speaking as chair of the harbour committee, Ana Kovac said ...`: the post she spoke in.
+    result = attribute(parsed("participle_as_role"), LEXICON)
+    assert roles_by_name(result) == {"Ana Kovac": ["chair of the harbour committee"]}

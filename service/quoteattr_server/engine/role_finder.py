@@ -791,9 +791,16 @@ class RoleReader:
 
     def fronted_as(self, sentence: Sentence, first: int) -> list[Word]:
         """`As a radio presenter, Price ...`: a role opening the sentence after "as", set off by
-        a comma right before the name (or its title)."""
+        a comma right before the name (or its title); also after a participle opening it:
+        `Speaking as chair of the committee, Ana Kovac said`."""
         words = sentence.words
         opening = 1 if words and words[0].upos == "CCONJ" else 0  # `But as governor, ...`
+        if (
+            len(words) > opening + 1
+            and words[opening].upos == "VERB"
+            and words[opening].text.lower().endswith("ing")
+        ):
+            opening += 1  # `Speaking as ...`, `Writing as ...`
         if len(words) <= opening or words[opening].text.lower() != "as":
             return []
         comma = first - 1
