@@ -1317,3 +1317,10 @@ def test_a_role_after_as_behind_an_opening_participle() -> None:
     # `Speaking as chair of the harbour committee, Ana Kovac said ...`: the post she spoke in.
     result = attribute(parsed("participle_as_role"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["chair of the harbour committee"]}
+
+
+def test_a_title_word_as_surname_before_a_generation_suffix() -> None:
+    # `said Robert Judge III, the founder's eldest son`: "Judge" ends the name before "III",
+    # which tells him from his father and stays in the name.
+    result = attribute(parsed("title_surname_with_suffix"), LEXICON)
+    assert roles_by_name(result) == {"Robert Judge III": ["the founder's eldest son"]}

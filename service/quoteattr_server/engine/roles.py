@@ -99,10 +99,19 @@ def _title_as_surname(
     after_honorific = position > 0 and lexicon.is_honorific(words[position - 1].text)
     return (
         (after_name or after_honorific)
-        and position == len(words) - 1
+        and all(generation_suffix(w) for w in words[position + 1 :])  # `Martin Luther King III`
         and word.upos == "PROPN"
         and word.text[:1].isupper()
     )
+
+
+# What tells a son from his father after the name: `Jr.`, `III`.
+_GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def generation_suffix(word: Word) -> bool:
+    """`Jr.`, `Sr.`, `III`: a word of the name that tells a son from his father."""
+    return word.text.lower() in _GENERATIONS
 
 
 def _opens_organization(words: Sequence[Word], position: int, lexicon: Lexicon) -> bool:
@@ -154,6 +163,7 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
             or _in_possessive_organization(words, position, lexicon)
             or _particle_in_name(current, word, following, lexicon)
             or _in_named_purpose(current, word)
+            or (bool(current) and generation_suffix(word))
         ):
             current.append(word)
         else:
