@@ -1418,7 +1418,7 @@ def _opened_by_content_preposition(
         return True
     first = sentence.subtree(phrase.index)[0]
     return (
-        phrase.text.lower().endswith("ing")
+        is_participle(phrase)
         and first.deprel == "case"
         and first.text.lower() in lexicon.content_prepositions
     )

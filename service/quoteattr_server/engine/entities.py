@@ -599,6 +599,22 @@ def _written_as_person(words: Sequence[Word], parts: NameParts, text: str) -> bo
     return text[max(0, first.start - 12) : first.start].lower().rstrip().endswith("year-old")
 
 
+def _main_subject(sentence: Sentence, before: int, fits: Callable[[Word], bool]) -> Word | None:
+    """The first subject of the sentence's main verb written before `before` that `fits`."""
+    return next(
+        (
+            w
+            for w in sentence.words
+            if w.start < before
+            and w.base_deprel == "nsubj"
+            and w.head >= 0
+            and sentence.words[w.head].deprel == "root"
+            and fits(w)
+        ),
+        None,
+    )
+
+
 def _heads_as_title(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
     """`North Korean leader Kim Jong Un`, parsed with the title as the head and the name as
     its `flat`: the title right before the name, outside the name's own words."""
@@ -1371,19 +1387,7 @@ class Resolver:
         for sentence in sentences:
             if paragraph - sentence.paragraph > 1:
                 continue
-            noun = next(
-                (
-                    w
-                    for w in sentence.words
-                    if w.start < pronoun.start
-                    and w.base_deprel == "nsubj"
-                    and w.upos == "NOUN"
-                    and fits(w)
-                    and w.head >= 0
-                    and sentence.words[w.head].deprel == "root"
-                ),
-                None,
-            )
+            noun = _main_subject(sentence, pronoun.start, lambda w: w.upos == "NOUN" and fits(w))
             if noun is not None:
                 head = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
                 named = self._resolve_nominal(head, sentence.paragraph)
@@ -1397,35 +1401,36 @@ class Resolver:
 
     def _pronoun_subject(self, sentence: Sentence, pronoun: Word) -> bool:
         """The sentence's main subject is the same pronoun as `pronoun` ("he", "she")."""
-        return any(
-            w.base_deprel == "nsubj"
-            and w.text.lower() == pronoun.text.lower()
-            and w.head >= 0
-            and sentence.words[w.head].deprel == "root"
-            for w in sentence.words
+        written = pronoun.text.lower()
+        return (
+            _main_subject(sentence, sentence.end, lambda w: w.text.lower() == written) is not None
         )
 
     def _described_subject(self, sentence: Sentence, before: int) -> Word | None:
         """The subject of the sentence's main verb when it is a person's role or relation noun
         after "the" or a possessive (`The minister`, `The club's captain`, `Her brother`),
         written before `before`."""
-        for word in sentence.words:
-            if word.start >= before or word.base_deprel != "nsubj" or word.upos != "NOUN":
-                continue
-            verb = sentence.words[word.head] if word.head >= 0 else None
-            if verb is None or verb.deprel != "root" or "Number=Plur" in word.feats:
-                continue
-            opener = next(iter(sentence.subtree(word.index)), word)
-            definite = opener.text.lower() == "the" or (
-                opener.deprel == "nmod:poss"
-                and (opener.upos != "PRON" or opener.text.lower() in _THIRD_POSSESSIVES)
-            )  # `Her husband`, not `my son`
-            lemma = word.lemma.lower()
-            if definite and (
-                self._lexicon.is_role_word(lemma) or lemma in self._lexicon.relation_nouns
-            ):
-                return word
-        return None
+        return _main_subject(
+            sentence,
+            before,
+            lambda w: (
+                w.upos == "NOUN"
+                and "Number=Plur" not in w.feats
+                and self._described_person(sentence, w)
+            ),
+        )
+
+    def _described_person(self, sentence: Sentence, word: Word) -> bool:
+        """A role or relation noun opened by "the" or a third person's possessive."""
+        opener = next(iter(sentence.subtree(word.index)), word)
+        definite = opener.text.lower() == "the" or (
+            opener.deprel == "nmod:poss"
+            and (opener.upos != "PRON" or opener.text.lower() in _THIRD_POSSESSIVES)
+        )  # `Her husband`, not `my son`
+        lemma = word.lemma.lower()
+        return definite and (
+            self._lexicon.is_role_word(lemma) or lemma in self._lexicon.relation_nouns
+        )
 
     def _most_recent(
         self, before: int, paragraph: int, kinds: tuple[SpeakerKind, ...], gender: str | None

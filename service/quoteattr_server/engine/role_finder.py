@@ -52,6 +52,7 @@ from quoteattr_server.engine.speakers import (
     NAMING_PARTICIPLES,
     after_party_tag,
     before_party_tag,
+    is_participle,
 )
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -798,7 +799,7 @@ class RoleReader:
         if (
             len(words) > opening + 1
             and words[opening].upos == "VERB"
-            and words[opening].text.lower().endswith("ing")
+            and is_participle(words[opening])
         ):
             opening += 1  # `Speaking as ...`, `Writing as ...`
         if len(words) <= opening or words[opening].text.lower() != "as":

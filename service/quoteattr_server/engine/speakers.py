@@ -737,26 +737,28 @@ def _description_before_relative(site: CueSite, run: list[Word]) -> Word | None:
     """`The 27-year-old striker, who joined the club in June, said ...` with the subject arc
     lost: a description opening the sentence, then a relative clause set off by commas right
     before a finite cue; the description's noun speaks."""
-    comma = next((i for i, w in enumerate(run) if w.text == ","), None)
-    if (
-        comma is None
-        or is_participle(site.cue)
-        or run[0].text.lower() not in ARTICLES
-        or run[-1].text != ","
-        or comma + 1 >= len(run)
-        or run[comma + 1].text.lower() not in _RELATIVE_OPENERS
-    ):
+    if not run or run[0].text.lower() not in ARTICLES:
         return None
-    phrase = run[:comma]
-    if any(w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.text != "-") for w in phrase):
-        return None
-    return noun_before_complement(phrase)
+    return _description_set_off(site, run, _RELATIVE_OPENERS, frozenset())
 
 
 def _description_before_apposition(site: CueSite, run: list[Word]) -> Word | None:
     """`"...," one protester, a nursing student named Aisha, told the BBC` with the subject
     arc lost: right after the closing mark, a description, then an apposition opened by an
     article and set off by commas right before a finite cue; the description's noun speaks."""
+    if not run or not _right_after_closing_mark(site.sentence, run[0]):
+        return None
+    if not (run[0].text.lower() in ARTICLES or run[0].upos == "NUM"):
+        return None
+    return _description_set_off(site, run, ARTICLES, frozenset({"PRON"}))
+
+
+def _description_set_off(
+    site: CueSite, run: list[Word], openers: frozenset[str], barred: frozenset[str]
+) -> Word | None:
+    """The noun of the description opening `run`, when a phrase opened by one of `openers`
+    follows it, set off by commas right before a finite cue, and the description holds no
+    verb, no word tagged one of `barred` and no punctuation but a hyphen."""
     comma = next((i for i, w in enumerate(run) if w.text == ","), None)
     if (
         comma is None
@@ -764,14 +766,13 @@ def _description_before_apposition(site: CueSite, run: list[Word]) -> Word | Non
         or is_participle(site.cue)
         or run[-1].text != ","
         or comma + 2 >= len(run)
-        or run[comma + 1].text.lower() not in ARTICLES
-        or not _right_after_closing_mark(site.sentence, run[0])
-        or not (run[0].text.lower() in ARTICLES or run[0].upos == "NUM")
+        or run[comma + 1].text.lower() not in openers
     ):
         return None
     phrase = run[:comma]
     if any(
-        w.upos in ("VERB", "AUX", "PRON") or (w.upos == "PUNCT" and w.text != "-") for w in phrase
+        w.upos in ("VERB", "AUX") or w.upos in barred or (w.upos == "PUNCT" and w.text != "-")
+        for w in phrase
     ):
         return None
     return noun_before_complement(phrase)
