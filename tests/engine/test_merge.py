@@ -186,6 +186,33 @@ def test_no_delayed_identification_for_someone_introduced_with_a_role_or_named_b
     assert [s.name for s in result.speakers] == ["Petar Horvat"]
 
 
+def test_a_description_is_not_someone_named_after_it_with_another_post_in_apposition() -> None:
+    """`The minister defended the plan ... said Mara Lindqvist, director of the Harbour Tenants
+    Network`: the name's apposition gives another post, so she is not the minister."""
+    result = attribute(parsed("delayed_description_other_apposition"), load_lexicon())
+    assert roles_by_name(result) == {
+        "The minister": ["The minister"],
+        "Mara Lindqvist": ["director of the Harbour Tenants Network"],
+    }
+
+
+def test_an_apposition_with_the_described_post_still_identifies() -> None:
+    """`A former party chairman says ... / Petar Horvat, 61, a former chairman of the party,
+    says`: the apposition names the post (past an age); `a party lawyer` names another."""
+    described = _described("A former party chairman")
+    text = ARTICLE.replace("Petar Horvat says", "Petar Horvat, 61, {} says")
+    quotes = (_quote("s1", 30), _quote("s2", 80))
+    merged = []
+    for apposition in ("a former chairman of the party", "a party lawyer"):
+        written = text.format(apposition)
+        role = _span(apposition, written.index(apposition))
+        named = dataclasses.replace(_named("Petar Horvat"), roles=(role,))
+        paragraphs = (PARAGRAPHS[0], Span(58, len(written)))
+        result = merged_speakers(AttributionResult(quotes, (described, named)), written, paragraphs)
+        merged.append(len(result.speakers) == 1)
+    assert merged == [True, False]
+
+
 def test_a_body_named_inside_an_organisations_role_is_not_that_organisation() -> None:
     # `Kestrel Robotics, one of the start-ups backed by the fund, said`: the fund backs the
     # start-ups; it is no mention of Kestrel.

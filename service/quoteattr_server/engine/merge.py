@@ -11,10 +11,12 @@ quotes there.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
 from quoteattr_server.engine.role_finder import is_named, paragraph_finder
+from quoteattr_server.engine.roles import ABBREVIATED_TITLES
 from quoteattr_server.engine.types import (
     AttributionResult,
     Quote,
@@ -102,35 +104,68 @@ def _delayed_identifications(
         ]
         if (
             later
-            and _introduced_as(later[0], opening.text)
+            and _introduced_as(later[0], opening.text, text)
             and not _written_before(later[0].name.split()[-1], text, opening.span.start)
         ):
             found[speaker.id] = later[0].id
     return found
 
 
-def _introduced_as(named: Speaker, description: str) -> bool:
+def _introduced_as(named: Speaker, description: str, text: str) -> bool:
     """The named speaker's first mention is the bare name (`Tomas Ruiz says`), or carries the
     post the description gave (`The state attorney general ...` / `Attorney General Ana
     Kovac`), or a post at the body a spokesperson was described for (`A spokeswoman for the
     Harbour Board says ...` / `Harbour Board communications director Ana Lind`), not another
-    (`Port lawyer Marc Lind`)."""
-    written = named.mentions[0].text.split()
+    (`Port lawyer Marc Lind`, `Marc Lind, a port lawyer,`)."""
+    first = named.mentions[0]
+    written = first.text.split()
     first_name = named.name.split()[0]
     if not written or written[0] == first_name:
-        return True
+        apposition = _apposition_of(named, first, text)
+        return apposition is None or _same_post(apposition.text.split(), description)
     title = written[: written.index(first_name)] if first_name in written else []
-    if not title:
-        return False
+    return bool(title) and _same_post(title, description)
+
+
+def _apposition_of(named: Speaker, mention: TextSpan, text: str) -> TextSpan | None:
+    """The role set off by a comma right after the mention (`Marc Lind, a port lawyer,`),
+    past an age (`Marc Lind, 54, a port lawyer`)."""
+    for role in named.roles:
+        if role.span.start > mention.span.end and _APPOSED.fullmatch(
+            text, mention.span.end, role.span.start
+        ):
+            return role
+    return None
+
+
+_APPOSED = re.compile(r"\s*,\s*(?:\d+\s*,\s*)?")
+
+
+def _same_post(role: Sequence[str], description: str) -> bool:
+    """The role names the post the description gave (`Party chairman` / `A former party
+    chairman`, `Gov.` / `the governor`), or the body a spokesperson was described for."""
     words = description.split()
-    if title[-1].lower() == words[-1].lower():
+    if _post(role) == _post(words):
         return True
     speaks_for = (
         [w for w in words[words.index("for") + 1 :] if w[:1].isupper()]
         if (len(words) > 2 and words[1].lower() in _SPOKESPEOPLE and "for" in words)
         else []
     )
-    return bool(speaks_for) and speaks_for[-1] in title
+    written = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role}
+    return bool(speaks_for) and speaks_for[-1].lower() in written
+
+
+def _post(words: Sequence[str]) -> str:
+    """A role's head noun, before its complement, each abbreviation as the post it names."""
+    head = list(itertools.takewhile(lambda w: w.lower() not in _COMPLEMENT_OPENERS, words))
+    if not head:
+        return ""
+    key = head[-1].lower().strip(".,")
+    return ABBREVIATED_TITLES.get(key, key)
+
+
+_COMPLEMENT_OPENERS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on"})
 
 
 # Descriptions of one who speaks for a body: `A spokeswoman for the Harbour Board`.
