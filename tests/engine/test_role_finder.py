@@ -763,12 +763,17 @@ def test_a_fronted_as_role_may_hold_a_quoted_title() -> None:
 
 
 def test_the_topic_of_the_sentence_before_outranks_a_title_match_without_party() -> None:
-    # Ruiz was seen "as a serious mayoral nominee" (no party); the paragraph before is about
-    # Kovac, so `The Democratic nominee attacked the toll` is Kovac, not the last nominee.
-    result = attribute(parsed("topic_before_title_match"), LEXICON)
+    # Ruiz was named "as its mayoral nominee" (no party); the paragraph before is about Kovac,
+    # so `The Democratic nominee attacked the toll` is Kovac, not the last nominee.
+    result = attribute(parsed("topic_before_title_match_named"), LEXICON)
     roles = roles_by_name(result)
     assert roles["Ana Kovac"] == ["The Democratic nominee"]
-    assert roles["Tomas Ruiz"] == ["a serious mayoral nominee"]
+    assert roles["Tomas Ruiz"] == ["its mayoral nominee"]
+    # `Party members first saw Tomas Ruiz as a serious mayoral nominee`: how they saw him, no
+    # post; the nominee is Kovac all the same.
+    seen = roles_by_name(attribute(parsed("topic_before_title_match"), LEXICON))
+    assert seen["Ana Kovac"] == ["The Democratic nominee"]
+    assert seen["Tomas Ruiz"] == []
 
 
 def test_a_role_set_off_before_a_name_with_its_own_title_is_a_role_too() -> None:
@@ -1324,3 +1329,19 @@ def test_a_title_word_as_surname_before_a_generation_suffix() -> None:
     # which tells him from his father and stays in the name.
     result = attribute(parsed("title_surname_with_suffix"), LEXICON)
     assert roles_by_name(result) == {"Robert Judge III": ["the founder's eldest son"]}
+
+
+def test_a_profession_known_by_its_ending_is_a_role() -> None:
+    # `said hydrologist Priya Natarajan`: "-ologist", "-ician", "-ographer" name professions
+    # the lexicon need not list one by one.
+    result = attribute(parsed("role_noun_by_profession_ending"), LEXICON)
+    assert roles_by_name(result) == {"Priya Natarajan": ["hydrologist"]}
+
+
+def test_an_as_phrase_on_a_verb_that_characterizes_is_no_role() -> None:
+    # `named Tomas Ruiz as its new port director` gives a post; `described Ruiz as a ferry
+    # evangelist` is how critics paint him, and is what they said.
+    result = attribute(parsed("as_characterized_not_a_post"), LEXICON)
+    assert roles_by_name(result) == {"Critics": [], "Tomas Ruiz": ["its new port director"]}
+    described = quote_containing(result, "evangelist")
+    assert described.text == "Ruiz as a ferry evangelist"

@@ -1913,3 +1913,12 @@ def test_a_cue_reporting_the_clause_before_has_no_circumstance_after_as_content(
     assert quoted_by("circumstance_after_trailing_cue", with_rule=True) == [
         ("reported parataxis", "Norway's economy shrank in the last quarter", "the government")
     ]
+
+
+def test_an_as_phrase_after_the_object_is_said_of_it() -> None:
+    # `Ruiz dismissed the claims as false`: what the claims are called belongs to the content;
+    # `as well as the port` is no such phrase.
+    assert quoted_by("as_predicate_of_object") == [
+        ("the claims as false", "Ruiz"),
+        ("the ferry operators", "The union"),
+    ]

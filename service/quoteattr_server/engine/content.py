@@ -1221,7 +1221,11 @@ def _characterization(site: WordSite) -> list[Word] | None:
             c
             for c in children
             if c.start > first.start
-            and (c.deprel == "obj" or (c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ")))
+            and (
+                c.deprel == "obj"
+                or (c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ"))
+                or _as_predicate(site.sentence, c)
+            )
         ),
         None,
     )
@@ -1246,6 +1250,29 @@ def _characterization(site: WordSite) -> list[Word] | None:
     if said_of is not None or _predicate_inside(site.sentence, first):
         return site.sentence.subtree(first.index)
     return None
+
+
+def _as_predicate(sentence: Sentence, phrase: Word) -> bool:
+    """`described the plan as a disaster`, `dismissed the claims as false`: a phrase opened by
+    "as" that says what the object is, not a clause of its own (`as he left`)."""
+    if phrase.deprel not in ("obl", "advcl", "xcomp") or phrase.upos not in _PREDICATE_TAGS:
+        return False  # `as shown by ...`, `as saying`: a verb's clause
+    children = sentence.children(phrase.index)
+    opening = sentence.subtree(phrase.index)[0]
+    return (
+        opening.text.lower() == "as"
+        and any(c is opening and c.deprel in ("case", "mark") for c in children)
+        and not sentence.children(opening.index)
+        and not (
+            opening.index > 0 and sentence.words[opening.index - 1].text.lower() in _AS_IN_PHRASE
+        )  # `as well as adversaries`, `such as`
+        and not any(c.base_deprel in ("nsubj", "csubj", "cop") for c in children)
+    )
+
+
+_PREDICATE_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
+# Words before "as" that make it part of a fixed phrase (`as well as`, `such as`).
+_AS_IN_PHRASE = frozenset({"well", "such", "much", "many", "long", "far", "soon", "same"})
 
 
 # Cues whose object, then a second one, name something: `called the plan a disaster`.

@@ -120,6 +120,9 @@ class Lexicon:
     collectives: frozenset[str] = frozenset()
     # "shopkeeper", "forward", "guard": nouns of positions and occupations (role_nouns.txt).
     role_nouns: frozenset[str] = frozenset()
+    role_noun_endings: tuple[str, ...] = ()  # "-ologist": a profession whatever the stem
+    # "described Ruiz as a crusader": verbs whose "as" phrase characterizes, states no post.
+    characterizing_verbs: frozenset[str] = frozenset()
     # What copy calls a person besides a post (`facet_nouns.txt`): relations ("mother",
     # "neighbour"), words for any holder of a post ("diplomat"), and families of posts used for
     # one another ("secretary" and "minister").
@@ -191,7 +194,15 @@ class Lexicon:
 
     def is_role_word(self, word: str) -> bool:
         """A title or a noun of a position or occupation ("guard", "shopkeeper")."""
-        return word.lower() in self.titles or word.lower() in self.role_nouns
+        return word.lower() in self.titles or self.is_role_noun(word)
+
+    def is_role_noun(self, word: str) -> bool:
+        """A noun of a position or occupation, listed or by a profession's ending
+        (`meteorologist`, `statistician`)."""
+        lowered = word.lower()
+        return lowered in self.role_nouns or (
+            len(lowered) > 7 and lowered.endswith(self.role_noun_endings)
+        )
 
     def is_honorific(self, word: str) -> bool:
         return word.lower() in self.honorifics
@@ -344,6 +355,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             )
         ),
         role_verbs=lower_set("role_verbs.txt"),
+        characterizing_verbs=lower_set("characterizing_verbs.txt"),
         time_words=lower_set("time_words.txt"),
         minor_words=lower_set("minor_words.txt"),
         artefacts=lower_set("artefacts.txt"),
@@ -372,7 +384,10 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         things_put_out=frozenset(w.lower() for w in content.get("things_put_out", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
-        role_nouns=lower_set("role_nouns.txt"),
+        role_nouns=frozenset(w for w in lower_set("role_nouns.txt") if not w.startswith("*")),
+        role_noun_endings=tuple(
+            sorted(w[1:] for w in lower_set("role_nouns.txt") if w.startswith("*"))
+        ),
         relation_nouns=frozenset(w.lower() for w in facets.get("relations", ())),
         holder_nouns=frozenset(w.lower() for w in facets.get("holders", ())),
         standing_nouns=frozenset(w.lower() for w in facets.get("standing", ())),

@@ -246,7 +246,6 @@ class RoleReader:
         # What the attributions attribute: a post stated there of "her" or of an organisation
         # is what a source says (`Her tenure as mayor was a disaster, Ruiz said`).
         self.reported = tuple(reported)
-        self.nouns = lexicon.role_nouns
         self._sightings: dict[str, list[_Sighting]] | None = None
         self._words: dict[str, Word] | None = None
 
@@ -282,7 +281,7 @@ class RoleReader:
         forms = (lowered, lowered.rstrip("."), word.lemma.lower(), lowered.rsplit("-", 1)[-1])
         for form in (*forms, plural):
             if (
-                form in self.nouns
+                self.lexicon.is_role_noun(form)
                 or self.lexicon.is_title(form)
                 or form + "." in self.lexicon.titles
             ):
@@ -841,11 +840,16 @@ class RoleReader:
 
     def as_after(self, sentence: Sentence, last: int) -> list[Word]:
         """`named Tomas Ruiz as its new port director`: a noun phrase after "as" right after the
-        name, headed by a post the lexicon knows (not `painted Ruiz as a harbour crusader`)."""
+        name, headed by a post the lexicon knows (not `painted Ruiz as a harbour crusader`), on
+        a verb that names to a post, not one that characterizes (`described Ruiz as ...`)."""
         words = sentence.words
         if last + 2 >= len(words) or words[last + 1].text.lower() != "as":
             return []
-        return self._post_after_as(words, last + 2)
+        post = self._post_after_as(words, last + 2)
+        governors = {words[w.head].lemma.lower() for w in (words[last], *post) if w.head >= 0}
+        if governors & self.lexicon.characterizing_verbs:
+            return []  # `described Ruiz as a climate evangelist`: how someone paints him
+        return post
 
     def _as_after_possessive(self, sentence: Sentence, last: int) -> list[Word]:
         """`as_after_possessed` where the parser wrote the possessive ending as a word."""
@@ -1678,7 +1682,7 @@ def _definite_descriptions(
                 continue
             if "Number=Plur" in head.feats or (
                 head.text.lower().endswith("s")
-                and (head.lemma != head.text.lower() or head.text.lower()[:-1] in reader.nouns)
+                and (head.lemma != head.text.lower() or reader.lexicon.is_role_noun(head.text[:-1]))
             ):
                 continue
             following = words[head.index + 1] if head.index + 1 < len(words) else None
@@ -2176,7 +2180,7 @@ def _posts_given_names(sentence: Sentence, lexicon: Lexicon) -> Iterator[tuple[s
         following = words[word.index + 1]
         if word.upos not in ("NOUN", "PROPN"):
             continue
-        post = lexicon.is_title(word.text) or word.text.lower() in lexicon.role_nouns
+        post = lexicon.is_title(word.text) or lexicon.is_role_noun(word.text)
         if post and following.upos == "PROPN" and following.text[:1].isupper():
             first = word.index
             while first > 0 and words[first - 1].upos in ("PROPN", "ADJ", "NOUN"):
@@ -2482,7 +2486,7 @@ class _Focus:
         posts = {
             held
             for key in chosen.title_keys
-            if ((held := key.rpartition(" ")[2]) in lexicon.role_nouns or lexicon.is_title(held))
+            if (lexicon.is_role_noun(held := key.rpartition(" ")[2]) or lexicon.is_title(held))
             and held not in lexicon.parties
             and held not in lexicon.relation_nouns
         }
