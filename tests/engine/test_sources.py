@@ -649,3 +649,14 @@ def test_a_body_named_after_the_name_says_the_category_unless_it_names_no_office
         ("Kenji Mori", SourceCategory.EXPERT),
         ("Lena Holt", SourceCategory.CITIZEN),
     ]
+
+
+def test_a_given_name_written_like_a_country_is_no_government() -> None:
+    # `Jordan Lee, a nurse`, `Israel Ortiz, a farmer`: members of the public, though "Jordan"
+    # and "Israel" also name states.
+    result = attribute(fixture("given_name_written_like_a_country"), LEXICON)
+    categories = {s.name: s.category for s in result.speakers}
+    assert categories == {
+        "Jordan Lee": SourceCategory.CITIZEN,
+        "Israel Ortiz": SourceCategory.CITIZEN,
+    }

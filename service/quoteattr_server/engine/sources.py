@@ -1040,7 +1040,12 @@ def category_of(
         titles = list(itertools.takewhile(lambda w: lexicon.category_of(w) is not None, words))
         if titles and len(titles) < len(words):
             phrases.append(" ".join(titles))
-    phrases += [m.text for m in speaker.mentions if lexicon.gender_of(_PRONOUN, m.text) is None]
+    named_person = speaker.kind is SpeakerKind.PERSON and not is_unnamed(speaker, lexicon)
+    phrases += [
+        _without_name(m.text, speaker.name) if named_person else m.text
+        for m in speaker.mentions
+        if lexicon.gender_of(_PRONOUN, m.text) is None
+    ]
     votes: dict[SourceCategory, int] = {}
     for phrase in phrases:
         category = phrase_category(phrase, lexicon)
@@ -1052,6 +1057,15 @@ def category_of(
         # A named person the article gives no role at all: a member of the public.
         return SourceCategory.CITIZEN
     return SourceCategory.UNKNOWN
+
+
+def _without_name(mention: str, name: str) -> str:
+    """A person's mention without their given name, which may be written like a place
+    (`Jordan Lee` is no country; `Sen. Jordan Lee` still a senator)."""
+    words = name.split()
+    if len(words) < 2:
+        return mention
+    return " ".join(w for w in mention.split() if w != words[0])
 
 
 def phrase_category(phrase: str, lexicon: SourceLexicon) -> SourceCategory | None:
