@@ -534,6 +534,12 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Labour", SourceCategory.OFFICIAL),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
+        # Local elected posts and public services.
+        ("Assemblywoman", SourceCategory.OFFICIAL),
+        ("a Brookfield alderman", SourceCategory.OFFICIAL),
+        ("District Attorney", SourceCategory.OFFICIAL),
+        ("a resident of the district", SourceCategory.CITIZEN),
+        ("a firefighter", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
