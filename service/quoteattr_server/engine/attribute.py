@@ -39,6 +39,7 @@ from quoteattr_server.engine.hyphens import (
     joined_hyphenated_names,
     party_tags_set_aside,
 )
+from quoteattr_server.engine.late_appositions import late_appositions_rehung
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import Lexicon, load_lexicon, phrase_key
 from quoteattr_server.engine.marks import (
@@ -150,7 +151,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
-    doc = split_names_joined(doc, lexicon)
+    doc = late_appositions_rehung(split_names_joined(doc, lexicon), lexicon)
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
     doc = reduced_relatives_read(cue_nouns_as_verbs(doc, lexicon), lexicon)
     layout = Layout(doc, find_quotes(doc.text, doc.paragraphs))
