@@ -1922,3 +1922,14 @@ def test_an_as_phrase_after_the_object_is_said_of_it() -> None:
         ("the claims as false", "Ruiz"),
         ("the ferry operators", "The union"),
     ]
+
+
+def test_a_cue_in_a_whose_clause_reports_nothing_of_the_clause_before() -> None:
+    # `The ruling was welcomed by the ferry workers' union, whose president, Marta Kovac, said
+    # it was "long overdue."`: the parser made "said" a parataxis of "welcomed", but the
+    # union's welcome is not what she said; her post is "president", without "whose".
+    assert quoted_by("whose_post_named_after_body") == [
+        ("\u201clong overdue.\u201d", "Marta Kovac")
+    ]
+    result = attribute(parsed("whose_post_named_after_body"), LEXICON)
+    assert roles_by_name(result) == {"Marta Kovac": ["president"]}

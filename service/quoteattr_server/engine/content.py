@@ -1472,6 +1472,8 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
         and lexicon.cue_group(host.lemma) not in _HELD_VIEWS
     ):
         return None
+    if _opened_by_whose(sentence, word):
+        return None  # `... welcomed by the union, whose president, Tom Lind, said ...`
     if not any(c.deprel.startswith("nsubj") for c in sentence.children(word.index)):
         # `..., lawyers for the families said.`, the source hung in the host clause: the run
         # between the last comma and the cue is the source, all before the comma the content.
@@ -1480,6 +1482,17 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
             span, source = sourced
             return [ReportedContent(sentence, word, word, span, Rule.REPORTED_PARATAXIS, source)]
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
+
+
+def _opened_by_whose(sentence: Sentence, cue: Word) -> bool:
+    """The cue's clause is a relative one on a noun of the clause before (`the union, whose
+    president, Tom Lind, said ...`): "whose" opens its subject, no verb between."""
+    for word in reversed(sentence.words[: cue.index]):
+        if word.upos in ("VERB", "AUX"):
+            return False
+        if word.text.lower() == "whose":
+            return True
+    return False
 
 
 def _trailing_inverted_cue(sentence: Sentence, cue: Word) -> Span | None:

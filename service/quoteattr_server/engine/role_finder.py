@@ -184,7 +184,7 @@ _AFTER_SET_OFF_NAME = frozenset({",", ".", "said", "says", "told", "and"})
 _ROLE_PHRASE_LINKS = frozenset({"of", "for", "at", "in", "'s", "\u2019s", "-"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _SET_OFF_OPENERS = frozenset(
-    {"said", "says", "told", "wrote", "added", "to", "by", "which", "that"}
+    {"said", "says", "told", "wrote", "added", "to", "by", "which", "that", "whose"}
 )
 
 
@@ -485,6 +485,8 @@ class RoleReader:
             return []
         position = self._skip_age(words, position)
         phrase = self.noun_phrase(words, position + 1)
+        if phrase and phrase[0].text.lower() == "whose":
+            return []  # `the union, whose president, ...`: a relative clause's subject
         if runs_into_its_verb(sentence, words[first : last + 1], phrase):
             return []  # `According to the Met Office, a further 50mm of rain could fall`
         if not self._apposition_is_role(phrase):
@@ -958,6 +960,8 @@ class RoleReader:
         return self.lexicon.is_organization_head(last.text, last.lemma)
 
     def _inside_role_phrase(self, word: Word) -> bool:
+        if word.text.lower() == "whose":
+            return False  # `the union, whose president, Tom Lind,`: the post, not the relative
         if word.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
         return word.text.lower() in _ROLE_PHRASE_LINKS

@@ -477,6 +477,8 @@ def apposition_role(text: str, sentence: Sentence, head: Word, lexicon: Lexicon)
             words = trim_punct(_without_relative_clauses(sentence, child))
             if not words or all(w.upos == "NUM" for w in words) or contrasts(words):
                 continue
+            if words[0].text.lower() == "whose":
+                continue  # `the union, whose president, ...`: a relative clause's subject
             span = span_of(words)
             return TextSpan(text[span.start : span.end], span)
     return surface_apposition_role(text, sentence, _name_phrase(sentence, head), lexicon)
