@@ -173,6 +173,14 @@ def test_blank_out_keeps_offsets() -> None:
             "Maria, a student who asked that her last name not be used, said she fled.",
             "who asked that her last name not be used",
         ),
+        (
+            "The aide, who requested anonymity to discuss the talks, said they had stalled.",
+            "who requested anonymity to discuss the talks",
+        ),
+        (
+            "Two officials, who were granted anonymity to speak freely, said it was over.",
+            "who were granted anonymity to speak freely",
+        ),
     ],
 )
 def test_anonymity_phrases(sentence: str, phrase: str) -> None:
@@ -182,6 +190,8 @@ def test_anonymity_phrases(sentence: str, phrase: str) -> None:
 def test_named_sources_grant_no_anonymity() -> None:
     text = "Kovac, speaking at a rally, said the plan was reckless and asked to be heard."
     assert anonymity_spans(text) == ()
+    # Anonymity as a subject of the story, no grant to a source.
+    assert anonymity_spans("The group fights for online anonymity, Kovac said.") == ()
 
 
 def test_anonymity_grant_is_never_a_quote() -> None:

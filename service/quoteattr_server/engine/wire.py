@@ -157,14 +157,18 @@ _ANONYMITY = re.compile(
     r"|\b(?:speaking|spoke|talking)\s+(?:anonymously|privately|on\s+background)\b"
     r"|\b(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+(?:asked|requested)\s+"
     r"that\s+(?:(?:his|her|their)\s+(?:(?:last|full|first|family)\s+)?names?|he|she|they)\s+"
-    r"not\s+be\s+(?:used|published|named|identified|given|disclosed|printed)",
+    r"not\s+be\s+(?:used|published|named|identified|given|disclosed|printed)"
+    r"|\b(?:(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+)?"
+    r"(?:requested|asked\s+for|sought|insisted\s+on|(?:was|were)\s+(?:granted|given|promised))"
+    r"\s+anonymity\b(?:\s+to\s+(?:speak|talk|discuss|describe|comment)[^,.;:]{0,60})?",
     re.IGNORECASE,
 )
 
 
 def anonymity_spans(text: str) -> tuple[Span, ...]:
     """ "speaking on condition of anonymity", "who asked not to be named", "not authorized to
-    speak publicly": the phrases by which an article grants a source anonymity."""
+    speak publicly", "who requested anonymity to discuss ...": the phrases by which an article
+    grants a source anonymity."""
     return tuple(Span(m.start(), m.end()) for m in _ANONYMITY.finditer(text))
 
 
