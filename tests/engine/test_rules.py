@@ -1933,3 +1933,12 @@ def test_a_cue_in_a_whose_clause_reports_nothing_of_the_clause_before() -> None:
     ]
     result = attribute(parsed("whose_post_named_after_body"), LEXICON)
     assert roles_by_name(result) == {"Marta Kovac": ["president"]}
+
+
+def test_a_trailing_source_ends_before_its_cue_and_when() -> None:
+    # `..., official figures showed on Thursday.` (hand-edited: "showed" a participle on
+    # "figures"): the participle is the cue and "on Thursday" when, no description of the
+    # figures (`officials briefed on the talks` keeps its description).
+    assert quoted_by("source_participle_then_time") == [
+        ("Ferry traffic fell by a third in May", "official figures")
+    ]

@@ -552,7 +552,9 @@ class _Resolution:
         return introduced, head
 
     def _attributed(self, draft: _Draft, speaker: SpeakerHead) -> None:
-        resolved = _resolve_speaker(speaker, self.resolver, self.lexicon, self.text)
+        resolved = _resolve_speaker(
+            speaker, self.resolver, self.lexicon, self.text, cue=draft.cue_word
+        )
         if draft.rule is Rule.TRANSCRIPT and resolved.referent.name.isupper():
             # `"WALLACE: ...` with the name written nowhere else: "Wallace", as a name reads.
             titled = replace(resolved.referent, name=resolved.referent.name.title())
@@ -657,12 +659,15 @@ class _Resolved:
 
 
 def _resolve_speaker(
-    head: SpeakerHead, resolver: Resolver, lexicon: Lexicon, text: str
+    head: SpeakerHead, resolver: Resolver, lexicon: Lexicon, text: str, cue: Word | None = None
 ) -> _Resolved:
     """Resolve the mention at a cue; gather the roles this mention and its entity carry."""
     sentence, word = head.sentence, _past_honorific(head.sentence, head.word, lexicon)
     words = description_tail(
-        sentence, organization_name(sentence, mention_words(sentence, word), lexicon), lexicon
+        sentence,
+        organization_name(sentence, mention_words(sentence, word), lexicon),
+        lexicon,
+        cue=cue,
     )
     roles: list[TextSpan] = []
     target_words = words

@@ -1525,12 +1525,16 @@ def _back_past(text: str, position: int, skipped: Callable[[str], bool]) -> int:
 _DESCRIPTION_LINKS = frozenset({"ADJ", "VERB"})
 
 
-def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) -> list[Word]:
+def description_tail(
+    sentence: Sentence, words: list[Word], lexicon: Lexicon, *, cue: Word | None = None
+) -> list[Word]:
     """An unnamed source described after its noun: `a person familiar with the plans`,
     `officials briefed on the talks`, `Republicans on the committee`. The description is part
     of who speaks, so the mention takes it in: an adjective or participle right after a common
     noun (or a group's label), with its prepositional phrase, up to punctuation or a verb; or
-    the noun's own prepositional complement (not a time)."""
+    the noun's own prepositional complement (not a time). Not the attribution's own `cue`,
+    which the parser may hang on its source as a participle (`official data showed on
+    Wednesday`)."""
     all_words = sentence.words
     if len(words) > 1 and words[-1].upos == "ADJ" and words[-1].head == words[-2].index:
         # `Sources close to the talks`: the mention took the adjective after its noun.
@@ -1544,12 +1548,7 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     if complement:
         return [*words, *complement]
     link, preposition = all_words[position], all_words[position + 1]
-    if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
-        return words
-    if link.index == head.head and head.deprel.startswith("nsubj") and link.upos == "VERB":
-        return words  # `the board confirmed on Tuesday`: the verb the noun is subject of
-    # `Residents living along the quay say`: a participle, which the tagger may call a gerund.
-    if link.upos == "VERB" and not ("VerbForm=Part" in link.feats or "VerbForm=Ger" in link.feats):
+    if not _describing_link(head, link, preposition, cue):
         return words
     tail = [link, preposition]
     for word in all_words[position + 2 :]:
@@ -1559,6 +1558,19 @@ def description_tail(sentence: Sentence, words: list[Word], lexicon: Lexicon) ->
     if not any(w.upos in _NOMINAL for w in tail):
         return words
     return [*words, *tail]
+
+
+def _describing_link(head: Word, link: Word, preposition: Word, cue: Word | None) -> bool:
+    """An adjective or participle after the source's noun, then a preposition: the start of
+    a description (`familiar with`, `briefed on`), not the noun's verb nor the cue."""
+    if link.upos not in _DESCRIPTION_LINKS or preposition.upos != "ADP":
+        return False
+    if cue is not None and link.start == cue.start:
+        return False  # `official data showed on Wednesday`: the cue, hung on its source
+    if link.index == head.head and head.deprel.startswith("nsubj") and link.upos == "VERB":
+        return False  # `the board confirmed on Tuesday`: the verb the noun is subject of
+    # `Residents living along the quay say`: a participle, which the tagger may call a gerund.
+    return link.upos != "VERB" or "VerbForm=Part" in link.feats or "VerbForm=Ger" in link.feats
 
 
 # Prepositions that open a noun's complement: who a source is (`a reporter for the Times`), or
