@@ -666,3 +666,12 @@ def test_a_given_name_written_like_a_country_is_no_government() -> None:
         "Jordan Lee": SourceCategory.CITIZEN,
         "Israel Ortiz": SourceCategory.CITIZEN,
     }
+
+
+def test_a_description_in_the_names_own_sentence_is_someone_else() -> None:
+    # `Greta Holm thinks the council is wrong`: the council is what she speaks of, so it gives
+    # her no category; she has no role, a member of the public.
+    result = attribute(fixture("description_in_the_names_sentence"), LEXICON)
+    assert {s.name: s.category for s in result.speakers} == {
+        "Greta Holm": SourceCategory.CITIZEN
+    }

@@ -247,8 +247,8 @@ def _descriptions(
     doc: ParsedDoc, found: dict[str, list[NameOccurrence]], lexicon: SourceLexicon
 ) -> dict[str, list[TextSpan]]:
     """Definite descriptions as subjects ("The Republican nominee said ..."), each given to the
-    speaker last written by name before it in its paragraph or the one before; for the category
-    only (a reader's guess, never gender evidence)."""
+    speaker last written by name in a sentence before it, in its paragraph or the one before;
+    for the category only (a reader's guess, never gender evidence)."""
     names = sorted(
         (o.span.start, o.sentence.paragraph, speaker_id)
         for speaker_id, occurrences in found.items()
@@ -265,7 +265,9 @@ def _descriptions(
             phrase = [w for w in sentence.subtree(word.index) if w.upos != "PUNCT"]
             if phrase[0].text.lower() != "the":
                 continue
-            before = [n for n in names if n[0] < word.start]
+            # A sentence before: in the name's own sentence a description is someone else
+            # (`Ms. Ortiz thinks the council is wrong`).
+            before = [n for n in names if n[0] < sentence.start]
             if before and sentence.paragraph - before[-1][1] <= 1:
                 described.setdefault(before[-1][2], []).append(_text_span(doc.text, phrase))
     return described
