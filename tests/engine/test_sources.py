@@ -672,6 +672,4 @@ def test_a_description_in_the_names_own_sentence_is_someone_else() -> None:
     # `Greta Holm thinks the council is wrong`: the council is what she speaks of, so it gives
     # her no category; she has no role, a member of the public.
     result = attribute(fixture("description_in_the_names_sentence"), LEXICON)
-    assert {s.name: s.category for s in result.speakers} == {
-        "Greta Holm": SourceCategory.CITIZEN
-    }
+    assert {s.name: s.category for s in result.speakers} == {"Greta Holm": SourceCategory.CITIZEN}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.subject_repairs import subjects_repaired
 
-from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+from .rulekit import LEXICON, parsed, quote_containing, quoted_by, roles_by_name, speaker_of
 
 
 def test_verb_after_the_description_becomes_the_root_with_the_name_as_subject() -> None:
@@ -85,3 +85,15 @@ def test_noun_a_subordinator_marks_is_the_subject_of_the_verb_after_its_phrase()
     union = speaker_of(result, quote_containing(result, "accepted the offer"))
     assert union is not None
     assert union.name == "The union"
+
+
+def test_a_name_after_an_opening_participles_clause_is_the_subject() -> None:
+    # `Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ...`, with "alongside"
+    # tagged an adjective: the parser made the minister the subject and Ruiz her conjunct.
+    # He speaks; her title is "Finance Minister", without the preposition.
+    assert quoted_by("preposition_before_title") == [
+        ("the budget was sound", "Tomas Ruiz"),
+        ("\u201cWe agree,\u201d", "Ana Kovac"),
+    ]
+    result = attribute(parsed("preposition_before_title"), LEXICON)
+    assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": ["Finance Minister"]}

@@ -460,7 +460,7 @@ class RoleReader:
             )
         if word.upos in ("PUNCT",) and word.text not in ("-",):
             return False
-        if self.is_honorific(word) or lowered in _RELATIVES:
+        if self.is_honorific(word) or lowered in _RELATIVES or lowered in _PREPOSITIONS:
             return False
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
@@ -1724,6 +1724,29 @@ def _possessor(sentence: Sentence, phrase: list[Word]) -> bool:
     president as well as the aide."""
     following = phrase[-1].index + 1
     return following < len(sentence.words) and sentence.words[following].text in _POSSESSIVE
+
+
+# Prepositions the tagger may call adjectives before a title (`Speaking alongside German
+# Chancellor Friedrich Merzig`): never a title's modifier.
+_PREPOSITIONS = frozenset(
+    {
+        "alongside",
+        "amid",
+        "amidst",
+        "beside",
+        "despite",
+        "opposite",
+        "near",
+        "toward",
+        "towards",
+        "versus",
+        "via",
+        "including",
+        "unlike",
+        "like",
+        "against",
+    }
+)
 
 
 def _is_party_member(word: Word, lexicon: Lexicon) -> bool:

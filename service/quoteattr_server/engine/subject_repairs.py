@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Five misparses of news sentences take the speaker from a cue:
+Six misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -13,13 +13,16 @@ Five misparses of news sentences take the speaker from a cue:
 - a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
   Mrs. Varga said ..." the name is a second subject of "sounds";
 - an adjective after the subject noun read as a second subject: "An aide close to the prime
-  minister told ..." was spoken by "close".
+  minister told ..." was spoken by "close";
+- a name after an opening participle's clause read as a conjunct of a name inside it:
+  "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired
@@ -39,7 +42,7 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the five misparses above restored."""
+    """`doc` with the subjects of the six misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
         sentence = _time_set_aside(sentence, lexicon)
@@ -226,10 +229,40 @@ def _subject_before_time(sentence: Sentence, time: Word, lexicon: Lexicon) -> Wo
     return noun if hung or beside else None
 
 
+def _subject_after_participle(sentence: Sentence) -> Sentence:
+    """`Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ...`, with "alongside"
+    read as an adjective: the parser made the minister the subject of "said" and Ruiz her
+    conjunct. A sentence opened by a participle's clause ends it at its first comma; a name
+    alone between that comma and the main verb, whose subject stands inside the clause, is the
+    verb's subject, and the old subject the participle's oblique."""
+    words = sentence.words
+    opener = words[0] if words else None
+    if opener is None or opener.upos != "VERB" or "VerbForm=Part" not in opener.feats:
+        return sentence
+    comma = next((w.index for w in words if w.text == ","), None)
+    if comma is None or comma + 2 >= len(words):
+        return sentence
+    name = words[comma + 1]
+    run = list(itertools.takewhile(lambda w: w.upos == "PROPN", words[comma + 1 :]))
+    verb = words[comma + 1 + len(run)] if comma + 1 + len(run) < len(words) else None
+    if name.upos != "PROPN" or verb is None or verb.upos != "VERB":
+        return sentence
+    inside = [
+        c for c in sentence.children(verb.index) if c.base_deprel == "nsubj" and c.index < comma
+    ]
+    if len(inside) != 1 or any(w.head != name.index for w in run[1:]):
+        return sentence
+    mended = list(words)
+    mended[name.index] = dataclasses.replace(name, head=verb.index, deprel="nsubj")
+    mended[inside[0].index] = dataclasses.replace(inside[0], head=opener.index, deprel="obl")
+    return dataclasses.replace(sentence, words=tuple(mended))
+
+
 # The repairs after the time phrase's (which reads the lexicon), in the order they run.
 _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
     _restored,
     _subordinated,
     _main_subject_returned,
     _adjective_on_subject,
+    _subject_after_participle,
 )
