@@ -97,3 +97,15 @@ def test_a_name_after_an_opening_participles_clause_is_the_subject() -> None:
     ]
     result = attribute(parsed("preposition_before_title"), LEXICON)
     assert roles_by_name(result) == {"Tomas Ruiz": [], "Ana Kovac": ["Finance Minister"]}
+
+
+def test_the_noun_before_its_relative_clause_is_the_subject_of_the_verb_after_it() -> None:
+    # `"...," one diplomat, who asked not to be named, told Reuters.`: "told" had no subject
+    # and the diplomat hung on the quotation, so "asked" was the cue; the diplomat tells.
+    result = attribute(parsed("subject_before_its_relative"), LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert speaker.name == "one diplomat"
+    assert quote.cue is not None
+    assert quote.cue.text == "told"

@@ -258,6 +258,45 @@ def _subject_after_participle(sentence: Sentence) -> Sentence:
     return dataclasses.replace(sentence, words=tuple(mended))
 
 
+def _subject_before_its_relative(sentence: Sentence) -> Sentence:
+    """`"...," one diplomat, who asked not to be named, told Reuters.`: the parser left "told"
+    without a subject and hung the diplomat elsewhere (on the quotation), so the relative
+    clause's "asked" seemed the cue. A verb with no subject right after the comma that ends a
+    noun's relative clause, opened by a relative pronoun and set off by commas, has that noun
+    for its subject, when the noun is no subject already."""
+    words = sentence.words
+    for noun in words:
+        if noun.upos not in ("NOUN", "PROPN") or noun.base_deprel == "nsubj":
+            continue
+        verb = _verb_after_relative(sentence, noun)
+        if verb is None or any(c.base_deprel == "nsubj" for c in sentence.children(verb.index)):
+            continue
+        mended = list(words)
+        mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
+        return dataclasses.replace(sentence, words=tuple(mended))
+    return sentence
+
+
+def _verb_after_relative(sentence: Sentence, noun: Word) -> Word | None:
+    """The verb right after the comma that closes `noun`'s relative clause opened by a comma."""
+    words = sentence.words
+    for clause in sentence.children(noun.index):
+        if clause.deprel != "acl:relcl":
+            continue
+        span = [w for w in sentence.subtree(clause.index) if w.upos != "PUNCT"]
+        opening, after = span[0].index, span[-1].index + 2
+        if opening != noun.index + 2 or words[noun.index + 1].text != ",":
+            continue
+        if "PronType=Rel" not in span[0].feats:
+            continue  # opened by "who", "which": not `a version of what ...`
+        if after >= len(words) or words[after - 1].text != ",":
+            continue
+        verb = words[after]
+        if verb.upos == "VERB" and all(w is not verb for w in sentence.subtree(noun.index)):
+            return verb
+    return None
+
+
 # The repairs after the time phrase's (which reads the lexicon), in the order they run.
 _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
     _restored,
@@ -265,4 +304,5 @@ _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
     _main_subject_returned,
     _adjective_on_subject,
     _subject_after_participle,
+    _subject_before_its_relative,
 )
