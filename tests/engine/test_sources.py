@@ -673,3 +673,11 @@ def test_a_description_in_the_names_own_sentence_is_someone_else() -> None:
     # her no category; she has no role, a member of the public.
     result = attribute(fixture("description_in_the_names_sentence"), LEXICON)
     assert {s.name: s.category for s in result.speakers} == {"Greta Holm": SourceCategory.CITIZEN}
+
+
+def test_a_gendered_possessor_in_a_description_is_someone_else() -> None:
+    # `the boy's mother`: "boy" owns the mother, so it says nothing of her gender.
+    result = attribute(fixture("gendered_possessor_in_description"), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.gender is Gender.FEMALE
+    assert [e.text for e in speaker.gender_evidence] == ["mother"]

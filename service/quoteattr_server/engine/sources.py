@@ -701,8 +701,17 @@ def _evidence(
         for position, token in enumerate(tokens):
             gender = lexicon.gender_of("noun", token.text)
             owned = any(t.text.lower() == "whose" for t in tokens[max(0, position - 2) : position])
-            if gender is not None and not owned:  # `Ms Okafor, whose son was killed`: his
+            # `Ms Okafor, whose son was killed`: his; `the boy's mother`: the boy is someone else.
+            if gender is not None and not owned and not _possessor(doc.text, token):
                 yield gender, token
+
+
+def _possessor(text: str, token: TextSpan) -> bool:
+    """The token owns what follows it (`boy's`, `boys'`): another person than the speaker."""
+    after = text[token.span.end : token.span.end + 2]
+    return after[:1] in ("'", "\u2019") and (
+        len(after) == 1 or not after[1].isalpha() or after[1] == "s"
+    )
 
 
 _COORDINATORS = frozenset({"and", "or", "&"})
