@@ -109,3 +109,19 @@ def test_the_noun_before_its_relative_clause_is_the_subject_of_the_verb_after_it
     assert speaker.name == "one diplomat"
     assert quote.cue is not None
     assert quote.cue.text == "told"
+
+
+def test_a_relative_clause_read_as_the_nouns_own_clause_is_hung_on_the_noun() -> None:
+    # `..., while a trader in Port Ellis, who declined to be named, said investors had been
+    # caught off guard`: the parser made the trader and "who" both subjects of "declined",
+    # and "said" had no subject, so the analysts seemed to say it.
+    repaired = subjects_repaired(parsed("relative_read_as_main_clause"), LEXICON)
+    words = repaired.sentences[0].words
+    trader = next(w for w in words if w.text == "trader")
+    declined = next(w for w in words if w.text == "declined")
+    assert words[trader.head].text == "said"
+    assert (declined.head, declined.deprel) == (trader.index, "acl:relcl")
+    assert quoted_by("relative_read_as_main_clause")[-1] == (
+        "investors had been caught off guard",
+        "a trader in Port Ellis",
+    )

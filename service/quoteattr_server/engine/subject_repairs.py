@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Six misparses of news sentences take the speaker from a cue:
+Seven misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -15,7 +15,10 @@ Six misparses of news sentences take the speaker from a cue:
 - an adjective after the subject noun read as a second subject: "An aide close to the prime
   minister told ..." was spoken by "close";
 - a name after an opening participle's clause read as a conjunct of a name inside it:
-  "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac.
+  "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac;
+- a noun cut from the verb after its relative clause: in "..., one diplomat, who asked not to
+  be named, told Reuters." "told" has no subject (or the diplomat is a second subject of
+  "asked"), so "asked" seemed the cue.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -42,7 +45,7 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the six misparses above restored."""
+    """`doc` with the subjects of the seven misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
         sentence = _time_set_aside(sentence, lexicon)
@@ -266,33 +269,61 @@ def _subject_before_its_relative(sentence: Sentence) -> Sentence:
     for its subject, when the noun is no subject already."""
     words = sentence.words
     for noun in words:
-        if noun.upos not in ("NOUN", "PROPN") or noun.base_deprel == "nsubj":
+        if noun.upos not in ("NOUN", "PROPN"):
             continue
-        verb = _verb_after_relative(sentence, noun)
+        clause = _relative_read_as_main(sentence, noun)
+        if noun.base_deprel == "nsubj" and clause is None:
+            continue
+        verb = _verb_after_relative(sentence, noun, clause)
         if verb is None or any(c.base_deprel == "nsubj" for c in sentence.children(verb.index)):
             continue
         mended = list(words)
         mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
+        if clause is not None:
+            mended[clause.index] = dataclasses.replace(clause, head=noun.index, deprel="acl:relcl")
         return dataclasses.replace(sentence, words=tuple(mended))
     return sentence
 
 
-def _verb_after_relative(sentence: Sentence, noun: Word) -> Word | None:
-    """The verb right after the comma that closes `noun`'s relative clause opened by a comma."""
+def _relative_read_as_main(sentence: Sentence, noun: Word) -> Word | None:
+    """`a trader in Frankfurt, who declined to be named, said ...`, parsed with the trader and
+    "who" both subjects of "declined": the relative clause the parser took for the noun's own."""
+    if noun.base_deprel != "nsubj" or noun.head < 0:
+        return None
+    clause = sentence.words[noun.head]
+    relative = [
+        c
+        for c in sentence.children(clause.index)
+        if c.base_deprel == "nsubj" and "PronType=Rel" in c.feats and c.index > noun.index
+    ]
+    return clause if relative else None
+
+
+def _verb_after_relative(sentence: Sentence, noun: Word, misread: Word | None) -> Word | None:
+    """The verb right after the comma that closes `noun`'s relative clause opened by a comma
+    (`misread`, the clause the parser made the noun's own, or one hung on it)."""
     words = sentence.words
-    for clause in sentence.children(noun.index):
-        if clause.deprel != "acl:relcl":
+    clauses = [misread] if misread else sentence.children(noun.index)
+    for clause in clauses:
+        if clause.deprel != "acl:relcl" and clause is not misread:
             continue
-        span = [w for w in sentence.subtree(clause.index) if w.upos != "PUNCT"]
-        opening, after = span[0].index, span[-1].index + 2
-        if opening != noun.index + 2 or words[noun.index + 1].text != ",":
+        clause_words = {w.index for w in sentence.subtree(clause.index)}
+        noun_words = {w.index for w in sentence.subtree(noun.index)}
+        if clause is misread:
+            inside, phrase = clause_words - noun_words, sorted(noun_words)
+        else:
+            inside, phrase = clause_words, sorted(noun_words - clause_words)
+        end = max(i for i in phrase if words[i].upos != "PUNCT")
+        span = [w for w in words if w.index in inside and w.index > end and w.upos != "PUNCT"]
+        if not span or words[end + 1].text != "," or span[0].index != end + 2:
             continue
         if "PronType=Rel" not in span[0].feats:
             continue  # opened by "who", "which": not `a version of what ...`
+        after = span[-1].index + 2
         if after >= len(words) or words[after - 1].text != ",":
             continue
         verb = words[after]
-        if verb.upos == "VERB" and all(w is not verb for w in sentence.subtree(noun.index)):
+        if verb.upos == "VERB" and verb.index not in inside | set(phrase):
             return verb
     return None
 
