@@ -540,6 +540,9 @@ def test_anonymous_when_the_article_gives_no_name(
         ("District Attorney", SourceCategory.OFFICIAL),
         ("a resident of the district", SourceCategory.CITIZEN),
         ("a firefighter", SourceCategory.OFFICIAL),
+        # Companies by their trade.
+        ("the airline", SourceCategory.BUSINESS),
+        ("the German carmaker", SourceCategory.BUSINESS),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
