@@ -125,3 +125,14 @@ def test_a_relative_clause_read_as_the_nouns_own_clause_is_hung_on_the_noun() ->
         "investors had been caught off guard",
         "a trader in Port Ellis",
     )
+
+
+def test_a_name_after_a_fronted_phrase_is_the_subject_of_the_verb_past_its_apposition() -> None:
+    # `During a town-hall meeting last week in Port Ellis, Marta Lind, the head of the
+    # Harbour Trust, bluntly told reporters ...`: the parser made Lind a conjunct of
+    # the town and left "told" with no subject.
+    repaired = subjects_repaired(parsed("name_after_fronted_phrase"), LEXICON)
+    words = repaired.sentences[0].words
+    marta = next(w for w in words if w.text == "Marta")
+    assert (words[marta.head].text, marta.deprel) == ("told", "nsubj")
+    assert quoted_by("name_after_fronted_phrase") == [("the pier would close", "Marta Lind")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.cues import DASHES, is_according, is_verb_cue, phrase_cue_end
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
-from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.lexicon import MISTAGGED_PREPOSITIONS, Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
 from quoteattr_server.engine.roles import ARTICLES, participle_on_noun
 from quoteattr_server.engine.rules import Rule
@@ -1097,6 +1097,8 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     if obj is None or _bare_document(site, obj):
         return None
     words = site.sentence.subtree(obj.index)
+    if words[0].upos != "ADP" and words[0].text.lower() in MISTAGGED_PREPOSITIONS:
+        return None  # `Speaking alongside Chancellor Merzig`: with whom, not what
     if obj.upos == "PRON":
         words += _said_of_pronoun(site, obj)
     words += _correlative_clause(site, obj)

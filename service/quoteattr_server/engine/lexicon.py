@@ -208,6 +208,29 @@ class Lexicon:
         return word.lower() in self.honorifics
 
 
+# Prepositions the tagger may call adjectives or nouns (`Speaking alongside German Chancellor
+# Friedrich Merzig`): never a title's modifier, never the head of what was said.
+MISTAGGED_PREPOSITIONS = frozenset(
+    {
+        "alongside",
+        "amid",
+        "amidst",
+        "beside",
+        "despite",
+        "opposite",
+        "near",
+        "toward",
+        "towards",
+        "versus",
+        "via",
+        "including",
+        "unlike",
+        "like",
+        "against",
+    }
+)
+
+
 def phrase_key(lemma: str, following: str) -> str:
     """How `cues.txt` writes a two-word cue: `put_it`, `point_out`."""
     return f"{lemma.lower()}_{following.lower()}"

@@ -33,7 +33,7 @@ from quoteattr_server.engine.entities import (
 )
 from quoteattr_server.engine.hyphens import glued_hyphen
 from quoteattr_server.engine.kin_names import with_kin_surname
-from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.lexicon import MISTAGGED_PREPOSITIONS, Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS, find_quotes
 from quoteattr_server.engine.roles import (
     ABBREVIATED_TITLES,
@@ -460,7 +460,7 @@ class RoleReader:
             )
         if word.upos in ("PUNCT",) and word.text not in ("-",):
             return False
-        if self.is_honorific(word) or lowered in _RELATIVES or lowered in _PREPOSITIONS:
+        if self.is_honorific(word) or lowered in _RELATIVES or lowered in MISTAGGED_PREPOSITIONS:
             return False
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
@@ -1724,29 +1724,6 @@ def _possessor(sentence: Sentence, phrase: list[Word]) -> bool:
     president as well as the aide."""
     following = phrase[-1].index + 1
     return following < len(sentence.words) and sentence.words[following].text in _POSSESSIVE
-
-
-# Prepositions the tagger may call adjectives before a title (`Speaking alongside German
-# Chancellor Friedrich Merzig`): never a title's modifier.
-_PREPOSITIONS = frozenset(
-    {
-        "alongside",
-        "amid",
-        "amidst",
-        "beside",
-        "despite",
-        "opposite",
-        "near",
-        "toward",
-        "towards",
-        "versus",
-        "via",
-        "including",
-        "unlike",
-        "like",
-        "against",
-    }
-)
 
 
 def _is_party_member(word: Word, lexicon: Lexicon) -> bool:

@@ -235,30 +235,55 @@ def _subject_before_time(sentence: Sentence, time: Word, lexicon: Lexicon) -> Wo
 def _subject_after_participle(sentence: Sentence) -> Sentence:
     """`Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ...`, with "alongside"
     read as an adjective: the parser made the minister the subject of "said" and Ruiz her
-    conjunct. A sentence opened by a participle's clause ends it at its first comma; a name
-    alone between that comma and the main verb, whose subject stands inside the clause, is the
-    verb's subject, and the old subject the participle's oblique."""
+    conjunct; `During a town-hall meeting in Port Ellis, Marta Lind, the head of the Harbour
+    Trust, bluntly told ...` left "told" with no subject and Lind a conjunct of the town. A
+    sentence opened by a participle's clause or a prepositional phrase ends it at its first
+    comma; a name between that comma and the main verb (past an apposition set off by
+    commas), when the verb's subject stands inside the opening or it has none, is the verb's
+    subject, and the old subject the opening's oblique."""
     words = sentence.words
     opener = words[0] if words else None
-    if opener is None or opener.upos != "VERB" or "VerbForm=Part" not in opener.feats:
+    if opener is None or not (
+        (opener.upos == "VERB" and "VerbForm=Part" in opener.feats) or opener.upos == "ADP"
+    ):
         return sentence
     comma = next((w.index for w in words if w.text == ","), None)
     if comma is None or comma + 2 >= len(words):
         return sentence
     name = words[comma + 1]
     run = list(itertools.takewhile(lambda w: w.upos == "PROPN", words[comma + 1 :]))
-    verb = words[comma + 1 + len(run)] if comma + 1 + len(run) < len(words) else None
-    if name.upos != "PROPN" or verb is None or verb.upos != "VERB":
+    verb = _verb_past_apposition(words, comma + 1 + len(run))
+    if name.upos != "PROPN" or verb is None or any(w.head != name.index for w in run[1:]):
         return sentence
-    inside = [
-        c for c in sentence.children(verb.index) if c.base_deprel == "nsubj" and c.index < comma
-    ]
-    if len(inside) != 1 or any(w.head != name.index for w in run[1:]):
+    subjects = [c for c in sentence.children(verb.index) if c.base_deprel == "nsubj"]
+    inside = [c for c in subjects if c.index < comma]
+    if len(inside) > 1 or any(c.index > comma and c is not name for c in subjects):
         return sentence
+    if name in subjects and not inside:
+        return sentence  # read right already
     mended = list(words)
     mended[name.index] = dataclasses.replace(name, head=verb.index, deprel="nsubj")
-    mended[inside[0].index] = dataclasses.replace(inside[0], head=opener.index, deprel="obl")
+    if inside:
+        head = opener.index if opener.upos == "VERB" else opener.head
+        mended[inside[0].index] = dataclasses.replace(inside[0], head=head, deprel="obl")
     return dataclasses.replace(sentence, words=tuple(mended))
+
+
+def _verb_past_apposition(words: tuple[Word, ...], position: int) -> Word | None:
+    """The verb at `position`, or after an apposition set off by commas there (`, the chief
+    executive of the league,`), with no verb inside it."""
+    if position < len(words) and words[position].text == ",":
+        closing = next(
+            (w.index for w in words[position + 1 :] if w.text == "," or w.upos == "VERB"), None
+        )
+        if closing is None or words[closing].text != ",":
+            return None
+        position = closing + 1
+    while position < len(words) and words[position].upos == "ADV":
+        position += 1  # `, forcefully told`
+    if position < len(words) and words[position].upos == "VERB":
+        return words[position]
+    return None
 
 
 def _subject_before_its_relative(sentence: Sentence) -> Sentence:
