@@ -45,6 +45,15 @@ def find_word(layout: Layout, text: str) -> tuple[Sentence, Word]:
     raise AssertionError(f"no word {text!r} in {layout.doc.text!r}")
 
 
+def word_of(doc: ParsedDoc, text: str) -> Word:
+    """The first word of a parsed document written `text`."""
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if word.text == text:
+                return word
+    raise AssertionError(f"no word {text!r} in {doc.text!r}")
+
+
 def cue_site(name: str, cue: str, earlier: tuple[SpeakerHead, ...] = ()) -> CueSite:
     layout = layout_of(name)
     sentence, word = find_word(layout, cue)

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.late_appositions import late_appositions_rehung
-from quoteattr_server.engine.types import ParsedDoc, Word
 
-from .rulekit import LEXICON, parsed, quoted_by, roles_by_name
-
-
-def _word(doc: ParsedDoc, text: str) -> tuple[int, Word]:
-    for number, sentence in enumerate(doc.sentences):
-        for word in sentence.words:
-            if word.text == text:
-                return number, word
-    raise AssertionError(text)
+from .rulekit import LEXICON, parsed, quoted_by, roles_by_name, word_of
 
 
 def test_a_name_after_a_posts_complement_names_the_holder_of_the_post() -> None:
     # `said a lawyer for the family, Tom Reyes`: the parser hung "Tom Reyes" on "family".
     before = parsed("name_after_post_complement")
-    _, tom = _word(before, "Tom")
-    _, family = _word(before, "family")
+    tom = word_of(before, "Tom")
+    family = word_of(before, "family")
     assert (tom.head, tom.deprel) == (family.index, "appos")
-    _, tom = _word(late_appositions_rehung(before, LEXICON), "Tom")
-    _, lawyer = _word(before, "lawyer")
+    tom = word_of(late_appositions_rehung(before, LEXICON), "Tom")
+    lawyer = word_of(before, "lawyer")
     assert (tom.head, tom.deprel) == (lawyer.index, "appos")
 
 
@@ -44,8 +35,8 @@ def test_a_name_given_as_an_example_of_a_plural_post_stays() -> None:
     # `Several harbour pilots -- for example, Tomas Ruiz of Port Ellis -- have called for a
     # strike` (hand-edited: "example" on "pilots"): one of many, not the holder of a post.
     before = parsed("name_as_example_of_a_plural_post")
-    _, tomas = _word(late_appositions_rehung(before, LEXICON), "Tomas")
-    _, example = _word(before, "example")
+    tomas = word_of(late_appositions_rehung(before, LEXICON), "Tomas")
+    example = word_of(before, "example")
     assert (tomas.head, tomas.deprel) == (example.index, "appos")
     assert quoted_by("name_as_example_of_a_plural_post") == [
         ("for a strike", "Several harbour pilots")

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.split_names import split_names_joined
-from quoteattr_server.engine.types import ParsedDoc, Word
 
-from .rulekit import LEXICON, parsed, roles_by_name
-
-
-def _word(doc: ParsedDoc, text: str) -> tuple[int, Word]:
-    for number, sentence in enumerate(doc.sentences):
-        for word in sentence.words:
-            if word.text == text:
-                return number, word
-    raise AssertionError(text)
+from .rulekit import LEXICON, parsed, roles_by_name, word_of
 
 
 def test_two_proper_nouns_hung_side_by_side_on_one_word_are_one_name() -> None:
@@ -22,8 +13,8 @@ def test_two_proper_nouns_hung_side_by_side_on_one_word_are_one_name() -> None:
     # of "undervalued": the surname becomes the given name's `flat`, so the source is whole
     # and the apposition is her role.
     doc = split_names_joined(parsed("name_split_into_siblings"), LEXICON)
-    _, anika = _word(doc, "Anika")
-    _, sharma = _word(doc, "Sharma")
+    anika = word_of(doc, "Anika")
+    sharma = word_of(doc, "Sharma")
     assert (sharma.head, sharma.deprel) == (anika.index, "flat")
     result = attribute(parsed("name_split_into_siblings"), LEXICON)
     assert roles_by_name(result) == {
@@ -40,11 +31,11 @@ def test_a_title_complement_and_quoted_words_stay_apart() -> None:
     before = parsed("name_split_into_siblings")
     doc = split_names_joined(before, LEXICON)
     for text in ("Ana", "Kovac"):
-        _, word = _word(doc, text)
-        _, was = _word(before, text)
+        word = word_of(doc, text)
+        was = word_of(before, text)
         assert (word.head, word.deprel) == (was.head, was.deprel)
-    _, lind = _word(doc, "Lind")
-    _, ana = _word(doc, "Ana")
+    lind = word_of(doc, "Lind")
+    ana = word_of(doc, "Ana")
     assert (lind.head, lind.deprel) == (ana.index, "flat")
 
 

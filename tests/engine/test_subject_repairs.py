@@ -5,7 +5,15 @@ from __future__ import annotations
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.subject_repairs import subjects_repaired
 
-from .rulekit import LEXICON, parsed, quote_containing, quoted_by, roles_by_name, speaker_of
+from .rulekit import (
+    LEXICON,
+    parsed,
+    quote_containing,
+    quoted_by,
+    roles_by_name,
+    speaker_of,
+    word_of,
+)
 
 
 def test_verb_after_the_description_becomes_the_root_with_the_name_as_subject() -> None:
@@ -117,8 +125,7 @@ def test_a_relative_clause_read_as_the_nouns_own_clause_is_hung_on_the_noun() ->
     # and "said" had no subject, so the analysts seemed to say it.
     repaired = subjects_repaired(parsed("relative_read_as_main_clause"), LEXICON)
     words = repaired.sentences[0].words
-    trader = next(w for w in words if w.text == "trader")
-    declined = next(w for w in words if w.text == "declined")
+    trader, declined = word_of(repaired, "trader"), word_of(repaired, "declined")
     assert words[trader.head].text == "said"
     assert (declined.head, declined.deprel) == (trader.index, "acl:relcl")
     assert quoted_by("relative_read_as_main_clause")[-1] == (
@@ -132,7 +139,6 @@ def test_a_name_after_a_fronted_phrase_is_the_subject_of_the_verb_past_its_appos
     # Harbour Trust, bluntly told reporters ...`: the parser made Lind a conjunct of
     # the town and left "told" with no subject.
     repaired = subjects_repaired(parsed("name_after_fronted_phrase"), LEXICON)
-    words = repaired.sentences[0].words
-    marta = next(w for w in words if w.text == "Marta")
-    assert (words[marta.head].text, marta.deprel) == ("told", "nsubj")
+    marta = word_of(repaired, "Marta")
+    assert (repaired.sentences[0].words[marta.head].text, marta.deprel) == ("told", "nsubj")
     assert quoted_by("name_after_fronted_phrase") == [("the pier would close", "Marta Lind")]
