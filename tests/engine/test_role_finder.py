@@ -1345,3 +1345,10 @@ def test_an_as_phrase_on_a_verb_that_characterizes_is_no_role() -> None:
     assert roles_by_name(result) == {"Critics": [], "Tomas Ruiz": ["its new port director"]}
     described = quote_containing(result, "evangelist")
     assert described.text == "Ruiz as a ferry evangelist"
+
+
+def test_a_hyphenated_general_title_is_no_part_of_the_name() -> None:
+    # `said WTO Director-General Ngozi Okonjo-Iweala`, all one flat run in the parse: the
+    # title and its body are her role, not words of her name.
+    result = attribute(parsed("hyphenated_general_title"), LEXICON)
+    assert roles_by_name(result) == {"Ngozi Okonjo-Iweala": ["WTO Director-General"]}
