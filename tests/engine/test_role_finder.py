@@ -1352,3 +1352,13 @@ def test_a_hyphenated_general_title_is_no_part_of_the_name() -> None:
     # title and its body are her role, not words of her name.
     result = attribute(parsed("hyphenated_general_title"), LEXICON)
     assert roles_by_name(result) == {"Ngozi Okonjo-Iweala": ["WTO Director-General"]}
+
+
+def test_offices_of_cities_universities_and_legislatures_are_titles() -> None:
+    # `said Comptroller Ana Lind`, `said Del. Marcia Price`, `Vice-Chancellor Tomas Ruiz`.
+    result = attribute(parsed("office_titles_before_names"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ana Lind": ["Comptroller"],
+        "Marcia Price": ["Del."],
+        "Tomas Ruiz": ["Vice-Chancellor"],
+    }

@@ -540,6 +540,9 @@ def test_anonymous_when_the_article_gives_no_name(
         ("District Attorney", SourceCategory.OFFICIAL),
         ("a resident of the district", SourceCategory.CITIZEN),
         ("a firefighter", SourceCategory.OFFICIAL),
+        ("Comptroller", SourceCategory.OFFICIAL),
+        ("Del.", SourceCategory.OFFICIAL),
+        ("Vice-Chancellor", SourceCategory.EXPERT),
         # Companies by their trade.
         ("the airline", SourceCategory.BUSINESS),
         ("the German carmaker", SourceCategory.BUSINESS),
