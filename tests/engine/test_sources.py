@@ -687,3 +687,13 @@ def test_a_gendered_possessor_in_a_description_is_someone_else() -> None:
     (speaker,) = result.speakers
     assert speaker.gender is Gender.FEMALE
     assert [e.text for e in speaker.gender_evidence] == ["mother"]
+
+
+def test_a_description_named_in_apposition_is_no_one_named_before() -> None:
+    # `... said Ana Kovac, 71. The regional transport minister, Peter Wong, said ...`: the
+    # minister is Wong, so the description gives Kovac, a passenger, no category.
+    result = attribute(fixture("description_named_in_apposition"), LEXICON)
+    assert {s.name: s.category for s in result.speakers} == {
+        "Ana Kovac": SourceCategory.CITIZEN,
+        "Peter Wong": SourceCategory.OFFICIAL,
+    }

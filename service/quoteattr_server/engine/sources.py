@@ -246,9 +246,10 @@ def _enrich(
 def _descriptions(
     doc: ParsedDoc, found: dict[str, list[NameOccurrence]], lexicon: SourceLexicon
 ) -> dict[str, list[TextSpan]]:
-    """Definite descriptions as subjects ("The Republican nominee said ..."), each given to the
-    speaker last written by name in a sentence before it, in its paragraph or the one before;
-    for the category only (a reader's guess, never gender evidence)."""
+    """Definite descriptions as subjects ("The Republican nominee said ..."), not named in
+    apposition, each given to the speaker last written by name in a sentence before it, in its
+    paragraph or the one before; for the category only (a reader's guess, never gender
+    evidence)."""
     names = sorted(
         (o.span.start, o.sentence.paragraph, speaker_id)
         for speaker_id, occurrences in found.items()
@@ -265,6 +266,8 @@ def _descriptions(
             phrase = [w for w in sentence.subtree(word.index) if w.upos != "PUNCT"]
             if phrase[0].text.lower() != "the":
                 continue
+            if any(w.deprel == "appos" for w in phrase):
+                continue  # `The regional transport minister, Peter Wong, said`: named
             # A sentence before: in the name's own sentence a description is someone else
             # (`Ms. Ortiz thinks the council is wrong`).
             before = [n for n in names if n[0] < sentence.start]
