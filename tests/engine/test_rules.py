@@ -1942,3 +1942,35 @@ def test_a_trailing_source_ends_before_its_cue_and_when() -> None:
     assert quoted_by("source_participle_then_time") == [
         ("Ferry traffic fell by a third in May", "official figures")
     ]
+
+
+def test_fragments_of_one_reported_clause_are_one_quote() -> None:
+    # `Ruiz said the plan was "reckless" and that the council had been "misled."`: the first
+    # fragment stood between the cue and the second, which was lost; both are his, as pieces
+    # of one attribution.
+    result = attribute(parsed("fragments_of_one_report"), LEXICON)
+    first = result.quotes[0]
+    assert first.kind is QuoteKind.PARTIAL
+    text = parsed("fragments_of_one_report").text
+    assert [text[p.start : p.end] for p in first.pieces] == [
+        "\u201creckless\u201d",
+        "\u201cmisled.\u201d",
+    ]
+    speaker = speaker_in(result, first)
+    assert speaker is not None
+    assert speaker.name == "Ruiz"
+
+
+def test_a_verb_inside_the_reported_clause_does_not_split_its_fragments() -> None:
+    # `said that "friends and colleagues" who sat on the board had "failed the harbour."`:
+    # "sat" belongs to the clause both fragments are in; `said, adding that ... "another
+    # week."` starts a clause of its own, and its fragment stays apart.
+    found = [
+        (q.text[:12], len(q.pieces))
+        for q in attribute(parsed("fragments_around_a_clause_verb"), LEXICON).quotes
+    ]
+    assert found == [
+        ("\u201cfriends and", 2),
+        ("\u201cThe pier is", 0),
+        ("\u201canother wee", 0),
+    ]

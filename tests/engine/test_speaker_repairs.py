@@ -833,9 +833,12 @@ def test_quoted_words_never_speak_and_compared_to_is_no_cue() -> None:
     # `admitted there were "a few skippers" who worry about them`: "worry" speaks for the
     # quoted words themselves, so the harbour master's "admitted" attributes them; `rated ...
     # as "false," compared to 11%`: "compared to" is a preposition, no cue, and "32%" never
-    # speaks.
+    # speaks. The fragment after `who worry about them` is his too.
     found = [(text, name) for text, name, _, _ in _attributions("quoted_words_never_speak")]
-    assert found == [('"a few skippers"', "the harbour master")]
+    assert found == [
+        ('"a few skippers"', "the harbour master"),
+        ('"though not many."', "the harbour master"),
+    ]
 
 
 def test_people_by_common_nouns_titles_of_ireland_and_letters_after_a_name() -> None:

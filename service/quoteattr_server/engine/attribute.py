@@ -369,15 +369,39 @@ def _direct_draft(
     )
 
 
-def _another_verb_between(layout: Layout, end: int, draft: _Draft) -> bool:
+def _another_verb_between(layout: Layout, previous: _Draft, draft: _Draft) -> bool:
     """`"...," the mayor said, adding that repairs need "another week"`: a second verb between
-    the quotations starts a clause of its own, so the second quote is no piece of the first."""
-    between = Span(end, draft.span.start)
-    return any(
-        word.upos == "VERB" and word is not draft.cue_word and between.contains(word.span)
-        for index in layout.sentences_overlapping(between)
-        for word in layout.sentences[index].words
-    )
+    the quotations starts a clause of its own, so the second quote is no piece of the first;
+    not a verb of the one clause the cue reports, which holds both quotations (`called his
+    "friend and colleague" Ana Lind a "tireless" leader`)."""
+    between = Span(previous.span.end, draft.span.start)
+    for index in layout.sentences_overlapping(between):
+        sentence = layout.sentences[index]
+        clause = _reported_clause_holding(sentence, draft.cue_word, previous.span, draft.span)
+        for word in sentence.words:
+            if (
+                word.upos == "VERB"
+                and word is not draft.cue_word
+                and between.contains(word.span)
+                and word.index not in clause
+            ):
+                return True
+    return False
+
+
+def _reported_clause_holding(
+    sentence: Sentence, cue: Word | None, first: Span, second: Span
+) -> set[int]:
+    """The words of the cue's one dependent whose subtree holds words of both quotations."""
+    if cue is None or not sentence.start <= cue.start < sentence.end:
+        return set()
+    for child in sentence.children(cue.index):
+        words = sentence.subtree(child.index)
+        if any(first.contains(w.span) for w in words) and any(
+            second.contains(w.span) for w in words
+        ):
+            return {w.index for w in words}
+    return set()
 
 
 def _merge_split_quotes(drafts: list[_Draft], layout: Layout) -> list[_Draft]:
@@ -398,7 +422,7 @@ def _merge_split_quotes(drafts: list[_Draft], layout: Layout) -> list[_Draft]:
                 previous.span.end <= draft.cue_word.start < draft.span.start
                 or (previous.kind is draft.kind is QuoteKind.PARTIAL)
             )
-            and not _another_verb_between(layout, previous.span.end, draft)
+            and not _another_verb_between(layout, previous, draft)
         ):
             merged[-1] = replace(
                 previous,

@@ -177,6 +177,23 @@ def _has_quote_between(layout: Layout, word: Word, quote: Span) -> bool:
     )
 
 
+def _fragments_of_one_report(sentence: Sentence, cue: Word, quote: Span, layout: Layout) -> bool:
+    """`said the plan was "reckless" and that the council had been "misled."`: the quotes
+    between the cue and this one are fragments of the clause it reports, in its sentence, and
+    the parse hangs all of them on it."""
+    between = [
+        other.span
+        for other in layout.quotes
+        if cue.end <= other.span.start and other.span.end <= quote.start
+    ]
+    return (
+        bool(between)
+        and quote.end <= sentence.end
+        and _linked(sentence, cue, quote)
+        and all(_linked(sentence, cue, other) for other in between)
+    )
+
+
 def _word_cue(
     sentence: Sentence, word: Word, span: Span, layout: Layout, lexicon: Lexicon
 ) -> tuple[tuple[int, int], CueMatch] | None:
@@ -194,7 +211,9 @@ def _word_cue(
         and not _evaluates_quoted_words(sentence, word, span, lexicon)
     ):
         return None
-    if _has_quote_between(layout, word, span):
+    if _has_quote_between(layout, word, span) and not _fragments_of_one_report(
+        sentence, word, span, layout
+    ):
         return None
     introduces = according is None and _introduces(layout.doc.text, word, span)
     linked = according is None and (introduces or _linked(sentence, word, span))
