@@ -44,3 +44,15 @@ def test_a_word_tagged_a_preposition_inside_a_title_does_not_keep_the_name_apart
     # "of" and "for" make a title's complement, so the name is whole.
     result = attribute(parsed("name_split_after_team_title"), LEXICON)
     assert roles_by_name(result) == {"Jaylen Moore": ["Harbour forward"]}
+
+
+def test_a_name_hung_on_a_title_complement_is_read_off_it() -> None:
+    # `said U.S. Secretary of State Marta Lindqvist`, with "Marta" a flat part of "State":
+    # the name hangs on the title, so she speaks and the title is her role; also with "U.S."
+    # the head and the title its flat part (hand-edited).
+    repaired = split_names_joined(parsed("name_flat_on_title_complement"), LEXICON)
+    marta, secretary = word_of(repaired, "Marta"), word_of(repaired, "Secretary")
+    assert (marta.head, marta.deprel) == (secretary.index, "nmod")
+    for fixture in ("name_flat_on_title_complement", "name_flat_on_title_complement_head_first"):
+        result = attribute(parsed(fixture), LEXICON)
+        assert roles_by_name(result) == {"Marta Lindqvist": ["U.S. Secretary of State"]}

@@ -698,7 +698,18 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
     name (`Deputy chief of staff Maria Costa`); after a common noun's one (`a reporter for USA
     Today`), the name is part of the complement ("Today" is no name of the reporter)."""
     if not lexicon.is_title(head.text):
-        return None
+        # `U.S. Secretary of State ...` with "U.S." the head: the title hung on it.
+        title = next(
+            (
+                c
+                for c in sentence.children(head.index)
+                if c.deprel in ("flat", "compound")
+                and c.index == head.index + 1
+                and lexicon.is_title(c.text)
+            ),
+            None,
+        )
+        return name_under_title(sentence, title, lexicon) if title is not None else None
     for child in sentence.children(head.index):
         if (
             child.deprel == "nmod"

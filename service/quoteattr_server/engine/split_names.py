@@ -35,7 +35,41 @@ def split_names_joined(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         """The quotations' spans, found only when some sentence has a split pair (rare)."""
         return [quote.span for quote in find_quotes(doc.text, doc.paragraphs)]
 
-    return each_sentence_repaired(doc, lambda sentence: _joined(sentence, lexicon, quoted))
+    return each_sentence_repaired(
+        doc, lambda sentence: _off_title_complement(_joined(sentence, lexicon, quoted), lexicon)
+    )
+
+
+def _off_title_complement(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`said U.S. Secretary of State Marco Rubio`, parsed with "Marco" a `flat` part of
+    "State": a capitalised name after the complement of a title ("of State", "for Housing")
+    hangs on the title, as the parser reads it elsewhere, so the name is read whole."""
+    words = sentence.words
+    mended: list[Word] | None = None
+    for complement in words:
+        title = words[complement.head] if complement.head >= 0 else None
+        if (
+            title is None
+            or complement.deprel != "nmod"
+            or not lexicon.is_title(title.text)
+            or not any(
+                c.deprel == "case" and c.text.lower() in _TITLE_PREPOSITIONS
+                for c in sentence.children(complement.index)
+            )
+        ):
+            continue
+        name = next(
+            (
+                c
+                for c in sentence.children(complement.index)
+                if c.deprel == "flat" and c.index == complement.index + 1 and _name_word(c, lexicon)
+            ),
+            None,
+        )
+        if name is not None and any(c.deprel == "flat" for c in sentence.children(name.index)):
+            mended = mended or list(words)
+            mended[name.index] = dataclasses.replace(name, head=title.index, deprel="nmod")
+    return sentence if mended is None else dataclasses.replace(sentence, words=tuple(mended))
 
 
 def _joined(sentence: Sentence, lexicon: Lexicon, quoted: Callable[[], list[Span]]) -> Sentence:
