@@ -1974,3 +1974,11 @@ def test_a_verb_inside_the_reported_clause_does_not_split_its_fragments() -> Non
         ("\u201cThe pier is", 0),
         ("\u201canother wee", 0),
     ]
+
+
+def test_a_headline_split_at_its_colon_still_gives_the_name_its_words() -> None:
+    # `Holm to voters: Trust me on the harbour`, which the tokenizer cut after the colon: the
+    # line after it is what the name before it says (to the voters).
+    assert quoted_by("name_colon_line_split", with_rule=True) == [
+        ("name colon", "Trust me on the harbour", "Greta Holm")
+    ]

@@ -2209,9 +2209,39 @@ def name_colon(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> Reported
     ):
         source = sentence.words[source.head]
     span = _content_span(list(sentence.words[colon.index + 1 :]))
+    if span is None and _name_before_colon(before):
+        span = _next_in_line(sentence, layout)
     if span is None:
         return None
     return ReportedContent(sentence, colon, colon, span, Rule.NAME_COLON, source)
+
+
+def _name_before_colon(before: Sequence[Word]) -> bool:
+    """A bare name (with its title), or a name and to whom, on what or where it speaks (`Holm
+    to voters`, `Kovac on the harbour`), before the colon: not a phrase about someone
+    (`Another problem for Ruiz:`)."""
+    cut = next((w.index for w in before if w.text.lower() in _COLON_LINKS), len(before))
+    return bool(before[:cut]) and all(w.upos == "PROPN" for w in before[:cut])
+
+
+# Prepositions between a headline's speaker and the colon: `Holm to voters:`, `Kovac on ...:`.
+_COLON_LINKS = frozenset({"to", "on", "at", "in"})
+
+
+def _next_in_line(sentence: Sentence, layout: Layout) -> Span | None:
+    """`Holm to voters: Trust me on the harbour`, which the tokenizer splits at the colon: the
+    sentence after it in the same paragraph (a headline's line) is what follows the colon."""
+    index = layout.sentences.index(sentence)
+    if index + 1 >= len(layout.sentences):
+        return None
+    following = layout.sentences[index + 1]
+    if following.paragraph != sentence.paragraph or len(following.words) > _HEADLINE_WORDS:
+        return None  # a long sentence is the body after a label, not the line it ends
+    return _content_span(list(following.words))
+
+
+# The most words of a headline's line after a name and its colon.
+_HEADLINE_WORDS = 20
 
 
 def _reports_clause(word: Word, sentence: Sentence, lexicon: Lexicon) -> bool:
