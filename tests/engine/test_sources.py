@@ -538,6 +538,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Assemblywoman", SourceCategory.OFFICIAL),
         ("a Brookfield alderman", SourceCategory.OFFICIAL),
         ("District Attorney", SourceCategory.OFFICIAL),
+        ("Assistant District Attorney", SourceCategory.OFFICIAL),
         ("a resident of the district", SourceCategory.CITIZEN),
         ("a firefighter", SourceCategory.OFFICIAL),
         ("Comptroller", SourceCategory.OFFICIAL),

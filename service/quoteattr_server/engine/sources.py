@@ -1114,9 +1114,14 @@ def _phrase_words(phrase: str, lexicon: SourceLexicon) -> list[str]:
             and tokens[index][:1].isupper()
             and before[:1].isupper()
             and before.lower() not in ARTICLES
+            and before.lower() not in _RANKS  # `Assistant District Attorney`: a post
         ):
             words[index] = f"{words[index]} of a name"
     return words
+
+
+# Words of rank before a place's noun in a title, not a name ending in it.
+_RANKS = frozenset({"assistant", "deputy", "acting", "chief", "senior", "associate", "interim"})
 
 
 def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:
