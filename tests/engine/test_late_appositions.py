@@ -41,3 +41,10 @@ def test_a_name_given_as_an_example_of_a_plural_post_stays() -> None:
     assert quoted_by("name_as_example_of_a_plural_post") == [
         ("for a strike", "Several harbour pilots")
     ]
+
+
+def test_a_name_after_a_relation_in_the_complement_stays_there() -> None:
+    # `said a lawyer for his brother, Tom Reyes`: the name may be the brother's.
+    assert quoted_by("name_after_relation_complement") == [
+        ("\u201cWe will appeal,\u201d", "a lawyer")
+    ]

@@ -220,3 +220,33 @@ def test_a_body_named_inside_an_organisations_role_is_not_that_organisation() ->
     speakers = {s.id: s.name for s in result.speakers}
     backed = next(q for q in result.quotes if q.text == "the start-ups")
     assert speakers[backed.speaker_id or ""] == "the fund"
+
+
+def test_a_description_at_one_body_is_no_one_named_with_a_post_at_another() -> None:
+    """`A spokeswoman for the Harbour Board says ... / Port Authority spokeswoman Petar
+    Horvat says ...`: the same post at another body is someone else; at the body the
+    description names (`Harbour Board spokeswoman`), the same person."""
+    text = ARTICLE.replace("A former party chairman", "A spokeswoman for the Harbour Board")
+    paragraphs = (Span(0, text.index("\n")), Span(text.index("\n") + 2, len(text)))
+    described = Speaker(
+        "s1",
+        "A spokeswoman for the Harbour Board",
+        SpeakerKind.PERSON,
+        (_span("A spokeswoman for the Harbour Board", 0),),
+        (_span("A spokeswoman for the Harbour Board", 0),),
+    )
+    merged = []
+    for title in ("Port Authority spokeswoman", "Harbour Board spokeswoman"):
+        mention = f"{title} Petar Horvat"
+        written = text.replace("Petar Horvat", mention)
+        named = Speaker(
+            "s2",
+            "Petar Horvat",
+            SpeakerKind.PERSON,
+            (),
+            (_span(mention, written.index(mention)),),
+        )
+        quotes = (_quote("s1", 5), _quote("s2", written.index(mention) + 5))
+        result = merged_speakers(AttributionResult(quotes, (described, named)), written, paragraphs)
+        merged.append(len(result.speakers) == 1)
+    assert merged == [False, True]

@@ -1982,3 +1982,8 @@ def test_a_headline_split_at_its_colon_still_gives_the_name_its_words() -> None:
     assert quoted_by("name_colon_line_split", with_rule=True) == [
         ("name colon", "Trust me on the harbour", "Greta Holm")
     ]
+
+
+def test_an_as_phrase_of_capacity_is_no_part_of_the_content() -> None:
+    # `criticized the toll as harbour minister`: the post he spoke in, not what the toll is.
+    assert quoted_by("as_capacity_not_predicate") == [("the toll", "Ruiz")]

@@ -181,6 +181,10 @@ def test_blank_out_keeps_offsets() -> None:
             "Two officials, who were granted anonymity to speak freely, said it was over.",
             "who were granted anonymity to speak freely",
         ),
+        (  # no comma after the grant: it ends before the cue, never taking the content
+            "An aide who requested anonymity to discuss the talks said they had collapsed.",
+            "who requested anonymity to discuss the talks",
+        ),
     ],
 )
 def test_anonymity_phrases(sentence: str, phrase: str) -> None:

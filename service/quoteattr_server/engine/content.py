@@ -1226,7 +1226,7 @@ def _characterization(site: WordSite) -> list[Word] | None:
             and (
                 c.deprel == "obj"
                 or (c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ"))
-                or _as_predicate(site.sentence, c)
+                or _as_predicate(site.sentence, c, site.lexicon)
             )
         ),
         None,
@@ -1254,13 +1254,19 @@ def _characterization(site: WordSite) -> list[Word] | None:
     return None
 
 
-def _as_predicate(sentence: Sentence, phrase: Word) -> bool:
+def _as_predicate(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
     """`described the plan as a disaster`, `dismissed the claims as false`: a phrase opened by
     "as" that says what the object is, not a clause of its own (`as he left`)."""
     if phrase.deprel not in ("obl", "advcl", "xcomp") or phrase.upos not in _PREDICATE_TAGS:
         return False  # `as shown by ...`, `as saying`: a verb's clause
     children = sentence.children(phrase.index)
-    opening = sentence.subtree(phrase.index)[0]
+    words = sentence.subtree(phrase.index)
+    opening = words[0]
+    # The first word after "as", its quotation marks aside (the tokenizer may glue `"a`).
+    stripped = (w.text.strip("\"'\u201c\u201d\u2018\u2019") for w in words[1:])
+    after = next((text for text in stripped if text), "")
+    if after.lower() not in _ARTICLES_AFTER_AS and lexicon.is_role_word(phrase.lemma):
+        return False  # `criticized the plan as finance minister`: in what capacity, not what
     return (
         opening.text.lower() == "as"
         and any(c is opening and c.deprel in ("case", "mark") for c in children)
@@ -1273,6 +1279,7 @@ def _as_predicate(sentence: Sentence, phrase: Word) -> bool:
 
 
 _PREDICATE_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
+_ARTICLES_AFTER_AS = frozenset({"a", "an", "the", "one"})
 # Words before "as" that make it part of a fixed phrase (`as well as`, `such as`).
 _AS_IN_PHRASE = frozenset({"well", "such", "much", "many", "long", "far", "soon", "same"})
 
@@ -2235,7 +2242,8 @@ def _next_in_line(sentence: Sentence, layout: Layout) -> Span | None:
     if index + 1 >= len(layout.sentences):
         return None
     following = layout.sentences[index + 1]
-    if following.paragraph != sentence.paragraph or len(following.words) > _HEADLINE_WORDS:
+    words = [w for w in following.words if w.upos != "PUNCT"]
+    if following.paragraph != sentence.paragraph or len(words) > _HEADLINE_WORDS:
         return None  # a long sentence is the body after a label, not the line it ends
     return _content_span(list(following.words))
 

@@ -43,7 +43,7 @@ def _post_named(sentence: Sentence, name: Word, lexicon: Lexicon) -> Word | None
     words = sentence.words
     noun = words[name.head]
     before_name = [w.index for w in sentence.subtree(noun.index) if w.index < name.index - 1]
-    if max(before_name) != name.index - 2:
+    if not before_name or max(before_name) != name.index - 2:
         return None  # the name does not follow the complement and its comma at once
     while noun.deprel == "nmod" and noun.upos in ("NOUN", "PROPN"):
         if _person_noun(noun, lexicon):
@@ -77,4 +77,9 @@ def _names_organization(sentence: Sentence, name: Word, lexicon: Lexicon) -> boo
 
 
 def _person_noun(word: Word, lexicon: Lexicon) -> bool:
-    return lexicon.is_role_word(word.text) or lexicon.is_role_word(word.lemma)
+    """A post or a relation (`a lawyer for his brother, Tom Reyes` may name the brother)."""
+    return (
+        lexicon.is_role_word(word.text)
+        or lexicon.is_role_word(word.lemma)
+        or word.lemma.lower() in lexicon.relation_nouns
+    )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from quoteattr_server.engine.role_finder import is_named, paragraph_finder
 from quoteattr_server.engine.roles import ABBREVIATED_TITLES
+from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS
 from quoteattr_server.engine.types import (
     AttributionResult,
     Quote,
@@ -143,29 +144,31 @@ _APPOSED = re.compile(r"\s*,\s*(?:\d+\s*,\s*)?")
 
 def _same_post(role: Sequence[str], description: str) -> bool:
     """The role names the post the description gave (`Party chairman` / `A former party
-    chairman`, `Gov.` / `the governor`), or the body a spokesperson was described for."""
+    chairman`, `Gov.` / `the governor`), at the body the description names, if it names one
+    (`A spokeswoman for the Harbour Board` is no `Port Authority spokeswoman`); or the body a
+    spokesperson was described for."""
     words = description.split()
-    if _post(role) == _post(words):
-        return True
-    speaks_for = (
-        [w for w in words[words.index("for") + 1 :] if w[:1].isupper()]
-        if (len(words) > 2 and words[1].lower() in _SPOKESPEOPLE and "for" in words)
-        else []
-    )
+    body = [w for w in _complement(words) if w[:1].isupper()]
     written = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role}
+    if _post(role) == _post(words) and (not body or body[-1].lower() in written):
+        return True
+    speaks_for = body if len(words) > 2 and words[1].lower() in _SPOKESPEOPLE else []
     return bool(speaks_for) and speaks_for[-1].lower() in written
+
+
+def _complement(words: Sequence[str]) -> Sequence[str]:
+    """The words after a description's head noun, from its first preposition on."""
+    opening = next((i for i, w in enumerate(words) if w.lower() in COMPLEMENT_PREPOSITIONS), None)
+    return words[opening + 1 :] if opening is not None else ()
 
 
 def _post(words: Sequence[str]) -> str:
     """A role's head noun, before its complement, each abbreviation as the post it names."""
-    head = list(itertools.takewhile(lambda w: w.lower() not in _COMPLEMENT_OPENERS, words))
+    head = list(itertools.takewhile(lambda w: w.lower() not in COMPLEMENT_PREPOSITIONS, words))
     if not head:
         return ""
     key = head[-1].lower().strip(".,")
     return ABBREVIATED_TITLES.get(key, key)
-
-
-_COMPLEMENT_OPENERS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on"})
 
 
 # Descriptions of one who speaks for a body: `A spokeswoman for the Harbour Board`.

@@ -246,8 +246,8 @@ def _enrich(
 def _descriptions(
     doc: ParsedDoc, found: dict[str, list[NameOccurrence]], lexicon: SourceLexicon
 ) -> dict[str, list[TextSpan]]:
-    """Definite descriptions as subjects ("The Republican nominee said ..."), not named in
-    apposition, each given to the speaker last written by name in a sentence before it, in its
+    """Definite descriptions as subjects ("The Republican nominee said ..."), with nothing
+    in apposition, each given to the speaker last written by name in a sentence before it, in its
     paragraph or the one before; for the category only (a reader's guess, never gender
     evidence)."""
     names = sorted(

@@ -6,7 +6,9 @@ alone. Two capitalised proper nouns written with one space between them, hung on
 by the same relation, are one name (a list would put a comma or "and" between them): before any
 rule reads the parse, the second becomes the first's `flat`. Days and months stay apart (`told
 Reuters Tuesday`), and so do a title's last word (`Secretary of State Ana Lind`) and words inside
-quotation marks (`chanting "Dump Trump"`). Text and offsets stay as written.
+quotation marks (`chanting "Dump Trump"`). A name the parser made a `flat` part of a title's
+complement ("said U.S. Secretary of State Marco Rubio", "Marco" under "State") hangs on the title
+instead. Text and offsets stay as written.
 """
 
 from __future__ import annotations

@@ -160,7 +160,8 @@ _ANONYMITY = re.compile(
     r"not\s+be\s+(?:used|published|named|identified|given|disclosed|printed)"
     r"|\b(?:(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+)?"
     r"(?:requested|asked\s+for|sought|insisted\s+on|(?:was|were)\s+(?:granted|given|promised))"
-    r"\s+anonymity\b(?:\s+to\s+(?:speak|talk|discuss|describe|comment)[^,.;:]{0,60})?",
+    r"\s+anonymity\b(?:\s+to\s+(?:speak|talk|discuss|describe|comment)"
+    r"(?:\s+(?!(?:said|says|told|tells|added|adds)\b)[^\s,.;:]+){0,8}?(?=[,.;:]|\s+(?:said|says|told|tells|added|adds)\b))?",
     re.IGNORECASE,
 )
 
