@@ -12,6 +12,7 @@ import pytest
 
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.sources import (
+    _possessor,
     enrich_speakers,
     load_source_lexicon,
     phrase_category,
@@ -698,3 +699,17 @@ def test_a_description_named_in_apposition_is_no_one_named_before() -> None:
         "Ana Kovac": SourceCategory.CITIZEN,
         "Peter Wong": SourceCategory.OFFICIAL,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "owns"),
+    [
+        ("the boy's mother", "boy", True),
+        ("the boys' mother", "boys", True),
+        ("the boy\u2019s mother", "boy", True),
+        ("the \u2018mother\u2019 said", "mother", False),  # single quotation marks
+    ],
+)
+def test_a_possessor_is_read_on_the_surface(text: str, word: str, owns: bool) -> None:
+    start = text.index(word)
+    assert _possessor(text, TextSpan(word, Span(start, start + len(word)))) is owns

@@ -348,6 +348,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     def lower_set(name: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data_words(read(name)))
 
+    role_words = lower_set("role_nouns.txt")  # `*ologist`: an ending, not a word
     return Lexicon(
         cue_groups=cue_groups,
         reporting_nouns=lower_set("nouns.txt"),
@@ -407,10 +408,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         things_put_out=frozenset(w.lower() for w in content.get("things_put_out", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
-        role_nouns=frozenset(w for w in lower_set("role_nouns.txt") if not w.startswith("*")),
-        role_noun_endings=tuple(
-            sorted(w[1:] for w in lower_set("role_nouns.txt") if w.startswith("*"))
-        ),
+        role_nouns=frozenset(w for w in role_words if not w.startswith("*")),
+        role_noun_endings=tuple(sorted(w[1:] for w in role_words if w.startswith("*"))),
         relation_nouns=frozenset(w.lower() for w in facets.get("relations", ())),
         holder_nouns=frozenset(w.lower() for w in facets.get("holders", ())),
         standing_nouns=frozenset(w.lower() for w in facets.get("standing", ())),

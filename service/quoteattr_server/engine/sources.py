@@ -710,11 +710,12 @@ def _evidence(
 
 
 def _possessor(text: str, token: TextSpan) -> bool:
-    """The token owns what follows it (`boy's`, `boys'`): another person than the speaker."""
+    """The token owns what follows it (`boy's`, `boys'`): another person than the speaker; not
+    a word in single quotation marks (`the 'mother' said`)."""
     after = text[token.span.end : token.span.end + 2]
-    return after[:1] in ("'", "\u2019") and (
-        len(after) == 1 or not after[1].isalpha() or after[1] == "s"
-    )
+    if after[:1] not in ("'", "\u2019"):
+        return False
+    return after[1:] == "s" or (token.text.lower().endswith("s") and not after[1:].isalpha())
 
 
 _COORDINATORS = frozenset({"and", "or", "&"})
