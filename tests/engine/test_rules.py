@@ -1987,3 +1987,12 @@ def test_a_headline_split_at_its_colon_still_gives_the_name_its_words() -> None:
 def test_an_as_phrase_of_capacity_is_no_part_of_the_content() -> None:
     # `criticized the toll as harbour minister`: the post he spoke in, not what the toll is.
     assert quoted_by("as_capacity_not_predicate") == [("the toll", "Ruiz")]
+
+
+def test_a_preposition_tagged_an_adjective_heads_no_content() -> None:
+    # `Speaking alongside German Chancellor Frida Merz, Marceau said ...`, "alongside" tagged an
+    # adjective on the chancellor, the object of "Speaking": with whom he spoke, not what.
+    assert quoted_by("preposition_heads_no_content") == [
+        ("his country would help", "Emil Marceau"),
+        ("Europe needed to act", "Emil Marceau"),
+    ]
