@@ -250,3 +250,24 @@ def test_a_description_at_one_body_is_no_one_named_with_a_post_at_another() -> N
         result = merged_speakers(AttributionResult(quotes, (described, named)), written, paragraphs)
         merged.append(len(result.speakers) == 1)
     assert merged == [False, True]
+
+
+def test_an_abbreviated_title_names_the_post_the_description_gave() -> None:
+    """`The state governor says ... / Gov. Petar Horvat says ...`: "Gov." is the governor."""
+    text = ARTICLE.replace("A former party chairman", "The state governor")
+    paragraphs = (Span(0, text.index("\n")), Span(text.index("\n") + 2, len(text)))
+    described = Speaker(
+        "s1",
+        "The state governor",
+        SpeakerKind.PERSON,
+        (_span("The state governor", 0),),
+        (_span("The state governor", 0),),
+    )
+    written = text.replace("Petar Horvat", "Gov. Petar Horvat")
+    start = written.index("Gov. Petar Horvat")
+    named = Speaker(
+        "s2", "Petar Horvat", SpeakerKind.PERSON, (), (_span("Gov. Petar Horvat", start),)
+    )
+    quotes = (_quote("s1", 5), _quote("s2", start + 5))
+    result = merged_speakers(AttributionResult(quotes, (described, named)), written, paragraphs)
+    assert [s.name for s in result.speakers] == ["Petar Horvat"]
