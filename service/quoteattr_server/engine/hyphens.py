@@ -10,7 +10,7 @@ place in the tree of the piece that heads the others. Text and offsets stay as w
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -26,6 +26,19 @@ def each_sentence_repaired(doc: ParsedDoc, repair: Callable[[Sentence], Sentence
     if all(new is old for new, old in zip(sentences, doc.sentences, strict=True)):
         return doc
     return dataclasses.replace(doc, sentences=sentences)
+
+
+def with_arcs(sentence: Sentence, arcs: Mapping[int, tuple[int, str | None]]) -> Sentence:
+    """`sentence` with each word at a key of `arcs` hung on a new head by a new relation (None
+    keeps its relation); `sentence` itself when there is none, so `each_sentence_repaired`
+    sees nothing changed. The parse repairs mend arcs through it."""
+    if not arcs:
+        return sentence
+    words = list(sentence.words)
+    for index, (head, deprel) in arcs.items():
+        word = words[index]
+        words[index] = dataclasses.replace(word, head=head, deprel=deprel or word.deprel)
+    return dataclasses.replace(sentence, words=tuple(words))
 
 
 def joined_hyphenated_names(doc: ParsedDoc) -> ParsedDoc:

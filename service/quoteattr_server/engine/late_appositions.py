@@ -14,9 +14,7 @@ name the mayor), when the name does not follow the complement at once, nor for a
 
 from __future__ import annotations
 
-import dataclasses
-
-from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -27,13 +25,12 @@ def late_appositions_rehung(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
 
 
 def _rehung(sentence: Sentence, lexicon: Lexicon) -> Sentence:
-    mended: list[Word] | None = None
+    arcs: dict[int, tuple[int, str | None]] = {}
     for word in sentence.words:
         post = _post_named(sentence, word, lexicon)
         if post is not None:
-            mended = mended or list(sentence.words)
-            mended[word.index] = dataclasses.replace(word, head=post.index)
-    return sentence if mended is None else dataclasses.replace(sentence, words=tuple(mended))
+            arcs[word.index] = (post.index, None)
+    return with_arcs(sentence, arcs)
 
 
 def _post_named(sentence: Sentence, name: Word, lexicon: Lexicon) -> Word | None:

@@ -9,10 +9,9 @@ parser reads the same title and name where no description comes before them.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
-from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 
@@ -22,14 +21,12 @@ def appositions_joined(doc: ParsedDoc) -> ParsedDoc:
 
 
 def _joined(sentence: Sentence) -> Sentence:
-    words = sentence.words
-    mended = list(words)
-    changed = False
-    for first, second in itertools.pairwise(words):
-        if _split_pair(first, second):
-            mended[first.index] = dataclasses.replace(first, head=second.index, deprel="compound")
-            changed = True
-    return dataclasses.replace(sentence, words=tuple(mended)) if changed else sentence
+    arcs: dict[int, tuple[int, str | None]] = {
+        first.index: (second.index, "compound")
+        for first, second in itertools.pairwise(sentence.words)
+        if _split_pair(first, second)
+    }
+    return with_arcs(sentence, arcs)
 
 
 def _split_pair(first: Word, second: Word) -> bool:

@@ -13,12 +13,11 @@ instead. Text and offsets stay as written.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 from collections.abc import Callable
 
-from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import find_quotes
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
@@ -47,7 +46,7 @@ def _off_title_complement(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     "State": a capitalised name after the complement of a title ("of State", "for Housing")
     hangs on the title, as the parser reads it elsewhere, so the name is read whole."""
     words = sentence.words
-    mended: list[Word] | None = None
+    arcs: dict[int, tuple[int, str | None]] = {}
     for complement in words:
         title = words[complement.head] if complement.head >= 0 else None
         if (
@@ -69,23 +68,20 @@ def _off_title_complement(sentence: Sentence, lexicon: Lexicon) -> Sentence:
             None,
         )
         if name is not None and any(c.deprel == "flat" for c in sentence.children(name.index)):
-            mended = mended or list(words)
-            mended[name.index] = dataclasses.replace(name, head=title.index, deprel="nmod")
-    return sentence if mended is None else dataclasses.replace(sentence, words=tuple(mended))
+            arcs[name.index] = (title.index, "nmod")
+    return with_arcs(sentence, arcs)
 
 
 def _joined(sentence: Sentence, lexicon: Lexicon, quoted: Callable[[], list[Span]]) -> Sentence:
-    words = sentence.words
-    mended: list[Word] | None = None
-    for first, second in itertools.pairwise(words):
+    arcs: dict[int, tuple[int, str | None]] = {}
+    for first, second in itertools.pairwise(sentence.words):
         if (
             _split_pair(first, second, lexicon)
             and not _ends_a_title(sentence, first, lexicon)
             and not any(span.contains(first.span) for span in quoted())
         ):
-            mended = mended or list(words)
-            mended[second.index] = dataclasses.replace(second, head=first.index, deprel="flat")
-    return sentence if mended is None else dataclasses.replace(sentence, words=tuple(mended))
+            arcs[second.index] = (first.index, "flat")
+    return with_arcs(sentence, arcs)
 
 
 def _split_pair(first: Word, second: Word, lexicon: Lexicon) -> bool:

@@ -24,11 +24,10 @@ Each repair changes the arcs of the words concerned only; text and offsets stay 
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Callable
 
-from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -70,9 +69,7 @@ def _adjective_on_subject(sentence: Sentence) -> Sentence:
             and noun.base_deprel == "nsubj"
             and noun.head == adjective.head
         ):
-            mended = list(words)
-            mended[adjective.index] = dataclasses.replace(adjective, head=noun.index, deprel="amod")
-            return dataclasses.replace(sentence, words=tuple(mended))
+            return with_arcs(sentence, {adjective.index: (noun.index, "amod")})
     return sentence
 
 
@@ -96,9 +93,7 @@ def _main_subject_returned(sentence: Sentence) -> Sentence:
             continue
         if any(c.base_deprel == "nsubj" for c in sentence.children(main.index)):
             continue
-        mended = list(words)
-        mended[late[0].index] = dataclasses.replace(late[0], head=main.index)
-        return dataclasses.replace(sentence, words=tuple(mended))
+        return with_arcs(sentence, {late[0].index: (main.index, None)})
     return sentence
 
 
@@ -110,14 +105,14 @@ def _restored(sentence: Sentence) -> Sentence:
     verb = _stranded_verb(sentence, root)
     if verb is None:
         return sentence
-    mended = list(words)
-    mended[verb.index] = dataclasses.replace(verb, head=-1, deprel="root")
-    mended[root.index] = dataclasses.replace(root, head=verb.index, deprel="nsubj")
-    opener = words[0]
-    if opener.deprel == "cc":
+    arcs: dict[int, tuple[int, str | None]] = {
+        verb.index: (-1, "root"),
+        root.index: (verb.index, "nsubj"),
+    }
+    if words[0].deprel == "cc":
         # `But Jim Harper ... disagreed`: the conjunction opens the clause, not the name.
-        mended[0] = dataclasses.replace(opener, head=verb.index)
-    return dataclasses.replace(sentence, words=tuple(mended))
+        arcs[0] = (verb.index, None)
+    return with_arcs(sentence, arcs)
 
 
 def _stranded_verb(sentence: Sentence, root: Word) -> Word | None:
@@ -169,12 +164,13 @@ def _subordinated(sentence: Sentence) -> Sentence:
         verb = _verb_after_phrase(sentence, noun)
         if verb is None:
             continue
-        mended = list(words)
-        mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
-        mended[word.index] = dataclasses.replace(word, head=verb.index, deprel="mark")
+        arcs: dict[int, tuple[int, str | None]] = {
+            noun.index: (verb.index, "nsubj"),
+            word.index: (verb.index, "mark"),
+        }
         if verb.deprel in ("conj", "ccomp", "parataxis"):
-            mended[verb.index] = dataclasses.replace(verb, deprel="advcl")
-        return dataclasses.replace(sentence, words=tuple(mended))
+            arcs[verb.index] = (verb.head, "advcl")
+        return with_arcs(sentence, arcs)
     return sentence
 
 
@@ -201,13 +197,14 @@ def _time_set_aside(sentence: Sentence, lexicon: Lexicon) -> Sentence:
         subject = _subject_before_time(sentence, time, lexicon)
         if subject is None:
             continue
-        mended = list(words)
-        mended[subject.index] = dataclasses.replace(subject, head=time.head, deprel=time.deprel)
-        mended[time.index] = dataclasses.replace(time, deprel="obl:tmod")
+        arcs: dict[int, tuple[int, str | None]] = {
+            subject.index: (time.head, time.deprel),
+            time.index: (time.head, "obl:tmod"),
+        }
         for child in sentence.children(time.index):
             if child.index < subject.index:  # `The` of `The company this year`
-                mended[child.index] = dataclasses.replace(child, head=subject.index)
-        return dataclasses.replace(sentence, words=tuple(mended))
+                arcs[child.index] = (subject.index, None)
+        return with_arcs(sentence, arcs)
     return sentence
 
 
@@ -261,12 +258,11 @@ def _subject_after_participle(sentence: Sentence) -> Sentence:
         return sentence
     if name in subjects and not inside:
         return sentence  # read right already
-    mended = list(words)
-    mended[name.index] = dataclasses.replace(name, head=verb.index, deprel="nsubj")
+    arcs: dict[int, tuple[int, str | None]] = {name.index: (verb.index, "nsubj")}
     if inside:
         head = opener.index if opener.upos == "VERB" else opener.head
-        mended[inside[0].index] = dataclasses.replace(inside[0], head=head, deprel="obl")
-    return dataclasses.replace(sentence, words=tuple(mended))
+        arcs[inside[0].index] = (head, "obl")
+    return with_arcs(sentence, arcs)
 
 
 def _verb_past_apposition(words: tuple[Word, ...], position: int) -> Word | None:
@@ -302,11 +298,10 @@ def _subject_before_its_relative(sentence: Sentence) -> Sentence:
         verb = _verb_after_relative(sentence, noun, clause)
         if verb is None or any(c.base_deprel == "nsubj" for c in sentence.children(verb.index)):
             continue
-        mended = list(words)
-        mended[noun.index] = dataclasses.replace(noun, head=verb.index, deprel="nsubj")
+        arcs: dict[int, tuple[int, str | None]] = {noun.index: (verb.index, "nsubj")}
         if clause is not None:
-            mended[clause.index] = dataclasses.replace(clause, head=noun.index, deprel="acl:relcl")
-        return dataclasses.replace(sentence, words=tuple(mended))
+            arcs[clause.index] = (noun.index, "acl:relcl")
+        return with_arcs(sentence, arcs)
     return sentence
 
 
