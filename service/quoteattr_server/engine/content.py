@@ -1262,12 +1262,7 @@ def _as_predicate(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
     children = sentence.children(phrase.index)
     words = sentence.subtree(phrase.index)
     opening = words[0]
-    # The first word after "as", its quotation marks aside (the tokenizer may glue `"a`).
-    stripped = (w.text.strip("\"'\u201c\u201d\u2018\u2019") for w in words[1:])
-    after = next((text for text in stripped if text), "")
-    if after.lower() not in _ARTICLES_AFTER_AS and lexicon.is_role_word(phrase.lemma):
-        return False  # `criticized the plan as finance minister`: in what capacity, not what
-    return (
+    if not (
         opening.text.lower() == "as"
         and any(c is opening and c.deprel in ("case", "mark") for c in children)
         and not sentence.children(opening.index)
@@ -1275,7 +1270,13 @@ def _as_predicate(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
             opening.index > 0 and sentence.words[opening.index - 1].text.lower() in _AS_IN_PHRASE
         )  # `as well as adversaries`, `such as`
         and not any(c.base_deprel in ("nsubj", "csubj", "cop") for c in children)
-    )
+    ):
+        return False
+    # The first word after "as", its quotation marks aside (the tokenizer may glue `"a`).
+    stripped = (w.text.strip("\"'\u201c\u201d\u2018\u2019") for w in words[1:])
+    after = next((text for text in stripped if text), "")
+    # `criticized the plan as finance minister`: in what capacity, not what the plan is.
+    return after.lower() in _ARTICLES_AFTER_AS or not lexicon.is_role_word(phrase.lemma)
 
 
 _PREDICATE_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "PRON", "NUM"})
