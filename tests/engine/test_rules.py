@@ -1836,6 +1836,17 @@ def test_a_possessed_title_in_capitals_and_a_cue_before_a_title_are_read_apart()
     }
 
 
+def test_a_bare_title_set_off_before_a_name_is_the_role_of_the_name() -> None:
+    # `Green MP for Alderby West, Hana Kowalski, said`: a title the tagger calls a proper noun,
+    # with no name of its own, is described by the name set off after its complement (hung on
+    # the complement's last word); `Mayor Greta Holm, a former engineer,` holds its own name.
+    result = attribute(parsed("bare_title_set_off_before_name"), LEXICON)
+    assert roles_by_name(result) == {
+        "Hana Kowalski": ["Green MP for Alderby West"],
+        "Greta Holm": ["Mayor", "a former engineer"],
+    }
+
+
 def test_a_colon_after_a_titled_name_introduces_its_words_not_the_last_speakers() -> None:
     # `"...," Ruiz said. Mariners coach Tom Fenwick was less happy: "..."`: the title heads
     # the name in the parse; the quotation is Fenwick's, not a second piece of Ruiz's.

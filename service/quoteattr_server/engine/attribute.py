@@ -60,6 +60,7 @@ from quoteattr_server.engine.roles import (
     reverse_apposition_name,
     roles_at,
     split_name,
+    titles_a_description,
 )
 from quoteattr_server.engine.rules import CueKind, Rule
 from quoteattr_server.engine.sources import enrich_speakers
@@ -765,8 +766,8 @@ def _through_name_set_off(
     Foreign Office, Emma Lloyd, declined`, also with the name hung on the complement), whose
     role the description then is; not a body's name set off after its own description, where
     the person described speaks (`A spokeswoman for the maker, Corbel Pharma, said`)."""
-    reverse = reverse_apposition_name(sentence, _one_of(sentence, head)) or (
-        name_set_off_after(sentence, head) if head.upos == "NOUN" else None
+    reverse = reverse_apposition_name(sentence, _one_of(sentence, head), lexicon) or (
+        name_set_off_after(sentence, head, title=titles_a_description(sentence, head, lexicon))
     )
     if reverse is None:
         reverse, words = _named_by_participle(sentence, head, words, lexicon, text, roles)

@@ -731,14 +731,12 @@ def _common_noun(word: Word) -> bool:
     return word.upos == "NOUN" and word.text.islower()
 
 
-def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
+def reverse_apposition_name(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word | None:
     """`The union's organiser, Marta Kovac, said`: the name is the apposition of a title head
-    (also one the tagger calls a proper noun after "the" or a possessor: `The Chancellor,
-    Rachel Reeves,`, `Victoria's Premier, Jacinta Allan,`)."""
-    if head.upos == "PROPN" and not any(
-        (c.deprel == "det" and c.text.lower() == "the") or c.deprel == "nmod:poss"
-        for c in sentence.children(head.index)
-    ):
+    (also one the tagger calls a proper noun after "the" or a possessor, or a bare title with
+    no name of its own: `The Chancellor, Rachel Reeves,`, `Victoria's Premier, Jacinta Allan,`,
+    `Labour MP for Kestrel North, Daniel Osei,`)."""
+    if head.upos == "PROPN" and not titles_a_description(sentence, head, lexicon):
         return None
     for child in sentence.children(head.index):
         if child.deprel == "appos" and child.upos == "PROPN" and child.start > head.start:
@@ -749,8 +747,21 @@ def reverse_apposition_name(sentence: Sentence, head: Word) -> Word | None:
         if child.deprel == "conj" and child.upos == "NOUN" and not _own_determiner(sentence, child):
             # `the former minister and current party leader, Ana Hale`: one determiner for
             # both nouns makes them one person, named after the last.
-            return reverse_apposition_name(sentence, child)
+            return reverse_apposition_name(sentence, child, lexicon)
     return None
+
+
+def titles_a_description(sentence: Sentence, head: Word, lexicon: Lexicon) -> bool:
+    """A proper-noun head that describes rather than names: one after "the" or a possessor, or a
+    title that holds no name of its own (`MP`, not `Mayor Holm`)."""
+    children = sentence.children(head.index)
+    if any(
+        (c.deprel == "det" and c.text.lower() == "the") or c.deprel == "nmod:poss" for c in children
+    ):
+        return True
+    return lexicon.is_title(head.text) and not any(
+        c.deprel in ("flat", "flat:name", "compound") and c.upos == "PROPN" for c in children
+    )
 
 
 def _titled_name_set_off(sentence: Sentence, child: Word) -> bool:

@@ -1153,11 +1153,12 @@ def _joins_roles_of_one(words: Sequence[Word], word: Word) -> bool:
     )
 
 
-def name_set_off_after(sentence: Sentence, noun: Word) -> Word | None:
+def name_set_off_after(sentence: Sentence, noun: Word, *, title: bool = False) -> Word | None:
     """`Her longtime deputy at the port authority, Marta B. Lindqvist, described ...`: the name set
     off by commas after a subject noun and its complement, however the parser hung it (often as
-    a conjunct of the complement's last name)."""
-    if noun.upos != "NOUN":
+    a conjunct of the complement's last name); with `title`, also after a bare title the tagger
+    calls a proper noun (`Green MP for Alderby West, Hana Kowalski,`)."""
+    if noun.upos != "NOUN" and not (title and noun.upos == "PROPN"):
         return None
     words = sentence.words
     comma = next((w.index for w in words[noun.index + 1 :] if w.text == ","), None)
