@@ -1139,6 +1139,19 @@ def test_crime_and_business_wording_that_states_nothing() -> None:
     ]
 
 
+def test_a_participle_after_the_cue_is_how_it_was_said_even_without_a_tense() -> None:
+    # `..., director Ana Kovac told reporters, citing rising fuel costs.`: the tagger gives
+    # "citing" no tense; set off after the cue's listener, it is no content of "told" but a cue
+    # of its own, whose object is what was cited.
+    found = [
+        (text, name) for text, name, _, _ in _attributions("participle_without_tense_after_cue")
+    ]
+    assert found == [
+        ("The port authority raised its fees on Monday", "Ana Kovac"),
+        ("rising fuel costs", "Ana Kovac"),
+    ]
+
+
 def test_a_quote_goes_on_with_its_speaker_not_the_next_sentences_report() -> None:
     # `"We were lucky," Dr. Ana Lindqvist said. "Very lucky." The hospital said ...`: the
     # second quote is hers; a reporting verb of the next sentence with a clause or quotation
