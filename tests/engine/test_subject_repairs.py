@@ -40,6 +40,32 @@ def test_pronoun_after_the_repaired_sentence_goes_to_its_subject() -> None:
     assert [role.text for role in speaker.roles] == ["a retired postman"]
 
 
+def test_the_verb_right_after_a_relative_clause_is_the_main_verb_without_a_comma() -> None:
+    # `A woman who lives nearby said ...` (as a second relative clause of "woman"), `The family
+    # of a fisherman who vanished off the cape called for ...` (as a participle on "cape"):
+    # the verb is the root and the noun its subject; `helped build` keeps its infinitive, so
+    # "say" is the volunteers' verb.
+    doc = parsed("main_verb_after_relative")
+    assert [next(w for w in s.words if w.head < 0).text for s in doc.sentences] == [
+        "woman",
+        "family",
+        "Volunteers",
+    ]
+    after = subjects_repaired(doc, LEXICON)
+    roots = [next(w for w in s.words if w.head < 0) for s in after.sentences]
+    assert [w.text for w in roots] == ["said", "called", "say"]
+    subjects = [
+        next(w.text for w in s.words if w.deprel == "nsubj" and w.head == root.index)
+        for s, root in zip(after.sentences, roots, strict=True)
+    ]
+    assert subjects == ["woman", "family", "Volunteers"]
+    assert quoted_by("main_verb_after_relative") == [
+        ("the noise was unbearable", "A woman"),
+        ("for the search", "The family of a fisherman"),
+        ("it saved the village", "Volunteers"),
+    ]
+
+
 def test_sentences_parsed_with_a_verb_of_their_own_are_left_alone() -> None:
     doc = parsed("stranded_predicate_own_clause")
     assert subjects_repaired(doc, LEXICON) is doc

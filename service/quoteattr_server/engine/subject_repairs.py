@@ -4,7 +4,8 @@ Seven misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
-  said" goes to someone named before;
+  said" goes to someone named before; also with no comma, right after a relative clause: "A
+  woman who lives nearby said ..." hangs "said" on "woman" as a second relative clause;
 - a subordinator read as a preposition or a noun's mark: in "..., though a court in 2019 found
   the contract was unlawful" the court is an oblique of "found", which borrows the subject of
   the clause before ("..., while Israel's prime minister, X, said" likewise);
@@ -119,15 +120,72 @@ def _stranded_verb(sentence: Sentence, root: Word) -> Word | None:
     """A verb after a comma that ends the sentence with its own words only, hangs inside a
     relative clause of the root's description, and has no subject or opener of its own; only
     when the root, a name or noun with no subject or copula of its own, is set off by an
-    apposition or relative clause."""
+    apposition or relative clause. Without the comma, the verb right after a relative clause
+    in the root's phrase (`A woman who lives nearby said ...`)."""
     children = sentence.children(root.index)
-    if not any(c.deprel in ("appos", "acl:relcl") for c in children):
-        return None
     if any(c.deprel in _OWN_CLAUSE or c.deprel in ("cop", "aux") for c in children):
         return None  # `We were in a square where ...`: a clause of its own
+    relative = _relative_in_phrase(sentence, root)
+    if relative is None:
+        return None
     words = sentence.words
     after_commas = [words[w.index + 1] for w in words[:-1] if w.text == ","]
-    return next((v for v in after_commas if _strands(sentence, root, v)), None)
+    if any(c.deprel in ("appos", "acl:relcl") for c in children):
+        verb = next((v for v in after_commas if _strands(sentence, root, v)), None)
+        if verb is not None:
+            return verb
+    return next(
+        (v for v in words[relative.index + 1 :] if _ends_after_relative(sentence, root, v)), None
+    )
+
+
+def _relative_in_phrase(sentence: Sentence, root: Word) -> Word | None:
+    """The first relative clause with a relative pronoun for subject on the root or a noun of
+    its phrase (`The family of a teenager who drowned ...`)."""
+    for word in sentence.words:
+        if word.deprel != "acl:relcl" or not any(
+            c.deprel.startswith("nsubj") and "PronType=Rel" in c.feats
+            for c in sentence.children(word.index)
+        ):
+            continue
+        chain = [word, *sentence.ancestors(word.index)]
+        if chain[-1] is root and all(a.deprel in _PHRASE_ARCS for a in chain[1:-1]):
+            return word
+    return None
+
+
+# How a noun of the root's phrase hangs on it: `the family of a teenager`, `Ruiz, a farmer`.
+_PHRASE_ARCS = frozenset({"nmod", "appos", "conj", "compound", "flat", "flat:name"})
+# Verbs before a bare infinitive of their own (`helped build`), which stays theirs.
+_BARE_INFINITIVE_TAKERS = frozenset({"help", "let", "make", "see", "hear", "watch", "have"})
+
+
+def _ends_after_relative(sentence: Sentence, root: Word, verb: Word) -> bool:
+    """`A woman who lives nearby said the noise ...`, `People who go there know that ...`,
+    `The family of a teenager who drowned at the quarry called for ...`: a verb with no
+    subject or opener of its own, which runs to the end of the sentence, hung somewhere under
+    the root, and reads as a main verb: finite, a past participle, or a bare "infinitive"
+    that no "to", auxiliary or verb of its own takes (`know`, `say`)."""
+    if verb.upos != "VERB" or verb.deprel not in _STRANDED_AS:
+        return False
+    children = sentence.children(verb.index)
+    if any(c.deprel in _OWN_CLAUSE or c.deprel.startswith("aux") for c in children):
+        return False
+    inside = {w.index for w in sentence.subtree(verb.index)}
+    if any(w.index not in inside and w.upos != "PUNCT" for w in sentence.words[verb.index :]):
+        return False
+    if sentence.ancestors(verb.index)[-1] is not root:
+        return False
+    if "VerbForm=Fin" in verb.feats or "Tense=Past" in verb.feats:
+        return True
+    before = sentence.words[verb.index - 1]
+    head = sentence.words[verb.head]
+    return (
+        "VerbForm=Inf" in verb.feats
+        and before.upos not in ("AUX", "PART")
+        and before.text.lower() != "to"
+        and not {before.lemma.lower(), head.lemma.lower()} & _BARE_INFINITIVE_TAKERS
+    )
 
 
 def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
