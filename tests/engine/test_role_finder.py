@@ -1362,3 +1362,13 @@ def test_offices_of_cities_universities_and_legislatures_are_titles() -> None:
         "Marcia Price": ["Del."],
         "Tomas Ruiz": ["Vice-Chancellor"],
     }
+
+
+def test_a_description_owned_by_a_possessive_pronoun_is_the_unnamed_speakers_role() -> None:
+    # `..., its chief executive said`, `"...," his lawyer said`: the pronoun only owns the noun
+    # described; the post is what the article tells of the speaker, as with `the company's`.
+    result = attribute(parsed("possessive_pronoun_description"), LEXICON)
+    assert roles_by_name(result) == {
+        "its chief executive": ["its chief executive"],
+        "his lawyer": ["his lawyer"],
+    }

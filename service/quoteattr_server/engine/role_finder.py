@@ -1426,7 +1426,7 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue
         sentence, words = found
         head = reader.head_noun(_after_one_of(words))  # `one of the mayor's advisers`
-        if head is None or head.upos == "PROPN" or words[0].upos == "PRON":
+        if head is None or head.upos == "PROPN" or _opens_with_pronoun(words):
             continue
         if head.text[:1].isupper() and head.index > 0:
             continue  # a name the tagger took for a noun: `The Centers for Disease Control`
@@ -1434,6 +1434,12 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue
         for part in reader.each_role(reader.description(sentence, words)):
             yield reader.span(part)
+
+
+def _opens_with_pronoun(words: Sequence[Word]) -> bool:
+    """A mention by a pronoun (`he`, `those who ...`); a possessive one only owns the noun
+    described (`its chief executive`, `her lawyer`)."""
+    return words[0].upos == "PRON" and "Poss=Yes" not in words[0].feats
 
 
 def _bare_category(words: Sequence[Word], head: Word, reader: RoleReader) -> bool:
