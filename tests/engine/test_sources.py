@@ -545,6 +545,10 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Comptroller", SourceCategory.OFFICIAL),
         ("Del.", SourceCategory.OFFICIAL),
         ("Vice-Chancellor", SourceCategory.EXPERT),
+        # A doctor's or professor's title, with or without its stop (British copy).
+        ("Dr. Lynch", SourceCategory.EXPERT),
+        ("Dr Lynch", SourceCategory.EXPERT),
+        ("Prof Fischer", SourceCategory.EXPERT),
         # Companies by their trade.
         ("the airline", SourceCategory.BUSINESS),
         ("the German carmaker", SourceCategory.BUSINESS),
