@@ -1249,6 +1249,20 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
     ]
 
 
+def test_a_trailing_source_with_a_hyphen_speaks_and_a_found_thing_does_not() -> None:
+    # `..., its secretary-general told a news conference on Monday.`: the hyphen inside the
+    # source is part of its words. `..., potent compounds found in millions of fridges.`: a
+    # participle on a thing that finds nothing; `..., the figures showed.` is a finding.
+    assert quoted_by("trailing_sources_hyphen_and_finding", with_rule=True) == [
+        (
+            "trailing cue",
+            "The union has suspended two of its officials over missing funds",
+            "its secretary-general",
+        ),
+        ("trailing cue", "Unemployment rose for a third month in a row", "the figures"),
+    ]
+
+
 def test_a_trailing_source_may_carry_a_relative_clause_of_how_it_knows() -> None:
     # `..., an official who attended the meeting said.`: the parser hangs the cue on the
     # relative clause; the source is the phrase before "who", and the cue's addressee (`told

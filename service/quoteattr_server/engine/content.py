@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine.cues import DASHES, is_according, is_verb_cue, phrase_cue_end
+from quoteattr_server.engine.hyphens import glued_hyphen
 from quoteattr_server.engine.layout import Layout, span_of, trim_punct
 from quoteattr_server.engine.lexicon import MISTAGGED_PREPOSITIONS, Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
@@ -23,6 +24,7 @@ from quoteattr_server.engine.speakers import (
     according_source,
     clause_opener_subject,
     is_participle,
+    is_source_noun,
     noun_before_complement,
     past_beside_modal,
     plain_speech_after_comma,
@@ -1596,6 +1598,8 @@ def _trailing_source(
         return None
     if not 1 <= len(source) <= MAX_TRAILING_SOURCE_WORDS or not _names_a_source(source):
         return None
+    if lexicon.cue_group(cue.lemma) == "evidential" and not _finds(source, lexicon):
+        return None  # `..., potent chemicals found in refrigerants`: a participle, no finding
     after: Sequence[Word] = _before_citing(words[cue.index + 1 :])
     if cue.lemma in _TELLING:
         after = _after_addressee(after)  # `..., a diplomat told AFP.`
@@ -1655,6 +1659,13 @@ MAX_RELATIVE_CLAUSE_WORDS = 12
 _RELATIVE_PERSONS = frozenset({"who", "whom"})
 # Cues whose first object is the addressee: `told AFP`, `told reporters`.
 _TELLING = frozenset({"tell"})
+
+
+def _finds(source: Sequence[Word], lexicon: Lexicon) -> bool:
+    """A source that can show or find something: people, a body or a document (`data`,
+    `researchers`), not a thing the cue's participle describes."""
+    head = noun_before_complement(source, _SOURCE_HEADS)
+    return head is not None and is_source_noun(head, lexicon)
 
 
 def _before_relative(source: Sequence[Word], cue: Word) -> list[Word]:
@@ -1731,7 +1742,11 @@ def _names_a_source(words: Sequence[Word]) -> bool:
     if len(words) == 1 and words[0].upos == "PRON":
         return True
     if any(
-        (w.upos not in _SOURCE_TAGS and not participle_on_noun(words, position))
+        (
+            w.upos not in _SOURCE_TAGS
+            and not participle_on_noun(words, position)
+            and not glued_hyphen(words, position)  # `its secretary-general`
+        )
         or (w.upos == "PRON" and "Poss=Yes" not in w.feats)
         for position, w in enumerate(words)
     ):

@@ -822,14 +822,14 @@ def _described_noun(site: CueSite) -> Word | None:
     if noun.upos not in _NOMINAL or site.layout.inside_quote(noun):
         return None
     after_comma = cue.index > 0 and sentence.words[cue.index - 1].text == ","
-    if after_comma and not _is_source_noun(noun, site.lexicon):
+    if after_comma and not is_source_noun(noun, site.lexicon):
         # `shared a syllabus on his Facebook page, writing "..."`: set off by a comma, the
         # participle goes with the clause, not with a thing named at its end.
         return None
     return _issuer(site, noun) or noun
 
 
-def _is_source_noun(noun: Word, lexicon: Lexicon) -> bool:
+def is_source_noun(noun: Word, lexicon: Lexicon) -> bool:
     """A name, a pronoun, or a noun of people, an organisation or a document."""
     if noun.upos in ("PROPN", "PRON"):
         return True
@@ -840,6 +840,7 @@ def _is_source_noun(noun: Word, lexicon: Lexicon) -> bool:
         or lowered in lexicon.group_nouns
         or lemma in lexicon.collectives
         or lemma in lexicon.artefacts
+        or lowered in lexicon.artefacts  # `the figures showed`; a `figure` may be a person
     )
 
 
