@@ -1415,6 +1415,20 @@ def test_a_document_read_out_with_nothing_of_what_it_says_is_no_content() -> Non
     assert [q.text for q in result.quotes] == ["the pier would close"]
 
 
+def test_a_name_set_off_after_a_description_and_names_listed_with_ages() -> None:
+    # `Their landlord, Bayview Lettings, said`: the name set off after the description is the
+    # whole name, headed by its last word; `Ortega, 34, and Brandt, 29, told the court`: the
+    # ages set off by commas break the parser's conjunction, yet both speak.
+    result = attribute(parsed("names_after_set_off_description_and_ages"), LEXICON)
+    landlord, court = result.quotes
+    assert speaker_in(result, landlord) is not None
+    assert roles_by_name(result)["Bayview Lettings"] == ["Their landlord"]
+    speaker = speaker_in(result, court)
+    partners = [s for s in result.speakers if s.id in court.co_speaker_ids]
+    assert speaker is not None
+    assert [speaker.name, *(p.name for p in partners)] == ["Ortega", "Brandt"]
+
+
 def test_a_second_conjunct_hung_on_the_first_name_speaks_too() -> None:
     # `Interior Minister Jonas Berg and Justice Minister Eva Lind said in a joint statement`,
     # parsed with "Justice" a conjunct of Berg's "Minister": both ministers said it, each with

@@ -9,7 +9,7 @@ the previous speaker -> roles from the entity's mentions -> result.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from quoteattr_server.engine import confidence
@@ -957,14 +957,15 @@ def _conjunct_parts(
 
 
 def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
-    """`Ana Kovac (D-Ore.), Tomas Ruiz (R-Ohio) and Peter Wong (D-N.J.) said`: names
-    listed after the mention, read on the surface where the parser lost the conjunction (the
-    party tags in parentheses break its arcs). Only a list closed by "and"."""
+    """`Ana Kovac (D-Ore.), Tomas Ruiz (R-Ohio) and Peter Wong (D-N.J.) said`, `Kovac, 52,
+    and Lind, 47, told`: names listed after the mention, read on the surface where the parser
+    lost the conjunction (the party tags in parentheses and the ages set off by commas break
+    its arcs). Only a list closed by "and"; a name of one word only with an age."""
     names: list[list[Word]] = []
     position, closed = words[-1].index + 1, False
     all_words = sentence.words
     while position < len(all_words) and not closed:
-        position = after_party_tag(all_words, position)
+        position = _after_age(all_words, after_party_tag(all_words, position))
         joiners = 0
         while position < len(all_words) and all_words[position].text.lower() in (",", "and"):
             closed = closed or all_words[position].text.lower() == "and"
@@ -973,10 +974,26 @@ def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
         while position < len(all_words) and all_words[position].upos == "PROPN":
             name.append(all_words[position])
             position += 1
-        if not joiners or len(name) < 2:
+        aged = _after_age(all_words, position) > position
+        if not joiners or not name or (len(name) < 2 and not aged):
             return []
         names.append(name)
+    position = _after_age(all_words, position)
     return names if closed and position < len(all_words) else []
+
+
+def _after_age(words: Sequence[Word], position: int) -> int:
+    """Past an age set off after a name (`, 52`), up to the comma that closes it; else
+    `position`."""
+    if (
+        position + 2 < len(words)
+        and words[position].text == ","
+        and words[position + 1].upos == "NUM"
+        and words[position + 1].text.isdigit()
+        and words[position + 2].text == ","
+    ):
+        return position + 2
+    return position
 
 
 def _conjunct_start(sentence: Sentence, conjunct: Word) -> int:

@@ -1179,7 +1179,9 @@ def name_set_off_after(sentence: Sentence, noun: Word, *, title: bool = False) -
         w.upos not in ("PROPN", "ADJ", "NOUN") for w in words[comma + 1 : first]
     ):
         return None
-    return words[first]
+    # The name's own head: `Harbour Homes` is headed by its last word, `Marta B. Lindqvist` by
+    # its first.
+    return next((w for w in words[first:closing] if not first <= w.head < closing), words[first])
 
 
 def _names_a_person(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
