@@ -145,6 +145,25 @@ def test_the_noun_before_its_relative_clause_is_the_subject_of_the_verb_after_it
     assert quote.cue.text == "told"
 
 
+def test_a_verb_the_parser_made_a_conjunct_of_the_relative_clause_is_the_main_verb() -> None:
+    # `"...," a senior port official, who was not authorised to speak publicly, told the
+    # Ledger.`: "told" hung inside the clause as a conjunct of "authorised"; it leaves the
+    # clause, beside the sentence's root, with the official for its subject.
+    doc = parsed("verb_swallowed_by_relative")
+    after = subjects_repaired(doc, LEXICON)
+    told = word_of(after, "told")
+    assert word_of(doc, "told").deprel == "conj"
+    assert told.deprel == "parataxis"
+    assert word_of(after, "official").head == told.index
+    result = attribute(doc, LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert (speaker.name, speaker.anonymous) == ("a senior port official", True)
+    assert quote.cue is not None
+    assert quote.cue.text == "told"
+
+
 def test_a_relative_clause_read_as_the_nouns_own_clause_is_hung_on_the_noun() -> None:
     # `..., while a trader in Port Ellis, who declined to be named, said investors had been
     # caught off guard`: the parser made the trader and "who" both subjects of "declined",

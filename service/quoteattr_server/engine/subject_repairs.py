@@ -19,7 +19,7 @@ Seven misparses of news sentences take the speaker from a cue:
   "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac;
 - a noun cut from the verb after its relative clause: in "..., one diplomat, who asked not to
   be named, told Reuters." "told" has no subject (or the diplomat is a second subject of
-  "asked"), so "asked" seemed the cue.
+  "asked", or "told" a conjunct inside the clause), so "asked" seemed the cue.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -359,6 +359,8 @@ def _subject_before_its_relative(sentence: Sentence) -> Sentence:
         arcs: dict[int, tuple[int, str | None]] = {noun.index: (verb.index, "nsubj")}
         if clause is not None:
             arcs[clause.index] = (noun.index, "acl:relcl")
+        if any(a.index == noun.index for a in sentence.ancestors(verb.index)):
+            arcs.update(_verb_out_of_clause(sentence, noun, verb))
         return with_arcs(sentence, arcs)
     return sentence
 
@@ -385,8 +387,9 @@ def _verb_after_relative(sentence: Sentence, noun: Word, misread: Word | None) -
     for clause in clauses:
         if clause.deprel != "acl:relcl" and clause is not misread:
             continue
-        clause_words = {w.index for w in sentence.subtree(clause.index)}
-        noun_words = {w.index for w in sentence.subtree(noun.index)}
+        swallowed = _swallowed(sentence, clause)
+        clause_words = {w.index for w in sentence.subtree(clause.index)} - swallowed
+        noun_words = {w.index for w in sentence.subtree(noun.index)} - swallowed
         if clause is misread:
             inside, phrase = clause_words - noun_words, sorted(noun_words)
         else:
@@ -404,6 +407,44 @@ def _verb_after_relative(sentence: Sentence, noun: Word, misread: Word | None) -
         if verb.upos == "VERB" and verb.index not in inside | set(phrase):
             return verb
     return None
+
+
+def _verb_out_of_clause(
+    sentence: Sentence, noun: Word, verb: Word
+) -> dict[int, tuple[int, str | None]]:
+    """`..., who was not authorised to speak publicly, told Reuters`, with "told" a conjunct
+    inside the clause: the verb leaves it for the sentence's root, beside it; a conjunction
+    that opened the noun's phrase (`..., but the coalition, which ..., wants`) is the verb's."""
+    root = next(w for w in sentence.words if w.head < 0)
+    conjunction = next((c for c in sentence.children(noun.index) if c.deprel == "cc"), None)
+    if conjunction is None:
+        return {verb.index: (root.index, "parataxis")}
+    return {verb.index: (root.index, "conj"), conjunction.index: (verb.index, None)}
+
+
+def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
+    """The words of a verb the parser made a conjunct of the relative clause, after a comma,
+    with no conjunction or subject of its own (`who was not authorised to speak publicly,
+    told Reuters`): the main verb after the clause, not a word of it."""
+    words = sentence.words
+    found: set[int] = set()
+    if any(a.deprel == "acl:relcl" for a in sentence.ancestors(clause.index)):
+        # `the man who questions X because of his heritage, who fights ..., claims ...`: a
+        # relative clause inside another one lists what its noun does.
+        return found
+    for child in sentence.children(clause.index):
+        if (
+            child.deprel == "conj"
+            and child.upos == "VERB"
+            and child.index > clause.index
+            and words[child.index - 1].text == ","
+            and not any(
+                c.deprel == "cc" or c.base_deprel in ("nsubj", "nsubj:pass")
+                for c in sentence.children(child.index)
+            )
+        ):
+            found |= {w.index for w in sentence.subtree(child.index)}
+    return found
 
 
 # The repairs after the time phrase's (which reads the lexicon), in the order they run.
