@@ -1249,6 +1249,16 @@ def test_a_trailing_cue_reports_the_clause_before_its_source_however_it_is_hung(
     ]
 
 
+def test_a_host_clause_running_into_the_cues_subject_is_no_content() -> None:
+    # `Unite regional officer Dafydd Rees called ...`, with the union's name read as an
+    # imperative and "called" its parataxis: no mark sets the "host" apart from the source, so
+    # it is a misread part of the cue's clause; `..., the owners said` still reports.
+    assert quoted_by("name_read_as_verb_before_cue", with_rule=True) == [
+        ("reported parataxis", "The mill will close in March", "the owners"),
+        ("subject of cue", '"a hammer blow"', "Dafydd Rees"),
+    ]
+
+
 def test_a_trailing_source_with_a_hyphen_speaks_and_a_found_thing_does_not() -> None:
     # `..., its secretary-general told a news conference on Monday.`: the hyphen inside the
     # source is part of its words. `..., potent compounds found in millions of fridges.`: a

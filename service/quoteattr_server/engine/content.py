@@ -1494,7 +1494,25 @@ def reported_parataxis(site: WordSite) -> list[ReportedContent] | None:
         if sourced is not None and sourced[1] is not None:
             span, source = sourced
             return [ReportedContent(sentence, word, word, span, Rule.REPORTED_PARATAXIS, source)]
+    if _runs_into_cue_clause(sentence, host, word):
+        return None  # `Unite regional officer Gareth Lewis called ...`: a name read as a verb
     return site.reported(_host_without(sentence, host, word), Rule.REPORTED_PARATAXIS)
+
+
+def _runs_into_cue_clause(sentence: Sentence, host: Word, cue: Word) -> bool:
+    """The host clause runs into the cue's subject with no mark between: what a speaker said
+    and the source beside it are set apart by a comma, a dash or a quotation mark, so the
+    "host" is a misread part of the cue's own clause."""
+    subject = next((c for c in sentence.children(cue.index) if c.deprel == "nsubj"), None)
+    if subject is None or subject.index > cue.index:
+        return False
+    first = next(w for w in sentence.subtree(subject.index) if w.upos != "PUNCT")
+    if first.index == 0 or host.index > first.index:
+        return False
+    before = sentence.words[first.index - 1]
+    return before.upos != "PUNCT" and before.index in {
+        w.index for w in sentence.subtree(host.index)
+    }
 
 
 def _opened_by_whose(sentence: Sentence, cue: Word) -> bool:
