@@ -564,6 +564,18 @@ def test_a_participle_cue_reports_its_own_clause_and_a_medial_cue_splits_its_con
     assert read[-1][2] == "Ahmed Ali"
 
 
+def test_one_of_those_described_speaks_as_one_when_no_name_follows() -> None:
+    # `"...," said one, who did not want to be named.`, `"...," said another.`: the speaker is
+    # one of the commuters just described, by the only words the article has for them; the
+    # relative clause marks the first as an unnamed source.
+    result = attribute(parsed("said_one_unnamed"), LEXICON)
+    speakers = [speaker_of(result, quote) for quote in result.quotes]
+    assert [(s.name, s.anonymous) for s in speakers if s is not None] == [
+        ("one", True),
+        ("another", True),
+    ]
+
+
 def test_a_name_set_off_after_a_role_and_its_complement_is_the_speaker() -> None:
     # `The spokeswoman for the Foreign Office, Emma Lloyd, said ...`, the name hung on "Office".
     result = attribute(parsed("name_after_role_complement"), LEXICON)

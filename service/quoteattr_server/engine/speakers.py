@@ -490,13 +490,19 @@ def _one_of_them(sentence: Sentence, word: Word) -> bool:
 
 
 def _named_after_one(sentence: Sentence, comma: Word) -> Word | None:
-    """`said one, Ahmed Ali, 35`: "one" (of those just described) and then the name."""
+    """`said one, Ahmed Ali, 35`: "one" (of those just described) and then the name; with no
+    name, "one" itself, when a relative clause or the sentence's end follows it (`said one,
+    who did not want to be named`, `said another.`)."""
     words = sentence.words
     before = words[comma.index - 1]
-    after = words[comma.index + 1] if comma.index + 1 < len(words) else None
-    if comma.text != "," or before.text.lower() not in ("one", "another") or after is None:
+    if before.text.lower() not in ("one", "another"):
         return None
-    return phrase_head(sentence, after) if _is_name_word(after) else None
+    after = words[comma.index + 1] if comma.index + 1 < len(words) else None
+    if after is None or comma.text != ",":
+        return before if comma.text in (".", "!", "?") and after is None else None
+    if _is_name_word(after):
+        return phrase_head(sentence, after)
+    return before if after.text.lower() in ("who", "whose") else None
 
 
 def name_before_cue(site: CueSite) -> Word | None:
