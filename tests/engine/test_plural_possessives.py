@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from quoteattr_server.engine import attribute
-from quoteattr_server.engine.plural_possessives import plural_possessives_joined
+from quoteattr_server.engine.plural_possessives import (
+    plural_possessives_joined,
+    sentences_rejoined_at_possessives,
+)
 from quoteattr_server.engine.types import Word
 
 from .rulekit import LEXICON, parsed, quote_containing, speaker_of
@@ -54,3 +57,28 @@ def test_the_possessive_phrase_speaks_whole() -> None:
         )
     ]
     assert names == ["Teachers' unions", "Dana Reyes"]
+
+
+def test_a_sentence_cut_at_a_plural_possessive_is_rejoined() -> None:
+    # `Critics, including the Harbour Residents' | Association, say ...`: the splitter took the
+    # apostrophe for a closing mark. One sentence again: "Association" stands where "Residents"
+    # stood (with its preposition and article), "Residents" is its possessor, and "Critics"
+    # takes the subject's place, so the critics say it and the spokesman speaks whole.
+    doc = parsed("sentence_cut_at_plural_possessive")
+    assert len(doc.sentences) == 4
+    joined = sentences_rejoined_at_possessives(doc)
+    assert [s.words[0].text for s in joined.sentences] == ["Critics", "A"]
+    words = joined.sentences[0].words
+    critics, say = _word(words, "Critics"), _word(words, "say")
+    residents, association = _word(words, "Residents"), _word(words, "Association")
+    assert (critics.head, critics.deprel) == (say.index, "nsubj")
+    assert (association.head, association.deprel) == (critics.index, "nmod")
+    assert (residents.head, residents.deprel) == (association.index, "nmod:poss")
+    assert {w.text for w in words if w.head == association.index and w.deprel != "punct"} >= {
+        "including",
+        "the",
+        "Residents",
+    }
+    result = attribute(doc, LEXICON)
+    names = [speaker.name for q in result.quotes if (speaker := speaker_of(result, q))]
+    assert names == ["Critics", "A spokesman for the Prison Officers' Association"]

@@ -49,7 +49,10 @@ from quoteattr_server.engine.marks import (
     transcript_label,
 )
 from quoteattr_server.engine.merge import merged_speakers
-from quoteattr_server.engine.plural_possessives import plural_possessives_joined
+from quoteattr_server.engine.plural_possessives import (
+    plural_possessives_joined,
+    sentences_rejoined_at_possessives,
+)
 from quoteattr_server.engine.reduced_relatives import reduced_relatives_read
 from quoteattr_server.engine.role_finder import complete_roles
 from quoteattr_server.engine.roles import (
@@ -150,6 +153,7 @@ def attribute(
     means all) applies last, to the finished attributions; speakers left with no quote go too.
     """
     lexicon = lexicon or _default_lexicon()
+    doc = sentences_rejoined_at_possessives(doc)
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
     doc = late_appositions_rehung(split_names_joined(doc, lexicon), lexicon)

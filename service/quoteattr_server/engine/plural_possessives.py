@@ -28,6 +28,77 @@ _PHRASE_MODIFIERS = frozenset({"compound", "amod", "nummod", "flat", "flat:name"
 _NAME_PARTS = frozenset({"flat", "flat:name"})
 
 
+def sentences_rejoined_at_possessives(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with each sentence the splitter ended at a plural possessive rejoined to the next:
+    in "The Department of Veterans' Affairs said ..." or "Critics, including the Harbour
+    Residents' Association, say ..." Stanza often takes the apostrophe for a closing mark and
+    ends the sentence there, so "Affairs" or "Association" spoke. The two parses become one:
+    the possessed phrase takes the possessor's place in the first, the possessor becomes its
+    `nmod:poss`, and the first part's head takes the possessed phrase's place in the second."""
+    sentences: list[Sentence] = []
+    for sentence in doc.sentences:
+        if sentences and _cut_at_possessive(sentences[-1], sentence):
+            sentences[-1] = _rejoined(sentences[-1], sentence)
+        else:
+            sentences.append(sentence)
+    if len(sentences) == len(doc.sentences):
+        return doc
+    return dataclasses.replace(doc, sentences=tuple(sentences))
+
+
+def _cut_at_possessive(first: Sentence, second: Sentence) -> bool:
+    """`first` ends with a plural noun and its glued apostrophe, outside any quotation opened
+    with a single mark, and `second`, in the same paragraph, opens with a capitalised noun
+    phrase after a space: one sentence the splitter cut in two."""
+    words = first.words
+    if len(words) < 2 or first.paragraph != second.paragraph:
+        return False
+    owner, mark, opener = words[-2], words[-1], second.words[0]
+    return (
+        owner.upos in ("NOUN", "PROPN")
+        and owner.text[-1:] in ("s", "S")
+        and mark.text in _APOSTROPHES
+        and mark.start == owner.end
+        and opener.start == mark.end + 1
+        and opener.upos in _PHRASE_OPENERS
+        and opener.text[:1].isupper()
+        and not _single_quote_open(words, len(words) - 2)
+    )
+
+
+def _rejoined(first: Sentence, second: Sentence) -> Sentence:
+    shift = len(first.words)
+    words = list(first.words) + [
+        dataclasses.replace(w, index=w.index + shift, head=w.head + shift if w.head >= 0 else -1)
+        for w in second.words
+    ]
+    owner_index = shift - 2
+    owner = words[owner_index]
+    while owner.deprel in _NAME_PARTS and 0 <= owner.head < owner.index:
+        owner = words[owner.head]
+    head = words[shift]
+    while head.deprel in _PHRASE_MODIFIERS and head.head > head.index:
+        head = words[head.head]
+    first_root = next(w for w in first.words if w.head < 0)
+    # The possessed phrase stands where the possessor stood; the first part's head takes the
+    # possessed phrase's relation in the second (its root, when the phrase was that root).
+    if first_root.index != owner.index:
+        words[first_root.index] = dataclasses.replace(
+            first_root, head=head.head, deprel=head.deprel if head.head >= 0 else "root"
+        )
+        words[head.index] = dataclasses.replace(head, head=owner.head, deprel=owner.deprel)
+        for child in words[: owner.index]:
+            if child.head == owner.index and child.deprel in ("case", "det"):
+                # `of the Veterans' Affairs`: the preposition and article open the new phrase.
+                words[child.index] = dataclasses.replace(child, head=head.index)
+    words[owner.index] = dataclasses.replace(
+        words[owner.index], head=head.index, deprel="nmod:poss"
+    )
+    mark = words[shift - 1]
+    words[shift - 1] = dataclasses.replace(mark, head=owner.index, deprel="case")
+    return dataclasses.replace(first, words=tuple(words))
+
+
 def plural_possessives_joined(doc: ParsedDoc) -> ParsedDoc:
     """`doc` with each plural possessive read as the possessor of the phrase after it."""
     return each_sentence_repaired(doc, _joined)

@@ -1625,7 +1625,10 @@ def _complement_of(
         return []
     tail = [w for w in sentence.subtree(phrase.index) if w.start >= preposition.start]
     tail = _before_relative_clause(sentence, tail)
-    if tail[:1] != [preposition] or any(w.upos in ("PUNCT", "VERB", "AUX") for w in tail):
+    if tail[:1] != [preposition] or any(
+        w.upos in ("VERB", "AUX") or (w.upos == "PUNCT" and w.deprel != "case")  # `Officers'`
+        for w in tail
+    ):
         return []
     if by_author and any(w.upos == "CCONJ" for w in tail):
         return []  # `a study by Portmere University and the Harbour Institute`: two authors
