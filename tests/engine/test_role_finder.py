@@ -1372,3 +1372,13 @@ def test_a_description_owned_by_a_possessive_pronoun_is_the_unnamed_speakers_rol
         "its chief executive": ["its chief executive"],
         "his lawyer": ["his lawyer"],
     }
+
+
+def test_a_phrase_after_an_age_opened_by_a_conjunction_is_someone_elses() -> None:
+    # `Maria Santos, 29, and her husband, Joao, fled ... "...," she said.`: "and her husband"
+    # is the next person of the list, no role of hers (nor evidence of her gender).
+    result = attribute(parsed("conjunction_after_age"), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.name == "Maria Santos"
+    assert speaker.roles == ()
+    assert speaker.gender.name == "FEMALE"

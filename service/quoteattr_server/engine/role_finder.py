@@ -487,6 +487,8 @@ class RoleReader:
         phrase = self.noun_phrase(words, position + 1)
         if phrase and phrase[0].text.lower() == "whose":
             return []  # `the union, whose president, ...`: a relative clause's subject
+        if phrase and phrase[0].text.lower() in _CONJUNCTIONS:
+            return []  # `Maria Santos, 29, and her husband, Joao,`: someone else
         if runs_into_its_verb(sentence, words[first : last + 1], phrase):
             return []  # `According to the Met Office, a further 50mm of rain could fall`
         if not self._apposition_is_role(phrase):
@@ -1115,6 +1117,11 @@ class RoleReader:
             phrase.extend(tail)
             position = tail[-1].index + 1
         return phrase
+
+
+# Conjunctions that open a phrase about someone or something else after a name's comma (not
+# "both", which opens a description shared: `Ruiz and Kovac, both former mayors,`).
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
 
 
 # How many words the place or body a name is "of" may have: `Dale Whitcombe of Kansas,`.
