@@ -271,3 +271,27 @@ def test_an_abbreviated_title_names_the_post_the_description_gave() -> None:
     quotes = (_quote("s1", 5), _quote("s2", start + 5))
     result = merged_speakers(AttributionResult(quotes, (described, named)), written, paragraphs)
     assert [s.name for s in result.speakers] == ["Petar Horvat"]
+
+
+def test_a_description_opening_the_lede_after_a_dateline_is_identified_later() -> None:
+    """`OSLO (Reuters) - Norway's foreign minister said ... / "...," Foreign Minister Ingrid
+    Dahl told reporters`: the dateline opens the paragraph, the description the lede; its
+    possessor may have several words (`New Zealand's`)."""
+    article = (
+        "OSLO (Reuters) - New Zealand's foreign minister said the talks would resume.\n\n"
+        '"We remain hopeful," Foreign Minister Ingrid Dahl told reporters.'
+    )
+    paragraphs = (Span(0, article.index("\n")), Span(article.index('"'), len(article)))
+    opening = "New Zealand's foreign minister"
+    start = article.index(opening)
+    described = Speaker(
+        "s1", opening, SpeakerKind.PERSON, (_span(opening, start),), (_span(opening, start),)
+    )
+    mention = "Foreign Minister Ingrid Dahl"
+    titled = Speaker(
+        "s2", "Ingrid Dahl", SpeakerKind.PERSON, (), (_span(mention, article.index(mention)),)
+    )
+    quotes = (_quote("s1", start), _quote("s2", paragraphs[1].start))
+    result = merged_speakers(AttributionResult(quotes, (described, titled)), article, paragraphs)
+    assert [s.name for s in result.speakers] == ["Ingrid Dahl"]
+    assert [q.speaker_id for q in result.quotes] == ["s2", "s2"]

@@ -26,6 +26,7 @@ from quoteattr_server.engine.types import (
     SpeakerKind,
     TextSpan,
 )
+from quoteattr_server.engine.wire import furniture_spans
 
 
 def merged_speakers(
@@ -59,10 +60,11 @@ _DESCRIPTION_OPENERS = frozenset({"a", "an", "the"})
 def _delayed_identifications(
     result: AttributionResult, text: str, paragraphs: Sequence[Span]
 ) -> dict[str, str]:
-    """Wire copy's delayed identification: `A former party chairman says ...` opens a paragraph,
-    and the first person named as a speaker after it, in its paragraph or the next, by the bare
-    name, is him (`Tomas Ruiz says ...`), unless the article named that person before. One
-    introduced with a role of their own (`Port lawyer Marc Lind said`) is someone else."""
+    """Wire copy's delayed identification: `A former party chairman says ...` opens a paragraph
+    (or its lede, after a dateline), and the first person named as a speaker after it, in its
+    paragraph or the next, by the bare name, is him (`Tomas Ruiz says ...`), unless the
+    article named that person before. One introduced with a role of their own (`Port lawyer
+    Marc Lind said`) is someone else."""
     if not paragraphs:
         return {}
     paragraph_of = paragraph_finder(paragraphs)
@@ -79,6 +81,7 @@ def _delayed_identifications(
         key=lambda s: s.mentions[0].span.start,
     )
     found: dict[str, str] = {}
+    dateline_ends = {span.start: span.end for span in furniture_spans(text, paragraphs)}
     for speaker in result.speakers:
         if speaker.kind is not SpeakerKind.PERSON or not speaker.mentions or is_named(speaker):
             continue
@@ -93,10 +96,9 @@ def _delayed_identifications(
         ):
             continue  # the description is already a role of the one it refers to
         paragraph = paragraph_of(opening.span.start)
-        if text[paragraphs[paragraph].start : opening.span.start].strip() or not _describes(
-            opening.text
-        ):
-            continue
+        lead = dateline_ends.get(paragraphs[paragraph].start, paragraphs[paragraph].start)
+        if text[lead : opening.span.start].strip() or not _describes(opening.text):
+            continue  # (`WELLINGTON (AP) — New Zealand's prime minister said`: the lede's)
         later = [
             n
             for n in named
@@ -181,9 +183,21 @@ def _written_before(word: str, text: str, offset: int) -> bool:
 
 
 def _describes(mention: str) -> bool:
-    """A description of one person: `A spokeswoman for the clinic`, `Ohio's attorney general`."""
-    first = mention.split(maxsplit=1)[0]
-    return first.lower() in _DESCRIPTION_OPENERS or first.endswith(("'s", "\u2019s"))
+    """A description of one person: `A spokeswoman for the clinic`, `Ohio's attorney general`,
+    `New Zealand's prime minister` (a possessor of a few capitalised words)."""
+    words = mention.split()
+    if words[0].lower() in _DESCRIPTION_OPENERS:
+        return True
+    owner = next((i for i, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), None)
+    return (
+        owner is not None
+        and owner < MAX_POSSESSOR_WORDS
+        and all(w[:1].isupper() for w in words[: owner + 1])
+    )
+
+
+# How many words a place or body owning a description may have: `New Zealand's`.
+MAX_POSSESSOR_WORDS = 3
 
 
 def _compatible(first: Speaker, second: Speaker) -> bool:
