@@ -696,6 +696,15 @@ def test_a_gendered_possessor_in_a_description_is_someone_else() -> None:
     assert [e.text for e in speaker.gender_evidence] == ["mother"]
 
 
+def test_an_honorific_of_a_possessor_is_no_evidence_of_the_speakers_gender() -> None:
+    # `Mrs Lind's solicitor, Tomas Berg, told the tribunal ...`: "Mrs" is Lind's, who owns the
+    # solicitor; nothing says whether Berg is a man or a woman.
+    result = attribute(fixture("honorific_of_possessor"), LEXICON)
+    (speaker,) = result.speakers
+    assert speaker.name == "Tomas Berg"
+    assert speaker.gender is Gender.UNKNOWN
+
+
 def test_a_description_named_in_apposition_is_no_one_named_before() -> None:
     # `... said Ana Kovac, 71. The regional transport minister, Peter Wong, said ...`: the
     # minister is Wong, so the description gives Kovac, a passenger, no category.

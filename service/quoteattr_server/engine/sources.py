@@ -732,8 +732,12 @@ def _honorifics(
 ) -> Iterator[tuple[Gender, TextSpan]]:
     """Mr./Ms./Mrs./Miss in a mention, or right before a writing of the name."""
     for mention in speaker.mentions:
-        for token in _tokens(mention):
+        tokens = list(_tokens(mention))
+        for position, token in enumerate(tokens):
             gender = lexicon.gender_of("honorific", token.text)
+            named = tokens[position + 1] if position + 1 < len(tokens) else None
+            if named is not None and _possessor(doc.text, named):
+                continue  # `Ms Ortega's lawyer, Daniel Price`: the honorific is Ortega's
             if gender is not None:
                 yield gender, token
     for occurrence in occurrences:
