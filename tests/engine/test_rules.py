@@ -1874,6 +1874,16 @@ def test_a_possessed_title_in_capitals_and_a_cue_before_a_title_are_read_apart()
     }
 
 
+def test_a_title_heading_the_name_speaks_before_a_now_apposition() -> None:
+    # `Former Wales captain Tom Fenwick, now a pundit for Coast Radio, said`, parsed with the
+    # title noun heading the name and the apposition a second subject: the name speaks, and
+    # the apposition after "now" is a role he holds.
+    result = attribute(parsed("title_heading_name_and_now_apposition"), LEXICON)
+    assert roles_by_name(result) == {
+        "Tom Fenwick": ["Former Wales captain", "a pundit for Coast Radio"]
+    }
+
+
 def test_a_bare_title_set_off_before_a_name_is_the_role_of_the_name() -> None:
     # `Green MP for Alderby West, Hana Kowalski, said`: a title the tagger calls a proper noun,
     # with no name of its own, is described by the name set off after its complement (hung on

@@ -484,6 +484,8 @@ class RoleReader:
         if position >= len(words) or words[position].text not in _APPOSITION_MARKS:
             return []
         position = self._skip_age(words, position)
+        if position + 1 < len(words) and words[position + 1].text.lower() in _PRESENT_ADVERBS:
+            position += 1  # `Gary Neville, now a pundit for Sky Sports,`
         phrase = self.noun_phrase(words, position + 1)
         if phrase and phrase[0].text.lower() == "whose":
             return []  # `the union, whose president, ...`: a relative clause's subject
@@ -1118,6 +1120,9 @@ class RoleReader:
             position = tail[-1].index + 1
         return phrase
 
+
+# Adverbs before an apposition that keep it a role the person holds: `now a pundit`.
+_PRESENT_ADVERBS = frozenset({"now", "currently", "also"})
 
 # Conjunctions that open a phrase about someone or something else after a name's comma (not
 # "both", which opens a description shared: `Ruiz and Kovac, both former mayors,`).

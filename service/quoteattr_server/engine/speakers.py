@@ -168,13 +168,23 @@ def subject_of_cue(site: CueSite) -> Word | None:
     named = [
         child
         for child in before
-        if child.upos in ("PROPN", "PRON") and not _verb_between(site, child)
+        if (child.upos in ("PROPN", "PRON") or _title_over_name(site.sentence, child))
+        and not _verb_between(site, child)
     ]
     # `Smith, a Republican from Texas, called ...`: a label with an article is the
     # apposition, the bare name the subject.
     bare = [c for c in named if not _has_article(site.sentence, c)]
     chosen = max(bare or named or before, key=lambda c: c.index)
     return _owned_after_titled_name(site.sentence, chosen, site.lexicon) or chosen
+
+
+def _title_over_name(sentence: Sentence, noun: Word) -> bool:
+    """`Former England captain Gary Neville`, parsed with the title noun heading the name: a
+    name all the same (`..., now a pundit for Sky Sports,` is its apposition)."""
+    return noun.upos == "NOUN" and any(
+        c.deprel in ("flat", "flat:name") and c.upos == "PROPN" and c.index > noun.index
+        for c in sentence.children(noun.index)
+    )
 
 
 def _owned_after_titled_name(sentence: Sentence, subject: Word, lexicon: Lexicon) -> Word | None:
