@@ -307,6 +307,15 @@ def test_a_pronoun_in_a_clause_on_an_event_a_person_owns_is_that_person() -> Non
     assert found == ["a reader from Dover", "Ana Kovac", "Tom Ruiz"]
 
 
+def test_a_name_after_its_copula_is_the_subject_a_pronoun_goes_to() -> None:
+    # `Among the protesters was Edna Price, 71, ... "...," she said.`: the name is the subject
+    # of the inverted copula (the parser made "protesters" one, with its preposition), so she
+    # speaks, not the councillor quoted before.
+    result = attribute(parsed("inverted_copular_subject"), LEXICON)
+    found = [s.name if s else None for s in (speaker_of(result, q) for q in result.quotes)]
+    assert found == ["Tom Reyes", "Edna Price"]
+
+
 def test_a_role_stated_of_he_goes_to_the_speaker_he_stands_for() -> None:
     # `He met Ruiz on Friday. The difference now, he told reporters, is that he is the head of
     # the pilots' union`: Marsh's role (the pronoun at the cue is his), not Ruiz's, though

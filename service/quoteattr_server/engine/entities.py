@@ -676,7 +676,9 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
         if not (head.deprel in ("appos", "conj") or hung_on_role) or head.head < 0:
             break
         head = sentence.words[head.head]
-    if head.head < 0 or not (head.deprel.startswith("nsubj") or _fronted_subject(sentence, head)):
+    if head.head < 0:
+        return _inverted_after_copula(sentence, head)
+    if not (head.deprel.startswith("nsubj") or _fronted_subject(sentence, head)):
         return False
     verb = sentence.words[head.head]
     if verb.deprel == "conj" and verb.head >= 0:
@@ -688,6 +690,22 @@ def _is_main_subject(sentence: Sentence, head: Word) -> bool:
     ):
         return True  # `Asked if she would run, Hargreaves laughed`, parsed under "Asked"
     return verb.deprel == "root"
+
+
+def _inverted_after_copula(sentence: Sentence, root: Word) -> bool:
+    """`Among them was Ruth Malone, 67, ...`: a name the sentence is about, after its copula
+    and with no subject of its own (a prepositional phrase the parser took for one is none:
+    `Among the protesters was ...`), is the subject inverted."""
+    children = sentence.children(root.index)
+    return (
+        root.upos == "PROPN"
+        and any(c.deprel == "cop" and c.index < root.index for c in children)
+        and not any(
+            c.deprel.startswith(("nsubj", "expl"))
+            and not any(g.deprel == "case" for g in sentence.children(c.index))
+            for c in children
+        )
+    )
 
 
 def _under_fronted_participle(sentence: Sentence, verb: Word) -> bool:
