@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.subject_repairs import subjects_repaired
+from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
 
 from .rulekit import (
     LEXICON,
@@ -187,3 +190,41 @@ def test_a_name_after_a_fronted_phrase_is_the_subject_of_the_verb_past_its_appos
     marta = word_of(repaired, "Marta")
     assert (repaired.sentences[0].words[marta.head].text, marta.deprel) == ("told", "nsubj")
     assert quoted_by("name_after_fronted_phrase") == [("the pier would close", "Marta Lind")]
+
+
+def _word(index: int, text: str, upos: str, head: int, deprel: str, feats: str = "") -> Word:
+    """Word `index` (0-based) of a hand-written sentence whose words are one space apart."""
+    return Word(index, text, text.lower(), upos, feats, head, deprel, 0, 0)
+
+
+def test_a_verb_out_of_a_relative_clause_on_the_root_noun_becomes_the_root() -> None:
+    # `One diplomat, who asked not to be named, told Reuters.`, written by hand with the noun
+    # as the root and "told" a conjunct of "asked": "told" becomes the root (no cycle through
+    # the noun), with the diplomat its subject.
+    rows = [
+        ("One", "NUM", 1, "nummod"),
+        ("diplomat", "NOUN", -1, "root"),
+        (",", "PUNCT", 4, "punct"),
+        ("who", "PRON", 4, "nsubj"),
+        ("asked", "VERB", 1, "acl:relcl"),
+        ("not", "PART", 7, "advmod"),
+        ("to", "PART", 7, "mark"),
+        ("be", "AUX", 8, "aux:pass"),
+        ("named", "VERB", 4, "xcomp"),
+        (",", "PUNCT", 10, "punct"),
+        ("told", "VERB", 4, "conj"),
+        ("Reuters", "PROPN", 10, "obj"),
+        (".", "PUNCT", 10, "punct"),
+    ]
+    words, start = [], 0
+    for index, (text, upos, head, deprel) in enumerate(rows):
+        feats = "PronType=Rel" if text == "who" else ""
+        word = _word(index, text, upos, head, deprel, feats)
+        words.append(dataclasses.replace(word, start=start, end=start + len(text)))
+        start += len(text) + 1
+    text = " ".join(row[0] for row in rows)
+    doc = ParsedDoc(text, (Sentence(tuple(words), 0),), (Span(0, len(text)),))
+    after = subjects_repaired(doc, LEXICON).sentences[0].words
+    assert (after[10].head, after[10].deprel) == (-1, "root")
+    assert (after[1].head, after[1].deprel) == (10, "nsubj")
+    assert (after[4].head, after[4].deprel) == (1, "acl:relcl")

@@ -67,6 +67,7 @@ def _cut_at_possessive(first: Sentence, second: Sentence) -> bool:
 
 
 def _rejoined(first: Sentence, second: Sentence) -> Sentence:
+    """One sentence of the two parts, with the arcs that join them (see above)."""
     shift = len(first.words)
     words = list(first.words) + [
         dataclasses.replace(w, index=w.index + shift, head=w.head + shift if w.head >= 0 else -1)

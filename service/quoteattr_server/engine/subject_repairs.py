@@ -416,6 +416,8 @@ def _verb_out_of_clause(
     inside the clause: the verb leaves it for the sentence's root, beside it; a conjunction
     that opened the noun's phrase (`..., but the coalition, which ..., wants`) is the verb's."""
     root = next(w for w in sentence.words if w.head < 0)
+    if root.index == noun.index:
+        return {verb.index: (-1, "root")}  # `One diplomat, who ..., told Reuters.` alone
     conjunction = next((c for c in sentence.children(noun.index) if c.deprel == "cc"), None)
     if conjunction is None:
         return {verb.index: (root.index, "parataxis")}
