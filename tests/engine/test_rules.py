@@ -1884,6 +1884,15 @@ def test_a_title_heading_the_name_speaks_before_a_now_apposition() -> None:
     }
 
 
+def test_a_possessive_name_in_a_sources_complement_names_where_they_work() -> None:
+    # `A spokesperson for St Columba's Ambulance said`: the name after the possessive lies in
+    # the complement of "spokesperson", so the spokesperson speaks, not "Ambulance".
+    result = attribute(parsed("possessive_name_in_complement"), LEXICON)
+    assert roles_by_name(result) == {
+        "A spokesperson for St Columba's Ambulance": ["A spokesperson for St Columba's Ambulance"]
+    }
+
+
 def test_a_bare_title_set_off_before_a_name_is_the_role_of_the_name() -> None:
     # `Green MP for Alderby West, Hana Kowalski, said`: a title the tagger calls a proper noun,
     # with no name of its own, is described by the name set off after its complement (hung on

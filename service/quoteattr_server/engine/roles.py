@@ -380,6 +380,9 @@ def _is_label(run: Sequence[Word], lexicon: Lexicon) -> bool:
     return len(run) == 1 and run[0].text.lower() in lexicon.group_nouns
 
 
+_POSSESSIVE_MARKS = POSSESSIVE_S | BARE_APOSTROPHES
+
+
 def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon) -> bool:
     """Whether the name run is the object of a preposition after a common noun (`officials at
     the Coastal Safety Agency`, `a reporter for the Harbour Times`): it names where the
@@ -400,8 +403,8 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
             and noun.text.lower() not in lexicon.group_nouns
         ):
             continue  # `officials at the US Embassy in Nairobi`: a name inside the complement
-        if _capitalised_name_word(word):
-            continue
+        if _capitalised_name_word(word) or word.text in _POSSESSIVE_MARKS:
+            continue  # `a spokesperson for St John's Ambulance`: past the possessor's mark
         if (
             word.upos == "ADP"
             and participle_on_noun(before, position - 1)
