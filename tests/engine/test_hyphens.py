@@ -6,6 +6,7 @@ from quoteattr_server.engine import attribute
 from quoteattr_server.engine.hyphens import (
     compounds_cut_at_hyphen,
     joined_hyphenated_names,
+    name_compounds_as_modifiers,
     party_tags_set_aside,
 )
 from quoteattr_server.engine.types import Sentence
@@ -97,3 +98,21 @@ def test_a_compound_cut_after_its_hyphen_modifies_the_noun() -> None:
     assert words["reform"].deprel == "obj"
     result = attribute(parsed("compound_cut_at_hyphen"), LEXICON)
     assert [q.text for q in result.quotes] == ['the so-called "reform" as cosmetic']
+
+
+def test_a_name_glued_to_a_participle_modifies_the_noun_after_it() -> None:
+    # `Nobel Prize-winning economist Lena Fischer said`, parsed with "Nobel" the subject and
+    # "economist" its apposition: "Nobel Prize-winning" is one modifier of "economist", which
+    # takes the subject's place, with the name under it; `Oscar-winning director Ana Costa`
+    # keeps its modifier in the role.
+    doc = name_compounds_as_modifiers(parsed("name_glued_to_participle"))
+    words = {w.text: w for w in doc.sentences[0].words}
+    modifier, economist = words["Nobel Prize-winning"], words["economist"]
+    assert (modifier.upos, modifier.deprel, modifier.head) == ("ADJ", "amod", economist.index)
+    assert economist.deprel == "nsubj"
+    assert words["Lena"].head == economist.index
+    result = attribute(parsed("name_glued_to_participle"), LEXICON)
+    assert {s.name: [r.text for r in s.roles] for s in result.speakers} == {
+        "Lena Fischer": ["Nobel Prize-winning economist"],
+        "Ana Costa": ["Oscar-winning director"],
+    }

@@ -37,6 +37,7 @@ from quoteattr_server.engine.first_person import first_person_resolved
 from quoteattr_server.engine.hyphens import (
     compounds_cut_at_hyphen,
     joined_hyphenated_names,
+    name_compounds_as_modifiers,
     party_tags_set_aside,
 )
 from quoteattr_server.engine.late_appositions import late_appositions_rehung
@@ -155,6 +156,7 @@ def attribute(
     lexicon = lexicon or _default_lexicon()
     doc = sentences_rejoined_at_possessives(doc)
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
+    doc = name_compounds_as_modifiers(doc)
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
     doc = late_appositions_rehung(split_names_joined(doc, lexicon), lexicon)
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))

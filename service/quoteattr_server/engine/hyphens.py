@@ -193,6 +193,79 @@ def _compounds_joined(sentence: Sentence, text: str) -> Sentence:
     return dataclasses.replace(sentence, words=tuple(merged))
 
 
+def name_compounds_as_modifiers(doc: ParsedDoc) -> ParsedDoc:
+    """`doc` with each name glued by a hyphen to a participle before a noun (`Oscar-winning
+    director Ana Costa`, `Nobel Prize-winning economist Lena Fischer`, `Harbour City-based firm`)
+    read as one modifier of that noun: the parser made the name a subject (so "Nobel Prize"
+    spoke) or the head of the person's own name (so the role lost its modifier)."""
+    return each_sentence_repaired(doc, lambda sentence: _name_compounds_joined(sentence, doc.text))
+
+
+def _name_compounds_joined(sentence: Sentence, text: str) -> Sentence:
+    words = sentence.words
+    spans = [span for h in range(1, len(words) - 2) if (span := _name_compound(words, h))]
+    if not spans:
+        return sentence
+    inside = {i: span for span in spans for i in range(span[0], span[1] + 1)}
+    groups: list[list[int]] = []
+    for index in range(len(words)):
+        span = inside.get(index)
+        if span is None:
+            groups.append([index])
+        elif index == span[0]:
+            groups.append(list(range(span[0], span[1] + 1)))
+    merged = list(merged_words(words, groups, text))
+    for number, group in enumerate(groups):
+        if len(group) > 1:
+            _modify_next_noun(merged, number)
+            _names_to_noun(merged, number)
+    return dataclasses.replace(sentence, words=tuple(merged))
+
+
+# Participles a name is glued to before a noun: `Oscar-winning`, `London-based`, `Kremlin-backed`.
+_NAME_PARTICIPLE_ENDINGS = ("ing", "ed")
+_NAME_PARTICIPLES = frozenset({"born", "led", "run", "built", "made", "era", "style"})
+
+
+def _name_compound(words: Sequence[Word], hyphen: int) -> tuple[int, int] | None:
+    """The first and last index of a capitalised name, a glued hyphen and a lower-case
+    participle before a noun, with the hyphen at `hyphen`; None when there is none."""
+    if not glued_hyphen(words, hyphen):
+        return None
+    name, participle, after = words[hyphen - 1], words[hyphen + 1], words[hyphen + 2]
+    lowered = participle.text.lower()
+    if (
+        not name.text[:1].isupper()
+        or name.upos not in ("PROPN", "NOUN")
+        or participle.text != lowered
+        or not lowered.isalpha()
+        or not (lowered.endswith(_NAME_PARTICIPLE_ENDINGS) or lowered in _NAME_PARTICIPLES)
+        or after.upos not in ("NOUN", "ADJ")
+        or not after.text[:1].islower()
+    ):
+        return None
+    first = hyphen - 1
+    while (
+        first > 0
+        and words[first - 1].upos == "PROPN"
+        and words[first - 1].text[:1].isupper()
+        and words[first - 1].end + 1 == words[first].start
+    ):
+        first -= 1
+    return first, hyphen + 1
+
+
+def _names_to_noun(words: list[Word], number: int) -> None:
+    """The words the parser hung on the joined modifier after its noun (`Ana Costa` of
+    `Oscar-winning director Ana Costa`) hang on the noun instead."""
+    modifier = words[number]
+    if modifier.deprel != "amod":
+        return
+    for word in words[modifier.head + 1 :]:
+        if word.head == number:
+            words[word.index] = dataclasses.replace(word, head=modifier.head)
+
+
 def _modify_next_noun(words: list[Word], number: int) -> None:
     """Make the joined word an adjective on the noun after it (past quotation marks): a noun the
     parser hung on the joined word takes its place in the tree."""
