@@ -551,3 +551,13 @@ def test_a_nationality_or_an_age_after_a_bare_surname_is_that_person() -> None:
     # a surname alone is of unknown kind, and still the person meant.
     assert speaker_name("epithet_after_surname", "deserved to win") == "Arteta"
     assert speaker_name("epithet_after_surname", "come back stronger") == "Arteta"
+
+
+def test_trade_words_end_company_names_and_a_body_set_off_after_its_description_speaks() -> None:
+    # `The ferry operator, Coastline Ferries, said`: "Ferries" ends a company's name, so the
+    # speaker is an organisation, not a person of two names; set off right after the noun that
+    # describes it (no complement between), the company speaks, with that description.
+    result = attribute(parsed("company_set_off_after_its_description"), LEXICON)
+    kinds = {s.name: s.kind for s in result.speakers}
+    assert kinds["Coastline Ferries"] is SpeakerKind.ORGANIZATION
+    assert roles_by_name(result)["Coastline Ferries"] == ["The ferry operator"]

@@ -772,7 +772,8 @@ def _through_name_set_off(
     Foreign Office, Emma Lloyd, declined`, also with the name hung on the complement), whose
     role the description then is; not a body's name set off after its own description, where
     the person described speaks (`A spokeswoman for the maker, Corbel Pharma, said`)."""
-    reverse = reverse_apposition_name(sentence, _one_of(sentence, head), lexicon) or (
+    apposed = reverse_apposition_name(sentence, _one_of(sentence, head), lexicon)
+    reverse = apposed or (
         name_set_off_after(sentence, head, title=titles_a_description(sentence, head, lexicon))
     )
     if reverse is None:
@@ -781,13 +782,22 @@ def _through_name_set_off(
         reverse = _past_honorific(sentence, reverse, lexicon)
         named = mention_words(sentence, reverse)
         referent = resolver.resolve(named, sentence.paragraph)
+        # `A spokeswoman for the maker, Corbel Pharma,`: a body named after the complement is
+        # the complement's; the person described speaks (`parent` may be a body). A body set
+        # off right after the noun is what it describes: `Her landlord, Harbour Homes,`.
         person = lexicon.is_role_word(head.lemma) and head.lemma not in lexicon.relation_nouns
-        if not (referent.kind is SpeakerKind.ORGANIZATION and person):  # `parent` may be a body
+        right_after = apposed is not None or _comma_after(sentence, head)
+        if not (referent.kind is SpeakerKind.ORGANIZATION and person and not right_after):
             role = head_phrase_role(text, words)
             if role is not None:
                 roles.append(role)
             return reverse, named, referent
     return head, words, resolver.resolve(words, sentence.paragraph)
+
+
+def _comma_after(sentence: Sentence, word: Word) -> bool:
+    following = word.index + 1
+    return following < len(sentence.words) and sentence.words[following].text == ","
 
 
 def _named_by_participle(
