@@ -316,6 +316,14 @@ def test_a_name_after_its_copula_is_the_subject_a_pronoun_goes_to() -> None:
     assert found == ["Tom Reyes", "Edna Price"]
 
 
+def test_a_pronoun_goes_to_the_person_the_writer_spoke_to() -> None:
+    # `When I asked the harbour master whether ..., she shrugged. "...," she said.`: the writer
+    # is no one "she" means; the person they asked, described by a role noun, is.
+    result = attribute(parsed("pronoun_for_writers_interlocutor"), LEXICON)
+    found = [s.name if s else None for s in (speaker_of(result, q) for q in result.quotes)]
+    assert found == ["the harbour master"]
+
+
 def test_a_role_stated_of_he_goes_to_the_speaker_he_stands_for() -> None:
     # `He met Ruiz on Friday. The difference now, he told reporters, is that he is the head of
     # the pilots' union`: Marsh's role (the pronoun at the cue is his), not Ruiz's, though

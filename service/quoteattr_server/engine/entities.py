@@ -44,6 +44,8 @@ PRONOUN_WINDOW_PARAGRAPHS = 3
 # How many sentences back a pronoun looks for a person described as a subject, along a chain
 # of the same pronoun.
 _DESCRIBED_REACH = 3
+# The writer of the piece, as the subject of a verb: "I asked", "we met".
+_WRITERS = frozenset({"i", "we"})
 _THIRD_POSSESSIVES = frozenset({"his", "her", "their"})
 # How an unnamed speaker is first described: `a source close to ...`, `one official`.
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -1355,7 +1357,9 @@ class Resolver:
             if position > 1 and not self._pronoun_subject(sentences[position - 1], pronoun):
                 break  # past the sentence before only along "he ... he" (`Her husband ...
                 # was stuck. He did not reach them. "...," he said`)
-            noun = self._described_subject(sentence, pronoun.start)
+            noun = self._described_subject(sentence, pronoun.start) or (
+                self._writers_interlocutor(sentence, pronoun.start) if position < 2 else None
+            )
             if noun is not None:
                 words = [w for w in mention_words(sentence, noun) if w.index <= noun.index]
                 referent = self._resolve_nominal(words, sentence.paragraph)
@@ -1437,6 +1441,27 @@ class Resolver:
                 and self._described_person(sentence, w)
             ),
         )
+
+    def _writers_interlocutor(self, sentence: Sentence, before: int) -> Word | None:
+        """`When I asked the minister whether ..., she laughed`: the person the writer ("I",
+        "we") spoke to or met, described by a role noun as the verb's object, before
+        `before`; the writer is no one a third-person pronoun means."""
+        for word in sentence.words:
+            if word.start >= before or word.deprel not in ("obj", "iobj"):
+                continue
+            verb = sentence.words[word.head]
+            writer = any(
+                c.deprel.startswith("nsubj") and c.text.lower() in _WRITERS
+                for c in sentence.children(verb.index)
+            )
+            if (
+                writer
+                and word.upos == "NOUN"
+                and "Number=Plur" not in word.feats
+                and self._described_person(sentence, word)
+            ):
+                return word
+        return None
 
     def _described_person(self, sentence: Sentence, word: Word) -> bool:
         """A role or relation noun opened by "the" or a third person's possessive."""
