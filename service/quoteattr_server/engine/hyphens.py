@@ -203,7 +203,11 @@ def name_compounds_as_modifiers(doc: ParsedDoc) -> ParsedDoc:
 
 def _name_compounds_joined(sentence: Sentence, text: str) -> Sentence:
     words = sentence.words
-    spans = [span for h in range(1, len(words) - 2) if (span := _name_compound(words, h))]
+    spans: list[tuple[int, int]] = []
+    for hyphen in range(1, len(words) - 2):
+        span = _name_compound(words, hyphen)
+        if span is not None and (not spans or span[0] > spans[-1][1]):
+            spans.append(span)  # (never one overlapping the last)
     if not spans:
         return sentence
     inside = {i: span for span in spans for i in range(span[0], span[1] + 1)}
