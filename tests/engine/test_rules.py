@@ -1893,6 +1893,12 @@ def test_a_possessive_name_in_a_sources_complement_names_where_they_work() -> No
     }
 
 
+def test_a_predicate_piece_read_as_a_second_complement_ends_the_content() -> None:
+    # `... after Kovac said the deal was off.`, parsed with "was" and "off" both complements
+    # of "said": the particle ends the clause, which is not cut to "the deal was".
+    assert quoted_by("predicate_piece_as_second_complement") == [("the deal was off", "Kovac")]
+
+
 def test_a_bare_title_set_off_before_a_name_is_the_role_of_the_name() -> None:
     # `Green MP for Alderby West, Hana Kowalski, said`: a title the tagger calls a proper noun,
     # with no name of its own, is described by the name set off after its complement (hung on

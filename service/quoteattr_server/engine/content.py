@@ -482,6 +482,7 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
         if any(later is child for later in joined.values()):
             continue  # read with the clause it completes
         words = _clause_words(site, child, joined[id(child)])
+        words += _predicate_piece_after(sentence, word, words)
         words = _after_listener(sentence, word, child, words, site.lexicon)
         words = _with_stray_lead(sentence, word, words, site.lexicon)
         # `The minister and her deputy both said ...`, with "both" hung on the clause's subject:
@@ -500,6 +501,30 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return _found_or_none(found, clauses, word)
+
+
+def _predicate_piece_after(sentence: Sentence, cue: Word, words: list[Word]) -> list[Word]:
+    """`said the deal was off`, parsed with "was" and "off" as two complements of the cue: a
+    particle, adverb or adjective complement right after the clause, with no subject or opener
+    of its own, ends the clause (the words of it, or none)."""
+    kept = [w for w in words if w.upos != "PUNCT"]
+    if not kept:
+        return []
+    following = kept[-1].index + 1
+    if following >= len(sentence.words):
+        return []
+    piece = sentence.words[following]
+    if (
+        piece.head != cue.index
+        or piece.deprel != "ccomp"
+        or piece.upos not in ("ADP", "ADV", "ADJ")
+        or any(
+            c.deprel.startswith("nsubj") or c.deprel == "mark"
+            for c in sentence.children(piece.index)
+        )
+    ):
+        return []
+    return sentence.subtree(piece.index)
 
 
 def _found_or_none(
