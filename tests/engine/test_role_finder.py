@@ -1382,3 +1382,16 @@ def test_a_phrase_after_an_age_opened_by_a_conjunction_is_someone_elses() -> Non
     assert speaker.name == "Maria Santos"
     assert speaker.roles == ()
     assert speaker.gender.name == "FEMALE"
+
+
+def test_predicates_of_a_relative_clause_past_when_and_not_what_is_denied() -> None:
+    # `who served as port director for a decade and is now a councillor`: both posts, the
+    # second past the time phrase, the first by its head noun; `ambassador to Chile from 2012`
+    # stops before the year; `who is not a member of the board` states no role.
+    first = attribute(parsed("predicates_past_time_phrase"), LEXICON)
+    assert roles_by_name(first) == {"Marta Lind": ["port director", "a councillor"]}
+    second = attribute(parsed("predicates_year_and_negation"), LEXICON)
+    assert roles_by_name(second) == {
+        "Tom Reyes": ["ambassador to Chile", "a lecturer"],
+        "Ana Ruiz": [],
+    }

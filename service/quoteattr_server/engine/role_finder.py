@@ -885,7 +885,10 @@ class RoleReader:
             if (
                 word.upos == "ADP"
                 and word.text.lower() != "of"  # `the winner of Monday's vote`: what, not when
-                and any(w.text.lower() in self.lexicon.time_words for w in phrase[index + 1 :])
+                and (
+                    any(w.text.lower() in self.lexicon.time_words for w in phrase[index + 1 :])
+                    or (index + 1 < len(phrase) and _is_year(phrase[index + 1]))  # `from 2012`
+                )
             ):
                 return phrase[:index]
         return phrase
@@ -1001,7 +1004,7 @@ class RoleReader:
             if not phrase:
                 return found
             found.append(phrase)
-            position = phrase[-1].index + 1
+            position = _past_when(words, phrase[-1].index + 1)
             # `a former nurse who is a fierce critic of ...`: the relative clause on the
             # predicate noun states more of the same person.
             if position < len(words) and words[position].text.lower() == "who":
@@ -1030,11 +1033,15 @@ class RoleReader:
         phrase = self._until_time(phrase)  # `was a nurse for 20 years`
         if left:  # `resigned as mayor in 2019`, `quit as coach after the final`: the post only
             phrase = self._post_without_when(phrase)
+        if phrase and (phrase[0].text.lower() in _NEGATIONS or phrase[0].upos in ("VERB", "AUX")):
+            return []  # `is not an employee of ...`, `is warning voters`: no role of theirs
+        head = self.head_noun(phrase) if phrase else None
         if (
             phrase
             and phrase[0].text.lower() not in _DETERMINERS
             and not self.is_role_noun(phrase[0])
             and phrase[0].upos != "ADJ"
+            and not (head is not None and self.is_role_noun(head))  # `as port director`
         ):
             return []
         # `she was the best athlete in the country`: praise, not a role.
@@ -1120,6 +1127,27 @@ class RoleReader:
             position = tail[-1].index + 1
         return phrase
 
+
+def _past_when(words: Sequence[Word], position: int) -> int:
+    """Past a phrase of time after a predicate (`served as mayor for a decade and is now ...`),
+    up to the next punctuation, conjunction or verb; else `position`."""
+    if position >= len(words) or words[position].text.lower() not in _TIME_OPENERS:
+        return position
+    end = position + 1
+    while end < len(words) and words[end].upos not in ("PUNCT", "CCONJ", "VERB", "AUX", "PRON"):
+        end += 1
+    return end
+
+
+def _is_year(word: Word) -> bool:
+    """A year written as a number: `from 2012`, `in 1998`."""
+    return word.upos == "NUM" and len(word.text) == 4 and word.text[:2] in ("19", "20")
+
+
+# Words that deny the predicate after them: `is not a member`, `isn't a conservative`.
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Prepositions opening when a post was held: `for a decade`, `until 2019`, `from 2010`.
+_TIME_OPENERS = frozenset({"for", "since", "until", "from", "between", "during", "in"})
 
 # Adverbs before an apposition that keep it a role the person holds: `now a pundit`.
 _PRESENT_ADVERBS = frozenset({"now", "currently", "also"})
