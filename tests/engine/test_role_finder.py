@@ -1395,3 +1395,14 @@ def test_predicates_of_a_relative_clause_past_when_and_not_what_is_denied() -> N
         "Tom Reyes": ["ambassador to Chile", "a lecturer"],
         "Ana Ruiz": [],
     }
+
+
+def test_a_post_one_was_appointed_or_elected_to_is_a_role() -> None:
+    # `who was appointed chief executive in 2019`, `who was elected mayor last year`: the post,
+    # before when; `who was named in the lawsuit` names no post.
+    result = attribute(parsed("appointed_elected_named_predicates"), LEXICON)
+    assert roles_by_name(result) == {
+        "Tomas Berg": ["chief executive"],
+        "Ana Lind": ["mayor"],
+        "Greta Holm": [],
+    }

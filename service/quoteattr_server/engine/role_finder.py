@@ -879,6 +879,17 @@ class RoleReader:
             return []  # `sees them as the usual politicians`: a class, not a post
         return phrase if self.is_role_noun(head) else []
 
+    def _before_bare_time(self, phrase: list[Word]) -> list[Word]:
+        """`mayor last year`: the phrase before a time written with no preposition."""
+        for index, word in enumerate(phrase[1:], start=1):
+            if word.text.lower() not in self.lexicon.time_words:
+                continue
+            opener = phrase[index - 1].text.lower() in _TIME_DETERMINERS
+            cut = index - 1 if opener and index > 1 else index
+            if phrase[cut - 1].upos == "NOUN":  # not `the winner of Monday's debate`
+                return phrase[:cut]
+        return phrase
+
     def _until_time(self, phrase: list[Word]) -> list[Word]:
         """`as port director on Monday`: the phrase up to a preposition that says when."""
         for index, word in enumerate(phrase):
@@ -1027,10 +1038,12 @@ class RoleReader:
         position, left = linked
         while position < len(words) and words[position].upos == "ADV":
             position += 1  # "is now president of ..."
+        position = _past_appointment(words, position)
         phrase = self.noun_phrase(words, position)
         # `has been a registered Democrat since 2003`: when, not what.
         phrase = list(itertools.takewhile(lambda w: w.text.lower() not in _SINCE, phrase))
         phrase = self._until_time(phrase)  # `was a nurse for 20 years`
+        phrase = self._before_bare_time(phrase)  # `was elected mayor last year`
         if left:  # `resigned as mayor in 2019`, `quit as coach after the final`: the post only
             phrase = self._post_without_when(phrase)
         if phrase and (phrase[0].text.lower() in _NEGATIONS or phrase[0].upos in ("VERB", "AUX")):
@@ -1137,6 +1150,23 @@ def _past_when(words: Sequence[Word], position: int) -> int:
     while end < len(words) and words[end].upos not in ("PUNCT", "CCONJ", "VERB", "AUX", "PRON"):
         end += 1
     return end
+
+
+def _past_appointment(words: Sequence[Word], position: int) -> int:
+    """Past a passive of being given a post (`was appointed chief executive`, `was elected
+    mayor`, `was named as coach`): the post follows; else `position`."""
+    if position >= len(words) or words[position].text.lower() not in _APPOINTED:
+        return position
+    position += 1
+    if position < len(words) and words[position].text.lower() == "as":
+        position += 1
+    return position
+
+
+# Words before a time that say which: `last year`, `this month`.
+_TIME_DETERMINERS = frozenset({"last", "this", "next", "earlier", "later"})
+# Passives of being given a post.
+_APPOINTED = frozenset({"appointed", "elected", "named", "promoted", "chosen", "reelected"})
 
 
 def _is_year(word: Word) -> bool:
