@@ -553,6 +553,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("the airline", SourceCategory.BUSINESS),
         ("the German carmaker", SourceCategory.BUSINESS),
         ("a spokesman for the rail operator", SourceCategory.BUSINESS),
+        ("The Foreign Office", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
