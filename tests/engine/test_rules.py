@@ -1439,6 +1439,21 @@ def test_a_name_set_off_after_a_description_and_names_listed_with_ages() -> None
     assert [speaker.name, *(p.name for p in partners)] == ["Ortega", "Brandt"]
 
 
+def test_names_listed_with_the_places_they_are_of_all_speak_with_the_shared_role() -> None:
+    # `The two mayors, Lena Holm of Alderby and Tomas Ruiz of Kestrel, said`: past each name's
+    # place, the list goes on; both speak, and the description before the list is each one's.
+    result = attribute(parsed("listed_names_with_homes"), LEXICON)
+    (quote,) = result.quotes
+    speaker = speaker_in(result, quote)
+    partners = [s for s in result.speakers if s.id in quote.co_speaker_ids]
+    assert speaker is not None
+    assert [speaker.name, *(p.name for p in partners)] == ["Lena Holm", "Tomas Ruiz"]
+    assert roles_by_name(result) == {
+        "Lena Holm": ["The two mayors"],
+        "Tomas Ruiz": ["The two mayors"],
+    }
+
+
 def test_a_second_conjunct_hung_on_the_first_name_speaks_too() -> None:
     # `Interior Minister Jonas Berg and Justice Minister Eva Lind said in a joint statement`,
     # parsed with "Justice" a conjunct of Berg's "Minister": both ministers said it, each with

@@ -981,7 +981,9 @@ def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
     position, closed = words[-1].index + 1, False
     all_words = sentence.words
     while position < len(all_words) and not closed:
-        position = _after_age(all_words, after_party_tag(all_words, position))
+        position = _after_age(
+            all_words, _after_home(all_words, after_party_tag(all_words, position))
+        )
         joiners = 0
         while position < len(all_words) and all_words[position].text.lower() in (",", "and"):
             closed = closed or all_words[position].text.lower() == "and"
@@ -996,6 +998,21 @@ def _listed_after(sentence: Sentence, words: list[Word]) -> list[list[Word]]:
         names.append(name)
     position = _after_age(all_words, position)
     return names if closed and position < len(all_words) else []
+
+
+def _after_home(words: Sequence[Word], position: int) -> int:
+    """Past the place a listed name is "of" (`Ana Kovac of Croatia and Tomas Berg of
+    Sweden`): up to three capitalised words; else `position`."""
+    if position >= len(words) or words[position].text != "of":
+        return position
+    end = position + 1
+    while end < len(words) and end - position <= MAX_HOME_WORDS and words[end].upos == "PROPN":
+        end += 1
+    return end if end > position + 1 else position
+
+
+# How many words the place a listed name is "of" may have: `of New South Wales`.
+MAX_HOME_WORDS = 3
 
 
 def _after_age(words: Sequence[Word], position: int) -> int:

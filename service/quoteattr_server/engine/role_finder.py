@@ -405,6 +405,7 @@ class RoleReader:
             if before >= 0 and words[before].text == "," and position >= 2:
                 before -= 1  # "A, and B"
             before = before_party_tag(words, before)  # "Tomas Ruiz (D-Mont.) and Peter Wong"
+            before = _before_home(words, before)  # "Ana Kovac of Croatia and Tomas Berg"
             before = _before_apposition(words, before)  # "Kovac, Republican of Maine, and"
             if before < 0 or words[before].upos != "PROPN" or self.is_role_noun(words[before]):
                 return position
@@ -760,7 +761,7 @@ class RoleReader:
         """The role phrase ending right before `position`, where the comma before the name (or
         the list it ends) should stand."""
         words = sentence.words
-        after = last + 1
+        after = _past_home(words, last + 1, listed=True)  # `Ana Kovac of Croatia and ...`
         # Back over other names: `two harbour developers, Ana Kovac and Tomas Ruiz,`.
         listed = position != first - 1 or (after < len(words) and words[after].text == "and")
         while position >= 0 and self.is_honorific(words[position]):
@@ -1191,10 +1192,11 @@ _CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
 MAX_HOME_WORDS = 3
 
 
-def _past_home(words: Sequence[Word], position: int) -> int:
+def _past_home(words: Sequence[Word], position: int, *, listed: bool = False) -> int:
     """Past the place or body a name is "of" (`Dale Whitcombe of Kansas, the ranking
     Republican`, `Ana Kovac of the Harbour Institute, a port economist`), when an apposition
-    follows it; else `position`."""
+    follows it (with `listed`, also the next name of a list: `Ana Kovac of Croatia and`);
+    else `position`."""
     if position >= len(words) or words[position].text != "of":
         return position
     start = position + 1
@@ -1203,8 +1205,20 @@ def _past_home(words: Sequence[Word], position: int) -> int:
     end = start
     while end < len(words) and end - start < MAX_HOME_WORDS and words[end].upos == "PROPN":
         end += 1
-    ends_at_mark = end < len(words) and words[end].text in _APPOSITION_MARKS
+    marks = _APPOSITION_MARKS | ({"and"} if listed else set())
+    ends_at_mark = end < len(words) and words[end].text in marks
     return end if end > start and ends_at_mark else position
+
+
+def _before_home(words: Sequence[Word], end: int) -> int:
+    """Back before the place a listed name is "of" (`Ana Kovac of Croatia` ending at `end`):
+    the name's last word; else `end`."""
+    start = end
+    while start > 0 and end - start < MAX_HOME_WORDS and words[start].upos == "PROPN":
+        start -= 1
+    if start < 1 or start == end or words[start].text != "of":
+        return end
+    return start - 1 if words[start - 1].upos == "PROPN" else end
 
 
 # How many words a short apposition between listed names may have: "Republican of Maine".
