@@ -24,3 +24,14 @@ def test_the_clause_and_the_quotation_before_the_cue_are_the_names() -> None:
         ("trailing cue", "Ferry fares will rise by a fifth next year", "Harbour Ledger"),
         ("subject of cue", '"The islands cannot afford this,"', "Lindqvist"),
     ]
+
+
+def test_a_cue_noun_after_a_name_opening_a_sentence_before_a_colon_is_its_verb() -> None:
+    # `Ruiz reports:` before a block quotation, tagged as a compound noun: the name reports,
+    # and the quotation on the next line is the reporter's.
+    doc = parsed("cue_noun_before_colon")
+    mended = cue_nouns_as_verbs(doc, LEXICON).sentences[1].words
+    assert (mended[1].upos, mended[0].deprel, mended[0].head) == ("VERB", "nsubj", 1)
+    assert quoted_by("cue_noun_before_colon") == [
+        ('"The first thing you notice is the smell."', "Ana Ruiz")
+    ]

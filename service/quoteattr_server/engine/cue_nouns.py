@@ -4,7 +4,8 @@ In "..., The Harbour Ledger reports." or `"...," Lindqvist notes.` Stanza often 
 as a plural noun with the name as its compound, so no verb reported anything and the clause
 or quotation before went unattributed. A lower-case word ending in "s" whose lemma is a cue,
 right after a name and last in its sentence but for punctuation, with a comma or a closing
-quotation mark before the name, is the verb: it becomes a present-tense verb and the name its
+quotation mark before the name (or the name opening a sentence that ends in a colon:
+`Lindqvist writes:`), is the verb: it becomes a present-tense verb and the name its
 subject (the name's other words hung on it again).
 """
 
@@ -38,7 +39,10 @@ def _mended(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     if first == last.index:
         return sentence
     opening = first - 1 if first > 0 and words[first - 1].upos == "DET" else first
-    if opening == 0 or words[opening - 1].text not in _SET_OFF:
+    if opening == 0:
+        if words[-1].text != ":":
+            return sentence  # `McCrummen reports:` before a block quotation is a sentence too
+    elif words[opening - 1].text not in _SET_OFF:
         return sentence
     name_head = words[last.index - 1]
     mended = list(words)
