@@ -887,7 +887,7 @@ class RoleReader:
                 continue
             opener = phrase[index - 1].text.lower() in _TIME_DETERMINERS
             cut = index - 1 if opener and index > 1 else index
-            if phrase[cut - 1].upos == "NOUN":  # not `the winner of Monday's debate`
+            if phrase[cut - 1].upos == "NOUN":  # not `the winner of Friday's race`
                 return phrase[:cut]
         return phrase
 
@@ -1048,7 +1048,7 @@ class RoleReader:
         if left:  # `resigned as mayor in 2019`, `quit as coach after the final`: the post only
             phrase = self._post_without_when(phrase)
         if phrase and (phrase[0].text.lower() in _NEGATIONS or phrase[0].upos in ("VERB", "AUX")):
-            return []  # `is not an employee of ...`, `is warning voters`: no role of theirs
+            return []  # `is not a member of ...`, `is urging residents`: no role of theirs
         head = self.head_noun(phrase) if phrase else None
         if (
             phrase
