@@ -1406,3 +1406,13 @@ def test_a_post_one_was_appointed_or_elected_to_is_a_role() -> None:
         "Ana Lind": ["mayor"],
         "Greta Holm": [],
     }
+
+
+def test_an_apposition_opened_by_a_year_and_prize_winners_are_roles() -> None:
+    # `Ana Ruiz, 2019 winner of the Harbour Prize for fiction,`: a year opens the role (no age
+    # set off); "winner" and "laureate" are what a person is in the story.
+    result = attribute(parsed("year_before_apposition_role"), LEXICON)
+    assert roles_by_name(result) == {
+        "Ana Ruiz": ["2019 winner of the Harbour Prize for fiction"],
+        "Tom Reyes": ["a Nobel laureate"],
+    }

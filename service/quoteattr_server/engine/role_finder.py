@@ -677,6 +677,8 @@ class RoleReader:
         phrase = _after_one_of(phrase)
         if len(phrase) > 1 and phrase[0].upos == "NUM" and phrase[0].text.isalpha():
             phrase = phrase[1:]  # "two harbour developers": a class counted, not an age
+        if len(phrase) > 1 and _is_year(phrase[0]):
+            phrase = phrase[1:]  # "2019 winner of the Booker Prize": a year, not an age
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)
