@@ -415,6 +415,8 @@ def _alive(pid: int) -> bool:
 # the limits of the overload target, a grace of 2 s.
 
 GRACE = 2.0
+# How long a server started for a test may take to spawn its first worker.
+STARTUP_WAIT = 30.0
 FAULT_FLAGS = (
     *("--workers", "2", "--torch-threads", "1"),
     *("--max-concurrent-rpcs", "8", "--max-queue", "4", "--grace", str(GRACE)),
@@ -608,8 +610,14 @@ def test_sigterm_while_the_workers_load_stops_them_within_the_grace(
     with (tmp_path / "server.log").open("w") as stderr:
         process = subprocess.Popen([str(script), *flags], stderr=stderr)
     try:
-        time.sleep(1.0)  # the workers are spawned and loading: that takes several seconds
-        workers = [pid for pid in _children(process.pid) if _is_worker(pid)]
+        # Signal once the first worker is spawned (after the server set its handlers), while
+        # the workers load, which takes several seconds; a fixed wait raced the server's own
+        # start-up on a loaded machine.
+        workers: list[int] = []
+        deadline = time.monotonic() + STARTUP_WAIT
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = [pid for pid in _children(process.pid) if _is_worker(pid)]
         signalled = time.monotonic()
         process.send_signal(signal.SIGTERM)
         code = process.wait(timeout=GRACE + 30)
