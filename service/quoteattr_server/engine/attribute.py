@@ -55,7 +55,7 @@ from quoteattr_server.engine.plural_possessives import (
     sentences_rejoined_at_possessives,
 )
 from quoteattr_server.engine.reduced_relatives import reduced_relatives_read
-from quoteattr_server.engine.role_finder import complete_roles
+from quoteattr_server.engine.role_finder import MAX_HOME_WORDS, complete_roles
 from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
     RoleSite,
@@ -1009,10 +1009,6 @@ def _after_home(words: Sequence[Word], position: int) -> int:
     while end < len(words) and end - position <= MAX_HOME_WORDS and words[end].upos == "PROPN":
         end += 1
     return end if end > position + 1 else position
-
-
-# How many words the place a listed name is "of" may have: `of New South Wales`.
-MAX_HOME_WORDS = 3
 
 
 def _after_age(words: Sequence[Word], position: int) -> int:

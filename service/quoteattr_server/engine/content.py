@@ -1535,9 +1535,7 @@ def _runs_into_cue_clause(sentence: Sentence, host: Word, cue: Word) -> bool:
     if first.index == 0 or host.index > first.index:
         return False
     before = sentence.words[first.index - 1]
-    return before.upos != "PUNCT" and before.index in {
-        w.index for w in sentence.subtree(host.index)
-    }
+    return before.upos != "PUNCT" and (before is host or host in sentence.ancestors(before.index))
 
 
 def _opened_by_whose(sentence: Sentence, cue: Word) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from quoteattr_server.engine.hyphens import each_sentence_repaired, merged_words
+from quoteattr_server.engine.hyphens import each_sentence_repaired, grouped, merged_words
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
@@ -34,14 +34,7 @@ def _joined(sentence: Sentence, text: str, lexicon: Lexicon) -> Sentence:
     runs = [run for index in range(len(words)) if (run := _department_run(words, index, lexicon))]
     if not runs:
         return sentence
-    in_run = {i: run for run in runs for i in run}
-    groups: list[list[int]] = []
-    for index in range(len(words)):
-        run = in_run.get(index)
-        if run is None:
-            groups.append([index])
-        elif index == run[0]:
-            groups.append(run)
+    groups = grouped(len(words), runs)
     return dataclasses.replace(sentence, words=merged_words(words, groups, text, last_lemma=True))
 
 

@@ -82,6 +82,20 @@ def _joined(sentence: Sentence, text: str) -> Sentence:
     return dataclasses.replace(sentence, words=merged_words(words, groups, text))
 
 
+def grouped(count: int, runs: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The groups of old indices, one per new word, of a sentence of `count` words whose
+    `runs` (of consecutive indices) each become one word: `merged_words` takes them."""
+    in_run = {index: run for run in runs for index in run}
+    groups: list[list[int]] = []
+    for index in range(count):
+        run = in_run.get(index)
+        if run is None:
+            groups.append([index])
+        elif index == run[0]:
+            groups.append(list(run))
+    return groups
+
+
 def merged_words(
     words: Sequence[Word], groups: list[list[int]], text: str, *, last_lemma: bool = False
 ) -> tuple[Word, ...]:
@@ -210,14 +224,7 @@ def _name_compounds_joined(sentence: Sentence, text: str) -> Sentence:
             spans.append(span)  # (never one overlapping the last)
     if not spans:
         return sentence
-    inside = {i: span for span in spans for i in range(span[0], span[1] + 1)}
-    groups: list[list[int]] = []
-    for index in range(len(words)):
-        span = inside.get(index)
-        if span is None:
-            groups.append([index])
-        elif index == span[0]:
-            groups.append(list(range(span[0], span[1] + 1)))
+    groups = grouped(len(words), [list(range(first, last + 1)) for first, last in spans])
     merged = list(merged_words(words, groups, text))
     for number, group in enumerate(groups):
         if len(group) > 1:

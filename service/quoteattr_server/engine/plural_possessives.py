@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from quoteattr_server.engine.hyphens import each_sentence_repaired
+from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 _APOSTROPHES = frozenset({"'", "\u2019"})
@@ -55,12 +55,8 @@ def _cut_at_possessive(first: Sentence, second: Sentence) -> bool:
         return False
     owner, mark, opener = words[-2], words[-1], second.words[0]
     return (
-        owner.upos in ("NOUN", "PROPN")
-        and owner.text[-1:] in ("s", "S")
-        and mark.text in _APOSTROPHES
-        and mark.start == owner.end
+        _plural_possessive(owner, mark, opener)
         and opener.start == mark.end + 1
-        and opener.upos in _PHRASE_OPENERS
         and opener.text[:1].isupper()
         and not _single_quote_open(words, len(words) - 2)
     )
@@ -73,31 +69,22 @@ def _rejoined(first: Sentence, second: Sentence) -> Sentence:
         dataclasses.replace(w, index=w.index + shift, head=w.head + shift if w.head >= 0 else -1)
         for w in second.words
     ]
-    owner_index = shift - 2
-    owner = words[owner_index]
-    while owner.deprel in _NAME_PARTS and 0 <= owner.head < owner.index:
-        owner = words[owner.head]
-    head = words[shift]
-    while head.deprel in _PHRASE_MODIFIERS and head.head > head.index:
-        head = words[head.head]
+    owner = _name_head(words, shift - 2)
+    head = _phrase_head(words, shift)
     first_root = next(w for w in first.words if w.head < 0)
+    arcs: dict[int, tuple[int, str | None]] = {}
     # The possessed phrase stands where the possessor stood; the first part's head takes the
     # possessed phrase's relation in the second (its root, when the phrase was that root).
     if first_root.index != owner.index:
-        words[first_root.index] = dataclasses.replace(
-            first_root, head=head.head, deprel=head.deprel if head.head >= 0 else "root"
-        )
-        words[head.index] = dataclasses.replace(head, head=owner.head, deprel=owner.deprel)
+        arcs[first_root.index] = (head.head, head.deprel if head.head >= 0 else "root")
+        arcs[head.index] = (owner.head, owner.deprel)
         for child in words[: owner.index]:
             if child.head == owner.index and child.deprel in ("case", "det"):
                 # `of the Veterans' Affairs`: the preposition and article open the new phrase.
-                words[child.index] = dataclasses.replace(child, head=head.index)
-    words[owner.index] = dataclasses.replace(
-        words[owner.index], head=head.index, deprel="nmod:poss"
-    )
-    mark = words[shift - 1]
-    words[shift - 1] = dataclasses.replace(mark, head=owner.index, deprel="case")
-    return dataclasses.replace(first, words=tuple(words))
+                arcs[child.index] = (head.index, None)
+    arcs[owner.index] = (head.index, "nmod:poss")
+    arcs[shift - 1] = (owner.index, "case")
+    return with_arcs(dataclasses.replace(first, words=tuple(words)), arcs)
 
 
 def plural_possessives_joined(doc: ParsedDoc) -> ParsedDoc:
@@ -121,14 +108,21 @@ def _joined(sentence: Sentence) -> Sentence:
 def _misread_possessive(words: Sequence[Word], index: int) -> bool:
     owner, mark, opener = words[index], words[index + 1], words[index + 2]
     return (
+        _plural_possessive(owner, mark, opener)
+        and owner.deprel not in ("nmod:poss", "case")
+        and not _single_quote_open(words, index)
+    )
+
+
+def _plural_possessive(owner: Word, mark: Word, opener: Word) -> bool:
+    """A noun ending in "s", the apostrophe glued to it, then a space and a noun phrase."""
+    return (
         owner.upos in ("NOUN", "PROPN")
         and owner.text[-1:] in ("s", "S")
-        and owner.deprel not in ("nmod:poss", "case")
         and mark.text in _APOSTROPHES
         and mark.start == owner.end
         and opener.start > mark.end
         and opener.upos in _PHRASE_OPENERS
-        and not _single_quote_open(words, index)
     )
 
 
@@ -150,18 +144,30 @@ def _single_quote_open(words: Sequence[Word], owner: int) -> bool:
 
 def _make_possessor(mended: list[Word], index: int) -> None:
     """Hang the possessor (the whole name it ends) on the head of the phrase after its mark."""
-    owner = mended[index]
-    while owner.deprel in _NAME_PARTS and 0 <= owner.head < owner.index:
-        owner = mended[owner.head]  # `Fox News'`: the name's first word heads it
-    head = mended[index + 2]
-    while head.deprel in _PHRASE_MODIFIERS and head.head > head.index:
-        head = mended[head.head]
+    owner = _name_head(mended, index)
+    head = _phrase_head(mended, index + 2)
     if _under(mended, head, owner.index):
         # `Sanders' campaign` read with "campaign" under "Sanders": the phrase takes its place.
         mended[head.index] = dataclasses.replace(head, head=owner.head, deprel=owner.deprel)
     mended[owner.index] = dataclasses.replace(owner, head=head.index, deprel="nmod:poss")
     mark = mended[index + 1]
     mended[index + 1] = dataclasses.replace(mark, head=owner.index, deprel="case")
+
+
+def _name_head(words: Sequence[Word], index: int) -> Word:
+    """The head of the name the word at `index` ends (`Fox News'`: its first word)."""
+    owner = words[index]
+    while owner.deprel in _NAME_PARTS and 0 <= owner.head < owner.index:
+        owner = words[owner.head]
+    return owner
+
+
+def _phrase_head(words: Sequence[Word], index: int) -> Word:
+    """The head of the noun phrase the word at `index` opens, up its modifiers."""
+    head = words[index]
+    while head.deprel in _PHRASE_MODIFIERS and head.head > head.index:
+        head = words[head.head]
+    return head
 
 
 def _under(words: Sequence[Word], word: Word, ancestor: int) -> bool:

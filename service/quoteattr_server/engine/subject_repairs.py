@@ -171,8 +171,7 @@ def _ends_after_relative(sentence: Sentence, root: Word, verb: Word) -> bool:
     children = sentence.children(verb.index)
     if any(c.deprel in _OWN_CLAUSE or c.deprel.startswith("aux") for c in children):
         return False
-    inside = {w.index for w in sentence.subtree(verb.index)}
-    if any(w.index not in inside and w.upos != "PUNCT" for w in sentence.words[verb.index :]):
+    if not _runs_to_end(sentence, verb):
         return False
     if sentence.ancestors(verb.index)[-1] is not root:
         return False
@@ -188,13 +187,18 @@ def _ends_after_relative(sentence: Sentence, root: Word, verb: Word) -> bool:
     )
 
 
+def _runs_to_end(sentence: Sentence, verb: Word) -> bool:
+    """Every word from `verb` to the end of the sentence, punctuation aside, is in its subtree."""
+    inside = {w.index for w in sentence.subtree(verb.index)}
+    return all(w.index in inside or w.upos == "PUNCT" for w in sentence.words[verb.index :])
+
+
 def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
     if verb.upos != "VERB" or verb.deprel not in _STRANDED_AS or "Tense=Past" not in verb.feats:
         return False
     if any(c.deprel in _OWN_CLAUSE for c in sentence.children(verb.index)):
         return False
-    inside = {w.index for w in sentence.subtree(verb.index)}
-    if any(w.index not in inside and w.upos != "PUNCT" for w in sentence.words[verb.index :]):
+    if not _runs_to_end(sentence, verb):
         return False
     ancestors = sentence.ancestors(verb.index)
     return ancestors[-1] is root and any(a.deprel == "acl:relcl" for a in ancestors)
@@ -441,8 +445,7 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
             and child.index > clause.index
             and words[child.index - 1].text == ","
             and not any(
-                c.deprel == "cc" or c.base_deprel in ("nsubj", "nsubj:pass")
-                for c in sentence.children(child.index)
+                c.deprel == "cc" or c.base_deprel == "nsubj" for c in sentence.children(child.index)
             )
         ):
             found |= {w.index for w in sentence.subtree(child.index)}
