@@ -202,7 +202,14 @@ def test_a_group_label_is_not_its_role() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("vice-president", True), ("forward", True), ("Sen.", True), ("plan", False)],
+    [
+        ("vice-president", True),
+        ("forward", True),
+        ("Sen.", True),
+        ("mate", True),
+        ("opponent", True),
+        ("plan", False),
+    ],
 )
 def test_role_nouns(word: str, expected: bool) -> None:
     reader = RoleReader(word, LEXICON)
@@ -700,6 +707,12 @@ def test_a_relation_set_off_before_a_name_is_a_role() -> None:
     # `summoned his senior harbour adviser, Ana Kovac, to the town hall`.
     result = attribute(parsed("possessive_relation"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["his senior harbour adviser"]}
+
+
+def test_a_running_mate_set_off_before_a_name_is_a_role() -> None:
+    # `Her running mate, Tom Baker, said ...`: a relation in the story, as "rival" is.
+    result = attribute(parsed("running_mate_set_off"), LEXICON)
+    assert roles_by_name(result) == {"Tom Baker": ["Her running mate"]}
 
 
 def test_a_role_set_off_after_a_relative_pronoun_is_the_names() -> None:

@@ -24,6 +24,7 @@ from .rulekit import (
     mention_text,
     parsed,
     quote_containing,
+    quoted_by,
     roles_by_name,
     speaker_of,
 )
@@ -1302,3 +1303,32 @@ def test_an_honorific_cut_from_its_name_names_no_one() -> None:
     names = [s.name for s in result.speakers]
     assert "Mrs." not in names
     assert "Kovac" in names
+
+
+def test_a_relative_clause_of_a_thing_gives_no_speaker_so_the_next_cue_speaks() -> None:
+    # `told analysts on a call that demand remained "soft"`, with "demand" tagged a verb of a
+    # relative clause on "call": a call says nothing itself, so the quote is the chief
+    # executive's, by "told".
+    assert quoted_by("relative_clause_of_a_thing", with_rule=True) == [
+        ("subject of cue", '"soft"', "Salil Parekh"),
+    ]
+    result = attribute(parsed("relative_clause_of_a_thing"), LEXICON)
+    assert roles_by_name(result) == {"Salil Parekh": ["Northwind chief executive"]}
+
+
+def test_an_abbreviation_after_an_article_is_no_name_a_pronoun_could_mean() -> None:
+    # `Dr Sarah Jarvis, a GP in London, said ... She added ...`: "a GP" is a doctor, not
+    # someone named "GP", so "She" is Sarah Jarvis.
+    assert quoted_by("abbreviation_after_article") == [
+        ('"worrying"', "Sarah Jarvis"),
+        ("patients should not panic", "Sarah Jarvis"),
+    ]
+
+
+def test_a_headline_speaks_through_its_relative_clause() -> None:
+    # `under a headline that said, "..."`: a headline is a document (`artefacts.txt`), which
+    # speaks, not a thing of no words that would pass the quote to "posted".
+    assert quoted_by("headline_that_said")[-1] == (
+        '"Harbour Town Votes to Close Its Ferry."',
+        "a headline",
+    )

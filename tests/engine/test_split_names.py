@@ -5,7 +5,7 @@ from __future__ import annotations
 from quoteattr_server.engine import attribute
 from quoteattr_server.engine.split_names import split_names_joined
 
-from .rulekit import LEXICON, parsed, roles_by_name, word_of
+from .rulekit import LEXICON, parsed, quoted_by, roles_by_name, word_of
 
 
 def test_two_proper_nouns_hung_side_by_side_on_one_word_are_one_name() -> None:
@@ -56,3 +56,18 @@ def test_a_name_hung_on_a_title_complement_is_read_off_it() -> None:
     for fixture in ("name_flat_on_title_complement", "name_flat_on_title_complement_head_first"):
         result = attribute(parsed(fixture), LEXICON)
         assert roles_by_name(result) == {"Marta Lindqvist": ["U.S. Secretary of State"]}
+
+
+def test_a_sentence_adverb_tagged_a_proper_noun_is_no_part_of_the_name_after_it() -> None:
+    # `Meanwhile Kovac continues to oppose the levy.`, parsed as one name headed by
+    # "Meanwhile": the adverb hangs on the verb, so the speaker is "Kovac", the same person
+    # who says the quote after.
+    doc = split_names_joined(parsed("sentence_adverb_before_name"), LEXICON)
+    meanwhile, kovac = word_of(doc, "Meanwhile"), word_of(doc, "Kovac")
+    continues = word_of(doc, "continues")
+    assert (meanwhile.upos, meanwhile.head, meanwhile.deprel) == ("ADV", continues.index, "advmod")
+    assert (kovac.head, kovac.deprel) == (continues.index, "nsubj")
+    assert quoted_by("sentence_adverb_before_name") == [
+        ("the levy", "Kovac"),
+        ('"It is a tax on work,"', "Kovac"),
+    ]

@@ -75,6 +75,8 @@ from quoteattr_server.engine.speakers import (
     description_tail,
     introduced_before,
     introduced_by_colon,
+    is_person_noun,
+    is_source_noun,
     mention_words,
     name_set_off_after,
     named_by_participle,
@@ -290,9 +292,34 @@ def _first_with_speaker(
             # A cue of the quoted words themselves: no cue of this quote at all.
             best = None if best is candidate else best
             continue
+        if speaker is not None and _thing_of_relative_clause(speaker, lexicon):
+            # `told analysts on a call that demand remained "soft"`, parsed with "demand" a
+            # verb of a relative clause on "call": a thing cannot speak; the next cue may.
+            best = None if best is candidate else best
+            continue
         if speaker is not None:
             return candidate, speaker
     return best, None
+
+
+def _thing_of_relative_clause(speaker: SpeakerHead, lexicon: Lexicon) -> bool:
+    """The speaker is a relative pronoun whose noun is a common noun of no one who can
+    speak: no person, body, group, document or statement."""
+    word = speaker.word
+    if word.text.lower() not in lexicon.pronouns.relative_speakers or word.head < 0:
+        return False
+    noun = _relative_antecedent(speaker.sentence, word)
+    return (
+        noun is not None
+        and noun.upos == "NOUN"
+        and not is_source_noun(noun, lexicon)
+        and not is_person_noun(noun, lexicon)
+        and noun.lemma.lower() not in lexicon.genders
+        and noun.lemma.lower()
+        not in lexicon.relation_nouns | lexicon.holder_nouns | lexicon.standing_nouns
+        # `a comment that described ...` speaks for its maker; `a call that ...` does not.
+        and noun.lemma.lower() not in lexicon.reporting_nouns - lexicon.speech_venues
+    )
 
 
 def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:

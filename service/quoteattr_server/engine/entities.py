@@ -761,8 +761,26 @@ def _name_heads(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> list[Wo
         # calls a common noun (`Sen. Ana Kovac`, `Rovers manager Tom Reyes`) it heads its own.
         if parent is not None and word.deprel in _NAME_PHRASE_RELATIONS and parent.upos == "PROPN":
             continue
+        if _abbreviated_noun(sentence, word):
+            continue
         heads.append(word)
     return heads
+
+
+def _abbreviated_noun(sentence: Sentence, word: Word) -> bool:
+    """`Sarah Jarvis, a GP in London`, `an MP`: an abbreviation after "a" or "an" stands for a
+    common noun, not for a name (`a more cautious White House` is one)."""
+    return (
+        word.text.isupper()
+        and len(word.text) <= _MAX_ABBREVIATED_NOUN
+        and any(
+            c.deprel == "det" and c.text.lower() in ("a", "an")
+            for c in sentence.children(word.index)
+        )
+    )
+
+
+_MAX_ABBREVIATED_NOUN = 4
 
 
 def _described_noun(mention: list[Word]) -> Word:

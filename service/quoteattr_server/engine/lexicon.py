@@ -135,6 +135,10 @@ class Lexicon:
     nationalities: frozenset[str] = frozenset()
     # Words that state a gender ("she", "Mr.", "spokeswoman") -> "female" / "male".
     genders: dict[str, str] = field(default_factory=dict)
+    # "interview", "call": reporting nouns of where words are said, which say nothing themselves.
+    speech_venues: frozenset[str] = frozenset()
+    # "Meanwhile", "Separately": adverbs that open a sentence, tagged proper nouns before a name.
+    sentence_adverbs: frozenset[str] = frozenset()
     # Every group a cue belongs to ("question" asks and evaluates); `cue_groups` holds the first.
     cue_groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -337,6 +341,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
             cue_groups.setdefault(lemma.lower(), group)
             groups_of.setdefault(lemma.lower(), set()).add(group)
     content = _groups(read("content.txt"))
+    reporting = _groups(read("nouns.txt"))
     companies = _groups(read("company_nouns.txt"))
     facets = _groups(read("facet_nouns.txt"))
     pronoun_kinds = {
@@ -351,7 +356,8 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     role_words = lower_set("role_nouns.txt")  # `*ologist`: an ending, not a word
     return Lexicon(
         cue_groups=cue_groups,
-        reporting_nouns=lower_set("nouns.txt"),
+        reporting_nouns=frozenset(w.lower() for words in reporting.values() for w in words),
+        speech_venues=frozenset(w.lower() for w in reporting.get("venues", ())),
         titles=lower_set("titles.txt"),
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt") | lower_set("company_words.txt"),
@@ -408,6 +414,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         things_put_out=frozenset(w.lower() for w in content.get("things_put_out", [])),
         post_nominals=lower_set("post_nominals.txt"),
         collectives=lower_set("collectives.txt"),
+        sentence_adverbs=lower_set("sentence_adverbs.txt"),
         role_nouns=frozenset(w for w in role_words if not w.startswith("*")),
         role_noun_endings=tuple(sorted(w[1:] for w in role_words if w.startswith("*"))),
         relation_nouns=frozenset(w.lower() for w in facets.get("relations", ())),

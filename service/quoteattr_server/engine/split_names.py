@@ -8,11 +8,14 @@ rule reads the parse, the second becomes the first's `flat`. Days and months sta
 Reuters Tuesday`), and so do a title's last word (`Secretary of State Ana Lind`) and words inside
 quotation marks (`chanting "Dump Trump"`). A name the parser made a `flat` part of a title's
 complement ("said U.S. Secretary of State Marco Rubio", "Marco" under "State") hangs on the title
-instead. Text and offsets stay as written.
+instead. A sentence adverb that opens the sentence, capitalised and so tagged a proper noun,
+is no part of the name after it ("Meanwhile Trump continues ...": the name is "Trump"). Text and
+offsets stay as written.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 from collections.abc import Callable
@@ -36,9 +39,43 @@ def split_names_joined(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         """The quotations' spans, found only when some sentence has a split pair (rare)."""
         return [quote.span for quote in find_quotes(doc.text, doc.paragraphs)]
 
-    return each_sentence_repaired(
-        doc, lambda sentence: _off_title_complement(_joined(sentence, lexicon, quoted), lexicon)
-    )
+    def repaired(sentence: Sentence) -> Sentence:
+        sentence = _adverb_set_apart(sentence, lexicon)
+        return _off_title_complement(_joined(sentence, lexicon, quoted), lexicon)
+
+    return each_sentence_repaired(doc, repaired)
+
+
+def _adverb_set_apart(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Meanwhile Trump continues ...`, parsed as one name headed by "Meanwhile" (or with it a
+    compound of "Trump"): the adverb that opens the sentence hangs on the clause as an adverb,
+    and the name after it takes its place."""
+    words = sentence.words
+    if len(words) < 2:
+        return sentence
+    adverb, name = words[0], words[1]
+    if (
+        adverb.upos != "PROPN"
+        or adverb.text.lower() not in lexicon.sentence_adverbs
+        or not _name_word(name, lexicon)
+        or adverb.end + 1 != name.start
+    ):
+        return sentence
+    arcs: dict[int, tuple[int, str | None]] = {}
+    if name.head == adverb.index and name.deprel == "flat":
+        arcs[name.index] = (adverb.head, adverb.deprel)
+        for child in sentence.children(adverb.index):
+            if child.index != name.index:
+                arcs[child.index] = (name.index, None)
+        clause = adverb.head if adverb.head >= 0 else name.index
+    elif adverb.head == name.index and adverb.deprel in ("flat", "compound", "amod"):
+        clause = name.head if name.head >= 0 else name.index
+    else:
+        return sentence
+    arcs[adverb.index] = (clause, "advmod")
+    repaired = with_arcs(sentence, arcs)
+    first = dataclasses.replace(repaired.words[0], upos="ADV")
+    return dataclasses.replace(repaired, words=(first, *repaired.words[1:]))
 
 
 def _off_title_complement(sentence: Sentence, lexicon: Lexicon) -> Sentence:
