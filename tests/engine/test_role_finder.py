@@ -11,6 +11,7 @@ from quoteattr_server.engine.types import (
     AttributionResult,
     ParsedDoc,
     Sentence,
+    SourceCategory,
     Span,
     Speaker,
     SpeakerKind,
@@ -707,6 +708,19 @@ def test_a_relation_set_off_before_a_name_is_a_role() -> None:
     # `summoned his senior harbour adviser, Ana Kovac, to the town hall`.
     result = attribute(parsed("possessive_relation"), LEXICON)
     assert roles_by_name(result) == {"Ana Kovac": ["his senior harbour adviser"]}
+
+
+def test_a_body_named_with_of_before_a_title_is_part_of_the_title() -> None:
+    # `Bank of Arden Governor Lena Holm said`: the "of" joins the body's name, so the title is
+    # whole, headed by "Governor": a person, an official, not the bank.
+    result = attribute(parsed("body_name_before_title"), LEXICON)
+    [holm] = result.speakers
+    assert (holm.name, holm.kind, holm.category) == (
+        "Lena Holm",
+        SpeakerKind.PERSON,
+        SourceCategory.OFFICIAL,
+    )
+    assert [role.text for role in holm.roles] == ["Bank of Arden Governor"]
 
 
 def test_a_running_mate_set_off_before_a_name_is_a_role() -> None:

@@ -411,10 +411,12 @@ class NameIndex:
 
     def _names_organization(self, role: str) -> bool:
         """A role headed by an organisation's head word (`Germany's largest union`; not `a
-        lawyer for the union`, headed by "lawyer")."""
+        lawyer for the union`, headed by "lawyer", nor `Harbour Bank Governor`)."""
         tokens = _tokens(role)
         if not tokens or not (tokens[0] in ("the", "a", "an") or role[:1].isupper()):
             return False  # a clause (`heads the dockworkers' union`) says what someone does
+        if self._lexicon.is_role_word(tokens[-1]):
+            return False  # `Bank of England Governor`: a title after its body's name
         head = _before_connector(tokens, _ROLE_CONNECTORS)
         return head > 0 and self._lexicon.is_organization_head(tokens[head - 1])
 

@@ -453,10 +453,18 @@ class RoleReader:
         word = words[index]
         lowered = word.text.lower()
         if lowered == "of":
-            # "Secretary of State": only between a role noun and a capitalised word.
+            # "Secretary of State", "Bank of England Governor": only between a role noun, or a
+            # body's capitalised head word, and a capitalised word.
+            before = words[index - 1] if index > 0 else None
             return (
-                index > 0
-                and self.is_role_noun(words[index - 1])
+                before is not None
+                and (
+                    self.is_role_noun(before)
+                    or (
+                        before.text[:1].isupper()
+                        and self.lexicon.is_organization_head(before.text, before.lemma)
+                    )
+                )
                 and words[index + 1].text[:1].isupper()
             )
         if word.upos in ("PUNCT",) and word.text not in ("-",):
@@ -703,7 +711,8 @@ class RoleReader:
         for position, word in enumerate(phrase):
             # `Lakers forward`: a role noun ending the phrase the tagger took for a preposition.
             preposition = word.upos == "ADP" and not (
-                word is phrase[-1] and self.is_role_noun(word)
+                (word is phrase[-1] and self.is_role_noun(word))
+                or self._inside_body_name(phrase, position)
             )
             # `the best loved and most feared presenters`: adjectives may be coordinated;
             # `vice-president, public affairs for ...`: the department after the comma.
@@ -714,6 +723,21 @@ class RoleReader:
             if word.upos in ("NOUN", "PROPN") or self.is_role_noun(word):
                 head = word
         return head
+
+    def _inside_body_name(self, phrase: Sequence[Word], position: int) -> bool:
+        """`Bank of England Governor`: the "of" at `position` joins a body's capitalised head
+        word to the rest of its name, before the title; not the complement of a title
+        (`Secretary of State`)."""
+        before = phrase[position - 1] if position else None
+        after = phrase[position + 1] if position + 1 < len(phrase) else None
+        return (
+            before is not None
+            and after is not None
+            and before.text[:1].isupper()
+            and after.text[:1].isupper()
+            and self.lexicon.is_organization_head(before.text, before.lemma)
+            and self.is_role_noun(phrase[-1])
+        )
 
     def _participle_after_noun(self, phrase: Sequence[Word], position: int) -> bool:
         """The word at `position` opens a participial modifier of the noun before it (`a lawyer
