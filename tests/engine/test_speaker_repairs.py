@@ -1332,3 +1332,23 @@ def test_a_headline_speaks_through_its_relative_clause() -> None:
         '"Harbour Town Votes to Close Its Ferry."',
         "a headline",
     )
+
+
+def test_a_relative_clause_on_a_names_thing_stands_for_the_name() -> None:
+    # `in the mouth of Mayor Lena Holm, who declared ...`, parsed with the clause on "mouth":
+    # a mouth says nothing, so "who" is the name right before the comma, its "of" phrase.
+    assert quoted_by("relative_clause_of_a_names_thing", with_rule=True) == [
+        ("subject of cue", '"will never reopen" but the ferry "can carry everyone."', "Lena Holm"),
+    ]
+    result = attribute(parsed("relative_clause_of_a_names_thing"), LEXICON)
+    assert roles_by_name(result) == {"Lena Holm": ["Mayor"]}
+
+
+def test_a_report_ends_before_the_participle_that_quotes_its_maker() -> None:
+    # `a builder who said he was owed money after ..., saying, "..."`, parsed with the
+    # quotation inside the builder's clause: the builder's report ends at the comma before
+    # "saying", and the quotation stays Kovac's.
+    assert quoted_by("report_before_quoting_participle") == [
+        ("he was owed money after he fixed the roof of the town hall", "a builder"),
+        ('"Maybe he did a bad job."', "Kovac"),
+    ]

@@ -75,6 +75,7 @@ from quoteattr_server.engine.speakers import (
     description_tail,
     introduced_before,
     introduced_by_colon,
+    is_participle,
     is_person_noun,
     is_source_noun,
     mention_words,
@@ -308,10 +309,14 @@ def _thing_of_relative_clause(speaker: SpeakerHead, lexicon: Lexicon) -> bool:
     word = speaker.word
     if word.text.lower() not in lexicon.pronouns.relative_speakers or word.head < 0:
         return False
-    noun = _relative_antecedent(speaker.sentence, word)
+    noun = _speaking_antecedent(speaker.sentence, word, lexicon)
+    return noun is not None and _is_mute_noun(noun, lexicon)
+
+
+def _is_mute_noun(noun: Word, lexicon: Lexicon) -> bool:
+    """A common noun of no one who can speak: no person, body, group, document or statement."""
     return (
-        noun is not None
-        and noun.upos == "NOUN"
+        noun.upos == "NOUN"
         and not is_source_noun(noun, lexicon)
         and not is_person_noun(noun, lexicon)
         and noun.lemma.lower() not in lexicon.genders
@@ -322,11 +327,30 @@ def _thing_of_relative_clause(speaker: SpeakerHead, lexicon: Lexicon) -> bool:
     )
 
 
+def _speaking_antecedent(sentence: Sentence, pronoun: Word, lexicon: Lexicon) -> Word | None:
+    """The noun a relative pronoun of a speaker stands for. `in the mouth of Mayor Holm, who
+    declared ...`: a relative clause hung on a thing that cannot speak stands for the name
+    right before its comma, when that name is the thing's "of" phrase."""
+    noun = _relative_antecedent(sentence, pronoun)
+    if noun is None or not _is_mute_noun(noun, lexicon) or pronoun.index < 2:
+        return noun
+    before = sentence.words[pronoun.index - 2]
+    for owner in sentence.children(noun.index):
+        if (
+            owner.deprel == "nmod"
+            and owner.upos == "PROPN"
+            and any(w.text.lower() == "of" for w in sentence.children(owner.index))
+            and mention_words(sentence, owner)[-1].index == before.index
+        ):
+            return owner
+    return noun
+
+
 def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:
     """The word a speaker head names: a relative pronoun's antecedent, else the head itself."""
     word = speaker.word
     if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
-        return _relative_antecedent(speaker.sentence, word) or word
+        return _speaking_antecedent(speaker.sentence, word, lexicon) or word
     return word
 
 
@@ -477,6 +501,7 @@ def _reported_drafts(
     drafts: list[_Draft] = []
     text = layout.doc.text
     for item in reported:
+        item = _before_quoted_report(item, direct, layout)
         if any(d.span.overlaps(item.content) for d in direct):
             continue
         if item.source is not None:
@@ -502,6 +527,35 @@ def _reported_drafts(
             )
         )
     return drafts
+
+
+def _before_quoted_report(
+    item: ReportedContent, direct: list[_Draft], layout: Layout
+) -> ReportedContent:
+    """`who said he was stiffed after he designed a clubhouse, saying, "Maybe ..."`: a
+    quotation introduced by a participle set off by a comma (`, saying,`, `, adding:`) inside
+    the reported content ends that content before the participle."""
+    content = item.content
+    words = item.sentence.words
+    cues = [
+        d.cue_word
+        for d in direct
+        if d.cue_word is not None
+        and d.span.overlaps(content)
+        and content.start < d.cue_word.start < content.end
+        and d.cue_word.start < d.span.start
+        and is_participle(d.cue_word)
+        and d.cue_word.index > 0
+        and words[d.cue_word.index - 1].text == ","
+    ]
+    if not cues or item.pieces:
+        return item
+    cut = min(cue.start for cue in cues)
+    before = [w for w in words if content.start <= w.start and w.end <= cut]
+    kept = trim_punct(before)
+    if not kept or layout.inside_quote(kept[-1]):
+        return item
+    return replace(item, content=Span(content.start, kept[-1].end))
 
 
 def _reported_lemma(item: ReportedContent) -> str:
@@ -746,7 +800,7 @@ def _resolve_speaker(
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
     if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
         # `Kovac, who said ...`: the relative clause's head is the speaker.
-        antecedent = _relative_antecedent(sentence, word)
+        antecedent = _speaking_antecedent(sentence, word, lexicon)
         if antecedent is not None:
             target_head = _described_by_predicate(sentence, antecedent)
             target_words = mention_words(sentence, target_head)
