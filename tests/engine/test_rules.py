@@ -1823,6 +1823,15 @@ def test_an_attribution_inside_one_without_a_source_stands_on_its_own() -> None:
     ]
 
 
+def test_what_was_told_is_not_the_addressees_question() -> None:
+    # `told a reporter who asked about the delay that "..."`, parsed with the "that" clause in
+    # the relative clause on the reporter: "told" has no clause of its own, so the quotation
+    # is what Kovac told, not what the reporter asked.
+    assert quoted_by("told_addressee_who_asked", with_rule=True) == [
+        ("subject of cue", '"nobody is in a hurry here."', "Ana Kovac"),
+    ]
+
+
 @pytest.mark.parametrize(("fragment", "holder"), [("water prices", "Farmers"), ("the deal", "Lee")])
 def test_the_owner_of_a_view_holds_it_not_the_view(fragment: str, holder: str) -> None:
     # `Farmers' worries about water prices`, `Lee's criticism of the deal`: the possessor of a

@@ -9,6 +9,7 @@ link exists the nearest cue right beside the quote still counts, with lower conf
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -393,7 +394,10 @@ def _outermost(match: CueMatch, layout: Layout, lexicon: Lexicon) -> CueMatch:
     for ancestor in sentence.ancestors(chosen.index):
         if layout.inside_quote(ancestor):
             break
-        if is_quoting_cue(ancestor, lexicon) and _clause_link(sentence, ancestor, chosen):
+        if is_quoting_cue(ancestor, lexicon) and (
+            _clause_link(sentence, ancestor, chosen)
+            or _addressee_clause_link(sentence, ancestor, chosen, lexicon)
+        ):
             chosen = ancestor
     return match if chosen is match.word else CueMatch(CueKind.VERB, sentence, chosen, linked=True)
 
@@ -415,6 +419,23 @@ def _clause_link(sentence: Sentence, outer: Word, inner: Word) -> bool:
             return False
         current = head
     return current.head == outer.index and current.deprel in ("ccomp", "xcomp")
+
+
+def _addressee_clause_link(sentence: Sentence, outer: Word, inner: Word, lexicon: Lexicon) -> bool:
+    """`told a reporter who asked about the deadline that "..."`, with the "that" clause hung
+    inside the relative clause on the addressee: "told" has no clause of its own, so the
+    clause the relative's verb seems to report is what was told."""
+    if outer.lemma.lower() not in lexicon.recipient_cues or any(
+        c.deprel in ("ccomp", "xcomp", "parataxis") for c in sentence.children(outer.index)
+    ):
+        return False
+    path = [inner, *sentence.ancestors(inner.index)]
+    for below, word in itertools.pairwise(path):
+        if word is outer:
+            return False
+        if below.deprel == "acl:relcl" and word.deprel in ("obj", "iobj"):
+            return word.head == outer.index
+    return False
 
 
 # Conjunctions that open a clause of the writer's own beside a report: "while", "whereas".
