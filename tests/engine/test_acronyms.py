@@ -114,3 +114,23 @@ def test_an_abbreviation_tagged_as_a_pronoun_is_read_as_a_name() -> None:
     assert (words["WHO"].upos, words["WHO"].deprel) == ("PROPN", "compound")
     assert words["representative"].deprel == "appos"
     assert doc.sentences[1].words == parsed("acronym_read_as_pronoun").sentences[1].words
+
+
+def test_an_abbreviation_read_as_a_pronoun_before_a_title_modifies_the_title() -> None:
+    # `WHO Director-General Tedros Adhanom Ghebreyesus`, "WHO" tagged a relative pronoun with
+    # the name under it (as subject, and as object of an inverted "said"): the name heads its
+    # phrase, and "WHO" modifies the title, as "UN" does in `UN Secretary-General`. Before
+    # this reading, "WHO" stood for "Geneva", the noun before its comma.
+    doc = acronyms_as_names(parsed("acronym_before_title_and_name"))
+    for sentence, role in zip(doc.sentences, ("nsubj", "obj"), strict=True):
+        words = {w.text: w for w in sentence.words}
+        assert (words["WHO"].upos, words["WHO"].deprel) == ("PROPN", "compound")
+        assert sentence.words[words["WHO"].head].text == "Director"
+        heads = [w for w in sentence.words if w.deprel == role and w.upos == "PROPN"]
+        assert [w.text for w in heads] in (["Tedros"], ["Adhanom"])
+    result = attribute(parsed("acronym_before_title_and_name"), LEXICON)
+    (speaker,) = result.speakers
+    assert [speaker_of(result, q) for q in result.quotes] == [speaker, speaker]
+    assert speaker.name == "Tedros Adhanom Ghebreyesus"
+    assert {r.text for r in speaker.roles} == {"WHO Director-General"}
+    assert speaker.category.name == "OFFICIAL"

@@ -10,6 +10,7 @@ replaces a name the article wrote.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator, Sequence
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired
@@ -177,24 +178,61 @@ def _names_read(sentence: Sentence) -> Sentence:
         if host is not None and word.deprel == "nsubj" and host.deprel == "acl:relcl":
             fixed[word.index] = dataclasses.replace(fixed[word.index], deprel="compound")
             fixed[host.index] = dataclasses.replace(fixed[host.index], deprel="appos")
+        _name_after_made_head(sentence, word, fixed)
     return dataclasses.replace(sentence, words=tuple(fixed))
+
+
+def _name_after_made_head(sentence: Sentence, acronym: Word, fixed: list[Word]) -> None:
+    """`WHO Director-General Tedros Adhanom said`, parsed with the name under "WHO" or beside
+    it: the abbreviation modifies the title after it, as "Health" does in `Health Minister
+    Anna Berg`, and the name words it held take its place in the sentence."""
+    words = sentence.words
+    run = list(itertools.takewhile(_in_titled_name, words[acronym.index + 1 :]))
+    if not run:
+        return
+    held = next((w for w in run if w.head == acronym.index), None)
+    if held is not None:
+        fixed[held.index] = dataclasses.replace(
+            fixed[held.index], head=acronym.head, deprel=fixed[acronym.index].deprel
+        )
+        for child in sentence.children(acronym.index):
+            if child is not held:
+                fixed[child.index] = dataclasses.replace(fixed[child.index], head=held.index)
+    elif run[0].deprel != "compound" or any(w is acronym for w in sentence.ancestors(run[0].index)):
+        return  # no title hung on a name, or one the abbreviation holds: no arc would stand
+    fixed[acronym.index] = dataclasses.replace(
+        fixed[acronym.index], head=run[0].index, deprel="compound"
+    )
+
+
+def _in_titled_name(word: Word) -> bool:
+    """A word of a title and name in capitals, over a title's hyphens (`Director-General`)."""
+    return word.upos == "PROPN" or word.text == "-" or word.text[:1].isupper()
 
 
 def _misread(words: Sequence[Word], word: Word) -> bool:
     """An abbreviation in capitals tagged as a word of grammar, in a sentence written in lower
     case (not a headline in capitals), right before the noun it modifies."""
     following = words[word.index + 1] if word.index + 1 < len(words) else None
+    before = words[word.index - 1] if word.index > 0 else None
     return (
         word.upos in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "ADV")
         and letters_of(word.text) is not None
         and following is not None
         and following.upos in ("NOUN", "PROPN")
-        and following.text[:1].islower()
-        and _written_in_lower_case(words)
+        and (following.text[:1].islower() or following.upos == "PROPN")
+        # `... KILLED IN DEADLY BLAST`: a word among capitals is a headline's, no abbreviation
+        and not any(w is not None and _in_capitals(w) for w in (before, following))
+        and _not_in_capitals(words)
     )
 
 
-def _written_in_lower_case(words: Sequence[Word]) -> bool:
-    """Most of the sentence's words open in lower case: no headline in capitals."""
+def _in_capitals(word: Word) -> bool:
+    return len(word.text) > 1 and word.text.isupper()
+
+
+def _not_in_capitals(words: Sequence[Word]) -> bool:
+    """Most of the sentence's words are not all capitals: no headline in capitals (a line
+    of names and titles, `said WHO Director-General Tedros Adhanom`, is no headline)."""
     lettered = [w for w in words if w.text[:1].isalpha()]
-    return sum(w.text[:1].islower() for w in lettered) * 2 > len(lettered)
+    return sum(w.text.isupper() for w in lettered) * 2 <= len(lettered)

@@ -307,7 +307,7 @@ def _thing_of_relative_clause(speaker: SpeakerHead, lexicon: Lexicon) -> bool:
     """The speaker is a relative pronoun whose noun is a common noun of no one who can
     speak: no person, body, group, document or statement."""
     word = speaker.word
-    if word.text.lower() not in lexicon.pronouns.relative_speakers or word.head < 0:
+    if not lexicon.pronouns.is_relative_speaker(word) or word.head < 0:
         return False
     noun = _speaking_antecedent(speaker.sentence, word, lexicon)
     return noun is not None and _is_mute_noun(noun, lexicon)
@@ -349,7 +349,7 @@ def _speaking_antecedent(sentence: Sentence, pronoun: Word, lexicon: Lexicon) ->
 def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:
     """The word a speaker head names: a relative pronoun's antecedent, else the head itself."""
     word = speaker.word
-    if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
+    if lexicon.pronouns.is_relative_speaker(word) and word.head >= 0:
         return _speaking_antecedent(speaker.sentence, word, lexicon) or word
     return word
 
@@ -798,7 +798,7 @@ def _resolve_speaker(
             roles.append(TextSpan(text[described[0].start : described[-1].end], span_of(described)))
     mention_span = span_of(words)
     mention = TextSpan(text[mention_span.start : mention_span.end], mention_span)
-    if word.text.lower() in lexicon.pronouns.relative_speakers and word.head >= 0:
+    if lexicon.pronouns.is_relative_speaker(word) and word.head >= 0:
         # `Kovac, who said ...`: the relative clause's head is the speaker.
         antecedent = _speaking_antecedent(sentence, word, lexicon)
         if antecedent is not None:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from quoteattr_server.engine.confidence import CUE_GROUP, CUE_OUTSIDE_LEXICON
+from quoteattr_server.engine.types import Word
 
 _QUOTING_GROUPS = frozenset(
     {
@@ -41,6 +42,11 @@ class Pronouns:
     relative_subjects: frozenset[str]  # a relative clause's own subject: who, which, that
     relative_speakers: frozenset[str]  # a speaker word standing for its clause's noun (+ whom)
     relative_openers: frozenset[str]  # open a relative clause on the surface (not "that")
+
+    def is_relative_speaker(self, word: Word) -> bool:
+        """A relative pronoun standing for its clause's noun; not an abbreviation that spells
+        one in capitals, read as a name ("WHO Director-General Tedros said")."""
+        return word.text.lower() in self.relative_speakers and word.upos != "PROPN"
 
     @classmethod
     def from_groups(cls, groups: dict[str, frozenset[str]]) -> Pronouns:

@@ -469,8 +469,10 @@ class RoleReader:
             )
         if word.upos in ("PUNCT",) and word.text not in ("-",):
             return False
-        if self.is_honorific(word) or lowered in _RELATIVES or lowered in MISTAGGED_PREPOSITIONS:
+        if self.is_honorific(word) or lowered in MISTAGGED_PREPOSITIONS:
             return False
+        if lowered in _RELATIVES and word.upos != "PROPN":
+            return False  # `the WHO Director-General`, read as a name, modifies the title
         if word.upos in ("ADJ", "NOUN", "PROPN", "NUM") or self.is_role_noun(word):
             return True
         if word.upos == "VERB" and word.deprel == "amod" and "VerbForm=Part" in word.feats:

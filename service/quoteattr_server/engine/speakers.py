@@ -247,7 +247,7 @@ def _antecedent_of_relative_host(site: CueSite) -> list[Word]:
     if (
         host.deprel != "acl:relcl"
         or pronoun is None
-        or pronoun.text.lower() not in site.lexicon.pronouns.relative_speakers
+        or not site.lexicon.pronouns.is_relative_speaker(pronoun)
     ):
         return []
     antecedent = sentence.words[host.head]
@@ -1342,7 +1342,7 @@ def _maker_of_statement(site: CueSite, word: Word) -> SpeakerHead | None:
     """`The mayor issued a statement that called the plan "reckless"`: a statement speaking
     through a relative clause speaks for whoever issued it, found at the issuing verb."""
     sentence, lexicon = site.sentence, site.lexicon
-    if word.text.lower() not in lexicon.pronouns.relative_speakers or site.cue.head < 0:
+    if not lexicon.pronouns.is_relative_speaker(word) or site.cue.head < 0:
         return None
     statement = sentence.words[site.cue.head]
     if (
