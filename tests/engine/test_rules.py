@@ -1543,6 +1543,11 @@ def test_a_name_after_on_is_where_it_was_said() -> None:
     ]
 
 
+def test_a_capitalised_platform_the_tagger_took_for_a_noun_is_where_it_was_written() -> None:
+    # `wrote on X: "..."`, "X" tagged a common noun: the platform is no content of "wrote".
+    assert quoted_by("platform_tagged_a_noun") == [('"Absolutely shameful."', "Gary Lineker")]
+
+
 def test_a_participle_after_an_inverted_cue_has_its_speaker() -> None:
     # `"...," said Amina Diallo, adding that the union would fight the plan in court`: "said"
     # has no subject arc (Diallo is its object), so "adding" borrows the name after it.

@@ -1424,8 +1424,13 @@ def reported_oblique(site: WordSite) -> list[ReportedContent] | None:
 
 def _venue(sentence: Sentence, phrase: Word, lexicon: Lexicon) -> bool:
     """`told analysts on an earnings call`, `said on a podcast`, `speaking on Air Force One`,
-    `on CNN`: where it was said (a noun of speech or a name after "on"), not what."""
-    place = phrase.lemma.lower() in lexicon.reporting_nouns or phrase.upos == "PROPN"
+    `on CNN`, `wrote on X`: where it was said (a noun of speech or a name after "on", also
+    a capitalised one the tagger took for a common noun), not what."""
+    place = (
+        phrase.lemma.lower() in lexicon.reporting_nouns
+        or phrase.upos == "PROPN"
+        or (phrase.upos == "NOUN" and phrase.text[:1].isupper())
+    )
     return place and any(
         c.deprel == "case" and c.text.lower() == "on" for c in sentence.children(phrase.index)
     )
