@@ -2099,3 +2099,12 @@ def test_a_preposition_tagged_an_adjective_heads_no_content() -> None:
         ("his country would help", "Emil Marceau"),
         ("Europe needed to act", "Emil Marceau"),
     ]
+
+
+def test_a_partial_quote_ending_an_according_to_clause_is_the_sources() -> None:
+    # `According to the director of ..., Tomas Ruiz, the repairs were "long overdue."`: the
+    # clause ends at "overdue", before the stop inside the closing mark; the quoted words are
+    # still the partial quote of its source, not a scare quote dropped with the clause.
+    assert quoted_by("according_to_a_description_then_quoted_word", with_rule=True) == [
+        ("according to X", '"long overdue."', "Tomas Ruiz")
+    ]

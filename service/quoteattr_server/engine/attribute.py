@@ -362,9 +362,10 @@ def _enclosing_report(
     quotation that is all a name's content after its colon, less its marks, is that name's
     (`Zelensky: 'We will not give up'`)."""
     inner = _within_marks(quote.span, text)
+    words = _without_final_stop(inner, text)
     for item in reported:
         whole = item.rule is Rule.NAME_COLON and item.content == inner
-        if not (item.content.contains(quote.span) or whole):
+        if not (item.content.contains(quote.span) or item.content.contains(words) or whole):
             continue
         if item.rule is Rule.ACCORDING_TO:
             return CueMatch(
@@ -389,6 +390,20 @@ def _within_marks(span: Span, text: str) -> Span:
     while end > start and (text[end - 1] in _QUOTE_MARK_CHARACTERS or text[end - 1].isspace()):
         end -= 1
     return Span(start, end)
+
+
+# Punctuation that ends a quoted sentence inside its closing mark (`is "catastrophic."`),
+# which the parser leaves out of the clause the quoted words end.
+_FINAL_STOPS = frozenset(".,;:!?\u2026")
+
+
+def _without_final_stop(span: Span, text: str) -> Span:
+    """`catastrophic.` as the words `catastrophic`: a reported clause ends at its last word,
+    before the stop the writer put inside the closing mark."""
+    end = span.end
+    while end > span.start and text[end - 1] in _FINAL_STOPS:
+        end -= 1
+    return Span(span.start, end)
 
 
 def _direct_draft(
