@@ -228,3 +228,18 @@ def test_a_verb_out_of_a_relative_clause_on_the_root_noun_becomes_the_root() -> 
     assert (after[10].head, after[10].deprel) == (-1, "root")
     assert (after[1].head, after[1].deprel) == (10, "nsubj")
     assert (after[4].head, after[4].deprel) == (1, "acl:relcl")
+
+
+def test_a_trailing_source_read_as_an_object_of_the_content_is_the_cues_subject() -> None:
+    # `The ferry service will resume on Friday, union leader Elena Petrova told the BBC ...,
+    # adding that ...`: "told" is parsed a conjunct of "resume" with no subject, and the union
+    # leader an oblique of "resume"; repaired, she reports the clause before the comma and her
+    # participle's words are hers, not the ferry service's.
+    after = subjects_repaired(parsed("trailing_source_read_as_object"), LEXICON)
+    told, leader = word_of(after, "told"), word_of(after, "leader")
+    assert told.deprel == "parataxis"
+    assert (leader.head, leader.deprel) == (told.index, "nsubj")
+    assert quoted_by("trailing_source_read_as_object", with_rule=True) == [
+        ("reported parataxis", "The ferry service will resume on Friday", "Elena Petrova"),
+        ("participle continues speaker", '"ready to sail"', "Elena Petrova"),
+    ]

@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Seven misparses of news sentences take the speaker from a cue:
+Eight misparses of news sentences take the speaker from a cue:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -19,7 +19,10 @@ Seven misparses of news sentences take the speaker from a cue:
   "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac;
 - a noun cut from the verb after its relative clause: in "..., one diplomat, who asked not to
   be named, told Reuters." "told" has no subject (or the diplomat is a second subject of
-  "asked", or "told" a conjunct inside the clause), so "asked" seemed the cue.
+  "asked", or "told" a conjunct inside the clause), so "asked" seemed the cue;
+- a trailing source read as an object of the content's verb: in "The strike will go ahead,
+  union leader Mick Lynch told the BBC, adding ..." "told" is a conjunct of "go" with no
+  subject, so the participle after it borrowed "The strike".
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -45,13 +48,13 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the seven misparses above restored."""
+    """`doc` with the subjects of the eight misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
         sentence = _time_set_aside(sentence, lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
-        return sentence
+        return _trailing_source_returned(sentence, lexicon)
 
     return each_sentence_repaired(doc, repaired)
 
@@ -450,6 +453,68 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
         ):
             found |= {w.index for w in sentence.subtree(child.index)}
     return found
+
+
+# How many words a trailing source may have: `the central bank's chief economist`.
+_MAX_TRAILING_SOURCE_WORDS = 8
+# What a trailing cue's source is, as the parser read it on the content's verb.
+_SOURCE_READ_AS = frozenset({"obj", "obl", "iobj", "appos", "dep"})
+
+
+def _trailing_source_returned(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`The strike will go ahead, union leader Mick Lynch told the BBC`: a cue conjoined to
+    the content's verb, with no subject, opener or conjunction of its own, right after a noun
+    phrase set off by a comma that the parser made an object of that verb, has that phrase for
+    subject; the cue reports the clause before the comma, as it would as a parataxis."""
+    words = sentence.words
+    for cue in words[2:]:
+        if not (
+            cue.deprel == "conj"
+            and cue.upos == "VERB"
+            and "VerbForm=Fin" in cue.feats
+            and lexicon.is_cue(cue.lemma)
+            and cue.head < cue.index
+            and not any(
+                c.deprel in _OWN_CLAUSE or c.deprel == "cc" for c in sentence.children(cue.index)
+            )
+        ):
+            continue
+        source = _phrase_ending_before(sentence, cue)
+        if source is not None:
+            return with_arcs(
+                sentence, {source.index: (cue.index, "nsubj"), cue.index: (cue.head, "parataxis")}
+            )
+    return sentence
+
+
+def _phrase_ending_before(sentence: Sentence, cue: Word) -> Word | None:
+    """The head of the noun phrase between a comma and `cue`, hung on the cue's own head, when
+    that head's clause has a subject of its own before it."""
+    words = sentence.words
+    head = words[cue.head]
+    source = max(
+        (
+            c
+            for c in sentence.children(head.index)
+            if c.deprel in _SOURCE_READ_AS and head.index < c.index < cue.index
+        ),
+        key=lambda c: c.index,
+        default=None,
+    )
+    if source is None or source.upos not in ("NOUN", "PROPN"):
+        return None
+    phrase = sentence.subtree(source.index)
+    named = [w for w in phrase if w.upos != "PUNCT"]  # the comma often hangs on the phrase
+    first, last = named[0].index, phrase[-1].index
+    if (
+        last != cue.index - 1
+        or len(phrase) != last - phrase[0].index + 1
+        or len(named) > _MAX_TRAILING_SOURCE_WORDS
+        or words[first - 1].text != ","
+    ):
+        return None
+    subjects = [c for c in sentence.children(head.index) if c.base_deprel == "nsubj"]
+    return source if any(s.index < head.index for s in subjects) else None
 
 
 # The repairs after the time phrase's (which reads the lexicon), in the order they run.
