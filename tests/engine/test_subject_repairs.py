@@ -243,3 +243,14 @@ def test_a_trailing_source_read_as_an_object_of_the_content_is_the_cues_subject(
         ("reported parataxis", "The ferry service will resume on Friday", "Elena Petrova"),
         ("participle continues speaker", '"ready to sail"', "Elena Petrova"),
     ]
+
+
+def test_a_role_adjective_with_a_possessive_after_its_cue_is_a_noun_and_the_subject() -> None:
+    # `..., said its chief executive.`: "executive" tagged an adjective and made the clause of
+    # "said"; it is a noun and the speaker, not the carmaker of the clause before.
+    after = subjects_repaired(parsed("role_adjective_after_inverted_cue"), LEXICON)
+    executive, said = word_of(after, "executive"), word_of(after, "said")
+    assert (executive.upos, executive.head, executive.deprel) == ("NOUN", said.index, "nsubj")
+    assert quoted_by("role_adjective_after_inverted_cue") == [
+        ("The carmaker will close two plants in March", "its chief executive")
+    ]

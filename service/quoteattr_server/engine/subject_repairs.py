@@ -22,12 +22,14 @@ Eight misparses of news sentences take the speaker from a cue:
   "asked", or "told" a conjunct inside the clause), so "asked" seemed the cue;
 - a trailing source read as an object of the content's verb: in "The strike will go ahead,
   union leader Mick Lynch told the BBC, adding ..." "told" is a conjunct of "go" with no
-  subject, so the participle after it borrowed "The strike".
+  subject, so the participle after it borrowed "The strike"; also "executive" of "..., said
+  its chief executive." tagged an adjective and read as the clause of "said".
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 
@@ -54,7 +56,7 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         sentence = _time_set_aside(sentence, lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
-        return _trailing_source_returned(sentence, lexicon)
+        return _trailing_source_returned(_role_adjective_as_noun(sentence, lexicon), lexicon)
 
     return each_sentence_repaired(doc, repaired)
 
@@ -453,6 +455,44 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
         ):
             found |= {w.index for w in sentence.subtree(child.index)}
     return found
+
+
+# What makes a word a noun phrase's head: `its chief executive`, `the executive`.
+_NOUN_MARKERS = frozenset({"det", "nmod:poss"})
+# What the parser makes of a role adjective after its cue: `said its chief executive`.
+_CLAUSE_READINGS = frozenset({"ccomp", "xcomp"})
+
+
+def _role_adjective_as_noun(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`..., said its chief executive.`: a role word tagged an adjective ("executive") that
+    heads an article or a possessive, with no copula, is a noun; after a cue with no subject,
+    where the parser made it the cue's clause, it is the cue's subject, so the executive
+    speaks and not the subject of the clause before."""
+    words = list(sentence.words)
+    changed = False
+    for word in sentence.words:
+        children = sentence.children(word.index)
+        if (
+            word.upos != "ADJ"
+            or word.deprel in ("amod", "advmod")
+            or not lexicon.is_role_noun(word.text)
+            or not any(c.deprel in _NOUN_MARKERS for c in children)
+            or any(c.deprel == "cop" for c in children)
+        ):
+            continue
+        relation = word.deprel
+        head = sentence.words[word.head] if word.head >= 0 else None
+        if (
+            head is not None
+            and relation in _CLAUSE_READINGS
+            and head.index < word.index
+            and lexicon.is_cue(head.lemma)
+            and not any(c.base_deprel == "nsubj" for c in sentence.children(head.index))
+        ):
+            relation = "nsubj"
+        words[word.index] = dataclasses.replace(word, upos="NOUN", deprel=relation)
+        changed = True
+    return dataclasses.replace(sentence, words=tuple(words)) if changed else sentence
 
 
 # How many words a trailing source may have: `the central bank's chief economist`.
