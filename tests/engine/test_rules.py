@@ -1284,6 +1284,13 @@ def test_a_trailing_source_may_carry_a_relative_clause_of_how_it_knows() -> None
     ]
 
 
+def test_a_relative_pronoun_alone_is_no_trailing_source() -> None:
+    # `The new clinic was opened on Monday by Mayor Ana Kovac, who told reporters.`: "who"
+    # opens a relative clause on the name; the clause before the comma is narration, no
+    # report of Kovac's.
+    assert quoted_by("relative_who_as_trailing_source") == []
+
+
 def test_a_cue_inside_the_relative_clause_is_no_trailing_cue() -> None:
     # `the harbour pilot who is riding a wave of anger to contend for the seat`, `retired
     # teachers who remember well the ferry strike`: the cue belongs to the clause.

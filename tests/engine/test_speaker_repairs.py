@@ -1344,6 +1344,14 @@ def test_a_relative_clause_on_a_names_thing_stands_for_the_name() -> None:
     assert roles_by_name(result) == {"Lena Holm": ["Mayor"]}
 
 
+def test_who_on_a_statement_stands_for_the_name_of_its_maker() -> None:
+    # `That was the ruling of Judge Amara Nwosu, who said ...`, parsed with the clause on
+    # "ruling": a ruling speaks for its maker but is no "who"; the judge said it.
+    assert quoted_by("relative_who_on_a_ruling", with_rule=True) == [
+        ("reported clause", "the evidence was too thin to go to trial", "Amara Nwosu"),
+    ]
+
+
 def test_a_report_ends_before_the_participle_that_quotes_its_maker() -> None:
     # `a builder who said he was owed money after ..., saying, "..."`, parsed with the
     # quotation inside the builder's clause: the builder's report ends at the comma before

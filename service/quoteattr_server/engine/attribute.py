@@ -327,12 +327,29 @@ def _is_mute_noun(noun: Word, lexicon: Lexicon) -> bool:
     )
 
 
+# Relative pronouns that stand for people only: `the verdict of Judge Nwosu, who dismissed`.
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+
+
+def _stands_for_no_one(noun: Word, pronoun: Word, lexicon: Lexicon) -> bool:
+    """A relative pronoun's noun that is no one it could stand for: a thing that says nothing,
+    or, for "who", a statement or document (which speaks for its maker, but is no "who")."""
+    if _is_mute_noun(noun, lexicon):
+        return True
+    lemma = noun.lemma.lower()
+    return (
+        pronoun.text.lower() in _PERSONAL_RELATIVES
+        and noun.upos == "NOUN"
+        and (lemma in lexicon.reporting_nouns or lemma in lexicon.artefacts)
+    )
+
+
 def _speaking_antecedent(sentence: Sentence, pronoun: Word, lexicon: Lexicon) -> Word | None:
     """The noun a relative pronoun of a speaker stands for. `in the mouth of Mayor Holm, who
     declared ...`: a relative clause hung on a thing that cannot speak stands for the name
     right before its comma, when that name is the thing's "of" phrase."""
     noun = _relative_antecedent(sentence, pronoun)
-    if noun is None or not _is_mute_noun(noun, lexicon) or pronoun.index < 2:
+    if noun is None or not _stands_for_no_one(noun, pronoun, lexicon) or pronoun.index < 2:
         return noun
     before = sentence.words[pronoun.index - 2]
     for owner in sentence.children(noun.index):

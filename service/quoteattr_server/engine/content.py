@@ -1784,9 +1784,12 @@ def _opens_fronted_clause(words: Sequence[Word]) -> bool:
 def _names_a_source(words: Sequence[Word]) -> bool:
     """Words that can be the source of a trailing cue: a noun phrase (with its complement,
     `a spokesman for the board`, or a participle after its noun, `two officials briefed on the
-    talks`; no relative clause), or a personal pronoun alone."""
+    talks`; no relative clause), or a personal pronoun alone (no relative one)."""
     if len(words) == 1 and words[0].upos == "PRON":
-        return True
+        # `..., who dismissed the case`: a relative clause on the noun before, no source.
+        return "PronType=Rel" not in words[0].feats and words[0].text.lower() not in (
+            _RELATIVE_OPENERS
+        )
     if any(
         (
             w.upos not in _SOURCE_TAGS
