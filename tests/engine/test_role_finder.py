@@ -19,7 +19,7 @@ from quoteattr_server.engine.types import (
     Word,
 )
 
-from .rulekit import parsed, quote_containing, roles_by_name, speaker_of
+from .rulekit import parsed, quote_containing, quoted_by, roles_by_name, speaker_of
 
 LEXICON = load_lexicon()
 
@@ -243,6 +243,17 @@ def test_fullest_name_with_its_suffix() -> None:
     )
     result = complete_roles(doc, AttributionResult((), (speaker,)), LEXICON)
     assert result.speakers[0].name == "Anton R. Weller Jr."
+
+
+def test_a_speaker_called_by_a_word_inside_a_longer_name_has_all_of_it() -> None:
+    # `President Rui Tavares da Costa ... Tavares told reporters`: the name goes on past
+    # "Tavares", so the later mention is the same person, not "Rui Tavares"; the
+    # `Tavares Institute` stays a body of its own.
+    assert [name for _, name in quoted_by("surname_inside_longer_name")] == [
+        "Rui Tavares da Costa",
+        "Rui Tavares da Costa",
+        "Tavares Institute",
+    ]
 
 
 TWO_OF_A_NAME = """

@@ -1435,8 +1435,40 @@ def _written_names(
             and sentence.words[end + 2].text.lower() in _NAME_SUFFIXES
         ):
             end += 2
+        if end == last and first < last and not title_cased(sentence):
+            end = _name_continued(sentence, first, last, reader)
         if end > first:
             yield sentence.words[first].start, _written(sentence, first, end, doc.text), gender
+
+
+def _name_continued(sentence: Sentence, first: int, last: int, reader: RoleReader) -> int:
+    """The last word of a person's name that goes on after the word sought, a word it hangs
+    on (`Luiz Inácio Lula da Silva` for "Lula", `Claudia Sheinbaum Pardo` for "Sheinbaum"):
+    the name is all of it, not the words up to that one. Not a body named after a person
+    (`Ana Ruiz Foundation`), nor a title after a body's name (`Harbour Bank CEO Ana Ruiz`)."""
+    words = sentence.words
+    lexicon = reader.lexicon
+    end = last
+    while end + 1 < len(words) and end - last < MAX_EXTRA_NAME_PARTS:
+        following = words[end + 1]
+        joined = following.deprel == "flat" and first <= following.head <= end
+        if not joined or not (
+            (following.upos == "PROPN" and following.text[:1].isupper())
+            or following.text in NAME_PARTICLES
+        ):
+            break
+        if not following.text[-1:].isalpha():
+            return last  # `''Larry King Now''`: a show's title, quoted
+        if (
+            lexicon.is_organization_head(following.text, following.lemma)
+            or lexicon.is_role_word(following.text)
+            or following.text.lower() in lexicon.post_nominals  # `Simon Achterberg KC`
+        ):
+            return last
+        end += 1
+    while end > last and words[end].text in NAME_PARTICLES:
+        end -= 1  # a particle ends no name
+    return end
 
 
 def fullest_name(doc: ParsedDoc, speaker: Speaker, name: str, reader: RoleReader) -> str:
