@@ -256,6 +256,21 @@ def test_a_speaker_called_by_a_word_inside_a_longer_name_has_all_of_it() -> None
     ]
 
 
+def test_a_title_with_its_post_before_the_holders_name() -> None:
+    # `Former U.S. ambassador to Portugal Michael Lindqvist said`, with the name and the
+    # post's place both hung on "ambassador": the name is the speaker's, the title with its
+    # post the role; also after a body (`to the United Nations`) and under "special envoy".
+    # `An adviser to the Texas Republican Greg Holt` is an adviser, described.
+    assert roles_by_name(attribute(parsed("post_then_holder"), LEXICON)) == {
+        "Michael Lindqvist": ["Former U.S. ambassador to Portugal"],
+        "Clara Thomas-Obuya": ["U.S. Ambassador to the United Nations"],
+        "Geir Halvorsen": ["UN special envoy to Syria"],
+        "An adviser to the Texas Republican Greg Holt": [
+            "An adviser to the Texas Republican Greg Holt"
+        ],
+    }
+
+
 TWO_OF_A_NAME = """
 1 Ivo Ivo PROPN 3 nsubj
 2 Marin Marin PROPN 1 flat

@@ -39,9 +39,26 @@ def test_a_title_complement_and_quoted_words_stay_apart() -> None:
     assert (lind.head, lind.deprel) == (ana.index, "flat")
 
 
+def test_a_post_after_to_stays_apart_from_the_name_after_it() -> None:
+    # `ambassador to Portugal Michael Lindqvist`, with "Portugal" and "Michael" both hung on
+    # the title: a place after the title's "to" ends it before a name of two words.
+    before = parsed("post_then_holder")
+    doc = split_names_joined(before, LEXICON)
+    michael, was = word_of(doc, "Michael"), word_of(before, "Michael")
+    assert (
+        (michael.head, michael.deprel)
+        == (was.head, was.deprel)
+        == (
+            word_of(before, "ambassador").index,
+            "nmod",
+        )
+    )
+
+
 def test_a_word_tagged_a_preposition_inside_a_title_does_not_keep_the_name_apart() -> None:
     # `Harbour forward Jaylen Moore said`, "forward" tagged a preposition of "Jaylen": only
-    # "of" and "for" make a title's complement, so the name is whole.
+    # "of" and "for" (and "to" before a name of two words) make a title's complement, so the
+    # name is whole.
     result = attribute(parsed("name_split_after_team_title"), LEXICON)
     assert roles_by_name(result) == {"Jaylen Moore": ["Harbour forward"]}
 

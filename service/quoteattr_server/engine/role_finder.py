@@ -434,11 +434,15 @@ class RoleReader:
             and words[start - 1].upos in ("PROPN", "NOUN", "ADJ")
         ):
             start -= 1
-        for gap in (("of",), ("the", "of"), ("for",), ("the", "for")):
+        for gap in _PORTFOLIO_GAPS:
             head = start - len(gap) - 1
             if head >= 0 and all(
                 words[start - 1 - offset].text.lower() == part for offset, part in enumerate(gap)
             ):
+                if "to" in gap:
+                    # `ambassador to Russia`, `envoy to the United Nations`: a post's place.
+                    singular = "Number=Plur" not in words[head].feats
+                    return head if singular and self.is_role_noun(words[head]) else -1
                 if "Number=Plur" in words[head].feats or (
                     "for" in gap and not words[head].text[:1].isupper()
                 ):
@@ -1390,12 +1394,20 @@ def _occurrences(
 
 def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
     """The word at `index` follows "the" or "of", or the "for" of a title (`Minister for
-    Housing`; not `voted for Ana Kovac`): part of a title, no first name."""
+    Housing`; not `voted for Ana Kovac`), or "to" and stands apart from the name after it
+    (`ambassador to Russia`): part of a title, no first name."""
     if index < 1:
         return False
     before = sentence.words[index - 1].text.lower()
     if before in ("the", "of"):
         return True
+    if before == "to":
+        # `ambassador to Russia Michael Lind`: the post's place, hung apart from the name (not
+        # `an aide to Ana Lind`, one name).
+        word = sentence.words[index]
+        return word.deprel != "flat" and not any(
+            c.deprel == "flat" for c in sentence.children(index)
+        )
     # `Minister for Housing`, `Secretary of State for Transport`: a capitalised title shortly
     # before (not `candidate for Ana`, `Voters for Clean Water`).
     return before == "for" and any(
@@ -1405,6 +1417,9 @@ def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# The words between a title and its portfolio before a name, read backwards from the
+# portfolio: `Secretary of State`, `Minister for Housing`, `ambassador to the United Nations`.
+_PORTFOLIO_GAPS = (("of",), ("the", "of"), ("for",), ("the", "for"), ("to",), ("the", "to"))
 # How many capitalised words a portfolio after "of" or "for" may have: `for Foreign Affairs`.
 MAX_PORTFOLIO_WORDS = 3
 # How many words before a surname may be taken for the rest of the name ("Joseph R. Biden").
@@ -2049,7 +2064,8 @@ def _link_descriptions(
     if not named:
         return
     candidates = [c for c in named if speakers[c.index].roles]
-    known = [role.span for c in candidates for role in speakers[c.index].roles]
+    owned = [(c.index, role.span) for c in candidates for role in speakers[c.index].roles]
+    known = [span for _, span in owned]
     added: dict[int, list[TextSpan]] = {}
     # Whom copy goes on about: a person, or a name of two words or more that may be one (not
     # a single word of unknown kind: `America`, a town).
@@ -2070,13 +2086,14 @@ def _link_descriptions(
         if _hypothetical(sentence, head, phrase):
             continue
         referent = _described(phrase, head, sentence, focus, candidates, reader.lexicon)
-        if referent is not None:
-            stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
-            # `The former governor is a triathlete`: what is said of the description is theirs.
-            added.setdefault(referent.index, []).extend(
-                reader.span(p) for p in [*reader.each_role(phrase), *stated]
-            )
-            focus.saw(sentence, phrase, referent)
+        if referent is None or _title_of_another(phrase, head, owned, referent.index):
+            continue
+        stated = reader.predicate_after(sentence, phrase[0].index, phrase[-1].index)
+        # `The former governor is a triathlete`: what is said of the description is theirs.
+        added.setdefault(referent.index, []).extend(
+            reader.span(p) for p in [*reader.each_role(phrase), *stated]
+        )
+        focus.saw(sentence, phrase, referent)
     for phrase, holders in _plural_descriptions(doc, reader, candidates):
         described = reader.span(phrase)
         if reader.said_of(described):
@@ -2085,6 +2102,17 @@ def _link_descriptions(
             added.setdefault(holder.index, []).append(described)
     for index, roles in added.items():
         _add_roles(speakers, index, roles)
+
+
+def _title_of_another(
+    phrase: Sequence[Word], head: Word, owned: Sequence[tuple[int, Span]], referent: int
+) -> bool:
+    """`The UN special envoy to Syria Geir Lund`: a description whose head lies in a title
+    another speaker has, read there without the article, is that speaker's title."""
+    holders = {
+        index for index, span in owned if phrase[0].start < span.start <= head.start < span.end
+    }
+    return bool(holders) and referent not in holders
 
 
 def _described(

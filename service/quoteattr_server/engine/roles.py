@@ -200,6 +200,11 @@ def split_name(words: Sequence[Word], lexicon: Lexicon) -> NameParts:
 DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "one", "another"})
 
 
+# What joins a title to its portfolio or post: `Minister for Housing`, `Secretary of State`,
+# `ambassador to Russia`.
+_PORTFOLIO_LINKS = frozenset({"for", "of", "to"})
+
+
 def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -> list[Word]:
     """`Minister for Housing Tom Delaney`, `Secretary of State for Transport Mark Harper`: after
     a title's "for" or "of", the capitalised run holds the portfolio, then the name; the name is
@@ -207,7 +212,9 @@ def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -
     position = next((i for i, w in enumerate(words) if w is name[0]), None)
     if position is None or position < 2 or len(name) < 3:
         return name
-    if words[position - 1].text.lower() not in ("for", "of") or not any(
+    if words[position - 1].upos == "DET":
+        position -= 1  # `Ambassador to the United Nations Linda Thomas-Greenfield`
+    if words[position - 1].text.lower() not in _PORTFOLIO_LINKS or not any(
         lexicon.is_title(w.text) for w in words[: position - 1]
     ):
         return name
@@ -412,12 +419,35 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
             and not (noun.lemma.lower() in lexicon.issuing_verbs and word.text.lower() == "by")
         ):
             return True  # `a copy obtained by The Washington Post`: a copy
+        if _portfolio_then_name(noun, word, before[position + 1 :], run, lexicon):
+            return False  # `ambassador to Russia Michael McFaul`: the post, then its holder
         return (
             word.upos == "ADP"
             and (noun.upos == "NOUN" or noun.text.lower() in lexicon.group_nouns)
             and (not noun.text[:1].isupper() or noun.index == 0 or noun.upos == "PROPN")
         )
     return False
+
+
+def _portfolio_then_name(
+    title: Word, link: Word, between: Sequence[Word], run: Sequence[Word], lexicon: Lexicon
+) -> bool:
+    """A title's portfolio or post (`to Russia`, `to the United Nations`) followed, with no
+    comma, by a name of its own: a run of at least three capitalised words after the link of
+    a title, whose words before the name's last two are a place with no article or a body
+    (not `an adviser to the Texas Republican Greg Abbott`)."""
+    post = run[:-2]
+    return (
+        link.text.lower() in _PORTFOLIO_LINKS
+        and lexicon.is_title(title.text)
+        and len(run) >= 3
+        and all(w.upos == "PROPN" for w in run[-2:])
+        and not lexicon.is_organization_head(run[-1].text, run[-1].lemma)
+        and (
+            not any(w.upos == "DET" for w in between)
+            or lexicon.is_organization_head(post[-1].text, post[-1].lemma)
+        )
+    )
 
 
 def participle_on_noun(words: Sequence[Word], position: int) -> bool:
@@ -712,7 +742,12 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
             ),
             None,
         )
-        return name_under_title(sentence, title, lexicon) if title is not None else None
+        if title is None:
+            return None
+        # `U.S. Ambassador to the United Nations Linda Hale`: the name may hang on either.
+        return name_under_title(sentence, title, lexicon) or _holder_after_post(
+            sentence, head, lexicon
+        )
     for child in sentence.children(head.index):
         if (
             child.deprel == "nmod"
@@ -727,6 +762,47 @@ def name_under_title(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word |
             )
         ):
             return child
+    return _holder_after_post(sentence, head, lexicon)
+
+
+def _names_a_post(sentence: Sentence, word: Word, lexicon: Lexicon) -> bool:
+    """A title's complement that says where the post is: a place with no article (`to
+    Russia`), or a body (`to the United Nations`); not a person's description (`to the Texas
+    Republican`)."""
+    children = sentence.children(word.index)
+    return (
+        word.deprel == "nmod"
+        and any(c.deprel == "case" and c.text.lower() in _PORTFOLIO_LINKS for c in children)
+        and (
+            not any(c.deprel == "det" for c in children)
+            or lexicon.is_organization_head(word.text, word.lemma)
+        )
+    )
+
+
+def _holder_after_post(sentence: Sentence, head: Word, lexicon: Lexicon) -> Word | None:
+    """`former ambassador to Russia Michael Lind`: after the post a title holds ("to
+    Russia", hung on the title with its preposition), a name of two words or more, hung on
+    the title with no preposition of its own, is who holds it (not `a reporter for USA Today`:
+    one word; not `an aide to Governor Ana Lind`: the name of the governor)."""
+    posts = [c for c in sentence.children(head.index) if _names_a_post(sentence, c, lexicon)]
+    for child in sentence.children(head.index):
+        before = sentence.words[child.index - 1]
+        if (
+            child.deprel in ("nmod", "flat", "appos")
+            and child.upos == "PROPN"
+            and any(post.index < child.index for post in posts)
+            and before.upos == "PROPN"
+            and not lexicon.is_title(before.text)
+            and not any(w.deprel == "case" for w in sentence.children(child.index))
+        ):
+            name = [w for w in sentence.children(child.index) if w.deprel == "flat"]
+            if (
+                name
+                and all(w.upos == "PROPN" and w.text[:1].isupper() for w in name)
+                and not lexicon.is_organization_head(name[-1].text, name[-1].lemma)
+            ):
+                return child
     return None
 
 

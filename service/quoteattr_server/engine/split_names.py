@@ -27,6 +27,9 @@ from quoteattr_server.engine.types import ParsedDoc, Sentence, Span, Word
 
 # Prepositions inside a title before a name: `Secretary of State`, `Minister for Housing`.
 _TITLE_PREPOSITIONS = frozenset({"of", "for"})
+# The preposition of a post's place (`ambassador to Russia Michael Lind`): it ends the title
+# only before a name of two words or more (`an aide to Ana Lind` is one name).
+_POST_PREPOSITIONS = frozenset({"to"})
 # Relations by which a name hangs on the word it depends on; the parser splits names in these.
 _NAME_RELATIONS = frozenset({"obl", "obj", "iobj", "nsubj", "nsubj:pass", "nmod", "appos"})
 
@@ -114,7 +117,7 @@ def _joined(sentence: Sentence, lexicon: Lexicon, quoted: Callable[[], list[Span
     for first, second in itertools.pairwise(sentence.words):
         if (
             _split_pair(first, second, lexicon)
-            and not _ends_a_title(sentence, first, lexicon)
+            and not _ends_a_title(sentence, first, second, lexicon)
             and not any(span.contains(first.span) for span in quoted())
         ):
             arcs[second.index] = (first.index, "flat")
@@ -144,12 +147,18 @@ def _name_word(word: Word, lexicon: Lexicon) -> bool:
     )
 
 
-def _ends_a_title(sentence: Sentence, first: Word, lexicon: Lexicon) -> bool:
-    """`Secretary of State Ana Lind`, `Minister for Housing Tom Delaney`: a word after the
-    "of" or "for" of the title it hangs on ends that title before the name (not `Celtics
-    forward Jaylen Moore`, "forward" tagged a preposition)."""
+def _ends_a_title(sentence: Sentence, first: Word, second: Word, lexicon: Lexicon) -> bool:
+    """`Secretary of State Ana Lind`, `Minister for Housing Tom Delaney`, `ambassador to
+    Washington Peter Lind`: a word after the "of" or "for" of the title it hangs on, or its
+    "to" before a name of its own, ends that title before the name (not `Celtics forward
+    Jaylen Moore`, "forward" tagged a preposition)."""
     head = sentence.words[first.head]
-    return (head.upos == "PROPN" or lexicon.is_title(head.text)) and any(
-        child.deprel == "case" and child.text.lower() in _TITLE_PREPOSITIONS
+    if not (head.upos == "PROPN" or lexicon.is_title(head.text)):
+        return False
+    prepositions = _TITLE_PREPOSITIONS
+    if any(child.deprel == "flat" for child in sentence.children(second.index)):
+        prepositions = prepositions | _POST_PREPOSITIONS
+    return any(
+        child.deprel == "case" and child.text.lower() in prepositions
         for child in sentence.children(first.index)
     )
