@@ -271,6 +271,16 @@ def test_a_title_with_its_post_before_the_holders_name() -> None:
     }
 
 
+def test_first_lady_is_a_post_and_an_eyewitness_a_role() -> None:
+    # `said former first lady Ana Ruiz`: "lady" after "first" is no honorific to skip;
+    # `Lady Marsh` keeps hers out of the name and the roles.
+    assert roles_by_name(attribute(parsed("first_lady_and_eyewitness"), LEXICON)) == {
+        "Ana Ruiz": ["former first lady"],
+        "Tom Reilly": ["eyewitness"],
+        "Marsh": ["the former president of the court"],
+    }
+
+
 TWO_OF_A_NAME = """
 1 Ivo Ivo PROPN 3 nsubj
 2 Marin Marin PROPN 1 flat

@@ -372,7 +372,11 @@ class RoleReader:
         words = sentence.words
         position = self._skip_coordinated_names(words, first - 1)
         shared = position < first - 1
-        while position >= 0 and self.is_honorific(words[position]):
+        while (
+            position >= 0
+            and self.is_honorific(words[position])
+            and not _first_lady(words, position)
+        ):
             position -= 1
         if position < 0 or (shared and not plural_title(words[position], self.lexicon)):
             return []  # `Vice President Tomas Berg and Anna Holm`: his title, not hers
@@ -421,7 +425,7 @@ class RoleReader:
     def _role_of_complement(self, words: Sequence[Word], position: int) -> int:
         """Where the title ends: at `position` when it is a role noun, or at the role noun of
         `Secretary of State`, `Speaker of the House` before the name; -1 when neither."""
-        if self.is_role_noun(words[position]):
+        if self.is_role_noun(words[position]) or _first_lady(words, position):
             return position
         if words[position].upos not in ("PROPN", "NOUN"):
             return -1
@@ -696,6 +700,8 @@ class RoleReader:
         if not phrase or phrase[0].upos in ("ADP", "NUM") or phrase[0].text[:1].isdigit():
             return False
         head = self.head_noun(phrase)
+        if head is not None and head in phrase and _first_lady(phrase, phrase.index(head)):
+            return True
         return head is not None and self.looks_like_person_noun(head)
 
     def head_noun(self, phrase: Sequence[Word]) -> Word | None:
@@ -1413,6 +1419,15 @@ def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
     return before == "for" and any(
         reader.is_role_noun(w) and w.text[:1].isupper() and "Number=Plur" not in w.feats
         for w in sentence.words[max(0, index - 4) : index - 1]
+    )
+
+
+def _first_lady(words: Sequence[Word], position: int) -> bool:
+    """`former first lady Ana Ruiz`: "lady" after "first" is a post, no honorific."""
+    return (
+        position > 0
+        and words[position].text.lower() == "lady"
+        and words[position - 1].text.lower() == "first"
     )
 
 
