@@ -14,7 +14,7 @@ from quoteattr_server.engine.acronyms import (
     written_names,
 )
 
-from .rulekit import LEXICON, parsed, quote_containing, speaker_of
+from .rulekit import LEXICON, parsed, quote_containing, roles_by_name, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -134,3 +134,15 @@ def test_an_abbreviation_read_as_a_pronoun_before_a_title_modifies_the_title() -
     assert speaker.name == "Tedros Adhanom Ghebreyesus"
     assert {r.text for r in speaker.roles} == {"WHO Director-General"}
     assert speaker.category.name == "OFFICIAL"
+
+
+def test_an_abbreviation_before_a_title_tagged_an_adjective_modifies_it() -> None:
+    # `said WHO chief Amara Nwosu`, parsed with "chief" an adjective, the clause of "said",
+    # and "WHO" its relative subject: "WHO" modifies the title, which is a noun and the cue's
+    # subject, so Nwosu speaks with the role `WHO chief` (the quote had no speaker).
+    doc = acronyms_as_names(parsed("abbreviation_before_adjective_title"))
+    words = {w.text: w for w in doc.sentences[0].words}
+    assert (words["WHO"].upos, words["WHO"].deprel) == ("PROPN", "compound")
+    assert roles_by_name(attribute(parsed("abbreviation_before_adjective_title"), LEXICON)) == {
+        "Amara Nwosu": ["WHO chief"]
+    }

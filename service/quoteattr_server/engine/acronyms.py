@@ -178,6 +178,10 @@ def _names_read(sentence: Sentence) -> Sentence:
         if host is not None and word.deprel == "nsubj" and host.deprel == "acl:relcl":
             fixed[word.index] = dataclasses.replace(fixed[word.index], deprel="compound")
             fixed[host.index] = dataclasses.replace(fixed[host.index], deprel="appos")
+        elif host is not None and host.index == word.index + 1 and host.upos == "ADJ":
+            # `said WHO chief Tedros Adhanom`: the title, tagged an adjective, is what it
+            # modifies, not a predicate it is the subject of.
+            fixed[word.index] = dataclasses.replace(fixed[word.index], deprel="compound")
         _name_after_made_head(sentence, word, fixed)
     return dataclasses.replace(sentence, words=tuple(fixed))
 
@@ -219,12 +223,21 @@ def _misread(words: Sequence[Word], word: Word) -> bool:
         word.upos in ("PRON", "DET", "ADP", "SCONJ", "CCONJ", "ADV")
         and letters_of(word.text) is not None
         and following is not None
-        and following.upos in ("NOUN", "PROPN")
+        and (
+            following.upos in ("NOUN", "PROPN")
+            or (following.upos == "ADJ" and _before_name(words, following))
+        )
         and (following.text[:1].islower() or following.upos == "PROPN")
         # `... KILLED IN DEADLY BLAST`: a word among capitals is a headline's, no abbreviation
         and not any(w is not None and _in_capitals(w) for w in (before, following))
         and _not_in_capitals(words)
     )
+
+
+def _before_name(words: Sequence[Word], word: Word) -> bool:
+    """A capitalised proper noun follows `word` (`WHO chief Tedros`, "chief" an adjective)."""
+    following = words[word.index + 1] if word.index + 1 < len(words) else None
+    return following is not None and following.upos == "PROPN" and following.text[:1].isupper()
 
 
 def _in_capitals(word: Word) -> bool:

@@ -458,7 +458,8 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
 
 
 # What makes a word a noun phrase's head: `its chief executive`, `the executive`.
-_NOUN_MARKERS = frozenset({"det", "nmod:poss"})
+# `said WHO chief Tedros`: an abbreviation read as a name that modifies it marks a noun too.
+_NOUN_MARKERS = frozenset({"det", "nmod:poss", "compound"})
 # What the parser makes of a role adjective after its cue: `said its chief executive`.
 _CLAUSE_READINGS = frozenset({"ccomp", "xcomp"})
 
