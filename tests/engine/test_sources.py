@@ -554,6 +554,9 @@ def test_anonymous_when_the_article_gives_no_name(
         ("the German carmaker", SourceCategory.BUSINESS),
         ("a spokesman for the rail operator", SourceCategory.BUSINESS),
         ("The Foreign Office", SourceCategory.OFFICIAL),
+        # Armed forces: `air` is no airline here.
+        ("Ukraine's air force", SourceCategory.OFFICIAL),
+        ("Israeli forces", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
