@@ -11,7 +11,7 @@ from quoteattr_server.engine.hyphens import (
 )
 from quoteattr_server.engine.types import Sentence
 
-from .rulekit import LEXICON, parsed
+from .rulekit import LEXICON, parsed, quoted_by
 
 
 def _texts(sentence: Sentence) -> list[str]:
@@ -66,6 +66,18 @@ def test_a_name_written_family_name_first_is_called_by_its_first_word() -> None:
         "Tanaka Hiroshi",
         "Officials in Mexico City",
         "Mexico",
+    ]
+
+
+def test_a_name_of_three_words_written_family_name_first_needs_no_title() -> None:
+    # `Pak Chol Min said ... Pak added`: three words, none a body's, are a person's name; a
+    # run with a word in capitals (`Ruiz Harbour USA`) is a body's, so "Ruiz" stays Ruiz.
+    assert quoted_by("family_name_first_untitled") == [
+        ("the missile test was a success", "Pak Chol Min"),
+        ("more tests would follow", "Pak Chol Min"),
+    ]
+    assert quoted_by("family_name_first_of_a_body") == [
+        ("the money would go to advertising", "Ruiz")
     ]
 
 

@@ -345,7 +345,9 @@ class NameIndex:
         """`Tanaka Hiroshi ... Tanaka said`, `Kim Min-jun ... Kim said`: a name written family
         name first is later called by its first word. Only when one name opens with that word,
         none ends with it, and the article says the name is a person's (a role, a title or a
-        gender where it is written; not `Mexico City` for `Mexico`)."""
+        gender where it is written, or three words, none a body's nor in capitals: `Kim Jong
+        Un`; not
+        `Mexico City` for `Mexico`)."""
         found = {
             o.tokens: o
             for o in self.occurrences
@@ -355,7 +357,12 @@ class NameIndex:
             return None
         occurrence = next(iter(found.values()))
         same = [o for o in self.occurrences if o.tokens == occurrence.tokens]
-        person = any(o.roles or o.has_title or o.gender or o.personal for o in same)
+        # `Kim Jong Un said ... Kim added`: a name of three words, none a body's, is a person's.
+        person = any(o.roles or o.has_title or o.gender or o.personal for o in same) or (
+            len(occurrence.tokens) == UNTITLED_FAMILY_FIRST_WORDS
+            and not any(self._lexicon.is_organization_head(t) for t in occurrence.tokens)
+            and not any(len(w) > 1 and w.isupper() for w in occurrence.text.split())
+        )
         organization = self._lexicon.is_organization_head(occurrence.tokens[-1]) or any(
             self._names_organization(role.text) for o in same for role in o.roles
         )  # `Harbour Today, the port's cable channel`
@@ -462,6 +469,9 @@ class NameIndex:
         return SpeakerKind.UNKNOWN
 
 
+# How many words a name written family name first has to be a person's without a title,
+# role or gender: `Kim Jong Un` (not `Mexico City`, nor `Clinton Priorities USA Action`).
+UNTITLED_FAMILY_FIRST_WORDS = 3
 # How many words a line needs before its capitals say it is title-cased, and what share of its
 # words must be capitalised.
 MIN_HEADLINE_WORDS = 4
