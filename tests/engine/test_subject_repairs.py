@@ -72,8 +72,27 @@ def test_the_verb_right_after_a_relative_clause_is_the_main_verb_without_a_comma
 def test_sentences_parsed_with_a_verb_of_their_own_are_left_alone() -> None:
     doc = parsed("stranded_predicate_own_clause")
     assert subjects_repaired(doc, LEXICON) is doc
-    first = parsed("stranded_predicate")
-    assert subjects_repaired(first, LEXICON).sentences[0] is first.sentences[0]
+    # `Councillor Bridget O'Neill, who chairs the planning committee, said ...` keeps its
+    # subject and verb; only the relative clause the parser hung on "said" moves (below).
+    first = parsed("stranded_predicate").sentences[0]
+    repaired = subjects_repaired(parsed("stranded_predicate"), LEXICON).sentences[0]
+    moved = [w.text for w, was in zip(repaired.words, first.words, strict=True) if w != was]
+    assert moved == ["chairs"]
+
+
+def test_a_relative_clause_hung_on_the_cue_after_it_is_its_subjects() -> None:
+    # `Councillor Bridget O'Neill, who chairs the planning committee, said ...`, with "chairs"
+    # the complement of "said": the clause describes the councillor (so "committee" says
+    # what she is), and what "said" reports is only the clause after it.
+    repaired = subjects_repaired(parsed("stranded_predicate"), LEXICON).sentences[0]
+    chairs = next(w for w in repaired.words if w.text == "chairs")
+    assert (chairs.head, chairs.deprel) == (0, "acl:relcl")
+    result = attribute(parsed("stranded_predicate"), LEXICON)
+    quote = quote_containing(result, "residents had been consulted")
+    speaker = speaker_of(result, quote)
+    assert speaker is not None
+    assert (quote.text, speaker.name) == ("residents had been consulted", "Bridget O'Neill")
+    assert speaker.category.value == "official"
 
 
 def test_noun_after_a_subordinator_read_as_preposition_is_the_next_verbs_subject() -> None:

@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Eight misparses of news sentences take the speaker from a cue:
+Nine misparses of news sentences take the speaker from a cue, or what it says of them:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -23,7 +23,10 @@ Eight misparses of news sentences take the speaker from a cue:
 - a trailing source read as an object of the content's verb: in "The strike will go ahead,
   union leader Mick Lynch told the BBC, adding ..." "told" is a conjunct of "go" with no
   subject, so the participle after it borrowed "The strike"; also "executive" of "..., said
-  its chief executive." tagged an adjective and read as the clause of "said".
+  its chief executive." tagged an adjective and read as the clause of "said";
+- a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
+  the water board, said ..." "chairs" is the complement of "said", so nothing says what
+  Mendes is.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -50,7 +53,7 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the eight misparses above restored."""
+    """`doc` with the subjects of the nine misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
         sentence = _time_set_aside(sentence, lexicon)
@@ -559,6 +562,46 @@ def _phrase_ending_before(sentence: Sentence, cue: Word) -> Word | None:
 
 
 # The repairs after the time phrase's (which reads the lexicon), in the order they run.
+def _relative_off_the_cue(sentence: Sentence) -> Sentence:
+    """`Carlos Mendes, who chairs the water board, said ...`: the parser hung the relative
+    clause on the cue after it as its complement, so the clause seemed reported and said
+    nothing of Mendes. A clause opened by a relative pronoun right after the comma that ends
+    the cue's subject, and closed by a comma right before the cue, is the subject's."""
+    words = sentence.words
+    for clause in words:
+        pronoun = words[clause.index - 1] if clause.index > 1 else None
+        if (
+            pronoun is None
+            or "PronType=Rel" not in pronoun.feats
+            or pronoun.head != clause.index
+            or pronoun.base_deprel != "nsubj"
+            or words[pronoun.index - 1].text != ","
+            or clause.deprel not in _CUE_COMPLEMENTS
+        ):
+            continue
+        cue = words[clause.head]
+        subject = next((c for c in sentence.children(cue.index) if c.base_deprel == "nsubj"), None)
+        end = _last_word(sentence, clause)
+        if (
+            subject is not None
+            and subject.index < pronoun.index
+            and _last_word(sentence, subject) == pronoun.index - 2
+            and end + 2 == cue.index
+            and words[end + 1].text == ","
+        ):
+            return with_arcs(sentence, {clause.index: (subject.index, "acl:relcl")})
+    return sentence
+
+
+def _last_word(sentence: Sentence, head: Word) -> int:
+    """The index of the last word of `head`'s phrase, punctuation aside."""
+    return max(w.index for w in sentence.subtree(head.index) if w.upos != "PUNCT")
+
+
+# What the parser makes of a relative clause it hangs on the cue after it.
+_CUE_COMPLEMENTS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
+
+
 _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
     _restored,
     _subordinated,
@@ -566,4 +609,5 @@ _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
     _adjective_on_subject,
     _subject_after_participle,
     _subject_before_its_relative,
+    _relative_off_the_cue,
 )
