@@ -300,6 +300,14 @@ def test_subject_of_cue_reads_the_subject_before_the_cue() -> None:
     assert inverted_subject(site) is None
 
 
+def test_branding_something_quotes_what_it_was_called() -> None:
+    # `The ministry branded the report a "work of fiction."`: a verb of labelling, like
+    # "called", quotes its words; the quotation was nobody's (or the mayor's, said before).
+    assert quoted_by("branded_as_cue", with_rule=True) == [
+        ("subject of cue", "\u201cwork of fiction.\u201d", "The ministry"),
+    ]
+
+
 def test_a_cue_parsed_under_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
     # `One of the teachers who signed the letter called the plan a disaster`, parsed with
     # "called" as the complement of "signed": the teacher calls it so; "signed" reports nothing.
