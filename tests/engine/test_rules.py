@@ -234,6 +234,14 @@ CASES = [
         ("a longtime opponent of the ferry levy",),
     ),
     Case(
+        Rule.POSSESSIVE_CLAIM,
+        "possessive_claim",
+        "never been late",
+        QuoteKind.REPORTED,
+        "Lind",
+        ("Mayor",),
+    ),
+    Case(
         Rule.BELIEF_ADJECTIVE,
         "belief_adjective",
         "ferry rules will pass",
@@ -298,6 +306,25 @@ def test_subject_of_cue_reads_the_subject_before_the_cue() -> None:
     site = cue_site("subject", "said")
     assert mention_text(site, subject_of_cue(site)) == "Ana Kovac"
     assert inverted_subject(site) is None
+
+
+def test_a_possessors_claim_or_view_is_theirs_and_a_rejected_claim_no_ones() -> None:
+    # `Mayor Lind's claim that the ferry had never been late`: the clause is Lind's words;
+    # `the union's view that ...` its belief; in `rejected the claim that fares would rise`
+    # the claim has no possessor, and the board rejects it.
+    result = attribute(parsed("possessive_claim"), LEXICON)
+    types = [q.attribution_type.value for q in result.quotes]
+    found = [
+        (rule, text, kind, name)
+        for (rule, text, name), kind in zip(
+            quoted_by("possessive_claim", with_rule=True), types, strict=True
+        )
+    ]
+    assert found == [
+        ("possessive claim", "the ferry had never been late", "speech", "Lind"),
+        ("reported object", "the claim that fares would rise", "stance", "The harbour board"),
+        ("possessive claim", "the pier was unsafe", "belief", "the union"),
+    ]
 
 
 def test_branding_something_quotes_what_it_was_called() -> None:
@@ -449,6 +476,7 @@ def test_content_rules_run_in_their_documented_order() -> None:
         Rule.TRAILING_CUE,
         Rule.AS_X_SAID,
         Rule.STANCE_PHRASE,
+        Rule.POSSESSIVE_CLAIM,
     ]
 
 

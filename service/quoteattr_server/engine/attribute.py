@@ -818,7 +818,7 @@ def _resolve_speaker(
     target_head = word
     owned = owned_after(sentence, words)
     # `The club's statement`, `message`; `Lee's criticism of the deal`, a view the owner holds.
-    said = lexicon.artefacts | lexicon.reporting_nouns | lexicon.stance_words
+    said = lexicon.artefacts | lexicon.reporting_nouns | lexicon.stance_words | lexicon.claim_nouns
     if owned and owned[-1].lemma.lower() not in said and owned[-1].text.lower() not in said:
         # `The Bank of England's governor, Andrew Bailey, said`, parsed with the bank as the
         # subject: the governor speaks, by the name set off after the role when there is one.

@@ -56,6 +56,7 @@ SOURCE_PHRASE: Final[dict[Rule, float]] = {
     Rule.NAME_COLON: 0.6,  # `Senator Ana Kovac: The Bridge Must Be Rebuilt` (a headline)
     Rule.STANCE_PHRASE: 0.45,  # `raised questions about the audit`: a view, not words said
     Rule.BELIEF_ADJECTIVE: 0.45,  # `is confident that the rules will pass`: a belief
+    Rule.POSSESSIVE_CLAIM: 0.5,  # `Lind's claim that crime had doubled`: words said or held
     Rule.REPORTED_PASSIVE: 0.6,  # `the plan was criticized by the union`: a phrase, by an agent
 }
 REPORTED_CUE: Final = 0.9  # factor on the cue group's: content without marks is less certain

@@ -1946,6 +1946,56 @@ def stance_phrase(site: WordSite) -> list[ReportedContent] | None:
     return [ReportedContent(sentence, word, word, span_of(kept), Rule.STANCE_PHRASE, holder)]
 
 
+# A clause's own subject: `that crime had doubled`, `that there had been ...`.
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl"})
+
+
+def possessive_claim(site: WordSite) -> list[ReportedContent] | None:
+    """`Lind's claim that crime had doubled`, `his view that the deal is dead`: a noun of a
+    claim or a view (`engine/data/claim_nouns.txt`) with a clause opened by "that" attributes
+    the clause to the noun's possessor. Only the possessor holds it: in `rejected the claim
+    that ...` the claim is someone else's."""
+    sentence, word, lexicon = site.sentence, site.word, site.lexicon
+    if word.upos != "NOUN" or word.lemma.lower() not in lexicon.claim_nouns:
+        return None
+    children = sentence.children(word.index)
+    possessor = next((c for c in children if c.deprel == "nmod:poss"), None)
+    clause = next(
+        (
+            c
+            for c in children
+            if c.start > word.start
+            and c.deprel in ("acl", "acl:relcl", "ccomp")
+            and any(
+                g.deprel == "mark" and g.upos == "SCONJ" and g.text.lower() == "that"
+                for g in sentence.children(c.index)
+            )
+            and any(g.deprel in _OWN_SUBJECTS for g in sentence.children(c.index))
+        ),
+        None,
+    )
+    if possessor is None or clause is None or not _is_source(sentence, possessor, lexicon):
+        return None
+    # `Lind's claim that crime had doubled was false`, parsed with "was false" inside the
+    # clause: the predicate of the claim is no part of it.
+    predicate = {
+        w.index
+        for c in sentence.children(clause.index)
+        if c.deprel == "xcomp" and any(g.deprel == "cop" for g in sentence.children(c.index))
+        for w in sentence.subtree(c.index)
+    }
+    words = [
+        w
+        for w in sentence.subtree(clause.index)
+        if w.index not in predicate
+        and not (w.deprel == "mark" and w.head == clause.index and w.text.lower() == "that")
+    ]
+    kept = trim_punct(words)
+    if len(kept) < MIN_PHRASE_WORDS:
+        return []
+    return [ReportedContent(sentence, word, word, span_of(kept), Rule.POSSESSIVE_CLAIM, possessor)]
+
+
 _QUESTION_OPENERS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who"})
 # Verbs that link a subject to a belief adjective as a copula would: `remain hopeful that`.
 _LINKING_VERBS = frozenset({"remain", "seem", "appear", "stay", "become", "feel", "sound"})
@@ -2070,6 +2120,7 @@ CONTENT_RULES: tuple[ContentRule, ...] = (
     ),
     ContentRule(Rule.AS_X_SAID, as_x_said, unless=_CLAUSE_FOUND),
     ContentRule(Rule.STANCE_PHRASE, stance_phrase),
+    ContentRule(Rule.POSSESSIVE_CLAIM, possessive_claim),
 )
 
 

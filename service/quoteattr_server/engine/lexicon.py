@@ -104,6 +104,7 @@ class Lexicon:
     club_descriptors: frozenset[str] = frozenset()
     club_endings: frozenset[str] = frozenset()
     belief_adjectives: frozenset[str] = frozenset()  # "is confident that ..."
+    claim_nouns: frozenset[str] = frozenset()  # "Lind's claim that ...", "his view that ..."
     parties: dict[str, str] = field(default_factory=dict)  # "gop" -> "republican"
     rank_words: frozenset[str] = frozenset()  # "vice", "former": another post than the title
     # "led the pilot to fear ...": verbs whose object is the subject of their infinitive.
@@ -405,6 +406,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         apposition_openers=lower_set("apposition_openers.txt"),
         stance_words=lower_set("stance_words.txt"),
         belief_adjectives=lower_set("belief_adjectives.txt"),
+        claim_nouns=lower_set("claim_nouns.txt"),
         parties={
             form.lower(): party.lower()
             for party, forms in _groups(read("parties.txt")).items()

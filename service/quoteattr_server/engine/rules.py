@@ -41,6 +41,7 @@ class Rule(enum.StrEnum):
     AS_X_SAID = "as X said"  # `As Ruiz said, the port will reopen`
     STANCE_PHRASE = "stance phrase"
     BELIEF_ADJECTIVE = "belief adjective"  # `The minister is confident that ...`
+    POSSESSIVE_CLAIM = "possessive claim"  # `Lind's claim that crime had doubled`
     NAME_COLON = "name colon"
     # Quotes whose speaker no construction at their own cue gives (attribute.py).
     CONTINUES = "previous speaker continues"
