@@ -174,6 +174,10 @@ def test_blank_out_keeps_offsets() -> None:
             "who asked that her last name not be used",
         ),
         (
+            "Rosa, a nurse who asked that her surname not be used, said she was exhausted.",
+            "who asked that her surname not be used",
+        ),
+        (
             "The aide, who requested anonymity to discuss the talks, said they had stalled.",
             "who requested anonymity to discuss the talks",
         ),
