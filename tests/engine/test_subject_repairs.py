@@ -273,3 +273,20 @@ def test_a_role_adjective_with_a_possessive_after_its_cue_is_a_noun_and_the_subj
     assert quoted_by("role_adjective_after_inverted_cue") == [
         ("The carmaker will close two plants in March", "its chief executive")
     ]
+
+
+def test_a_time_word_before_a_noun_and_a_verb_of_speech_opens_a_clause() -> None:
+    # `Shares fell 5% after the carmaker's finance chief, Lena Okafor, warned of slowing
+    # sales.`, with "after" the preposition of "chief": the chief is the subject of "warned",
+    # so Okafor speaks with her role. `after the state eliminated ...`, with no verb of
+    # speech, keeps the parser's reading.
+    before = parsed("time_subordinator_before_speaker")
+    doc = subjects_repaired(before, LEXICON)
+    first = doc.sentences[0]
+    chief, warned, after = (word_of(doc, text) for text in ("chief", "warned", "after"))
+    assert (chief.head, chief.deprel) == (warned.index, "nsubj")
+    assert (after.head, after.deprel) == (warned.index, "mark")
+    assert first is not before.sentences[0]
+    assert doc.sentences[1] == before.sentences[1]
+    result = attribute(before, LEXICON)
+    assert roles_by_name(result)["Lena Okafor"] == ["the carmaker\u2019s finance chief"]

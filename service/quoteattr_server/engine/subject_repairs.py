@@ -8,7 +8,8 @@ Nine misparses of news sentences take the speaker from a cue, or what it says of
   woman who lives nearby said ..." hangs "said" on "woman" as a second relative clause;
 - a subordinator read as a preposition or a noun's mark: in "..., though a court in 2019 found
   the contract was unlawful" the court is an oblique of "found", which borrows the subject of
-  the clause before ("..., while Israel's prime minister, X, said" likewise);
+  the clause before ("..., while Israel's prime minister, X, said" likewise; also "after",
+  "before", "until", "since" and "once" before a noun and a finite verb of speech);
 - a time phrase read as the subject's head: "Police late Monday said", "The company this year
   warned" hang the speaker, or its article, on the time word;
 - a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
@@ -48,6 +49,13 @@ _OWN_CLAUSE = frozenset({"nsubj", "nsubj:pass", "csubj", "mark", "expl"})
 
 # Subordinators the tagger reads as prepositions before a noun; never prepositions in news.
 _SUBORDINATORS = frozenset({"though", "although", "whereas", "while"})
+# Words of time that are prepositions too: subordinators only before a noun and a finite verb
+# of speech (`after the company's finance chief, Luca Maestri, warned ...`).
+_TIME_SUBORDINATORS = frozenset({"after", "before", "until", "since", "once"})
+# The cue groups of words said (cues.txt), not of views, acts or intentions.
+_SPEECH_GROUPS = frozenset(
+    {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
+)
 # Words that may stand between a subject and the time phrase after it: `the bank last month`.
 _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "that"})
 
@@ -56,7 +64,7 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with the subjects of the nine misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
-        sentence = _time_set_aside(sentence, lexicon)
+        sentence = _subordinated(_restored(_time_set_aside(sentence, lexicon)), lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
         return _trailing_source_returned(_role_adjective_as_noun(sentence, lexicon), lexicon)
@@ -212,7 +220,12 @@ def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
     return ancestors[-1] is root and any(a.deprel == "acl:relcl" for a in ancestors)
 
 
-def _subordinated(sentence: Sentence) -> Sentence:
+def _speaks(verb: Word, lexicon: Lexicon) -> bool:
+    """A finite verb of speech: `warned`, `said`, `insisted` (not `debated`, `eliminated`)."""
+    return "VerbForm=Fin" in verb.feats and lexicon.cue_group(verb.lemma) in _SPEECH_GROUPS
+
+
+def _subordinated(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     """`..., though a court in 2019 found ...`, `..., while Israel's prime minister, Benjamin
     Netanyahu, said ...`: the noun after a subordinator the parser hung on it (as its
     preposition, or as the mark of a noun) is the subject of the verb right after the noun's
@@ -220,7 +233,8 @@ def _subordinated(sentence: Sentence) -> Sentence:
     main one, no conjunct or complement of it."""
     words = sentence.words
     for word in words:
-        if word.text.lower() not in _SUBORDINATORS or word.head < 0:
+        lowered = word.text.lower()
+        if lowered not in _SUBORDINATORS | _TIME_SUBORDINATORS or word.head < 0:
             continue
         noun = words[word.head]
         if not (
@@ -232,8 +246,8 @@ def _subordinated(sentence: Sentence) -> Sentence:
         if any(c.base_deprel in ("nsubj", "cop", "case") for c in own):
             continue  # `while she was secretary`, `while at the ministry`: a clause
         verb = _verb_after_phrase(sentence, noun)
-        if verb is None:
-            continue
+        if verb is None or (lowered in _TIME_SUBORDINATORS and not _speaks(verb, lexicon)):
+            continue  # `after the vote`: a preposition, unless a verb of speech follows
         arcs: dict[int, tuple[int, str | None]] = {
             noun.index: (verb.index, "nsubj"),
             word.index: (verb.index, "mark"),
@@ -602,9 +616,8 @@ def _last_word(sentence: Sentence, head: Word) -> int:
 _CUE_COMPLEMENTS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
 
 
+# The repairs after `_restored` and `_subordinated`, in order.
 _REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
-    _restored,
-    _subordinated,
     _main_subject_returned,
     _adjective_on_subject,
     _subject_after_participle,
