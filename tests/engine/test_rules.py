@@ -892,11 +892,43 @@ def test_content_opening_with_a_conjunction_is_joined_to_its_first_half() -> Non
     # The parser hangs the second conjunct on the cue: `..., and the hearing went downhill
     # after that, said one person` (the first half is the sentence before it) and `said the port
     # would close, and that the ferries would stop` (the first half is the cue's content).
-    result = attribute(parsed("conjunct_content"), LEXICON)
-    assert [q.text for q in result.quotes] == [
-        "Ruiz's attempt to explain the fees only angered the harbour board, and the hearing went "
-        "downhill after that",
-        "the port would close, and that the ferries would stop in May",
+    # The parser made "attempt" the subject of "said": what was said never holds who said it,
+    # so the speaker is the one named after the cue.
+    assert quoted_by("conjunct_content") == [
+        (
+            "Ruiz's attempt to explain the fees only angered the harbour board, and the hearing "
+            "went downhill after that",
+            "one person",
+        ),
+        ("the port would close, and that the ferries would stop in May", "Ruiz"),
+    ]
+
+
+def test_a_conjunct_after_a_subject_read_as_the_cues_object_starts_after_the_cue() -> None:
+    # `A former harbour board chairman says Mayor Ana Kovac and the council's leaders should
+    # ...`, with "Kovac" the cue's object and "and the council's leaders should ..." its
+    # clause: the content runs from "Mayor", not from the sentence's start (which held the
+    # chairman, its speaker).
+    assert quoted_by("first_subject_read_as_object") == [
+        (
+            "Mayor Ana Kovac and the council\u2019s leaders should immediately come up with a "
+            "plan to replace the ferry",
+            "A former harbour board chairman",
+        )
+    ]
+
+
+def test_a_content_holding_its_own_speaker_is_no_content() -> None:
+    # `Dr. Connie Marsh, who as a Navy captain was ..., said that in 1998 ...`, with the
+    # relative clause read as a parataxis of "said": it said nothing; the clause after "said"
+    # is hers.
+    assert quoted_by("content_holding_its_speaker", with_rule=True) == [
+        (
+            "reported clause",
+            "in 1998, Ruiz allowed her staff to think that the pain in her leg was due to a "
+            "pulled muscle",
+            "Connie Marsh",
+        )
     ]
 
 

@@ -79,6 +79,7 @@ from quoteattr_server.engine.speakers import (
     is_person_noun,
     is_source_noun,
     mention_words,
+    name_after_cue,
     name_set_off_after,
     named_by_participle,
     organization_name,
@@ -540,6 +541,15 @@ def _reported_drafts(
             speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, item.rule)
         else:
             speaker = speaker_at_cue(CueSite(item.sentence, item.cue, layout, lexicon))
+        if speaker is not None and _holds(item, speaker.word):
+            # What someone said never holds the one who said it: `Ruiz's attempt to explain
+            # the fees ..., said one person`, parsed with "attempt" the subject of "said", is
+            # the person's after the cue; `Dr. Connie Marsh, who ..., said that ...`, read as
+            # a parataxis of the clause after, nobody's.
+            after = name_after_cue(CueSite(item.sentence, item.cue, layout, lexicon))
+            if after is None or _holds(item, after):
+                continue
+            speaker = SpeakerHead(item.sentence, after, Rule.NAME_AFTER_CUE)
         if speaker is None:
             drafts.extend(_reported_drafts(layout, lexicon, outermost(item.nested), direct))
             continue
@@ -588,6 +598,12 @@ def _before_quoted_report(
     if not kept or layout.inside_quote(kept[-1]):
         return item
     return replace(item, content=Span(content.start, kept[-1].end))
+
+
+def _holds(item: ReportedContent, word: Word) -> bool:
+    """Whether a reported content holds `word` (a medial cue's content is in pieces around its
+    source: `The museum, Mr. Bush said, celebrated ...` holds no Bush)."""
+    return any(piece.contains(word.span) for piece in item.pieces or (item.content,))
 
 
 def _reported_lemma(item: ReportedContent) -> str:

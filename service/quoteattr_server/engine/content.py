@@ -2286,7 +2286,8 @@ def _joined_conjuncts(found: list[ReportedContent], text: str) -> list[ReportedC
     of the content of the same cue right before it (`said the port would close, and that the
     ferries would stop`: one content), else of the sentence it stands in, whose first half the
     parser cut off (`Kovac's answer angered the board, and the meeting fell apart from there,
-    said one source`): the content then runs from the sentence's start."""
+    said one source`): the content then runs from the sentence's start, or from after the cue
+    when the cue comes first."""
     ordered = sorted(found, key=lambda r: r.content.start)
     joined: list[ReportedContent] = []
     for item in ordered:
@@ -2303,8 +2304,41 @@ def _joined_conjuncts(found: list[ReportedContent], text: str) -> list[ReportedC
                 before, content=Span(before.content.start, item.content.end)
             )
         elif first is not None and before is None:
+            first = _first_conjunct_on_cue(item) or first
             joined.append(replace(item, content=Span(first.start, item.content.end)))
     return joined
+
+
+def _first_conjunct_on_cue(item: ReportedContent) -> Word | None:
+    """Where the first half of a content opening with "and" begins when its cue comes before
+    it: right after the cue (past "that"), when the words between open with "that" or hold a
+    verb (`He said that about 100 others were there and that ...`) or are the cue's object
+    right before the "and"
+    (`A former chairman says President Ana Kovac and the party's leaders should ...`, the
+    first subject read as the cue's object); else None (`she said several months later, and
+    ...`: no first half after the cue)."""
+    sentence = item.sentence
+    between = [
+        w
+        for w in sentence.words
+        if item.cue_end.end < w.start < item.content.start and w.upos != "PUNCT"
+    ]
+    if not between:
+        return None
+    object_before = any(
+        c.deprel in ("obj", "iobj")
+        and sentence.subtree(c.index)[-1].index == between[-1].index
+        and sentence.words[between[-1].index + 1].start == item.content.start
+        for c in sentence.children(item.cue.index)
+    )
+    opens_clause = between[0].text.lower() == "that" or any(
+        w.upos in ("VERB", "AUX") for w in between
+    )
+    if not object_before and not opens_clause:
+        return None
+    if between[0].text.lower() == "that" and len(between) > 1:
+        return between[1]
+    return between[0]
 
 
 def name_colon(sentence: Sentence, layout: Layout, lexicon: Lexicon) -> ReportedContent | None:
