@@ -48,3 +48,14 @@ def test_a_name_after_a_relation_in_the_complement_stays_there() -> None:
     assert quoted_by("name_after_relation_complement") == [
         ("\u201cWe will appeal,\u201d", "a lawyer")
     ]
+
+
+def test_a_name_read_as_a_conjunct_of_a_titles_complement_names_its_holder() -> None:
+    # `said the Chief Minister of Punjab, Bhagwant Mann.`, with the name a conjunct of
+    # "Punjab" (no "and"): the name is the capitalised title's apposition, so Mann speaks
+    # with the post as his role (the speaker was "the Chief Minister").
+    doc = late_appositions_rehung(parsed("post_complement_then_name_as_conjunct"), LEXICON)
+    name, minister = word_of(doc, "Bhagwant"), word_of(doc, "Minister")
+    assert (name.head, name.deprel) == (minister.index, "appos")
+    result = attribute(parsed("post_complement_then_name_as_conjunct"), LEXICON)
+    assert roles_by_name(result) == {"Bhagwant Mann": ["the Chief Minister of Punjab"]}

@@ -558,6 +558,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Ukraine's air force", SourceCategory.OFFICIAL),
         ("Israeli forces", SourceCategory.OFFICIAL),
         ("Cllr", SourceCategory.OFFICIAL),  # a British councillor's title
+        ("The Taoiseach", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:

@@ -4,12 +4,13 @@
 "family", the last noun before the comma: the speaker was then "a lawyer", and the name seemed
 the family's. A person's name (a proper noun with a `flat` part, as the parser writes given name
 and surname) set off by a comma right after the complement of a post ("a lawyer for the family",
-"the president of the farmers' union", "a spokesman for the Ministry of Defence") names the
-holder of the post: it becomes the post's apposition. Not when the name ends in a word of
-organisations' names ("a spokeswoman for the maker, Kestrel Pharma": the maker's name), when a
-noun of the complement is a post or relation itself ("a lawyer for the mayor, Tom Reyes" may
-name the mayor), when the name does not follow the complement at once, nor for a plural post
-("Several harbour pilots -- for example, Tomas Ruiz": an example of many).
+"the president of the farmers' union", "a spokesman for the Ministry of Defence", "the Chief
+Minister of Punjab", there read as a conjunct with no "and") names the holder of the post: it
+becomes the post's apposition. Not when the name ends in a word of organisations' names ("a
+spokeswoman for the maker, Kestrel Pharma": the maker's name), when a noun of the complement
+is a post or relation itself ("a lawyer for the mayor, Tom Reyes" may name the mayor), when
+the name does not follow the complement at once, nor for a plural post ("Several harbour
+pilots -- for example, Tomas Ruiz": an example of many).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _rehung(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     for word in sentence.words:
         post = _post_named(sentence, word, lexicon)
         if post is not None:
-            arcs[word.index] = (post.index, None)
+            arcs[word.index] = (post.index, "appos")
     return with_arcs(sentence, arcs)
 
 
@@ -46,7 +47,7 @@ def _post_named(sentence: Sentence, name: Word, lexicon: Lexicon) -> Word | None
         if _person_noun(noun, lexicon):
             return None  # `a lawyer for the mayor, Tom Reyes`: maybe the mayor's name
         noun = words[noun.head]
-        if noun.upos == "NOUN" and _person_noun(noun, lexicon):
+        if (noun.upos == "NOUN" or lexicon.is_title(noun.text)) and _person_noun(noun, lexicon):
             # One post, one holder: `Several harbour pilots -- for example, Tomas Ruiz` is an
             # example of many.
             return noun if "Number=Plur" not in noun.feats else None
@@ -54,9 +55,16 @@ def _post_named(sentence: Sentence, name: Word, lexicon: Lexicon) -> Word | None
 
 
 def _person_name_apposed(sentence: Sentence, name: Word) -> bool:
-    """A capitalised proper noun with a `flat` part, set off by a comma as an apposition."""
+    """A capitalised proper noun with a `flat` part, set off by a comma as an apposition (or
+    as a conjunct with no "and": `the Chief Minister of Punjab, Bhagwant Mann`)."""
     return (
-        name.deprel == "appos"
+        (
+            name.deprel == "appos"
+            or (
+                name.deprel == "conj"
+                and not any(c.deprel == "cc" for c in sentence.children(name.index))
+            )
+        )
         and name.upos == "PROPN"
         and name.text[:1].isupper()
         and name.head >= 0
