@@ -903,6 +903,15 @@ def test_a_pronoun_goes_to_the_person_of_its_stated_gender() -> None:
     ]
 
 
+def test_a_pronoun_no_subject_can_take_goes_to_the_person_named_aside() -> None:
+    # `Ana Kovac, the mayor, met union leader Tom Reyes on Monday. She said ... He said ...`:
+    # "he" is no Kovac (she is "she"); Reyes, named as the object, is the one meant.
+    assert quoted_by("pronoun_for_person_named_aside") == [
+        ("the talks were productive", "Ana Kovac"),
+        ("they were a waste of time", "Tom Reyes"),
+    ]
+
+
 def test_a_trailing_source_set_off_by_commas_reports_all_before_it() -> None:
     # `..., the bank's chief economist, Hamid Qureshi, said`: a description and a name set off
     # by commas are the source, no part of the content; a view the clause before reports

@@ -863,6 +863,9 @@ class Resolver:
         # People named outside the subject with a stated gender (`met Ms Dunmore`): a pronoun
         # of that gender goes to them when the subject's gender is not known to match.
         self._gendered: list[_Sighting] = []
+        # Every person named outside the subject (`met union leader Tom Reyes`): the one a
+        # gendered pronoun means when no subject before it can be (`She said ... He said ...`).
+        self._named_aside: list[_Sighting] = []
         # What the article states of each referent's gender: honorifics, gendered role nouns,
         # and the pronouns already resolved to it. A pronoun never goes to the other gender.
         self._genders: dict[str, str] = {}
@@ -874,12 +877,10 @@ class Resolver:
             sighting = _Sighting(occurrence.start, occurrence.paragraph, referent)
             if occurrence.is_subject:
                 self._sightings.append(sighting)
-            elif (
-                occurrence.gender is not None
-                and not occurrence.in_headline
-                and occurrence.names_a_person_here
-            ):
-                self._gendered.append(sighting)
+            elif not occurrence.in_headline and occurrence.names_a_person_here:
+                if occurrence.gender is not None:
+                    self._gendered.append(sighting)
+                self._named_aside.append(sighting)
 
     def resolve(self, mention: list[Word], paragraph: int, *, remember: bool = True) -> Referent:
         """Who `mention` refers to; with `remember`, it becomes the latest one mentioned there,
@@ -925,6 +926,8 @@ class Resolver:
                 found = self._stated_gender_instead(found, mention[0].start, paragraph, gender)
             if found is None and pronoun_kind == "person":
                 found = self._described_subject_since(mention[0], paragraph)
+            if found is None and pronoun_kind == "person" and gender is not None:
+                found = self._named_aside_before(mention[0].start, paragraph, gender)
             if found is None and pronoun_kind == "group":
                 found = self._group_subject_before(mention[0], paragraph)
             if found is not None:
@@ -1546,6 +1549,20 @@ class Resolver:
             and self._genders.get(s.referent.key) == gender
         ]
         return stated[-1].referent if stated else found
+
+    def _named_aside_before(self, before: int, paragraph: int, gender: str) -> Referent | None:
+        """`Ana Kovac met union leader Tom Reyes. She said ... He said ...`: a gendered pronoun
+        no subject can take is the person last named outside a subject in its paragraph, when
+        the article gives them no other gender."""
+        candidates = [
+            s
+            for s in self._named_aside
+            if s.start < before
+            and s.paragraph == paragraph
+            and s.referent.kind is SpeakerKind.PERSON
+            and not self._other_gender(s, gender)
+        ]
+        return candidates[-1].referent if candidates else None
 
     def _other_gender(self, sighting: _Sighting, gender: str | None) -> bool:
         known = self._genders.get(sighting.referent.key)
