@@ -77,6 +77,24 @@ def test_different_kinds_of_one_name_stay_apart() -> None:
     assert len(result.speakers) == 2
 
 
+def test_one_surname_called_by_honorifics_of_two_genders_stays_two_people() -> None:
+    # `"...," said Mrs. Okafor. Mr. Okafor said ... "...," he said.`: one surname, no first
+    # names, two people; each keeps the gender its honorific states, and "he" is Mr. Okafor.
+    wife = Speaker("s1", "Okafor", SpeakerKind.PERSON, (), (_span("Mrs. Okafor", 0),))
+    husband = Speaker("s2", "Okafor", SpeakerKind.PERSON, (), (_span("Mr. Okafor", 40),))
+    result = merged_speakers(
+        AttributionResult((_quote("s1", 0), _quote("s2", 40)), (wife, husband))
+    )
+    assert len(result.speakers) == 2
+    found = attribute(parsed("one_surname_two_honorifics"), load_lexicon())
+    by_id = {s.id: (s.name, s.gender.value) for s in found.speakers}
+    assert [by_id[q.speaker_id or ""] for q in found.quotes] == [
+        ("Okafor", "female"),
+        ("Okafor", "male"),
+        ("Okafor", "male"),
+    ]
+
+
 def test_co_speakers_follow_their_merge_and_never_repeat_the_speaker() -> None:
     # "Ruiz and Kovac said" (s2: Kovac), then Kovac's own quote (s3): merged into s2.
     ruiz = Speaker("s1", "Tomas J. Ruiz", SpeakerKind.PERSON, (), (_span("Ruiz", 0),))

@@ -305,6 +305,19 @@ class NameIndex:
         body = [o for o in before if not o.in_headline] or before
         return self.canonical(body[0].text) if body else self.canonical(name)
 
+    def key_at(self, canonical: str, start: int) -> str:
+        """The key of the person a name written at `start` is: its canonical name, apart by
+        gender where the article gives the name to both (`Mrs. Patel` and `Mr. Patel`, two
+        people of one surname, when no first names tell them apart)."""
+        key = canonical.lower()
+        stated = {
+            o.gender for o in self.occurrences if o.gender and self.canonical(o.text) == canonical
+        }
+        if len(stated) < 2:
+            return key
+        here = next((o.gender for o in self.occurrences if o.start == start and o.gender), None)
+        return f"{key}#{here}" if here else key
+
     def _written_before(self, occurrence: NameOccurrence, offset: int) -> bool:
         """The given names of `occurrence` are written right before `offset`, where its
         surname stands."""
@@ -871,9 +884,10 @@ class Resolver:
         self._genders: dict[str, str] = {}
         for occurrence in names.occurrences:
             canonical = names.canonical(occurrence.text)
+            key = names.key_at(canonical, occurrence.start)
             if occurrence.gender is not None:
-                self._genders.setdefault(canonical.lower(), occurrence.gender)
-            referent = Referent(canonical.lower(), canonical, names.kind_of(canonical), "name")
+                self._genders.setdefault(key, occurrence.gender)
+            referent = Referent(key, canonical, names.kind_of(canonical), "name")
             sighting = _Sighting(occurrence.start, occurrence.paragraph, referent)
             if occurrence.is_subject:
                 self._sightings.append(sighting)
@@ -893,7 +907,10 @@ class Resolver:
         elif parts.name_words:
             canonical = self._names.canonical_at(parts.name_text(self._text), start)
             referent = Referent(
-                canonical.lower(), canonical, self._names.kind_of(canonical), "name"
+                self._names.key_at(canonical, parts.name_words[0].start),
+                canonical,
+                self._names.kind_of(canonical),
+                "name",
             )
         else:
             referent = self._resolve_nominal(mention, paragraph)

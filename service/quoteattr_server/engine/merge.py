@@ -201,7 +201,26 @@ MAX_POSSESSOR_WORDS = 3
 
 
 def _compatible(first: Speaker, second: Speaker) -> bool:
-    return SpeakerKind.UNKNOWN in (first.kind, second.kind) or first.kind is second.kind
+    """Of one kind (or one of unknown kind), and not called by honorifics of two genders
+    (`Mrs. Patel` is not `Mr. Patel`)."""
+    kinds = SpeakerKind.UNKNOWN in (first.kind, second.kind) or first.kind is second.kind
+    genders = _honorific_genders(first) | _honorific_genders(second)
+    return kinds and len(genders) < 2
+
+
+# Honorifics that state a gender, as mentions open with them.
+_HONORIFIC_GENDERS = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord"), "male"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady"), "female"),
+}
+
+
+def _honorific_genders(speaker: Speaker) -> set[str]:
+    return {
+        gender
+        for mention in speaker.mentions
+        if (gender := _HONORIFIC_GENDERS.get(mention.text.split(" ", 1)[0].lower()))
+    }
 
 
 def _role_owner(speaker: Speaker, speakers: tuple[Speaker, ...], text: str) -> Speaker | None:

@@ -280,11 +280,14 @@ def _descriptions(
 
 
 def _namesakes(speaker: Speaker, other: Speaker) -> bool:
-    """Two speakers with one surname and different first names ("Bill" and "Hillary Clinton");
-    "Olsen" beside "Maria Olsen" is taken as one person."""
+    """Two speakers with one surname and different first names ("Bill" and "Hillary Clinton"),
+    or of one name kept apart (`Mrs. Patel` and `Mr. Patel`); "Olsen" beside "Maria Olsen" is
+    taken as one person."""
     surname = _surname(speaker)
     if other.id == speaker.id or surname is None or surname != _surname(other):
         return False
+    if speaker.name == other.name:
+        return True
     first, second = speaker.name.split()[:-1], other.name.split()[:-1]
     return bool(first) and bool(second) and not set(first) & set(second)
 
