@@ -157,6 +157,7 @@ class NameIndex:
         self._lexicon = lexicon
         self._canonical_cache: dict[str, str] = {}
         self._kind_cache: dict[str, SpeakerKind] = {}
+        self._stated_genders: dict[str, set[str]] | None = None  # canonical -> genders stated
         self.occurrences: list[NameOccurrence] = []
         text = layout.doc.text
         body: list[Sentence] = []
@@ -310,10 +311,12 @@ class NameIndex:
         gender where the article gives the name to both (`Mrs. Patel` and `Mr. Patel`, two
         people of one surname, when no first names tell them apart)."""
         key = canonical.lower()
-        stated = {
-            o.gender for o in self.occurrences if o.gender and self.canonical(o.text) == canonical
-        }
-        if len(stated) < 2:
+        if self._stated_genders is None:
+            self._stated_genders = {}
+            for o in self.occurrences:
+                if o.gender:
+                    self._stated_genders.setdefault(self.canonical(o.text), set()).add(o.gender)
+        if len(self._stated_genders.get(canonical, ())) < 2:
             return key
         here = next((o.gender for o in self.occurrences if o.start == start and o.gender), None)
         return f"{key}#{here}" if here else key
