@@ -290,3 +290,17 @@ def test_a_time_word_before_a_noun_and_a_verb_of_speech_opens_a_clause() -> None
     assert doc.sentences[1] == before.sentences[1]
     result = attribute(before, LEXICON)
     assert roles_by_name(result)["Lena Okafor"] == ["the carmaker\u2019s finance chief"]
+
+
+def test_a_clause_after_a_cues_object_has_the_object_for_subject() -> None:
+    # `... and reported the Croatian leader told him Zagreb stands ready to help`, with
+    # "leader" the object of "reported" and "told" a conjunct with no subject: what Kovac
+    # reported is the whole clause, the leader its subject (it was "the Croatian leader" and
+    # "Zagreb stands ready to help", two contents).
+    doc = subjects_repaired(parsed("object_read_for_clause_subject"), LEXICON)
+    leader, told, reported = (word_of(doc, t) for t in ("leader", "told", "reported"))
+    assert (leader.head, leader.deprel) == (told.index, "nsubj")
+    assert (told.head, told.deprel) == (reported.index, "ccomp")
+    assert quoted_by("object_read_for_clause_subject") == [
+        ("the Croatian leader told him Zagreb stands ready to help", "Kovac")
+    ]

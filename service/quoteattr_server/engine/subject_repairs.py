@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Nine misparses of news sentences take the speaker from a cue, or what it says of them:
+Ten misparses of news sentences take the speaker from a cue, or what it says of them:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -27,7 +27,10 @@ Nine misparses of news sentences take the speaker from a cue, or what it says of
   its chief executive." tagged an adjective and read as the clause of "said";
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
-  Mendes is.
+  Mendes is;
+- a clause's subject read as the cue's object: in "... and reported the Russian leader told
+  him ..." "told" is a conjunct with no subject, and "the Russian leader" was what was
+  reported.
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -61,13 +64,14 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the nine misparses above restored."""
+    """`doc` with the subjects of the ten misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
         sentence = _subordinated(_restored(_time_set_aside(sentence, lexicon)), lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
-        return _trailing_source_returned(_role_adjective_as_noun(sentence, lexicon), lexicon)
+        sentence = _role_adjective_as_noun(sentence, lexicon)
+        return _object_told_clause(_trailing_source_returned(sentence, lexicon), lexicon)
 
     return each_sentence_repaired(doc, repaired)
 
@@ -479,6 +483,45 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
 _NOUN_MARKERS = frozenset({"det", "nmod:poss", "compound"})
 # What the parser makes of a role adjective after its cue: `said its chief executive`.
 _CLAUSE_READINGS = frozenset({"ccomp", "xcomp"})
+
+
+def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`... and reported the Russian leader told him Moscow stands ready`: the parser made
+    "leader" the object of "reported" and "told" a conjunct with no subject of its own. A
+    finite verb with no subject, conjunction or comma before it, right after the object of a
+    cue that ends in its head (or the head's name), is the cue's reported clause, with the
+    object for subject."""
+    words = sentence.words
+    for verb in words[2:]:
+        children = sentence.children(verb.index)
+        if (
+            verb.upos != "VERB"
+            or "VerbForm=Fin" not in verb.feats
+            or verb.deprel not in ("conj", "parataxis")
+            or any(c.base_deprel in ("nsubj", "cc", "mark") for c in children)
+        ):
+            continue
+        before = words[verb.index - 1]
+        obj = next(
+            (
+                a
+                for a in (before, *sentence.ancestors(before.index))
+                if a.deprel == "obj" and a.head >= 0
+            ),
+            None,
+        )
+        if obj is None or _last_word(sentence, obj) != before.index:
+            continue
+        if any(w.index > obj.index and w.deprel != "flat" for w in sentence.subtree(obj.index)):
+            continue  # `the famous story John Kennedy told`: a clause on the noun, no subject
+        cue = words[obj.head]
+        if cue.index < obj.index and lexicon.is_cue(cue.lemma) and cue.upos == "VERB":
+            arcs: dict[int, tuple[int, str | None]] = {
+                obj.index: (verb.index, "nsubj"),
+                verb.index: (cue.index, "ccomp"),
+            }
+            return with_arcs(sentence, arcs)
+    return sentence
 
 
 def _role_adjective_as_noun(sentence: Sentence, lexicon: Lexicon) -> Sentence:
