@@ -281,6 +281,15 @@ def test_first_lady_is_a_post_and_an_eyewitness_a_role() -> None:
     }
 
 
+def test_an_apposition_after_a_party_tag_set_off_by_commas_is_a_role() -> None:
+    # `said Rep. Ana Lind, R-Texas, a member of the Armed Services Committee`: wire copy sets
+    # the party tag off by commas, not brackets; the apposition after it is hers.
+    assert roles_by_name(attribute(parsed("apposition_after_wire_party_tag"), LEXICON)) == {
+        "Ana Lind": ["Rep.", "a member of the Armed Services Committee"],
+        "Tom Reyes": ["Sen.", "the ranking member of the panel"],
+    }
+
+
 TWO_OF_A_NAME = """
 1 Ivo Ivo PROPN 3 nsubj
 2 Marin Marin PROPN 1 flat

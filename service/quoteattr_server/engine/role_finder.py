@@ -49,6 +49,7 @@ from quoteattr_server.engine.roles import (
 )
 from quoteattr_server.engine.speakers import (
     COMPLEMENT_PREPOSITIONS,
+    MAX_TAG_WORDS,
     NAMING_PARTICIPLES,
     after_party_tag,
     before_party_tag,
@@ -617,8 +618,24 @@ class RoleReader:
         return head is not None and self.is_role_noun(head)
 
     def _skip_tags(self, words: Sequence[Word], position: int) -> int:
-        """Past a possessive-free party or place tag in brackets: `(D-Ohio)`."""
-        return after_party_tag(words, position)
+        """Past a possessive-free party or place tag in brackets, `(D-Ohio)`, or set off by
+        commas as wire copy writes it, `, R-Texas,` (to the comma after it)."""
+        position = after_party_tag(words, position)
+        if (
+            position + 2 < len(words)
+            and words[position].text == ","
+            and (_WIRE_PARTY_TAG.match(words[position + 1].text))
+        ):
+            closing = next(
+                (
+                    w.index
+                    for w in words[position + 1 : position + 2 + MAX_TAG_WORDS]
+                    if w.text == ","
+                ),
+                None,
+            )
+            return closing if closing is not None else position
+        return position
 
     def _skip_age(self, words: Sequence[Word], comma: int) -> int:
         """`, 54,`: the comma after the age, else `comma` itself."""
@@ -1431,6 +1448,9 @@ def _first_lady(words: Sequence[Word], position: int) -> bool:
     )
 
 
+# A party tag as wire copy writes it after a name: `R-Texas`, `D-N.Y.` (the tokenizer may
+# cut it after the hyphen: `R-` then `Texas`).
+_WIRE_PARTY_TAG = re.compile(r"^[DRI]-")
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 # The words between a title and its portfolio before a name, read backwards from the
 # portfolio: `Secretary of State`, `Minister for Housing`, `ambassador to the United Nations`.
