@@ -2313,10 +2313,9 @@ def _first_conjunct_on_cue(item: ReportedContent) -> Word | None:
     """Where the first half of a content opening with "and" begins when its cue comes before
     it: right after the cue (past "that"), when the words between open with "that" or hold a
     verb (`He said that about 100 others were there and that ...`) or are the cue's object
-    right before the "and"
-    (`A former chairman says President Ana Kovac and the party's leaders should ...`, the
-    first subject read as the cue's object); else None (`she said several months later, and
-    ...`: no first half after the cue)."""
+    right before the "and" (`A former chairman says President Ana Kovac and the party's
+    leaders should ...`, the first subject read as the cue's object); else None (`she said
+    several months later, and ...`: no first half after the cue)."""
     sentence = item.sentence
     between = [
         w

@@ -362,8 +362,7 @@ class NameIndex:
         name first is later called by its first word. Only when one name opens with that word,
         none ends with it, and the article says the name is a person's (a role, a title or a
         gender where it is written, or three words, none a body's nor in capitals: `Kim Jong
-        Un`; not
-        `Mexico City` for `Mexico`)."""
+        Un`; not `Mexico City` for `Mexico`)."""
         found = {
             o.tokens: o
             for o in self.occurrences
