@@ -304,3 +304,13 @@ def test_a_clause_after_a_cues_object_has_the_object_for_subject() -> None:
     assert quoted_by("object_read_for_clause_subject") == [
         ("the Croatian leader told him Zagreb stands ready to help", "Kovac")
     ]
+
+
+def test_acting_before_a_title_is_its_rank_not_a_verb() -> None:
+    # `said acting Prime Minister Jonas Berg`, with "acting" a participle and the title its
+    # object: "acting" modifies the title, and Berg speaks (the quote had no speaker).
+    doc = subjects_repaired(parsed("acting_read_as_verb"), LEXICON)
+    acting, minister = word_of(doc, "acting"), word_of(doc, "Minister")
+    assert (acting.upos, acting.head, acting.deprel) == ("ADJ", minister.index, "amod")
+    result = attribute(parsed("acting_read_as_verb"), LEXICON)
+    assert roles_by_name(result) == {"Jonas Berg": ["acting Prime Minister"]}

@@ -30,7 +30,8 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
   Mendes is;
 - a clause's subject read as the cue's object: in "... and reported the Russian leader told
   him ..." "told" is a conjunct with no subject, and "the Russian leader" was what was
-  reported.
+  reported; also "acting" before a title read as a participle with the title its object
+  ("said acting Prime Minister Jonas Berg": nobody spoke).
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -70,7 +71,7 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         sentence = _subordinated(_restored(_time_set_aside(sentence, lexicon)), lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
-        sentence = _role_adjective_as_noun(sentence, lexicon)
+        sentence = _role_adjective_as_noun(_acting_as_rank(sentence, lexicon), lexicon)
         return _object_told_clause(_trailing_source_returned(sentence, lexicon), lexicon)
 
     return each_sentence_repaired(doc, repaired)
@@ -521,6 +522,33 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
                 verb.index: (cue.index, "ccomp"),
             }
             return with_arcs(sentence, arcs)
+    return sentence
+
+
+def _acting_as_rank(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`said acting Prime Minister Jonas Berg`: "acting" tagged a participle with the title
+    as its object, so nobody spoke. Before a title it is a rank, modifying the title, which
+    takes its place in the sentence."""
+    words = sentence.words
+    for acting in words[:-1]:
+        title = words[acting.index + 1]
+        if title.upos == "ADJ" and acting.index + 2 < len(words):
+            title = words[acting.index + 2]  # `acting Prime Minister`
+        if (
+            acting.text.lower() != "acting"
+            or acting.upos != "VERB"
+            or title.head != acting.index
+            or title.deprel != "obj"
+            or not lexicon.is_title(title.text)
+        ):
+            continue
+        repaired = with_arcs(
+            sentence,
+            {title.index: (acting.head, acting.deprel), acting.index: (title.index, "amod")},
+        )
+        fixed = list(repaired.words)
+        fixed[acting.index] = dataclasses.replace(fixed[acting.index], upos="ADJ")
+        return dataclasses.replace(repaired, words=tuple(fixed))
     return sentence
 
 
