@@ -327,6 +327,17 @@ def test_a_possessors_claim_or_view_is_theirs_and_a_rejected_claim_no_ones() -> 
     ]
 
 
+def test_the_question_a_report_answers_is_no_part_of_it() -> None:
+    # `Kovac said the port would reopen, when asked about the strike`, with the question hung
+    # on "reopen": it is when she said it; set off by a comma only (`would strike when asked
+    # to work overtime` is what Ruiz said).
+    assert quoted_by("question_after_content") == [
+        ("the port would reopen", "Kovac"),
+        ("she would not resign", "Lind"),
+        ("the union would strike when asked to work overtime", "Ruiz"),
+    ]
+
+
 def test_branding_something_quotes_what_it_was_called() -> None:
     # `The ministry branded the report a "work of fiction."`: a verb of labelling, like
     # "called", quotes its words; the quotation was nobody's (or the mayor's, said before).

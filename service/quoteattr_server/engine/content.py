@@ -2152,6 +2152,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
+    found = [_before_question_asked(item) for item in found]
     found = _without_trailing_reports(found, layout, lexicon)
     found = _without_circumstances_of_reporting_cues(found, lexicon)
     text = layout.doc.text
@@ -2211,6 +2212,42 @@ def _without_circumstances_of_reporting_cues(
         or item.content.start < item.cue.start
         or not _opens_with_circumstance(item, lexicon)
     ]
+
+
+def _before_question_asked(item: ReportedContent) -> ReportedContent:
+    """`Kovac said the port would reopen, when asked about the strike`: the question the
+    words answered, which the parser hung on the content's verb, is when they were said, no
+    part of them; the content ends before its comma."""
+    sentence = item.sentence
+    words = [w for w in sentence.words if item.content.start <= w.start < item.content.end]
+    for verb in words:
+        if verb.lemma.lower() not in _QUESTIONING or any(
+            c.base_deprel == "nsubj" for c in sentence.children(verb.index)
+        ):
+            continue
+        opener = next(
+            (
+                c
+                for c in sentence.children(verb.index)
+                if c.deprel in ("advmod", "mark") and c.text.lower() in _QUESTION_TIMES
+            ),
+            None,
+        )
+        if opener is None or opener.index < 2 or sentence.words[opener.index - 1].text != ",":
+            continue
+        clause = [w for w in sentence.subtree(verb.index) if w.upos != "PUNCT"]
+        if not clause or clause[0].index != opener.index or clause[-1].end < item.content.end:
+            continue  # the clause must run to the content's end
+        kept = trim_punct([w for w in words if w.index < opener.index - 1])
+        if kept:
+            return replace(item, content=Span(item.content.start, kept[-1].end))
+    return item
+
+
+# Verbs of the question a source answers (`when asked about ...`, `when pressed on ...`), and
+# the words that say it came first.
+_QUESTIONING = frozenset({"ask", "question", "press"})
+_QUESTION_TIMES = frozenset({"when", "after", "if", "as"})
 
 
 def _opens_with_circumstance(item: ReportedContent, lexicon: Lexicon) -> bool:
