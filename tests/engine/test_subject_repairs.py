@@ -314,3 +314,12 @@ def test_acting_before_a_title_is_its_rank_not_a_verb() -> None:
     assert (acting.upos, acting.head, acting.deprel) == ("ADJ", minister.index, "amod")
     result = attribute(parsed("acting_read_as_verb"), LEXICON)
     assert roles_by_name(result) == {"Jonas Berg": ["acting Prime Minister"]}
+
+
+def test_the_one_told_tagged_a_verb_is_the_addressee() -> None:
+    # `The minister told reporters the deal was dead`, with "reporters" tagged a verb and made
+    # a clause of "told": it is the one told, and the content is the clause after it.
+    doc = subjects_repaired(parsed("addressee_read_as_verb"), LEXICON)
+    reporters, told = word_of(doc, "reporters"), word_of(doc, "told")
+    assert (reporters.upos, reporters.head, reporters.deprel) == ("NOUN", told.index, "iobj")
+    assert quoted_by("addressee_read_as_verb") == [("the deal was dead", "The minister")]

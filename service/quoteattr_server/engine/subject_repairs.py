@@ -31,7 +31,8 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
 - a clause's subject read as the cue's object: in "... and reported the Russian leader told
   him ..." "told" is a conjunct with no subject, and "the Russian leader" was what was
   reported; also "acting" before a title read as a participle with the title its object
-  ("said acting Prime Minister Jonas Berg": nobody spoke).
+  ("said acting Prime Minister Jonas Berg": nobody spoke), and the one told tagged a verb
+  ("The minister told reporters the deal was dead": "reporters" was what was told).
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -71,7 +72,8 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         sentence = _subordinated(_restored(_time_set_aside(sentence, lexicon)), lexicon)
         for repair in _REPAIRS:
             sentence = repair(sentence)
-        sentence = _role_adjective_as_noun(_acting_as_rank(sentence, lexicon), lexicon)
+        sentence = _acting_as_rank(_addressee_read_as_verb(sentence, lexicon), lexicon)
+        sentence = _role_adjective_as_noun(sentence, lexicon)
         return _object_told_clause(_trailing_source_returned(sentence, lexicon), lexicon)
 
     return each_sentence_repaired(doc, repaired)
@@ -522,6 +524,33 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
                 verb.index: (cue.index, "ccomp"),
             }
             return with_arcs(sentence, arcs)
+    return sentence
+
+
+def _addressee_read_as_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`The minister told reporters the deal was dead`, with "reporters" tagged a verb (its
+    lemma the noun's) and made a clause of "told": a word of people right after a cue of
+    telling, with no words of its own, is the one told."""
+    words = sentence.words
+    for told in words[:-2]:
+        addressee = words[told.index + 1]
+        if (
+            told.upos == "VERB"
+            and told.lemma.lower() in lexicon.recipient_cues
+            and addressee.upos == "VERB"
+            and addressee.head == told.index
+            and not sentence.children(addressee.index)
+            and (
+                lexicon.is_role_word(addressee.lemma)
+                or addressee.text.lower() in lexicon.group_nouns
+            )
+        ):
+            repaired = with_arcs(sentence, {addressee.index: (told.index, "iobj")})
+            fixed = list(repaired.words)
+            fixed[addressee.index] = dataclasses.replace(
+                fixed[addressee.index], upos="NOUN", feats="Number=Plur"
+            )
+            return dataclasses.replace(repaired, words=tuple(fixed))
     return sentence
 
 
