@@ -323,3 +323,16 @@ def test_the_one_told_tagged_a_verb_is_the_addressee() -> None:
     reporters, told = word_of(doc, "reporters"), word_of(doc, "told")
     assert (reporters.upos, reporters.head, reporters.deprel) == ("NOUN", told.index, "iobj")
     assert quoted_by("addressee_read_as_verb") == [("the deal was dead", "The minister")]
+
+
+def test_a_participle_after_the_subject_read_as_its_verb_is_the_subjects() -> None:
+    # `Two people briefed on the talks said a deal was close`, with "briefed" a finite verb,
+    # "people" its subject and "said" left with none: "briefed on the talks" describes the
+    # people, who speak, described.
+    doc = subjects_repaired(parsed("participle_read_as_clause"), LEXICON)
+    people, briefed, said = (word_of(doc, t) for t in ("people", "briefed", "said"))
+    assert (people.head, people.deprel) == (said.index, "nsubj")
+    assert (briefed.head, briefed.deprel) == (people.index, "acl")
+    assert quoted_by("participle_read_as_clause") == [
+        ("a deal was close", "Two people briefed on the talks")
+    ]

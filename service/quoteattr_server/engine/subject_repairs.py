@@ -31,8 +31,10 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
 - a clause's subject read as the cue's object: in "... and reported the Russian leader told
   him ..." "told" is a conjunct with no subject, and "the Russian leader" was what was
   reported; also "acting" before a title read as a participle with the title its object
-  ("said acting Prime Minister Jonas Berg": nobody spoke), and the one told tagged a verb
-  ("The minister told reporters the deal was dead": "reporters" was what was told).
+  ("said acting Prime Minister Jonas Berg": nobody spoke), the one told tagged a verb
+  ("The minister told reporters the deal was dead": "reporters" was what was told), and a
+  participle after the subject read as its verb ("Two people briefed on the talks said ...":
+  "said" had no subject).
 Each repair changes the arcs of the words concerned only; text and offsets stay as written.
 """
 
@@ -73,6 +75,7 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
         for repair in _REPAIRS:
             sentence = repair(sentence)
         sentence = _acting_as_rank(_addressee_read_as_verb(sentence, lexicon), lexicon)
+        sentence = _participle_read_as_clause(sentence, lexicon)
         sentence = _role_adjective_as_noun(sentence, lexicon)
         return _object_told_clause(_trailing_source_returned(sentence, lexicon), lexicon)
 
@@ -525,6 +528,64 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
             }
             return with_arcs(sentence, arcs)
     return sentence
+
+
+def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Two people briefed on the talks said a deal was close`: the participle after the
+    subject, read as a verb of its own with the subject as its subject and its clause hung on
+    the cue, left the cue with no subject. A past form right after its subject, with no
+    auxiliary, mark or copula, whose phrase ends right before a cue that has no subject, is a
+    participle on the noun, and the noun the cue's subject."""
+    words = sentence.words
+    for cue in words:
+        if (
+            cue.upos != "VERB"
+            or not lexicon.is_cue(cue.lemma)
+            or any(c.base_deprel == "nsubj" for c in sentence.children(cue.index))
+        ):
+            continue
+        for clause in sentence.children(cue.index):
+            own = sentence.children(clause.index)
+            noun = next((c for c in own if c.base_deprel == "nsubj"), None)
+            if (
+                clause.index < cue.index
+                and clause.upos == "VERB"
+                and clause.deprel in ("ccomp", "parataxis", "advcl")
+                and clause.text.lower().endswith("ed")
+                and noun is not None
+                and noun.upos == "NOUN"
+                and noun.index == _phrase_start(sentence, clause) - 1
+                and not any(c.deprel in _OWN_VERB_WORDS for c in own)
+                and _last_word(sentence, clause) == cue.index - 1
+            ):
+                repaired = with_arcs(
+                    sentence,
+                    {noun.index: (cue.index, "nsubj"), clause.index: (noun.index, "acl")},
+                )
+                fixed = list(repaired.words)
+                fixed[clause.index] = dataclasses.replace(
+                    fixed[clause.index], feats=_PAST_PARTICIPLE
+                )
+                return dataclasses.replace(repaired, words=tuple(fixed))
+    return sentence
+
+
+_PAST_PARTICIPLE = "Tense=Past|VerbForm=Part|Voice=Pass"
+
+
+def _phrase_start(sentence: Sentence, clause: Word) -> int:
+    """The index of the first word of `clause`'s phrase that is not its subject's."""
+    subject = {
+        w.index
+        for c in sentence.children(clause.index)
+        if c.base_deprel == "nsubj"
+        for w in sentence.subtree(c.index)
+    }
+    return min(w.index for w in sentence.subtree(clause.index) if w.index not in subject)
+
+
+# Words that make a verb a clause of its own, not a participle on its subject.
+_OWN_VERB_WORDS = frozenset({"aux", "aux:pass", "cop", "mark", "expl"})
 
 
 def _addressee_read_as_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
