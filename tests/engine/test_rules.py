@@ -338,6 +338,19 @@ def test_the_question_a_report_answers_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_participle_of_speech_after_the_content_is_a_second_attribution() -> None:
+    # `Sen. Tom Reyes said he did not believe ..., arguing that ...`, with "arguing" hung on
+    # the content's verb: what he argued is his second attribution, no part of the first;
+    # `Analysts said costs had slowed the ferry project, citing ...`: the analysts cite, not
+    # the costs, the subject of the clause "citing" hangs on.
+    assert quoted_by("participle_cue_after_content") == [
+        ("he did not believe those attacks did the campaign in in 2012", "Tom Reyes"),
+        ("it was divisions in the party that were a bigger problem", "Tom Reyes"),
+        ("costs had slowed the ferry project", "Analysts"),
+        ("the price of steel", "Analysts"),
+    ]
+
+
 def test_branding_something_quotes_what_it_was_called() -> None:
     # `The ministry branded the report a "work of fiction."`: a verb of labelling, like
     # "called", quotes its words; the quotation was nobody's (or the mayor's, said before).

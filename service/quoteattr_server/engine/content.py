@@ -2152,7 +2152,7 @@ def reported_contents(layout: Layout, lexicon: Lexicon) -> list[ReportedContent]
         if headline is not None:
             found.append(headline)
     found = _joined_conjuncts(found, layout.doc.text)
-    found = [_before_question_asked(item) for item in found]
+    found = [_before_participle_cue(_before_question_asked(item), lexicon) for item in found]
     found = _without_trailing_reports(found, layout, lexicon)
     found = _without_circumstances_of_reporting_cues(found, lexicon)
     text = layout.doc.text
@@ -2240,6 +2240,32 @@ def _before_question_asked(item: ReportedContent) -> ReportedContent:
             continue  # the clause must run to the content's end
         kept = trim_punct([w for w in words if w.index < opener.index - 1])
         if kept:
+            return replace(item, content=Span(item.content.start, kept[-1].end))
+    return item
+
+
+def _before_participle_cue(item: ReportedContent, lexicon: Lexicon) -> ReportedContent:
+    """`Perdue said he did not believe the attacks hurt Romney, arguing that ...`: a cue's
+    participle set off by a comma, which the parser hung on the content's verb, is a second
+    attribution of the same speaker (`participle continues speaker`), no part of the first;
+    the content ends before its comma."""
+    sentence = item.sentence
+    words = [w for w in sentence.words if item.content.start <= w.start < item.content.end]
+    for participle in words:
+        if (
+            participle.index < 2
+            or sentence.words[participle.index - 1].text != ","
+            or not is_participle(participle)
+            or participle.text.lower().endswith("ed")
+            or not lexicon.is_cue(participle.lemma)
+            or any(c.base_deprel == "nsubj" for c in sentence.children(participle.index))
+        ):
+            continue  # (a subject of its own: the parser took the clause's for it)
+        clause = [w for w in sentence.subtree(participle.index) if w.upos != "PUNCT"]
+        if clause[0].index != participle.index or clause[-1].end < item.content.end:
+            continue
+        kept = trim_punct([w for w in words if w.index < participle.index - 1])
+        if len(kept) >= MIN_PHRASE_WORDS:
             return replace(item, content=Span(item.content.start, kept[-1].end))
     return item
 

@@ -921,8 +921,8 @@ def _speaker_of_governing_clause(site: CueSite) -> Word | None:
     that may speak, or the name after an inverted cue on the way up."""
     sentence, layout = site.sentence, site.layout
     for ancestor in sentence.ancestors(site.cue.index):
-        if layout.inside_quote(ancestor):
-            continue
+        if layout.inside_quote(ancestor) or _reported_by_cue(site, ancestor):
+            continue  # `Analysts said the factors contributed ..., citing ...`: the analysts'
         named = _named_after_inverted(site, ancestor)
         if named is not None:
             return named  # `..., said Ana Costa, an economist, adding that ...`
@@ -934,6 +934,20 @@ def _speaker_of_governing_clause(site: CueSite) -> Word | None:
             ):
                 return child
     return None
+
+
+def _reported_by_cue(site: CueSite, clause: Word) -> bool:
+    """A clause some cue reports (`said [geopolitical factors have contributed ...]`): a
+    participle of speech hung on it continues the cue's speaker, not the clause's subject."""
+    if clause.deprel != "ccomp" or clause.head < 0:
+        return False
+    if any(
+        c.deprel in _SUBJECT_RELATIONS and "PronType=Rel" in c.feats
+        for c in site.sentence.children(clause.index)
+    ):
+        return False  # `shows Wendy Sherman, who was ..., outlining`: a relative clause
+    cue = site.sentence.words[clause.head]
+    return cue.upos == "VERB" and site.lexicon.is_cue(cue.lemma)
 
 
 def _named_after_inverted(site: CueSite, ancestor: Word) -> Word | None:
