@@ -339,13 +339,13 @@ def test_the_question_a_report_answers_is_no_part_of_it() -> None:
 
 
 def test_a_participle_of_speech_after_the_content_is_a_second_attribution() -> None:
-    # `Sen. Tom Reyes said he did not believe ..., arguing that ...`, with "arguing" hung on
+    # `Mayor Tomas Ruiz said he did not think ..., arguing that ...`, with "arguing" hung on
     # the content's verb: what he argued is his second attribution, no part of the first;
     # `Analysts said costs had slowed the ferry project, citing ...`: the analysts cite, not
     # the costs, the subject of the clause "citing" hangs on.
     assert quoted_by("participle_cue_after_content") == [
-        ("he did not believe those attacks did the campaign in in 2012", "Tom Reyes"),
-        ("it was divisions in the party that were a bigger problem", "Tom Reyes"),
+        ("he did not think the storm had damaged the old pier", "Tomas Ruiz"),
+        ("it was years of neglect that had caused the cracks", "Tomas Ruiz"),
         ("costs had slowed the ferry project", "Analysts"),
         ("the price of steel", "Analysts"),
     ]
@@ -929,29 +929,27 @@ def test_content_opening_with_a_conjunction_is_joined_to_its_first_half() -> Non
 
 
 def test_a_conjunct_after_a_subject_read_as_the_cues_object_starts_after_the_cue() -> None:
-    # `A former harbour board chairman says Mayor Ana Kovac and the council's leaders should
-    # ...`, with "Kovac" the cue's object and "and the council's leaders should ..." its
-    # clause: the content runs from "Mayor", not from the sentence's start (which held the
-    # chairman, its speaker).
+    # `A retired judge says Mayor Tomas Ruiz and the city's lawyers should settle ...`, with
+    # "Ruiz" the cue's object and "and the city's lawyers should ..." its clause: the content
+    # runs from "Mayor", not from the sentence's start (which held the judge, its speaker).
     assert quoted_by("first_subject_read_as_object") == [
         (
-            "Mayor Ana Kovac and the council\u2019s leaders should immediately come up with a "
-            "plan to replace the ferry",
-            "A former harbour board chairman",
+            "Mayor Tomas Ruiz and the city\u2019s lawyers should settle the case before the "
+            "trial begins",
+            "A retired judge",
         )
     ]
 
 
 def test_a_content_holding_its_own_speaker_is_no_content() -> None:
-    # `Dr. Connie Marsh, who as a Navy captain was ..., said that in 1998 ...`, with the
-    # relative clause read as a parataxis of "said": it said nothing; the clause after "said"
-    # is hers.
+    # `Dr. Ines Varga, who as a young surgeon ran ..., said that in 2004 ...` (hand-edited to
+    # the shape newscc gives: the relative clause read as the root, "said" a parataxis of it):
+    # the relative clause said nothing; the clause after "said" is hers.
     assert quoted_by("content_holding_its_speaker", with_rule=True) == [
         (
             "reported clause",
-            "in 1998, Ruiz allowed her staff to think that the pain in her leg was due to a "
-            "pulled muscle",
-            "Connie Marsh",
+            "in 2004 the ministry hid the shortage of blood from the public",
+            "Ines Varga",
         )
     ]
 

@@ -278,8 +278,8 @@ def test_a_role_adjective_with_a_possessive_after_its_cue_is_a_noun_and_the_subj
 def test_a_time_word_before_a_noun_and_a_verb_of_speech_opens_a_clause() -> None:
     # `Shares fell 5% after the carmaker's finance chief, Lena Okafor, warned of slowing
     # sales.`, with "after" the preposition of "chief": the chief is the subject of "warned",
-    # so Okafor speaks with her role. `after the state eliminated ...`, with no verb of
-    # speech, keeps the parser's reading.
+    # so Okafor speaks with her role. `Farmers protested after the council closed ...`, with
+    # no verb of speech, keeps the parser's reading.
     before = parsed("time_subordinator_before_speaker")
     doc = subjects_repaired(before, LEXICON)
     first = doc.sentences[0]

@@ -544,7 +544,7 @@ def _reported_drafts(
         if speaker is not None and _holds(item, speaker.word):
             # What someone said never holds the one who said it: `Ruiz's attempt to explain
             # the fees ..., said one person`, parsed with "attempt" the subject of "said", is
-            # the person's after the cue; `Dr. Connie Marsh, who ..., said that ...`, read as
+            # the person's after the cue; `Dr. Ines Varga, who ..., said that ...`, read as
             # a parataxis of the clause after, nobody's.
             after = name_after_cue(CueSite(item.sentence, item.cue, layout, lexicon))
             if after is None or _holds(item, after):

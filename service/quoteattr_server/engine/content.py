@@ -2245,7 +2245,7 @@ def _before_question_asked(item: ReportedContent) -> ReportedContent:
 
 
 def _before_participle_cue(item: ReportedContent, lexicon: Lexicon) -> ReportedContent:
-    """`Perdue said he did not believe the attacks hurt Romney, arguing that ...`: a cue's
+    """`Ruiz said he did not think the storm damaged the pier, arguing that ...`: a cue's
     participle set off by a comma, which the parser hung on the content's verb, is a second
     attribution of the same speaker (`participle continues speaker`), no part of the first;
     the content ends before its comma."""
@@ -2376,8 +2376,8 @@ def _first_conjunct_on_cue(item: ReportedContent) -> Word | None:
     """Where the first half of a content opening with "and" begins when its cue comes before
     it: right after the cue (past "that"), when the words between open with "that" or hold a
     verb (`He said that about 100 others were there and that ...`) or are the cue's object
-    right before the "and" (`A former chairman says President Ana Kovac and the party's
-    leaders should ...`, the first subject read as the cue's object); else None (`she said
+    right before the "and" (`A retired judge says Mayor Tomas Ruiz and the city's
+    lawyers should ...`, the first subject read as the cue's object); else None (`she said
     several months later, and ...`: no first half after the cue)."""
     sentence = item.sentence
     between = [

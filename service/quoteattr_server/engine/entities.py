@@ -485,7 +485,7 @@ class NameIndex:
 
 
 # How many words a name written family name first has to be a person's without a title,
-# role or gender: `Kim Jong Un` (not `Mexico City`, nor `Clinton Priorities USA Action`).
+# role or gender: `Kim Jong Un` (not `Mexico City`, nor `Ruiz Harbour USA`).
 UNTITLED_FAMILY_FIRST_WORDS = 3
 # How many words a line needs before its capitals say it is title-cased, and what share of its
 # words must be capitalised.

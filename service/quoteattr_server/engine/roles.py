@@ -213,7 +213,7 @@ def _past_portfolio(words: Sequence[Word], name: list[Word], lexicon: Lexicon) -
     if position is None or position < 2 or len(name) < 3:
         return name
     if words[position - 1].upos == "DET":
-        position -= 1  # `Ambassador to the United Nations Linda Thomas-Greenfield`
+        position -= 1  # `Ambassador to the United Nations Clara Thomas-Obuya`
     if words[position - 1].text.lower() not in _PORTFOLIO_LINKS or not any(
         lexicon.is_title(w.text) for w in words[: position - 1]
     ):
@@ -420,7 +420,7 @@ def _in_complement(run: Sequence[Word], words: Sequence[Word], lexicon: Lexicon)
         ):
             return True  # `a copy obtained by The Washington Post`: a copy
         if _portfolio_then_name(noun, word, before[position + 1 :], run, lexicon):
-            return False  # `ambassador to Russia Michael McFaul`: the post, then its holder
+            return False  # `ambassador to Portugal Michael Lindqvist`: the post, then its holder
         return (
             word.upos == "ADP"
             and (noun.upos == "NOUN" or noun.text.lower() in lexicon.group_nouns)

@@ -945,7 +945,7 @@ def _reported_by_cue(site: CueSite, clause: Word) -> bool:
         c.deprel in _SUBJECT_RELATIONS and "PronType=Rel" in c.feats
         for c in site.sentence.children(clause.index)
     ):
-        return False  # `shows Wendy Sherman, who was ..., outlining`: a relative clause
+        return False  # `shows Dana Fox, who was ..., describing`: a relative clause
     cue = site.sentence.words[clause.head]
     return cue.upos == "VERB" and site.lexicon.is_cue(cue.lemma)
 

@@ -28,8 +28,8 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
   Mendes is;
-- a clause's subject read as the cue's object: in "... and reported the Russian leader told
-  him ..." "told" is a conjunct with no subject, and "the Russian leader" was what was
+- a clause's subject read as the cue's object: in "... and reported the Croatian leader told
+  him ..." "told" is a conjunct with no subject, and "the Croatian leader" was what was
   reported; also "acting" before a title read as a participle with the title its object
   ("said acting Prime Minister Jonas Berg": nobody spoke), the one told tagged a verb
   ("The minister told reporters the deal was dead": "reporters" was what was told), and a
@@ -57,7 +57,7 @@ _OWN_CLAUSE = frozenset({"nsubj", "nsubj:pass", "csubj", "mark", "expl"})
 # Subordinators the tagger reads as prepositions before a noun; never prepositions in news.
 _SUBORDINATORS = frozenset({"though", "although", "whereas", "while"})
 # Words of time that are prepositions too: subordinators only before a noun and a finite verb
-# of speech (`after the company's finance chief, Luca Maestri, warned ...`).
+# of speech (`after the carmaker's finance chief, Lena Okafor, warned ...`).
 _TIME_SUBORDINATORS = frozenset({"after", "before", "until", "since", "once"})
 # The cue groups of words said (cues.txt), not of views, acts or intentions.
 _SPEECH_GROUPS = frozenset(
@@ -492,7 +492,7 @@ _CLAUSE_READINGS = frozenset({"ccomp", "xcomp"})
 
 
 def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
-    """`... and reported the Russian leader told him Moscow stands ready`: the parser made
+    """`... and reported the Croatian leader told him Zagreb stands ready`: the parser made
     "leader" the object of "reported" and "told" a conjunct with no subject of its own. A
     finite verb with no subject, conjunction or comma before it, right after the object of a
     cue that ends in its head (or the head's name), is the cue's reported clause, with the
