@@ -336,3 +336,13 @@ def test_a_participle_after_the_subject_read_as_its_verb_is_the_subjects() -> No
     assert quoted_by("participle_read_as_clause") == [
         ("a deal was close", "Two people briefed on the talks")
     ]
+
+
+def test_a_relative_clause_after_an_inverted_subject_is_the_subjects() -> None:
+    # `"...," said Peter Wong, who heads the port authority.`, with "heads" the complement of
+    # "said": the clause describes Wong (an official), and is no part of what he said.
+    doc = subjects_repaired(parsed("relative_after_inverted_subject"), LEXICON)
+    heads, peter = word_of(doc, "heads"), word_of(doc, "Peter")
+    assert (heads.head, heads.deprel) == (peter.index, "acl:relcl")
+    result = attribute(parsed("relative_after_inverted_subject"), LEXICON)
+    assert [(s.name, s.category.value) for s in result.speakers] == [("Peter Wong", "official")]

@@ -741,7 +741,9 @@ def _relative_off_the_cue(sentence: Sentence) -> Sentence:
     """`Carlos Mendes, who chairs the water board, said ...`: the parser hung the relative
     clause on the cue after it as its complement, so the clause seemed reported and said
     nothing of Mendes. A clause opened by a relative pronoun right after the comma that ends
-    the cue's subject, and closed by a comma right before the cue, is the subject's."""
+    the cue's subject, and closed by a comma right before the cue (or, after an inverted
+    subject, ending the sentence: `said Peter Wong, who heads the port authority.`), is the
+    subject's."""
     words = sentence.words
     for clause in words:
         pronoun = words[clause.index - 1] if clause.index > 1 else None
@@ -757,12 +759,16 @@ def _relative_off_the_cue(sentence: Sentence) -> Sentence:
         cue = words[clause.head]
         subject = next((c for c in sentence.children(cue.index) if c.base_deprel == "nsubj"), None)
         end = _last_word(sentence, clause)
+        closed_before_cue = end + 2 == cue.index and words[end + 1].text == ","
+        # `"...," said Peter Wong, who heads the port authority.`: after an inverted subject,
+        # the clause runs to the sentence's end.
+        inverted = cue.index < subject.index if subject is not None else False
+        ends_sentence = all(w.upos == "PUNCT" for w in words[end + 1 :])
         if (
             subject is not None
             and subject.index < pronoun.index
             and _last_word(sentence, subject) == pronoun.index - 2
-            and end + 2 == cue.index
-            and words[end + 1].text == ","
+            and (closed_before_cue or (inverted and ends_sentence))
         ):
             return with_arcs(sentence, {clause.index: (subject.index, "acl:relcl")})
     return sentence
