@@ -1058,6 +1058,15 @@ def test_unnamed_sources_described_by_an_adjective_clause_and_mentioned_again() 
     ]
 
 
+def test_a_description_shortened_later_is_the_same_speaker() -> None:
+    # `The ferry operator said ... The operator said ...`: "the" and the noun of a speaker
+    # described shortly before with "the" is that speaker, as it is after "a".
+    assert quoted_by("definite_description_shortened") == [
+        ("it would cut services", "The ferry operator"),
+        ("fuel costs had doubled", "The ferry operator"),
+    ]
+
+
 def test_a_participle_after_a_comma_is_no_description_of_a_thing() -> None:
     # `pinned the rota, headed "...", to the canteen wall, writing "..."`, with "writing" on
     # "wall": set off by a comma, the participle goes with the clause; a wall speaks for no one.

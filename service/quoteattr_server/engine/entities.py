@@ -1349,7 +1349,8 @@ class Resolver:
 
     def _described_before(self, mention: list[Word], paragraph: int) -> Referent | None:
         """`A source close to the mayor said ... "...," the source said.`: "the" and the noun
-        of an unnamed speaker described shortly before with "a" or "an" is that speaker."""
+        of an unnamed speaker described shortly before with "a", "an" or "the" is that speaker
+        (`The ferry operator said ... The operator said`)."""
         head = mention[-1]
         if len(mention) != 2 or mention[0].lemma.lower() != "the" or head.upos != "NOUN":
             return None
@@ -1360,7 +1361,7 @@ class Resolver:
             if paragraph - sighting.paragraph > PRONOUN_WINDOW_PARAGRAPHS:
                 return None
             opening = sighting.referent.name.split(" ", 1)[0].lower()
-            if sighting.noun == noun and opening in _INDEFINITE:
+            if sighting.noun == noun and (opening in _INDEFINITE or opening == "the"):
                 return sighting.referent
         return None
 
