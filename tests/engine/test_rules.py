@@ -351,6 +351,16 @@ def test_a_participle_of_speech_after_the_content_is_a_second_attribution() -> N
     ]
 
 
+def test_a_clause_of_when_it_was_said_is_no_content() -> None:
+    # `"...," Judge Alan Reid said as he sentenced Carter to 12 years.`, with the "as" clause
+    # the complement of "said": it says when he spoke, not what; `argued before that ...`
+    # keeps its content, opened by "that".
+    assert quoted_by("clause_of_when_said") == [
+        ("\u201cHe showed no remorse,\u201d", "Alan Reid"),
+        ("the toll is unfair", "Kovac"),
+    ]
+
+
 def test_branding_something_quotes_what_it_was_called() -> None:
     # `The ministry branded the report a "work of fiction."`: a verb of labelling, like
     # "called", quotes its words; the quotation was nobody's (or the mayor's, said before).

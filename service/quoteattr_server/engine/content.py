@@ -468,6 +468,9 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
     if _withheld(site.sentence, site.word):
         # `The hospital did not say when the ward would reopen`: a question left open.
         clauses = [c for c in clauses if not _opens_question(site.sentence, c)]
+    # `"...," the judge said as he sentenced Carter`: a clause of when or why it was said,
+    # which the parser made the cue's complement, is no content.
+    clauses = [c for c in clauses if not _opens_with_circumstance_mark(site.sentence, c)]
     if not clauses:
         return None
     sentence, word = site.sentence, site.word
@@ -501,6 +504,23 @@ def complement_clause(site: WordSite) -> list[ReportedContent] | None:
                 ReportedContent(sentence, word, cue_end, span, Rule.REPORTED_CLAUSE, pieces=pieces)
             )
     return _found_or_none(found, clauses, word)
+
+
+def _opens_with_circumstance_mark(sentence: Sentence, clause: Word) -> bool:
+    """The clause opens with a subordinator of time or cause of its own (`as he sentenced
+    Carter`), not "that" (`said that because ... it does not mean ...`)."""
+    first = next((w for w in sentence.subtree(clause.index) if w.upos != "PUNCT"), None)
+    return (
+        first is not None
+        and first.head == clause.index
+        and first.deprel == "mark"
+        and first.text.lower() in _CIRCUMSTANCE_MARKS
+        # `argued before that the tax code is unfair`: "before" is when, "that" opens what
+        and not any(
+            c.deprel == "mark" and c.text.lower() in ("that", "whether", "if")
+            for c in sentence.children(clause.index)
+        )
+    )
 
 
 def _predicate_piece_after(sentence: Sentence, cue: Word, words: list[Word]) -> list[Word]:
@@ -2284,6 +2304,8 @@ def _opens_with_circumstance(item: ReportedContent, lexicon: Lexicon) -> bool:
 
 
 _CIRCUMSTANCE_OPENERS = frozenset({"as", "while", "because", "since", "after", "when"})
+# Subordinators of a clause that says when or why something was said, never what.
+_CIRCUMSTANCE_MARKS = _CIRCUMSTANCE_OPENERS | {"before", "until", "although", "though"}
 
 
 def _introduces_words_after_colon(item: ReportedContent, lexicon: Lexicon) -> bool:
