@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 
 from quoteattr_server.engine.role_finder import is_named, paragraph_finder
 from quoteattr_server.engine.roles import ABBREVIATED_TITLES
+from quoteattr_server.engine.sources import load_source_lexicon
 from quoteattr_server.engine.speakers import COMPLEMENT_PREPOSITIONS
 from quoteattr_server.engine.types import (
     AttributionResult,
+    Gender,
     Quote,
     Span,
     Speaker,
@@ -208,18 +210,13 @@ def _compatible(first: Speaker, second: Speaker) -> bool:
     return kinds and len(genders) < 2
 
 
-# Honorifics that state a gender, as mentions open with them.
-_HONORIFIC_GENDERS = {
-    **dict.fromkeys(("mr", "mr.", "sir", "lord"), "male"),
-    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady"), "female"),
-}
-
-
-def _honorific_genders(speaker: Speaker) -> set[str]:
+def _honorific_genders(speaker: Speaker) -> set[Gender]:
+    """The genders the honorifics opening the speaker's mentions state (`gender_words.txt`)."""
+    lexicon = load_source_lexicon()
     return {
         gender
         for mention in speaker.mentions
-        if (gender := _HONORIFIC_GENDERS.get(mention.text.split(" ", 1)[0].lower()))
+        if (gender := lexicon.gender_of("honorific", mention.text.split(" ", 1)[0]))
     }
 
 
