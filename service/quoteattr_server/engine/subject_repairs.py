@@ -71,13 +71,9 @@ def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
     """`doc` with the subjects of the ten misparses above restored."""
 
     def repaired(sentence: Sentence) -> Sentence:
-        sentence = _subordinated(_restored(_time_set_aside(sentence, lexicon)), lexicon)
         for repair in _REPAIRS:
-            sentence = repair(sentence)
-        sentence = _acting_as_rank(_addressee_read_as_verb(sentence, lexicon), lexicon)
-        sentence = _participle_read_as_clause(sentence, lexicon)
-        sentence = _role_adjective_as_noun(sentence, lexicon)
-        return _object_told_clause(_trailing_source_returned(sentence, lexicon), lexicon)
+            sentence = repair(sentence, lexicon)
+        return sentence
 
     return each_sentence_repaired(doc, repaired)
 
@@ -558,15 +554,12 @@ def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence
                 and not any(c.deprel in _OWN_VERB_WORDS for c in own)
                 and _last_word(sentence, clause) == cue.index - 1
             ):
-                repaired = with_arcs(
+                return _retagged(
                     sentence,
                     {noun.index: (cue.index, "nsubj"), clause.index: (noun.index, "acl")},
+                    clause.index,
+                    feats=_PAST_PARTICIPLE,
                 )
-                fixed = list(repaired.words)
-                fixed[clause.index] = dataclasses.replace(
-                    fixed[clause.index], feats=_PAST_PARTICIPLE
-                )
-                return dataclasses.replace(repaired, words=tuple(fixed))
     return sentence
 
 
@@ -588,6 +581,25 @@ def _phrase_start(sentence: Sentence, clause: Word) -> int:
 _OWN_VERB_WORDS = frozenset({"aux", "aux:pass", "cop", "mark", "expl"})
 
 
+def _retagged(
+    sentence: Sentence,
+    arcs: dict[int, tuple[int, str | None]],
+    index: int,
+    *,
+    upos: str | None = None,
+    feats: str | None = None,
+) -> Sentence:
+    """`sentence` with `arcs` mended (`with_arcs`) and the word at `index` tagged anew, where
+    the tagger's part of speech or features were the misreading."""
+    repaired = with_arcs(sentence, arcs)
+    words = list(repaired.words)
+    word = words[index]
+    words[index] = dataclasses.replace(
+        word, upos=upos or word.upos, feats=feats if feats is not None else word.feats
+    )
+    return dataclasses.replace(repaired, words=tuple(words))
+
+
 def _addressee_read_as_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     """`The minister told reporters the deal was dead`, with "reporters" tagged a verb (its
     lemma the noun's) and made a clause of "told": a word of people right after a cue of
@@ -606,12 +618,13 @@ def _addressee_read_as_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
                 or addressee.text.lower() in lexicon.group_nouns
             )
         ):
-            repaired = with_arcs(sentence, {addressee.index: (told.index, "iobj")})
-            fixed = list(repaired.words)
-            fixed[addressee.index] = dataclasses.replace(
-                fixed[addressee.index], upos="NOUN", feats="Number=Plur"
+            return _retagged(
+                sentence,
+                {addressee.index: (told.index, "iobj")},
+                addressee.index,
+                upos="NOUN",
+                feats="Number=Plur",
             )
-            return dataclasses.replace(repaired, words=tuple(fixed))
     return sentence
 
 
@@ -632,13 +645,12 @@ def _acting_as_rank(sentence: Sentence, lexicon: Lexicon) -> Sentence:
             or not lexicon.is_title(title.text)
         ):
             continue
-        repaired = with_arcs(
+        return _retagged(
             sentence,
             {title.index: (acting.head, acting.deprel), acting.index: (title.index, "amod")},
+            acting.index,
+            upos="ADJ",
         )
-        fixed = list(repaired.words)
-        fixed[acting.index] = dataclasses.replace(fixed[acting.index], upos="ADJ")
-        return dataclasses.replace(repaired, words=tuple(fixed))
     return sentence
 
 
@@ -736,7 +748,6 @@ def _phrase_ending_before(sentence: Sentence, cue: Word) -> Word | None:
     return source if any(s.index < head.index for s in subjects) else None
 
 
-# The repairs after the time phrase's (which reads the lexicon), in the order they run.
 def _relative_off_the_cue(sentence: Sentence) -> Sentence:
     """`Carlos Mendes, who chairs the water board, said ...`: the parser hung the relative
     clause on the cue after it as its complement, so the clause seemed reported and said
@@ -783,11 +794,29 @@ def _last_word(sentence: Sentence, head: Word) -> int:
 _CUE_COMPLEMENTS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
 
 
-# The repairs after `_restored` and `_subordinated`, in order.
-_REPAIRS: tuple[Callable[[Sentence], Sentence], ...] = (
-    _main_subject_returned,
-    _adjective_on_subject,
-    _subject_after_participle,
-    _subject_before_its_relative,
-    _relative_off_the_cue,
+# A repair: a sentence mended, reading the lexicon where it needs to.
+Repair = Callable[[Sentence, Lexicon], Sentence]
+
+
+def _without_lexicon(repair: Callable[[Sentence], Sentence]) -> Repair:
+    """A repair that reads the parse alone, in the table of those that may read the lexicon."""
+    return lambda sentence, _lexicon: repair(sentence)
+
+
+# Every repair, in the order they run.
+_REPAIRS: tuple[Repair, ...] = (
+    _time_set_aside,
+    _without_lexicon(_restored),
+    _subordinated,
+    _without_lexicon(_main_subject_returned),
+    _without_lexicon(_adjective_on_subject),
+    _without_lexicon(_subject_after_participle),
+    _without_lexicon(_subject_before_its_relative),
+    _without_lexicon(_relative_off_the_cue),
+    _addressee_read_as_verb,
+    _acting_as_rank,
+    _participle_read_as_clause,
+    _role_adjective_as_noun,
+    _trailing_source_returned,
+    _object_told_clause,
 )
