@@ -2004,13 +2004,8 @@ def possessive_claim(site: WordSite) -> list[ReportedContent] | None:
         if c.deprel == "xcomp" and any(g.deprel == "cop" for g in sentence.children(c.index))
         for w in sentence.subtree(c.index)
     }
-    words = [
-        w
-        for w in sentence.subtree(clause.index)
-        if w.index not in predicate
-        and not (w.deprel == "mark" and w.head == clause.index and w.text.lower() == "that")
-    ]
-    kept = trim_punct(words)
+    # (trim_punct drops the "that" that opens it)
+    kept = trim_punct([w for w in sentence.subtree(clause.index) if w.index not in predicate])
     if len(kept) < MIN_PHRASE_WORDS:
         return []
     return [ReportedContent(sentence, word, word, span_of(kept), Rule.POSSESSIVE_CLAIM, possessor)]
@@ -2239,7 +2234,7 @@ def _before_question_asked(item: ReportedContent) -> ReportedContent:
     words answered, which the parser hung on the content's verb, is when they were said, no
     part of them; the content ends before its comma."""
     sentence = item.sentence
-    words = [w for w in sentence.words if item.content.start <= w.start < item.content.end]
+    words = _content_words(item)
     for verb in words:
         if verb.lemma.lower() not in _QUESTIONING or any(
             c.base_deprel == "nsubj" for c in sentence.children(verb.index)
@@ -2253,14 +2248,9 @@ def _before_question_asked(item: ReportedContent) -> ReportedContent:
             ),
             None,
         )
-        if opener is None or opener.index < 2 or sentence.words[opener.index - 1].text != ",":
-            continue
-        clause = [w for w in sentence.subtree(verb.index) if w.upos != "PUNCT"]
-        if not clause or clause[0].index != opener.index or clause[-1].end < item.content.end:
-            continue  # the clause must run to the content's end
-        kept = trim_punct([w for w in words if w.index < opener.index - 1])
-        if kept:
-            return replace(item, content=Span(item.content.start, kept[-1].end))
+        cut = None if opener is None else _before_trailing_clause(item, words, verb, opener, 1)
+        if cut is not None:
+            return cut
     return item
 
 
@@ -2270,24 +2260,41 @@ def _before_participle_cue(item: ReportedContent, lexicon: Lexicon) -> ReportedC
     attribution of the same speaker (`participle continues speaker`), no part of the first;
     the content ends before its comma."""
     sentence = item.sentence
-    words = [w for w in sentence.words if item.content.start <= w.start < item.content.end]
+    words = _content_words(item)
     for participle in words:
         if (
-            participle.index < 2
-            or sentence.words[participle.index - 1].text != ","
-            or not is_participle(participle)
+            not is_participle(participle)
             or participle.text.lower().endswith("ed")
             or not lexicon.is_cue(participle.lemma)
             or any(c.base_deprel == "nsubj" for c in sentence.children(participle.index))
         ):
             continue  # (a subject of its own: the parser took the clause's for it)
-        clause = [w for w in sentence.subtree(participle.index) if w.upos != "PUNCT"]
-        if clause[0].index != participle.index or clause[-1].end < item.content.end:
-            continue
-        kept = trim_punct([w for w in words if w.index < participle.index - 1])
-        if len(kept) >= MIN_PHRASE_WORDS:
-            return replace(item, content=Span(item.content.start, kept[-1].end))
+        cut = _before_trailing_clause(item, words, participle, participle, MIN_PHRASE_WORDS)
+        if cut is not None:
+            return cut
     return item
+
+
+def _before_trailing_clause(
+    item: ReportedContent, words: list[Word], head: Word, opener: Word, least: int
+) -> ReportedContent | None:
+    """The content ending before the comma that sets off `head`'s clause, opened by `opener`,
+    when that clause runs to the content's end and at least `least` words stay before it."""
+    sentence = item.sentence
+    if opener.index < 2 or sentence.words[opener.index - 1].text != ",":
+        return None
+    clause = [w for w in sentence.subtree(head.index) if w.upos != "PUNCT"]
+    if not clause or clause[0].index != opener.index or clause[-1].end < item.content.end:
+        return None
+    kept = trim_punct([w for w in words if w.index < opener.index - 1])
+    if len(kept) < least:
+        return None
+    return replace(item, content=Span(item.content.start, kept[-1].end))
+
+
+def _content_words(item: ReportedContent) -> list[Word]:
+    """The words of the sentence inside an attribution's content."""
+    return [w for w in item.sentence.words if item.content.start <= w.start < item.content.end]
 
 
 # Verbs of the question a source answers (`when asked about ...`, `when pressed on ...`), and
@@ -2312,7 +2319,7 @@ def _introduces_words_after_colon(item: ReportedContent, lexicon: Lexicon) -> bo
     """A content that ends in a cue of its own right before a colon (`told MPs. Labour leader
     Keir Starmer replied: "..."`, with the sentences run together) introduces words of
     someone else: no content."""
-    words = [w for w in item.sentence.words if item.content.start <= w.start < item.content.end]
+    words = _content_words(item)
     if not words:
         return False
     last = words[-1]

@@ -35,7 +35,8 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
   ("The minister told reporters the deal was dead": "reporters" was what was told), and a
   participle after the subject read as its verb ("Two people briefed on the talks said ...":
   "said" had no subject).
-Each repair changes the arcs of the words concerned only; text and offsets stay as written.
+Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
+misread: "executive", "acting", "reporters", "briefed"); text and offsets stay as written.
 """
 
 from __future__ import annotations
