@@ -10,6 +10,7 @@ mention of a name belong to its entity and so reach every later quote.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -157,7 +158,6 @@ class NameIndex:
         self._lexicon = lexicon
         self._canonical_cache: dict[str, str] = {}
         self._kind_cache: dict[str, SpeakerKind] = {}
-        self._stated_genders: dict[str, set[str]] | None = None  # canonical -> genders stated
         self.occurrences: list[NameOccurrence] = []
         text = layout.doc.text
         body: list[Sentence] = []
@@ -306,16 +306,20 @@ class NameIndex:
         body = [o for o in before if not o.in_headline] or before
         return self.canonical(body[0].text) if body else self.canonical(name)
 
+    @functools.cached_property
+    def _stated_genders(self) -> dict[str, set[str]]:
+        """Canonical name -> the genders the article states where it writes the name."""
+        stated: dict[str, set[str]] = {}
+        for o in self.occurrences:
+            if o.gender:
+                stated.setdefault(self.canonical(o.text), set()).add(o.gender)
+        return stated
+
     def key_at(self, canonical: str, start: int) -> str:
         """The key of the person a name written at `start` is: its canonical name, apart by
         gender where the article gives the name to both (`Mrs. Patel` and `Mr. Patel`, two
         people of one surname, when no first names tell them apart)."""
         key = canonical.lower()
-        if self._stated_genders is None:
-            self._stated_genders = {}
-            for o in self.occurrences:
-                if o.gender:
-                    self._stated_genders.setdefault(self.canonical(o.text), set()).add(o.gender)
         if len(self._stated_genders.get(canonical, ())) < 2:
             return key
         here = next((o.gender for o in self.occurrences if o.start == start and o.gender), None)
