@@ -346,3 +346,14 @@ def test_a_relative_clause_after_an_inverted_subject_is_the_subjects() -> None:
     assert (heads.head, heads.deprel) == (peter.index, "acl:relcl")
     result = attribute(parsed("relative_after_inverted_subject"), LEXICON)
     assert [(s.name, s.category.value) for s in result.speakers] == [("Peter Wong", "official")]
+
+
+def test_a_clause_hung_on_the_noun_after_a_relative_cue_is_what_it_said() -> None:
+    # `... an architect who said he was never paid ...`, with "paid" a second relative clause
+    # of "architect" and "said" left with nothing to report: the clause is what was said.
+    doc = subjects_repaired(parsed("content_hung_on_relative_noun"), LEXICON)
+    paid, said = word_of(doc, "paid"), word_of(doc, "said")
+    assert (paid.head, paid.deprel) == (said.index, "ccomp")
+    assert quoted_by("content_hung_on_relative_noun") == [
+        ("he was never paid after he designed a hotel for the company", "an architect")
+    ]

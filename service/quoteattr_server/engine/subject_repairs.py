@@ -1,6 +1,6 @@
 """engine.subject_repairs: subjects the parser lost, found again before any rule reads the parse.
 
-Ten misparses of news sentences take the speaker from a cue, or what it says of them:
+Misparses of news sentences take the speaker from a cue, or what it says of them:
 - a main verb hung inside its subject's own description: "Jim Harper, 67, a retired postman who
   has lived on the street for 40 years, disagreed." is read with the name as the root of a
   sentence with no verb and "disagreed" on "years", so the name is no subject and the next "he
@@ -27,7 +27,9 @@ Ten misparses of news sentences take the speaker from a cue, or what it says of 
   its chief executive." tagged an adjective and read as the clause of "said";
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
-  Mendes is;
+  Mendes is; and the mirror of it, the clause said hung on the noun of a relative cue: in
+  "... an architect who said he was never paid" "paid" is a second relative clause of
+  "architect", and "said" reports nothing;
 - a clause's subject read as the cue's object: in "... and reported the Croatian leader told
   him ..." "told" is a conjunct with no subject, and "the Croatian leader" was what was
   reported; also "acting" before a title read as a participle with the title its object
@@ -69,7 +71,7 @@ _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier",
 
 
 def subjects_repaired(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
-    """`doc` with the subjects of the ten misparses above restored."""
+    """`doc` with the misparses above mended."""
 
     def repaired(sentence: Sentence) -> Sentence:
         for repair in _REPAIRS:
@@ -786,6 +788,34 @@ def _relative_off_the_cue(sentence: Sentence) -> Sentence:
     return sentence
 
 
+def _content_off_the_relative(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`... an architect who said he was never paid`: the parser hung the clause said on the
+    noun as a second relative clause, so the relative cue had nothing to report. A clause on
+    the noun that starts right after a relative cue of speech with no complement, and has a
+    subject of its own that is no relative pronoun, is the cue's complement."""
+    for cue in sentence.words:
+        if cue.deprel != "acl:relcl" or cue.upos != "VERB" or not _speaks(cue, lexicon):
+            continue
+        own = sentence.children(cue.index)
+        if any(c.base_deprel in _CUE_COMPLEMENTS | {"obj", "ccomp"} for c in own) or not any(
+            c.base_deprel == "nsubj" and "PronType=Rel" in c.feats for c in own
+        ):
+            continue
+        for clause in sentence.children(cue.head):
+            subject = next(
+                (c for c in sentence.children(clause.index) if c.base_deprel == "nsubj"), None
+            )
+            if (
+                clause.deprel in ("acl:relcl", "acl")
+                and min(w.index for w in sentence.subtree(clause.index))
+                == _last_word(sentence, cue) + 1
+                and subject is not None
+                and "PronType=Rel" not in subject.feats
+            ):
+                return with_arcs(sentence, {clause.index: (cue.index, "ccomp")})
+    return sentence
+
+
 def _last_word(sentence: Sentence, head: Word) -> int:
     """The index of the last word of `head`'s phrase, punctuation aside."""
     return max(w.index for w in sentence.subtree(head.index) if w.upos != "PUNCT")
@@ -814,6 +844,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _without_lexicon(_subject_after_participle),
     _without_lexicon(_subject_before_its_relative),
     _without_lexicon(_relative_off_the_cue),
+    _content_off_the_relative,
     _addressee_read_as_verb,
     _acting_as_rank,
     _participle_read_as_clause,
