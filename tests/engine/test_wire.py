@@ -93,6 +93,24 @@ def test_top_of_article_datelines_only_open_the_article() -> None:
     assert furniture_spans(transcript, paragraphs) == ()
 
 
+def test_a_title_case_place_and_colon_is_a_dateline_only_for_a_known_place() -> None:
+    # `Mumbai: ...`, as Indian copy writes its dateline, but not a headline's speaker before a
+    # colon (`Kovac: ...`), nor a label before words in the first person.
+    lede = "Maharashtra's ferry minister on Monday said the state would double the relief fund."
+    for paragraph, found in (
+        (f"Mumbai: {lede}", ["Mumbai:"]),
+        (f"Dar es Salaam: {lede}", ["Dar es Salaam:"]),
+        (f"Kovac: {lede}", []),
+        ("Lahore: We will not allow anyone to take the law into their hands, he said.", []),
+        ("KOVAC: I will not allow anyone to take the law into their own hands, ever.", []),
+    ):
+        assert [paragraph[s.start : s.end] for s in _top(paragraph)] == found, paragraph
+
+
+def _top(paragraph: str) -> tuple[Span, ...]:
+    return furniture_spans(paragraph, [Span(0, len(paragraph))])
+
+
 def test_a_time_stamp_alone_is_a_whole_paragraph() -> None:
     assert _furniture("10 a.m.") == ["10 a.m."]
     assert _furniture("5:45 p.m.") == ["5:45 p.m."]

@@ -1,8 +1,9 @@
 """engine.wire: the furniture of wire copy that is neither speech nor speaker.
 
 Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
-"WASHINGTON —", "Washington (CNN) --", "(CNN) —") and carries credit lines ("By Jane Doe, Associated
-Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane Doe on Twitter @jdoe").
+"WASHINGTON —", "Washington (CNN) --", "(CNN) —", "Mumbai: ...") and carries credit lines
+("By Jane Doe, Associated Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane
+Doe on Twitter @jdoe").
 Read as a sentence, a dateline city becomes the subject of the lede and so its speaker. These
 spans are found on the text itself, before any parse, so that the parser can be given a copy
 with them blanked out.
@@ -11,8 +12,10 @@ with them blanked out.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
+from importlib import resources
 
 from quoteattr_server.engine.types import AttributionResult, Quote, Span
 
@@ -51,12 +54,18 @@ _TOP_DATELINE = re.compile(
     rf"(?:{_CAPS_PLACE}):\s+"
     rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?{_DASH}"
 )
+# A place in title case and a colon ("Mumbai: ..."), read at the top only for a place of
+# `dateline_places.txt`: a headline names its speaker so too ("Kovac: Harbour Will Stay Open").
+_TITLE_COLON_DATELINE = re.compile(r"([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|es))*):\s+")
 # How many paragraphs from the top a dateline of `_TOP_DATELINE`'s forms may open: a headline may
 # stand before it.
 TOP_DATELINE_PARAGRAPHS = 2
 # How many words the lede after a dateline of `_TOP_DATELINE`'s forms has at least; fewer make a
 # headline, whose "EXCLUSIVE:" or "AP:" is no dateline.
 MIN_LEDE_WORDS = 12
+# A lede is news told of others; one opening in the first or second person is a speaker's words
+# after their label ("KOVAC: We will not close the harbour ...").
+_SPOKEN_OPENINGS = frozenset({"I", "I'm", "I\u2019m", "We", "My", "Our", "You", "Your"})
 # A speaker's label opening a transcript paragraph ("GREENBERG: I think ..."), which a colon
 # dateline must not be taken for.
 _LABEL = re.compile(r"[A-Z][A-Z.'\u2019 -]+:\s")
@@ -93,9 +102,7 @@ def _dateline_length(
     """How long the dateline (or the time stamp `stamp` already read) opening `paragraph` is."""
     match = _DATELINE.match(paragraph) or stamp
     if match is None and at_top:
-        match = _TOP_DATELINE.match(paragraph)
-        if match is not None and len(paragraph[match.end() :].split()) < MIN_LEDE_WORDS:
-            return 0  # a headline's kicker or source: "EXCLUSIVE: ...", "AP: ..."
+        match = _top_dateline(paragraph)
     if match is None:
         return 0
     rest = paragraph[match.end() :]
@@ -103,6 +110,31 @@ def _dateline_length(
     if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018"):
         return 0
     return match.end()
+
+
+def _top_dateline(paragraph: str) -> re.Match[str] | None:
+    """A dateline of the forms read only at the top of an article, before a lede long enough
+    (a headline's kicker or source is none: "EXCLUSIVE: ...", "AP: ...") that is no speaker's
+    words after their label."""
+    match = _TOP_DATELINE.match(paragraph)
+    if match is None:
+        match = _TITLE_COLON_DATELINE.match(paragraph)
+        if match is not None and match.group(1) not in dateline_places():
+            return None
+    if match is None:
+        return None
+    lede = paragraph[match.end() :].split()
+    if len(lede) < MIN_LEDE_WORDS or lede[0] in _SPOKEN_OPENINGS:
+        return None
+    return match
+
+
+@functools.cache
+def dateline_places() -> frozenset[str]:
+    """The places of `data/dateline_places.txt` (read once)."""
+    text = resources.files("quoteattr_server.engine").joinpath("data", "dateline_places.txt")
+    lines = (line.strip() for line in text.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _time_stamp(paragraph: str) -> re.Match[str] | None:
