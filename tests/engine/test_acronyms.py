@@ -14,7 +14,7 @@ from quoteattr_server.engine.acronyms import (
     written_names,
 )
 
-from .rulekit import LEXICON, parsed, quote_containing, roles_by_name, speaker_of
+from .rulekit import LEXICON, parsed, quote_containing, quoted_by, roles_by_name, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,17 @@ def test_an_abbreviation_before_a_title_tagged_an_adjective_modifies_it() -> Non
     assert roles_by_name(attribute(parsed("abbreviation_before_adjective_title"), LEXICON)) == {
         "Amara Nwosu": ["WHO chief"]
     }
+
+
+def test_an_abbreviation_read_as_a_second_subject_modifies_the_noun_after_it() -> None:
+    # `the WHO chief urged ...`, `the WHO director-general said ...`, parsed with "WHO" a
+    # relative pronoun and a subject beside the noun: it modifies the noun, and the chief
+    # speaks, not the organisation.
+    doc = acronyms_as_names(parsed("abbreviation_beside_its_noun"))
+    for sentence, head in zip(doc.sentences, ("chief", "general"), strict=True):
+        words = {w.text: w for w in sentence.words}
+        assert (words["WHO"].head, words["WHO"].deprel) == (words[head].index, "compound")
+    assert [name for _, name in quoted_by("abbreviation_beside_its_noun")] == [
+        "the WHO chief",
+        "the WHO director-general",
+    ]

@@ -182,8 +182,24 @@ def _names_read(sentence: Sentence) -> Sentence:
             # `said WHO chief Tedros Adhanom`: the title, tagged an adjective, is what it
             # modifies, not a predicate it is the subject of.
             fixed[word.index] = dataclasses.replace(fixed[word.index], deprel="compound")
+        elif (twin := _phrase_beside(words, word)) is not None:
+            fixed[word.index] = dataclasses.replace(
+                fixed[word.index], head=twin.index, deprel="compound"
+            )
         _name_after_made_head(sentence, word, fixed)
     return dataclasses.replace(sentence, words=tuple(fixed))
+
+
+def _phrase_beside(words: Sequence[Word], acronym: Word) -> Word | None:
+    """`the WHO chief urged ...`, `the WHO director-general urged ...`: the parser made the
+    abbreviation a second subject beside the noun phrase right after it; it modifies that
+    phrase, whose head (under the same word, in the same relation) this returns."""
+    noun = words[acronym.index + 1]
+    while acronym.index < noun.head != acronym.head:
+        noun = words[noun.head]
+    if noun.head == acronym.head and noun.deprel == acronym.deprel and noun.upos != "VERB":
+        return noun
+    return None
 
 
 def _name_after_made_head(sentence: Sentence, acronym: Word, fixed: list[Word]) -> None:
