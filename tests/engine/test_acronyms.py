@@ -19,7 +19,10 @@ from .rulekit import LEXICON, parsed, quote_containing, quoted_by, roles_by_name
 
 @pytest.mark.parametrize(
     ("written", "letters"),
-    [("S.E.C.", "SEC"), ("FAA", "FAA"), ("U.N.", "UN"), ("Kovac", None), ("Mr.", None)],
+    [
+        *(("S.E.C.", "SEC"), ("FAA", "FAA"), ("U.N.", "UN"), ("MoD", "MoD"), ("DfE", "DfE")),
+        *(("Kovac", None), ("Mr.", None), ("McD", None), ("Mo", None)),
+    ],
 )
 def test_letters_of_an_abbreviation(written: str, letters: str | None) -> None:
     assert letters_of(written) == letters
@@ -159,4 +162,21 @@ def test_an_abbreviation_read_as_a_second_subject_modifies_the_noun_after_it() -
     assert [name for _, name in quoted_by("abbreviation_beside_its_noun")] == [
         "the WHO chief",
         "the WHO director-general",
+    ]
+
+
+def test_initials_with_links_keep_the_links_initials_in_lower_case() -> None:
+    assert initials_of(["Ministry", "of", "Defence"], with_links=True) == "MoD"
+    assert initials_of(["the", "Department", "for", "Education"], with_links=True) == "DfE"
+
+
+def test_an_abbreviation_that_keeps_a_links_initial_stands_for_the_name() -> None:
+    # `the Ministry of Defence ... The MoD added`, `The Department for Education (DfE)`, `the
+    # Department of Justice ... The DOJ`: one speaker each, under its full name, and no role
+    # that is the name itself.
+    result = attribute(parsed("abbreviation_with_link_initials"), LEXICON)
+    assert [(s.name, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Ministry of Defence", []),
+        ("Department for Education", []),
+        ("Department of Justice", []),
     ]

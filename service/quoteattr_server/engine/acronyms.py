@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired
@@ -23,17 +24,24 @@ MIN_LETTERS = 2
 MAX_LETTERS = 8
 
 
+# British and American departments keep the initial of a link in lower case: "MoD" (Ministry of
+# Defence), "DfE" (Department for Education), "DoJ" (Department of Justice).
+_LINKED_ABBREVIATION = re.compile(r"[A-Z](?:[afiot]?[A-Z])+")
+
+
 def letters_of(name: str) -> str | None:
-    """The letters of an abbreviation ("S.E.C." -> "SEC", "FAA"); None for any other name."""
+    """The letters of an abbreviation ("S.E.C." -> "SEC", "FAA", "MoD"); None for any other
+    name."""
     bare = name.replace(".", "")
-    if not MIN_LETTERS <= len(bare) <= MAX_LETTERS:
+    if not MIN_LETTERS <= len(bare) <= MAX_LETTERS or not bare.isalpha():
         return None
-    return bare if bare.isalpha() and bare.isupper() else None
+    return bare if bare.isupper() or _LINKED_ABBREVIATION.fullmatch(bare) else None
 
 
-def initials_of(tokens: Sequence[str]) -> str | None:
+def initials_of(tokens: Sequence[str], *, with_links: bool = False) -> str | None:
     """The initials of a name's capitalised words, its lower-case links skipped ("Office for
-    National Statistics" -> "ONS"); None when a word is neither."""
+    National Statistics" -> "ONS"), or written in lower case `with_links` ("Ministry of
+    Defence" -> "MoD"); None when a word is neither."""
     found = []
     for token in tokens:
         if letters_of(token) is not None and len(tokens) > 1:
@@ -42,7 +50,15 @@ def initials_of(tokens: Sequence[str]) -> str | None:
             found.append(token[0])
         elif token.lower() not in NAME_LINKS:
             return None
+        elif with_links and token != "the":
+            found.append(token[0])
     return "".join(found) if len(found) >= MIN_LETTERS else None
+
+
+def _initials_variants(tokens: Sequence[str]) -> set[str]:
+    """The ways an abbreviation may spell a name: "ONS"; "MoD", "DOJ" with its links."""
+    plain, linked = initials_of(tokens), initials_of(tokens, with_links=True)
+    return {i for i in (plain, linked, linked and linked.upper()) if i is not None}
 
 
 def _spelled_before(words: Sequence[Word], opening: int, letters: str) -> tuple[int, int] | None:
@@ -54,9 +70,8 @@ def _spelled_before(words: Sequence[Word], opening: int, letters: str) -> tuple[
         word = words[first]
         if not (word.text[:1].isupper() or word.text.lower() in NAME_LINKS):
             return None
-        if word.text[:1].isupper() and initials_of([w.text for w in words[first : last + 1]]) == (
-            letters
-        ):
+        tokens = [w.text for w in words[first : last + 1]]
+        if word.text[:1].isupper() and letters in _initials_variants(tokens):
             return first, last
         first -= 1
     return None
@@ -146,9 +161,11 @@ def _named_once(names: Sequence[tuple[int, str]], first_use: dict[str, int]) -> 
     by_initials: dict[str, dict[str, int]] = {}
     for start, name in sorted(names):
         tokens = name.split()
-        initials = initials_of(tokens) if len(tokens) >= MIN_LETTERS else None
-        if initials is not None and initials in first_use:
-            by_initials.setdefault(initials, {}).setdefault(name, start)
+        if len(tokens) < MIN_LETTERS:
+            continue
+        for initials in _initials_variants(tokens):
+            if initials in first_use:
+                by_initials.setdefault(initials, {}).setdefault(name, start)
     named: dict[str, str] = {}
     for initials, written in by_initials.items():
         name, start = next(iter(written.items()))

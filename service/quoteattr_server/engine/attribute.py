@@ -1172,6 +1172,15 @@ def _add_unique(items: list[TextSpan], new: list[TextSpan]) -> None:
             items.append(item)
 
 
+def _names_itself(role: str, name: str) -> bool:
+    """A role that is the speaker's own name, its article aside: `The Department for
+    Education (DfE) said`, read as the role of "DfE" before the abbreviation took the name."""
+    words = role.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).lower() == name.lower()
+
+
 def _number_speakers(
     quotes: list[Quote], entities: dict[str, _EntityBuilder]
 ) -> tuple[list[Quote], list[Speaker]]:
@@ -1184,7 +1193,10 @@ def _number_speakers(
     speakers = []
     for key, speaker_id in ids.items():
         builder = entities[key]
-        roles = sorted(builder.roles, key=lambda r: r.span.start)
+        roles = sorted(
+            (r for r in builder.roles if not _names_itself(r.text, builder.referent.name)),
+            key=lambda r: r.span.start,
+        )
         speakers.append(
             Speaker(
                 id=speaker_id,
