@@ -59,3 +59,15 @@ def test_a_name_read_as_a_conjunct_of_a_titles_complement_names_its_holder() -> 
     assert (name.head, name.deprel) == (minister.index, "appos")
     result = attribute(parsed("post_complement_then_name_as_conjunct"), LEXICON)
     assert roles_by_name(result) == {"Bhagwant Mann": ["the Chief Minister of Punjab"]}
+
+
+def test_a_name_read_as_two_conjuncts_of_the_complement_is_one_name() -> None:
+    # `said the mayor of Lyon, Grégory Doucet.`, with "Grégory" and "Doucet" two conjuncts of
+    # "Lyon": the surname is part of the name, which names the mayor (the speaker was "the
+    # mayor").
+    doc = late_appositions_rehung(parsed("post_complement_then_name_in_two_conjuncts"), LEXICON)
+    given, surname = word_of(doc, "Grégory"), word_of(doc, "Doucet")
+    assert (surname.head, surname.deprel) == (given.index, "flat")
+    assert (given.head, given.deprel) == (word_of(doc, "mayor").index, "appos")
+    result = attribute(parsed("post_complement_then_name_in_two_conjuncts"), LEXICON)
+    assert roles_by_name(result) == {"Grégory Doucet": ["the mayor of Lyon"]}

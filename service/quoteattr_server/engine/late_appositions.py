@@ -5,8 +5,9 @@
 the family's. A person's name (a proper noun with a `flat` part, as the parser writes given name
 and surname) set off by a comma right after the complement of a post ("a lawyer for the family",
 "the president of the farmers' union", "a spokesman for the Ministry of Defence", "the Chief
-Minister of Punjab", there read as a conjunct with no "and") names the holder of the post: it
-becomes the post's apposition. Not when the name ends in a word of organisations' names ("a
+Minister of Punjab", there read as a conjunct with no "and", its parts sometimes two such
+conjuncts: "the mayor of Lyon, Grégory Doucet") names the holder of the post: it becomes the
+post's apposition. Not when the name ends in a word of organisations' names ("a
 spokeswoman for the maker, Kestrel Pharma": the maker's name), when a noun of the complement
 is a post or relation itself ("a lawyer for the mayor, Tom Reyes" may name the mayor), when
 the name does not follow the complement at once, nor for a plural post ("Several harbour
@@ -26,6 +27,7 @@ def late_appositions_rehung(doc: ParsedDoc, lexicon: Lexicon) -> ParsedDoc:
 
 
 def _rehung(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    sentence = with_arcs(sentence, _name_parts_joined(sentence))
     arcs: dict[int, tuple[int, str | None]] = {}
     for word in sentence.words:
         post = _post_named(sentence, word, lexicon)
@@ -52,6 +54,29 @@ def _post_named(sentence: Sentence, name: Word, lexicon: Lexicon) -> Word | None
             # example of many.
             return noun if "Number=Plur" not in noun.feats else None
     return None
+
+
+def _name_parts_joined(sentence: Sentence) -> dict[int, tuple[int, str | None]]:
+    """`said the mayor of Lyon, Grégory Doucet.`, parsed with "Grégory" and "Doucet" two
+    conjuncts of "Lyon": a capitalised proper noun right after such a conjunct, with nothing
+    between them and no words of its own, is the next part of its name."""
+    words = sentence.words
+    arcs: dict[int, tuple[int, str | None]] = {}
+    for part in words[2:]:
+        first = words[part.index - 1]
+        while first.index in arcs:
+            first = words[arcs[first.index][0]]
+        if (
+            part.deprel == "conj"
+            and first.deprel == "conj"
+            and part.head == first.head
+            and part.upos == first.upos == "PROPN"
+            and part.text[:1].isupper()
+            and words[first.index - 1].text == ","
+            and not sentence.children(part.index)
+        ):
+            arcs[part.index] = (first.index, "flat")
+    return arcs
 
 
 def _person_name_apposed(sentence: Sentence, name: Word) -> bool:
