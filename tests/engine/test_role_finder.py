@@ -1488,3 +1488,10 @@ def test_an_apposition_opened_by_a_year_and_prize_winners_are_roles() -> None:
         "Ana Ruiz": ["2019 winner of the Harbour Prize for fiction"],
         "Tom Reyes": ["a Nobel laureate"],
     }
+
+
+def test_police_ranks_and_their_abbreviations_are_titles() -> None:
+    # `Senior Constable Kate Hughes ... Snr Const Hughes`, as Australian copy writes them: the
+    # ranks are her roles, no part of her name.
+    result = attribute(parsed("police_rank_titles"), LEXICON)
+    assert roles_by_name(result) == {"Kate Hughes": ["Senior Constable", "Snr Const"]}
