@@ -48,6 +48,7 @@ from quoteattr_server.engine.roles import (
     SPEAKER_ROLE_RULES,
     apposition,
     description_before_name,
+    office_after_name,
     relative_clause,
     roles_at,
     title_before_name,
@@ -478,6 +479,18 @@ def test_description_before_name_reads_the_article_and_noun_joined_to_a_name() -
     assert roles_by_name(result)["Northfield Energy"] == ["the coal mining giant"]
     # Two readings of one title, with and without its article, are one role.
     assert roles_by_name(result)["Peter Wong"] == ["The veteran pilot"]
+
+
+def test_office_after_name_reads_an_offices_letters_not_a_rank_or_honour() -> None:
+    # `Ann Lee MP said`: the letters of her office are her role; a barrister's rank (`KC`) and
+    # an honour (`OBE`) are no post.
+    role = office_after_name(role_site("office_after_name", "Lee"))
+    assert role is not None
+    assert role.text == "MP"
+    assert office_after_name(role_site("office_after_name", "Hale")) is None
+    assert office_after_name(role_site("office_after_name", "Ruiz")) is None
+    result = attribute(parsed("office_after_name"), LEXICON)
+    assert roles_by_name(result) == {"Ann Lee": ["MP"], "Simon Hale": []}
 
 
 def test_relative_clause_role_only_where_names_are_read() -> None:

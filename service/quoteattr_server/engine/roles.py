@@ -627,6 +627,20 @@ def title_before_name(site: RoleSite) -> TextSpan | None:
     return title_role(site.text, site.parts)
 
 
+def office_after_name(site: RoleSite) -> TextSpan | None:
+    """`Ann Lee MP said`: letters of an office written after the name (a title among the
+    post-nominals; `KC`, `OBE` are a rank and an honour, no post)."""
+    name = site.parts.name_words
+    words = site.sentence.words
+    if not name or name[-1].index + 1 >= len(words):
+        return None
+    letters = words[name[-1].index + 1]
+    lowered = letters.text.lower()
+    if lowered in site.lexicon.post_nominals and site.lexicon.is_title(lowered):
+        return TextSpan(letters.text, letters.span)
+    return None
+
+
 def apposition(site: RoleSite) -> TextSpan | None:
     """`Lind, the finance minister,`: the apposition after the mention (parsed or on the
     surface)."""
@@ -710,13 +724,14 @@ ABBREVIATED_TITLES = {
 # Roles stated where the article names a person (`entities.NameIndex`), in this order.
 NAME_ROLE_RULES: tuple[RoleRule, ...] = (
     title_before_name,
+    office_after_name,
     description_before_name,
     apposition,
     relative_clause,
 )
 # Roles stated at a speaker mention at a cue; the relative clause reaches the speaker through the
 # name's own occurrence.
-SPEAKER_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, apposition)
+SPEAKER_ROLE_RULES: tuple[RoleRule, ...] = (title_before_name, office_after_name, apposition)
 
 
 def roles_at(site: RoleSite, rules: Sequence[RoleRule]) -> list[TextSpan]:
