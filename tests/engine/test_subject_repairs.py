@@ -357,3 +357,17 @@ def test_a_clause_hung_on_the_noun_after_a_relative_cue_is_what_it_said() -> Non
     assert quoted_by("content_hung_on_relative_noun") == [
         ("he was never paid after he designed a hotel for the company", "an architect")
     ]
+
+
+def test_a_relative_clause_after_a_party_tag_or_on_an_apposition_is_not_reported() -> None:
+    # `Sen. Ana Kovac (D-Ohio), who has endorsed Ruiz, said ...` and `Tomas Ruiz, a former
+    # harbour pilot who is a fierce critic of the mayor, suggests ...`, with each relative
+    # clause the cue's complement: the first is the senator's, the second the pilot's, and
+    # what either holds is the named one's, not a speaker "who".
+    fixture = "relative_off_the_cue_past_tag_or_apposition"
+    doc = subjects_repaired(parsed(fixture), LEXICON)
+    endorsed, critic = word_of(doc, "endorsed"), word_of(doc, "critic")
+    assert (endorsed.head, endorsed.deprel) == (word_of(doc, "Sen.").index, "acl:relcl")
+    assert (critic.head, critic.deprel) == (word_of(doc, "pilot").index, "acl:relcl")
+    result = attribute(parsed(fixture), LEXICON)
+    assert [s.name for s in result.speakers] == ["Ana Kovac", "Tomas Ruiz"]

@@ -27,9 +27,11 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   its chief executive." tagged an adjective and read as the clause of "said";
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
-  Mendes is; and the mirror of it, the clause said hung on the noun of a relative cue: in
-  "... an architect who said he was never paid" "paid" is a second relative clause of
-  "architect", and "said" reports nothing;
+  Mendes is (also after a party tag, "Sen. Ana Kovac (D-Ohio), who ...", or on an
+  apposition's noun, "Tomas Ruiz, a former pilot who is a critic of the mayor, suggests");
+  and the mirror of it, the clause said hung on the noun of a relative cue: in "... an
+  architect who said he was never paid" "paid" is a second relative clause of "architect",
+  and "said" reports nothing;
 - a clause's subject read as the cue's object: in "... and reported the Croatian leader told
   him ..." "told" is a conjunct with no subject, and "the Croatian leader" was what was
   reported; also "acting" before a title read as a participle with the title its object
@@ -754,38 +756,51 @@ def _phrase_ending_before(sentence: Sentence, cue: Word) -> Word | None:
 def _relative_off_the_cue(sentence: Sentence) -> Sentence:
     """`Carlos Mendes, who chairs the water board, said ...`: the parser hung the relative
     clause on the cue after it as its complement, so the clause seemed reported and said
-    nothing of Mendes. A clause opened by a relative pronoun right after the comma that ends
-    the cue's subject, and closed by a comma right before the cue (or, after an inverted
-    subject, ending the sentence: `said Peter Wong, who heads the port authority.`), is the
-    subject's."""
+    nothing of Mendes. A clause opened by a relative pronoun right after the cue's subject
+    (after its comma, or a party tag in brackets: `Sen. Ana Kovac (D-Ohio), who ...`; or with
+    no comma, right after an apposition's noun: `Tomas Ruiz, a former pilot who is a critic of
+    the mayor, suggests ...`, the noun's clause), and closed by a comma right before the cue
+    (or, after an inverted subject, ending the sentence: `said Peter Wong, who heads the port
+    authority.`), is the subject's."""
     words = sentence.words
-    for clause in words:
-        pronoun = words[clause.index - 1] if clause.index > 1 else None
+    for pronoun in words[1:]:
+        clause = words[pronoun.head]
         if (
-            pronoun is None
-            or "PronType=Rel" not in pronoun.feats
-            or pronoun.head != clause.index
+            "PronType=Rel" not in pronoun.feats
             or pronoun.base_deprel != "nsubj"
-            or words[pronoun.index - 1].text != ","
             or clause.deprel not in _CUE_COMPLEMENTS
+            or next(w for w in sentence.subtree(clause.index) if w.upos != "PUNCT") is not pronoun
         ):
             continue
         cue = words[clause.head]
         subject = next((c for c in sentence.children(cue.index) if c.base_deprel == "nsubj"), None)
+        if subject is None or subject.index > pronoun.index:
+            continue
+        owner = _relative_owner(sentence, subject, pronoun)
         end = _last_word(sentence, clause)
         closed_before_cue = end + 2 == cue.index and words[end + 1].text == ","
         # `"...," said Peter Wong, who heads the port authority.`: after an inverted subject,
         # the clause runs to the sentence's end.
-        inverted = cue.index < subject.index if subject is not None else False
+        inverted = cue.index < subject.index
         ends_sentence = all(w.upos == "PUNCT" for w in words[end + 1 :])
-        if (
-            subject is not None
-            and subject.index < pronoun.index
-            and _last_word(sentence, subject) == pronoun.index - 2
-            and (closed_before_cue or (inverted and ends_sentence))
-        ):
-            return with_arcs(sentence, {clause.index: (subject.index, "acl:relcl")})
+        if owner is not None and (closed_before_cue or (inverted and ends_sentence)):
+            return with_arcs(sentence, {clause.index: (owner.index, "acl:relcl")})
     return sentence
+
+
+def _relative_owner(sentence: Sentence, subject: Word, pronoun: Word) -> Word | None:
+    """The noun a relative pronoun right after the cue's subject `subject` describes: the
+    subject, after its comma (past a closing bracket); the noun right before it, ending the
+    subject's phrase, with no comma."""
+    words = sentence.words
+    last = _last_word(sentence, subject)
+    before = words[pronoun.index - 1]
+    if before.text == ",":
+        between = words[last + 1 : pronoun.index - 1]
+        return subject if all(w.text in (")", "]") for w in between) else None
+    if before.index == last and before.upos == "NOUN" and before is not subject:
+        return before
+    return None
 
 
 def _content_off_the_relative(sentence: Sentence, lexicon: Lexicon) -> Sentence:
