@@ -371,3 +371,34 @@ def test_a_relative_clause_after_a_party_tag_or_on_an_apposition_is_not_reported
     assert (critic.head, critic.deprel) == (word_of(doc, "pilot").index, "acl:relcl")
     result = attribute(parsed(fixture), LEXICON)
     assert [s.name for s in result.speakers] == ["Ana Kovac", "Tomas Ruiz"]
+
+
+def test_a_participle_read_as_the_next_nouns_modifier_is_a_clause_on_the_subject() -> None:
+    # `A union representing flight attendants endorsed ...`, with "representing" an adjective
+    # of "attendants", a second subject: the participle describes the union, which speaks,
+    # described, and "The union" later is the same one.
+    doc = subjects_repaired(parsed("participle_read_as_modifier"), LEXICON)
+    union, representing = word_of(doc, "union"), word_of(doc, "representing")
+    assert (representing.head, representing.deprel) == (union.index, "acl")
+    assert (word_of(doc, "attendants").head, word_of(doc, "attendants").deprel) == (
+        representing.index,
+        "obj",
+    )
+    result = attribute(parsed("participle_read_as_modifier"), LEXICON)
+    assert [(s.name, s.kind.value) for s in result.speakers] == [
+        ("A union representing flight attendants", "organization")
+    ]
+    assert len(result.quotes) == 2
+
+
+def test_a_participle_that_stands_for_a_preposition_describes_no_source() -> None:
+    # `... proposed by the government concerning naturalization`: "concerning" is no clause
+    # on the government, whose name stays; `Lawyers representing the families` speak
+    # described.
+    doc = subjects_repaired(parsed("participle_of_preposition_after_source"), LEXICON)
+    concerning = word_of(doc, "concerning")
+    assert concerning.deprel == "amod"
+    assert [name for _, name in quoted_by("participle_of_preposition_after_source")] == [
+        "the government",
+        "Lawyers representing the families",
+    ]

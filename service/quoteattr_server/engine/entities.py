@@ -816,8 +816,9 @@ _MAX_ABBREVIATED_NOUN = 4
 
 def _described_noun(mention: list[Word]) -> Word:
     """The noun a mention is about: its last word, or the noun before a description's tail
-    (`a person familiar with the plans` is a person, `a reporter for the Times` a reporter;
-    `Ministry of Defence officials` are officials: a capitalised noun there opens a name)."""
+    (`a person familiar with the plans` is a person, `a reporter for the Times` a reporter,
+    `a union representing nurses` a union; `Ministry of Defence officials` are officials: a
+    capitalised noun there opens a name)."""
     for position, word in enumerate(mention[:-1]):
         following = mention[position + 1]
         if (
@@ -825,6 +826,7 @@ def _described_noun(mention: list[Word]) -> Word:
             and not _opens_name(mention, position)
             and (
                 following.upos == "ADP"  # `a reporter for the Harbour Times`
+                or (following.deprel == "acl" and following.head == word.index)
                 or (
                     following.upos in ("ADJ", "VERB")
                     and position + 2 < len(mention)

@@ -97,6 +97,8 @@ class Lexicon:
     pronouns: Pronouns  # personal and relative pronouns, by person, number and use
     apposition_openers: frozenset[str]  # "Ruiz, the city's budget chief": articles, possessives
     stance_words: frozenset[str] = frozenset()  # "questions about", "a critic of", "critical of"
+    # "concerning", "regarding": participles that stand for a preposition, no clause on a noun
+    prepositional_participles: frozenset[str] = frozenset()
     # "the carmaker": nouns that call a named company by what it is; names that end a company's.
     company_descriptors: frozenset[str] = frozenset()
     company_endings: frozenset[str] = frozenset()
@@ -395,6 +397,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         characterizing_verbs=lower_set("characterizing_verbs.txt"),
         time_words=lower_set("time_words.txt"),
         minor_words=lower_set("minor_words.txt"),
+        prepositional_participles=lower_set("prepositional_participles.txt"),
         artefacts=lower_set("artefacts.txt"),
         findings=lower_set("findings.txt"),
         pronouns=Pronouns.from_groups(

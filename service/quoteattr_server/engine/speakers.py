@@ -1582,16 +1582,41 @@ def description_tail(
     if complement:
         return [*words, *complement]
     link, preposition = all_words[position], all_words[position + 1]
-    if not _describing_link(head, link, preposition, cue):
+    if _participle_with_object(head, link, cue, lexicon.prepositional_participles):
+        tail = [link, *_phrase_from(all_words, position + 1)]  # `a union representing nurses`
+    elif _describing_link(head, link, preposition, cue):
+        tail = [link, preposition, *_phrase_from(all_words, position + 2)]
+    else:
         return words
-    tail = [link, preposition]
-    for word in all_words[position + 2 :]:
-        if word.upos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") or word.deprel == "mark":
-            break
-        tail.append(word)
     if not any(w.upos in _NOMINAL for w in tail):
         return words
     return [*words, *tail]
+
+
+def _phrase_from(words: Sequence[Word], position: int) -> list[Word]:
+    """The words from `position` up to punctuation, a verb or a conjunction."""
+    phrase: list[Word] = []
+    for word in words[position:]:
+        if word.upos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ") or word.deprel == "mark":
+            break
+        phrase.append(word)
+    return phrase
+
+
+def _participle_with_object(
+    head: Word, link: Word, cue: Word | None, prepositional: frozenset[str]
+) -> bool:
+    """A participle in -ing on the source's noun, with its object after it: `a union
+    representing flight attendants`; not one that stands for a preposition (`prepositional`:
+    `the government concerning naturalization`)."""
+    return (
+        link.upos == "VERB"
+        and link.deprel == "acl"
+        and link.head == head.index
+        and link.text.lower().endswith("ing")
+        and link.text.lower() not in prepositional
+        and (cue is None or link.start != cue.start)
+    )
 
 
 def _describing_link(head: Word, link: Word, preposition: Word, cue: Word | None) -> bool:

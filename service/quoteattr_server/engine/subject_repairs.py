@@ -38,7 +38,8 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   ("said acting Prime Minister Jonas Berg": nobody spoke), the one told tagged a verb
   ("The minister told reporters the deal was dead": "reporters" was what was told), and a
   participle after the subject read as its verb ("Two people briefed on the talks said ...":
-  "said" had no subject).
+  "said" had no subject), or as an adjective of the noun after it ("A union representing
+  flight attendants endorsed ...": "attendants" was a second subject).
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
 misread: "executive", "acting", "reporters", "briefed"); text and offsets stay as written.
 """
@@ -803,6 +804,33 @@ def _relative_owner(sentence: Sentence, subject: Word, pronoun: Word) -> Word | 
     return None
 
 
+def _participle_read_as_modifier(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`A union representing flight attendants endorsed the mayor`: the parser read the
+    participle after the subject as an adjective of the noun after it, which became a second
+    subject (or the subject's own noun). A participle in -ing right after a noun, modifying a
+    noun after it, is a clause on the first noun with the second its object (not one that
+    stands for a preposition: `changes by the government concerning naturalization`)."""
+    words = sentence.words
+    for participle in words[2:]:
+        noun, owner = words[participle.index - 1], words[participle.head]
+        if (
+            participle.upos == "VERB"
+            and participle.deprel == "amod"
+            and participle.text.lower().endswith("ing")
+            and participle.text.lower() not in lexicon.prepositional_participles
+            and noun.upos in ("NOUN", "PROPN")
+            and owner.index > participle.index
+            and owner.upos == "NOUN"
+            and owner.base_deprel in ("nsubj", "nmod")
+        ):
+            arcs: dict[int, tuple[int, str | None]] = {
+                participle.index: (noun.index, "acl"),
+                owner.index: (participle.index, "obj"),
+            }
+            return with_arcs(sentence, arcs)
+    return sentence
+
+
 def _content_off_the_relative(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     """`... an architect who said he was never paid`: the parser hung the clause said on the
     noun as a second relative clause, so the relative cue had nothing to report. A clause on
@@ -860,6 +888,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _without_lexicon(_subject_before_its_relative),
     _without_lexicon(_relative_off_the_cue),
     _content_off_the_relative,
+    _participle_read_as_modifier,
     _addressee_read_as_verb,
     _acting_as_rank,
     _participle_read_as_clause,
