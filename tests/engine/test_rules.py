@@ -2228,3 +2228,12 @@ def test_a_partial_quote_ending_an_according_to_clause_is_the_sources() -> None:
     assert quoted_by("according_to_a_description_then_quoted_word", with_rule=True) == [
         ("according to X", '"long overdue."', "Tomas Ruiz")
     ]
+
+
+def test_a_second_relative_pronoun_stands_for_the_noun_of_the_first() -> None:
+    # `Senator Ana Kovac, who ... threatened ..., and who has been hoping to win votes ...`:
+    # the second clause is a conjunct of the first, and its "who" is Kovac too.
+    assert quoted_by("second_relative_of_a_name") == [
+        ("close the port", "Ana Kovac"),
+        ("win votes away from the mayor", "Ana Kovac"),
+    ]

@@ -271,6 +271,24 @@ def test_implausible_speakers_leave_an_empty_speaker() -> None:
     assert kept.speakers == (kovac,)
 
 
+def test_a_time_or_a_bare_relative_pronoun_is_no_speaker() -> None:
+    # `But these days the figures ...`, `The Feb. 13 ruling left ...`, and a "who" no noun
+    # was found for name no one; `The Times` is a newspaper.
+    lexicon = load_lexicon()
+    names = ("these days", "Last week", "Feb.", "who", "The Times", "Ana Kovac")
+    speakers = tuple(
+        Speaker(f"s{n}", name, SpeakerKind.UNKNOWN, (), ()) for n, name in enumerate(names)
+    )
+    quotes = tuple(
+        Quote(f"q{n}", Span(n, n + 1), QuoteKind.REPORTED, s.id, None, None, 0.8, "reported clause")
+        for n, s in enumerate(speakers)
+    )
+    kept = without_implausible_speakers(
+        AttributionResult(quotes, speakers), lexicon.not_speakers, lexicon.time_words
+    )
+    assert [s.name for s in kept.speakers] == ["The Times", "Ana Kovac"]
+
+
 def test_a_quote_said_with_an_implausible_speaker_goes_to_the_others() -> None:
     lexicon = load_lexicon()
     twitter = Speaker("s1", "Twitter", SpeakerKind.UNKNOWN, (), ())

@@ -181,7 +181,9 @@ def attribute(
     # every mention, then the speakers' gender, anonymity and category, then what each quote
     # attributes.
     found = without_anonymity_grants(found, doc.text)
-    found = without_implausible_speakers(without_corrections(found), lexicon.not_speakers)
+    found = without_implausible_speakers(
+        without_corrections(found), lexicon.not_speakers, lexicon.time_words
+    )
     quoted = [quote.span for quote in layout.quotes]
     found = merged_speakers(complete_roles(doc, found, lexicon, quoted), doc.text, doc.paragraphs)
     found = first_person_resolved(found, doc.text, doc.paragraphs, quoted)
@@ -968,6 +970,8 @@ def _relative_antecedent(sentence: Sentence, pronoun: Word) -> Word | None:
     hung the clause on a verb (`credited to Mayor Tomas Ruiz, who proposed ...` as an
     adverbial clause), the noun phrase right before it and its comma."""
     clause = sentence.words[pronoun.head]
+    while clause.deprel == "conj" and clause.head >= 0:
+        clause = sentence.words[clause.head]  # `... who lives here and who asked not to be named`
     if clause.deprel == "acl:relcl" and clause.head >= 0:
         noun = sentence.words[clause.head]
         if noun.deprel == "appos" and noun.head >= 0 and sentence.words[noun.head].upos == "PROPN":

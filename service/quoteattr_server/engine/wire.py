@@ -243,18 +243,41 @@ def without_corrections(result: AttributionResult) -> AttributionResult:
 
 
 def without_implausible_speakers(
-    result: AttributionResult, not_speakers: frozenset[str]
+    result: AttributionResult,
+    not_speakers: frozenset[str],
+    time_words: frozenset[str] = frozenset(),
 ) -> AttributionResult:
-    """Quotes whose speaker is no one who can speak ("anybody", "Friday", "Mr.", "Twitter")
-    keep an empty speaker rather than a wrong one; such speakers leave the list."""
+    """Quotes whose speaker is no one who can speak ("anybody", "Friday", "Mr.", "Twitter",
+    a relative pronoun no noun was found for, a time: "these days") keep an empty speaker
+    rather than a wrong one; such speakers leave the list."""
     wrong = {
         speaker.id
         for speaker in result.speakers
-        if speaker.name.lower().strip(" .,") in not_speakers or speaker.name.lower() in not_speakers
+        if speaker.name.lower().strip(" .,") in not_speakers
+        or speaker.name.lower() in not_speakers
+        or _a_time(speaker.name, time_words)
     }
     if not wrong:
         return result
     return result.with_quotes(tuple(_without(quote, wrong) for quote in result.quotes))
+
+
+# Words that point at a time before its noun: "these days", "last week", "that morning".
+_TIME_POINTERS = frozenset(
+    {"the", "this", "that", "these", "those", "last", "next", "recent", "earlier", "later"}
+)
+
+
+def _a_time(name: str, time_words: frozenset[str]) -> bool:
+    """A name that is a time, its noun in lower case ("these days", "Last week"; "The Times"
+    is a newspaper)."""
+    words = name.split()
+    return (
+        bool(words)
+        and words[-1].islower()
+        and words[-1] in time_words
+        and all(w.lower() in _TIME_POINTERS for w in words[:-1])
+    )
 
 
 def _without(quote: Quote, wrong: set[str]) -> Quote:
