@@ -1378,3 +1378,11 @@ def test_a_report_ends_before_the_participle_that_quotes_its_maker() -> None:
         ("he was owed money after he fixed the roof of the town hall", "a builder"),
         ('"Maybe he did a bad job."', "Kovac"),
     ]
+
+
+def test_a_preposition_read_as_a_noun_is_no_word_of_the_source() -> None:
+    # `reopened on Monday amid news reports that question ...`, with "amid" a noun of a
+    # compound headed by "reports": the source is the news reports, not "Monday amid ...".
+    assert quoted_by("preposition_read_as_noun_in_source") == [
+        ("the safety of the pier", "news reports")
+    ]

@@ -1798,17 +1798,32 @@ def mention_words(sentence: Sentence, head: Word) -> list[Word]:
         end += 1
     if head.upos == "PROPN":
         end = _rest_of_name_on_its_head(sentence, head, end)
-    words = list(sentence.words[start : end + 1])
+    return _trimmed(sentence, list(sentence.words[start : end + 1])) or [head]
+
+
+def _trimmed(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """A mention's run of words without what the parse wrongly put at its ends."""
     while words and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].deprel == "case"):
         words.pop()
     # A dash the tagger took for a name ("― Rosa Vega") is no part of the mention.
     while words and (words[0].upos in ("PUNCT", "CCONJ") or not _has_letters(words[0])):
         words.pop(0)
+    # `on Monday amid news reports that ...`, "amid" read as a noun: the mention starts after it.
+    cut = [i for i, w in enumerate(words[:-1]) if w.text in _PREPOSITIONS_READ_AS_NOUNS]
+    if cut:
+        words = words[cut[-1] + 1 :]
     # `"...," recalled former colleague Nadine Forsythe`: the inverted cue the parser hung on
     # the noun after a closing mark is no word of the mention.
     if len(words) > 1 and words[0].upos == "VERB" and _right_after_closing_mark(sentence, words[0]):
         words.pop(0)
-    return words or [head]
+    return words
+
+
+# Prepositions the tagger may read as nouns of a compound, in lower case: never a word of a
+# source's name.
+_PREPOSITIONS_READ_AS_NOUNS = frozenset(
+    {"amid", "amidst", "despite", "among", "amongst", "via", "versus", "unlike", "towards"}
+)
 
 
 def _right_after_closing_mark(sentence: Sentence, word: Word) -> bool:
