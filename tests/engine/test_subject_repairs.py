@@ -402,3 +402,27 @@ def test_a_participle_that_stands_for_a_preposition_describes_no_source() -> Non
         "the government",
         "Lawyers representing the families",
     ]
+
+
+def test_an_object_and_the_verb_made_its_complement_are_the_clause_shown() -> None:
+    # `Data ... showed inflation fell to 2.1%`, with "inflation" the object of "showed" and
+    # "fell" its complement: what the data showed is the whole clause.
+    doc = subjects_repaired(parsed("evidential_object_and_participle_main"), LEXICON)
+    inflation, fell = word_of(doc, "inflation"), word_of(doc, "fell")
+    assert (inflation.head, inflation.deprel) == (fell.index, "nsubj")
+    assert (fell.head, fell.deprel) == (word_of(doc, "showed").index, "ccomp")
+
+
+def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
+    # `A UN report published on Tuesday warned that ...`, with "published" the root and
+    # "warned" its complement: the report warned, and the time it was published says when,
+    # not which report.
+    doc = subjects_repaired(parsed("evidential_object_and_participle_main"), LEXICON)
+    report, published, warned = (word_of(doc, t) for t in ("report", "published", "warned"))
+    assert (report.head, report.deprel) == (warned.index, "nsubj")
+    assert (published.head, published.deprel) == (report.index, "acl")
+    assert warned.head == -1
+    assert quoted_by("evidential_object_and_participle_main") == [
+        ("inflation fell to 2.1%", "Harbour Statistics Office"),
+        ("millions faced famine", "A UN report"),
+    ]

@@ -1588,8 +1588,9 @@ def description_tail(
         tail = [link, preposition, *_phrase_from(all_words, position + 2)]
     else:
         return words
-    if not any(w.upos in _NOMINAL for w in tail):
-        return words
+    nominal = [w for w in tail if w.upos in _NOMINAL]
+    if not nominal or all(w.text.lower() in lexicon.time_words for w in nominal):
+        return words  # `A UN report published on Tuesday`: when, not which
     return [*words, *tail]
 
 

@@ -34,14 +34,17 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   and "said" reports nothing;
 - a clause's subject read as the cue's object: in "... and reported the Croatian leader told
   him ..." "told" is a conjunct with no subject, and "the Croatian leader" was what was
-  reported; also "acting" before a title read as a participle with the title its object
-  ("said acting Prime Minister Jonas Berg": nobody spoke), the one told tagged a verb
+  reported ("Data ... showed inflation fell": "fell" the complement); also "acting" before
+  a title read as a participle with the title its object ("said acting Prime Minister Jonas
+  Berg": nobody spoke), the one told tagged a verb
   ("The minister told reporters the deal was dead": "reporters" was what was told), and a
   participle after the subject read as its verb ("Two people briefed on the talks said ...":
-  "said" had no subject), or as an adjective of the noun after it ("A union representing
+  "said" had no subject; "A UN report published on Tuesday warned that ...": "warned" was
+  what was published), or as an adjective of the noun after it ("A union representing
   flight attendants endorsed ...": "attendants" was a second subject).
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
-misread: "executive", "acting", "reporters", "briefed"); text and offsets stay as written.
+misread: "executive", "acting", "reporters", "briefed", "published"); text and offsets stay
+as written.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ _TIME_SUBORDINATORS = frozenset({"after", "before", "until", "since", "once"})
 _SPEECH_GROUPS = frozenset(
     {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
 )
+# The cue groups (cues.txt) whose object and a verb the parser made its complement are one
+# clause said or shown: `Data ... showed inflation fell`.
+_CLAUSE_TAKING_GROUPS = _SPEECH_GROUPS | {"evidential"}
 # Words that may stand between a subject and the time phrase after it: `the bank last month`.
 _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "that"})
 
@@ -505,7 +511,7 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
         if (
             verb.upos != "VERB"
             or "VerbForm=Fin" not in verb.feats
-            or verb.deprel not in ("conj", "parataxis")
+            or verb.deprel not in ("conj", "parataxis", "xcomp")
             or any(c.base_deprel in ("nsubj", "cc", "mark") for c in children)
         ):
             continue
@@ -523,6 +529,8 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
         if any(w.index > obj.index and w.deprel != "flat" for w in sentence.subtree(obj.index)):
             continue  # `the famous story John Kennedy told`: a clause on the noun, no subject
         cue = words[obj.head]
+        if verb.deprel == "xcomp" and lexicon.cue_group(cue.lemma) not in _CLAUSE_TAKING_GROUPS:
+            continue  # `saw a president win`, `released her returns`: no clause there
         if cue.index < obj.index and lexicon.is_cue(cue.lemma) and cue.upos == "VERB":
             arcs: dict[int, tuple[int, str | None]] = {
                 obj.index: (verb.index, "nsubj"),
@@ -567,6 +575,57 @@ def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence
                     feats=_PAST_PARTICIPLE,
                 )
     return sentence
+
+
+def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`A UN report published on Tuesday warned that millions faced famine`: the participle
+    after the subject, read as the main verb with the cue its complement, made "published"
+    the report's act and "warned ..." what was published. A past form with no object right
+    after its subject noun, whose own words end right before a cue of its with no subject,
+    is a participle on the noun, and the noun the cue's subject."""
+    words = sentence.words
+    for participle in words[1:]:
+        noun = words[participle.index - 1]
+        cue = next(
+            (
+                c
+                for c in sentence.children(participle.index)
+                if c.deprel in ("ccomp", "parataxis")
+                and c.index > participle.index
+                and _speaks(c, lexicon)
+                and not any(g.base_deprel == "nsubj" for g in sentence.children(c.index))
+            ),
+            None,
+        )
+        if (
+            cue is None
+            or not participle.text.lower().endswith("ed")
+            or (noun.head, noun.base_deprel) != (participle.index, "nsubj")
+            or noun.upos != "NOUN"
+            or _has_own_words(sentence, participle)
+            or _last_word_before(sentence, participle, cue) != cue.index - 1
+        ):
+            continue
+        arcs: dict[int, tuple[int, str | None]] = {
+            cue.index: (participle.head, participle.deprel),
+            noun.index: (cue.index, "nsubj"),
+            participle.index: (noun.index, "acl"),
+        }
+        return _retagged(sentence, arcs, participle.index, feats=_PAST_PARTICIPLE)
+    return sentence
+
+
+def _has_own_words(sentence: Sentence, verb: Word) -> bool:
+    """An auxiliary, copula, mark or object makes a past form a verb of its own."""
+    return any(c.deprel in _OWN_VERB_WORDS | {"obj"} for c in sentence.children(verb.index))
+
+
+def _last_word_before(sentence: Sentence, head: Word, clause: Word) -> int:
+    """The last word of `head`'s phrase outside `clause`'s, punctuation aside."""
+    inside = {w.index for w in sentence.subtree(clause.index)}
+    return max(
+        w.index for w in sentence.subtree(head.index) if w.upos != "PUNCT" and w.index not in inside
+    )
 
 
 _PAST_PARTICIPLE = "Tense=Past|VerbForm=Part|Voice=Pass"
@@ -892,6 +951,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _addressee_read_as_verb,
     _acting_as_rank,
     _participle_read_as_clause,
+    _participle_read_as_main_verb,
     _role_adjective_as_noun,
     _trailing_source_returned,
     _object_told_clause,
