@@ -513,6 +513,10 @@ def test_anonymous_when_the_article_gives_no_name(
         ("painter and late-night radio host", SourceCategory.MEDIA),  # the first that says
         ("a marine biologist at Kyoto University", SourceCategory.EXPERT),  # not "marine"
         ("Chief operating officer", SourceCategory.BUSINESS),
+        # A generic head takes a generic modifier's category before its own.
+        ("Chief executive officer", SourceCategory.BUSINESS),
+        ("Chief financial officer", SourceCategory.BUSINESS),
+        ("a police officer", SourceCategory.OFFICIAL),
         ("a judge on the trade tribunal", SourceCategory.OFFICIAL),
         ("Leeds striker", SourceCategory.CITIZEN),
         ("the MP for Bristol West", SourceCategory.OFFICIAL),

@@ -1147,16 +1147,28 @@ def _conjunct_category(words: list[str], lexicon: SourceLexicon) -> SourceCatego
         specific = [found for found in complements if found[0] not in lexicon.generic_heads]
         if specific or complements:
             return (specific or complements)[0][1]
-        for word in reversed(segments[0]):
-            # `City Attorney`, `the city manager`: a place's noun modifies as its body.
-            category = (
-                SourceCategory.OFFICIAL
-                if word in lexicon.place_heads
-                else lexicon.category_of(word)
-            )
-            if category is not None and word not in lexicon.generic_heads:
-                return category
+        found = _modifier_category(segments[0], lexicon)
+        if found is not None:
+            return found
     return head[1] if head is not None else None
+
+
+def _modifier_category(words: list[str], lexicon: SourceLexicon) -> SourceCategory | None:
+    """The category a generic head takes from the words before it: a specific one first
+    (`City Attorney`, `the city manager`: a place's noun modifies as its body), then a generic
+    one (`Chief executive officer`: an executive's)."""
+    categories = [
+        (
+            word,
+            SourceCategory.OFFICIAL if word in lexicon.place_heads else lexicon.category_of(word),
+        )
+        for word in reversed(words)
+    ]
+    specific = [c for w, c in categories if c is not None and w not in lexicon.generic_heads]
+    if specific:
+        return specific[0]
+    modifiers = [c for w, c in categories[1:] if c is not None and w not in ("chief", "head")]
+    return modifiers[0] if modifiers else None
 
 
 def _segment_head(words: list[str], lexicon: SourceLexicon) -> tuple[str, SourceCategory] | None:
