@@ -569,3 +569,15 @@ def test_trade_words_end_company_names_and_a_body_set_off_after_its_description_
     kinds = {s.name: s.kind for s in result.speakers}
     assert kinds["Coastline Ferries"] is SpeakerKind.ORGANIZATION
     assert roles_by_name(result)["Coastline Ferries"] == ["The ferry operator"]
+
+
+def test_a_company_description_after_a_bare_name_in_its_paragraph_is_that_company() -> None:
+    # `Nordvik said ... The automaker also said ...`: a one-word name the article never
+    # writes with a given name is the company the description means; in a later paragraph,
+    # after a person, `The company said` stays a description.
+    assert quoted_by("company_by_bare_name") == [
+        ("it expected to sell 10 million vehicles", "Nordvik"),
+        ("it would raise prices", "Nordvik"),
+        ("fares would rise", "Ana Ruiz"),
+        ("it would hire more crew", "The company"),
+    ]

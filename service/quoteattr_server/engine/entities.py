@@ -1027,13 +1027,36 @@ class Resolver:
             or not (club or head.lemma.lower() in lexicon.company_descriptors)
         ):
             return None
-        found = self._most_recent(mention[0].start, paragraph, (SpeakerKind.ORGANIZATION,), None)
+        kinds = (SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN)
+        found = self._most_recent(mention[0].start, paragraph, kinds, None)
         if found is None or not self._is_company(found.name):
+            return None
+        if found.kind is SpeakerKind.UNKNOWN and not self._bare_company_name(
+            found, mention[0].start, paragraph
+        ):
             return None
         last = _tokens(found.name)[-1:]
         if club and not (last and last[0] in lexicon.club_endings):
             return None  # `the club` is Castleton Rovers, never a grocer named before
         return Referent(found.key, found.name, found.kind, "title")
+
+    def _bare_company_name(self, found: Referent, before: int, paragraph: int) -> bool:
+        """`Toyota said ... The automaker said`: a name of one word the article never writes
+        with a given name, and gives no gender, is a company's when a description of a company
+        follows it in the same paragraph (a person is named in full first)."""
+        tokens = _tokens(found.name)
+        last = max(
+            (s.paragraph for s in self._sightings if s.referent == found and s.start < before),
+            default=-1,
+        )
+        return (
+            len(tokens) == 1
+            and last == paragraph
+            and found.key not in self._genders
+            and all(
+                o.tokens == tuple(tokens) for o in self._names.occurrences if tokens[0] in o.tokens
+            )
+        )
 
     def _is_company(self, name: str) -> bool:
         """A name ending in a trade or corporate word, or in no head word of other bodies."""
