@@ -738,3 +738,15 @@ def test_a_description_named_in_apposition_is_no_one_named_before() -> None:
 def test_a_possessor_is_read_on_the_surface(text: str, word: str, owns: bool) -> None:
     start = text.index(word)
     assert _possessor(text, TextSpan(word, Span(start, start + len(word)))) is owns
+
+
+def test_an_honorific_the_parser_made_the_head_of_the_name_is_evidence() -> None:
+    # `The head teacher, Mrs Lorna Grant, said`, with "Mrs" (no stop) the head of the apposed
+    # name: it is written right before her name, and says she is a woman.
+    result = attribute(fixture("honorific_heading_apposed_name"), LEXICON)
+    (grant,) = result.speakers
+    assert (grant.name, grant.gender, [e.text for e in grant.gender_evidence]) == (
+        "Lorna Grant",
+        Gender.FEMALE,
+        ["Mrs"],
+    )

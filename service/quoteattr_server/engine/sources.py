@@ -744,6 +744,11 @@ def _honorifics(
             if gender is not None:
                 yield gender, token
     for occurrence in occurrences:
+        first = occurrence.words[0] if occurrence.words else None
+        if first is not None and (gender := lexicon.gender_of("honorific", first.text)):
+            # `The head teacher, Mrs Lorna Grant,`: the parser made the honorific the name's head.
+            yield gender, TextSpan(first.text, first.span)
+            continue
         # Read on the text: the parser may end a sentence after "Ms.".
         start = occurrence.span.start
         before = _WORD_BEFORE.search(doc.text, max(0, start - 16), start)
