@@ -2237,3 +2237,14 @@ def test_a_second_relative_pronoun_stands_for_the_noun_of_the_first() -> None:
         ("close the port", "Ana Kovac"),
         ("win votes away from the mayor", "Ana Kovac"),
     ]
+
+
+def test_a_noun_of_a_role_or_occupation_is_a_source_for_any_cue() -> None:
+    # `Campaigners welcomed the ruling`, `Paramedics praised the volunteers`: people named by
+    # what they do (plural, and capitalised where the tagger leaves the lemma as written) can
+    # welcome or praise, as residents or a union can.
+    assert quoted_by("stance_of_role_noun_subjects") == [
+        ("the ruling", "Campaigners"),
+        ("the plan", "The nurse"),
+        ("the volunteers", "Paramedics"),
+    ]

@@ -2538,6 +2538,8 @@ def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon, *, part: boo
         return True
     if subject.text.lower() in lexicon.group_nouns or subject.text.lower() in lexicon.artefacts:
         return True
+    if subject.upos == "NOUN" and _people_by_role(subject, lexicon):
+        return True  # `Campaigners welcomed the ruling`, `The nurse criticized the plan`
     children = sentence.children(subject.index)
     if any(w.upos == "PROPN" for w in children):
         return True
@@ -2548,6 +2550,15 @@ def _is_source(sentence: Sentence, subject: Word, lexicon: Lexicon, *, part: boo
         )
         and _is_source(sentence, child, lexicon, part=False)
         for child in children
+    )
+
+
+def _people_by_role(noun: Word, lexicon: Lexicon) -> bool:
+    """A noun of a role or occupation, singular or plural (the tagger leaves a capitalised
+    plural unlemmatised: `Campaigners`)."""
+    lowered = noun.lemma.lower()
+    return lexicon.is_role_word(lowered) or (
+        lowered.endswith("s") and lexicon.is_role_word(lowered[:-1])
     )
 
 
