@@ -2248,3 +2248,13 @@ def test_a_noun_of_a_role_or_occupation_is_a_source_for_any_cue() -> None:
         ("the plan", "The nurse"),
         ("the volunteers", "Paramedics"),
     ]
+
+
+def test_the_opposition_and_a_regime_are_bodies_that_take_a_stance() -> None:
+    # `The opposition opposes the bill`, `The regime denied the reports`: bodies, official.
+    result = attribute(parsed("opposition_as_a_body"), LEXICON)
+    assert [(s.name, s.kind.value, s.category.value) for s in result.speakers] == [
+        ("The opposition", "organization", "official"),
+        ("The regime", "organization", "official"),
+    ]
+    assert [q.text for q in result.quotes] == ["the bill", "the reports"]
