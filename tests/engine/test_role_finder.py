@@ -1495,3 +1495,10 @@ def test_police_ranks_and_their_abbreviations_are_titles() -> None:
     # ranks are her roles, no part of her name.
     result = attribute(parsed("police_rank_titles"), LEXICON)
     assert roles_by_name(result) == {"Kate Hughes": ["Senior Constable", "Snr Const"]}
+
+
+def test_a_post_served_in_the_perfect_is_a_role() -> None:
+    # `Ruiz has served as the port's chief engineer for a decade`: "has served as" states the
+    # post as "served as" does.
+    result = attribute(parsed("perfect_served_as"), LEXICON)
+    assert roles_by_name(result) == {"Ruiz": ["the port's chief engineer"]}

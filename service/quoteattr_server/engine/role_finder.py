@@ -214,6 +214,8 @@ def _past_linking_verb(words: Sequence[Word], position: int) -> tuple[int, bool]
         return position + 1, False
     if lowered in _PERFECT and following == "been":
         return position + 2, False  # `has been a vocal critic of ...`
+    if lowered in _PERFECT and following in _SERVES:
+        return _past_linking_verb(words, position + 1)  # `has served as ...`
     return None
 
 
