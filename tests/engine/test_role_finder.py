@@ -1502,3 +1502,12 @@ def test_a_post_served_in_the_perfect_is_a_role() -> None:
     # post as "served as" does.
     result = attribute(parsed("perfect_served_as"), LEXICON)
     assert roles_by_name(result) == {"Ruiz": ["the port's chief engineer"]}
+
+
+def test_a_unit_of_a_body_is_an_organisation_with_that_role() -> None:
+    # `Coastal Fraud Investigations, a unit of the Harbour Ministry, said`: a unit, a
+    # division or a subsidiary is a body, and the apposition says what it is.
+    result = attribute(parsed("body_named_by_a_unit"), LEXICON)
+    assert [(s.name, s.kind.value, [r.text for r in s.roles]) for s in result.speakers] == [
+        ("Coastal Fraud Investigations", "organization", ["a unit of the Harbour Ministry"])
+    ]
