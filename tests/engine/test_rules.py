@@ -362,6 +362,14 @@ def test_a_clause_of_when_it_was_said_is_no_content() -> None:
     ]
 
 
+def test_a_clause_of_when_opened_by_an_adverb_or_a_preposition_is_no_content() -> None:
+    # `said when he resigned ...`, with "when" the clause's adverb, and `said after the jobs
+    # report was released`, with "after" the preposition of its subject: both say when.
+    assert quoted_by("circumstance_read_as_adverb_or_case") == [
+        ('"Wages are rising,"', "Ana Kovac")
+    ]
+
+
 def test_branding_something_quotes_what_it_was_called() -> None:
     # `The ministry branded the report a "work of fiction."`: a verb of labelling, like
     # "called", quotes its words; the quotation was nobody's (or the mayor's, said before).

@@ -512,14 +512,28 @@ def _opens_with_circumstance_mark(sentence: Sentence, clause: Word) -> bool:
     first = next((w for w in sentence.subtree(clause.index) if w.upos != "PUNCT"), None)
     return (
         first is not None
-        and first.head == clause.index
-        and first.deprel == "mark"
         and first.text.lower() in _CIRCUMSTANCE_MARKS
+        and _opens_clause(sentence, first, clause)
         # `argued before that the tax code is unfair`: "before" is when, "that" opens what
         and not any(
             c.deprel == "mark" and c.text.lower() in ("that", "whether", "if")
             for c in sentence.children(clause.index)
         )
+    )
+
+
+def _opens_clause(sentence: Sentence, first: Word, clause: Word) -> bool:
+    """`first` is the clause's subordinator: its mark, or as the parser may read one, its
+    adverb (`said when he resigned`) or the preposition of its subject (`said after the
+    meeting broke up`)."""
+    if first.head == clause.index:
+        return first.deprel in ("mark", "advmod")
+    subject = sentence.words[first.head] if first.head >= 0 else None
+    return (
+        first.deprel == "case"
+        and subject is not None
+        and subject.head == clause.index
+        and subject.base_deprel == "nsubj"
     )
 
 
