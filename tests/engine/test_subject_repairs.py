@@ -426,3 +426,17 @@ def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> No
         ("inflation fell to 2.1%", "Harbour Statistics Office"),
         ("millions faced famine", "A UN report"),
     ]
+
+
+def test_an_adjective_read_as_the_predicate_of_the_subject_noun_is_the_nouns() -> None:
+    # `A source close to the prime minister, who asked not to be named, said ...`, read as
+    # "the source [is] close ..." made the complement of "said", which had no subject: the
+    # source speaks, described, not the prime minister.
+    doc = subjects_repaired(parsed("adjective_on_subject_read_as_predicate"), LEXICON)
+    source, close, said = (word_of(doc, t) for t in ("source", "close", "said"))
+    assert (source.head, source.deprel) == (said.index, "nsubj")
+    assert (close.head, close.deprel) == (source.index, "amod")
+    result = attribute(parsed("adjective_on_subject_read_as_predicate"), LEXICON)
+    assert [(s.name, s.anonymous) for s in result.speakers] == [
+        ("A source close to the prime minister", True)
+    ]

@@ -15,7 +15,8 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
 - a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
   Mrs. Varga said ..." the name is a second subject of "sounds";
 - an adjective after the subject noun read as a second subject: "An aide close to the prime
-  minister told ..." was spoken by "close";
+  minister told ..." was spoken by "close" (or as the noun's predicate, hung on the verb:
+  "A source close to the prime minister, who asked not to be named, said ...");
 - a name after an opening participle's clause read as a conjunct of a name inside it:
   "Speaking alongside Finance Minister Ana Kovac, Tomas Ruiz said ..." was spoken by Kovac;
 - a noun cut from the verb after its relative clause: in "..., one diplomat, who asked not to
@@ -105,7 +106,34 @@ def _adjective_on_subject(sentence: Sentence) -> Sentence:
             and noun.head == adjective.head
         ):
             return with_arcs(sentence, {adjective.index: (noun.index, "amod")})
+        verb = _verb_of_predicate_adjective(sentence, noun, adjective)
+        if verb is not None:
+            # `A source close to the prime minister, who asked not to be named, said ...`,
+            # read as "the source [is] close ..." and the cue's complement.
+            arcs: dict[int, tuple[int, str | None]] = {
+                noun.index: (verb.index, "nsubj"),
+                adjective.index: (noun.index, "amod"),
+            }
+            return with_arcs(sentence, arcs)
     return sentence
+
+
+def _verb_of_predicate_adjective(sentence: Sentence, noun: Word, adjective: Word) -> Word | None:
+    """The verb after an adjective the parser made a predicate, with the noun right before it
+    for subject and no copula, and hung on that verb, which has no subject of its own."""
+    if (
+        adjective.upos != "ADJ"
+        or adjective.deprel not in ("ccomp", "parataxis", "advcl")
+        or adjective.head < adjective.index
+        or noun.upos != "NOUN"
+        or (noun.head, noun.base_deprel) != (adjective.index, "nsubj")
+        or any(c.deprel == "cop" for c in sentence.children(adjective.index))
+    ):
+        return None
+    verb = sentence.words[adjective.head]
+    if verb.upos != "VERB" or any(c.base_deprel == "nsubj" for c in sentence.children(verb.index)):
+        return None
+    return verb
 
 
 def _main_subject_returned(sentence: Sentence) -> Sentence:
