@@ -98,6 +98,13 @@ class Case:
 
 CASES = [
     Case(
+        Rule.PASSIVE_AGENT,
+        "passive_cue_with_agent",
+        "reckless",
+        QuoteKind.PARTIAL,
+        "opposition leaders",
+    ),
+    Case(
         Rule.QUOTED_AS_SAYING,
         "quoted_as_saying",
         "intimidated",
@@ -293,6 +300,7 @@ def test_rule_attributes_its_quote(case: Case) -> None:
 
 def test_speaker_rules_run_in_their_documented_order() -> None:
     assert [rule for rule, _ in SPEAKER_RULES] == [
+        Rule.PASSIVE_AGENT,
         Rule.QUOTED_AS_SAYING,
         Rule.SUBJECT,
         Rule.INVERTED,
@@ -2266,3 +2274,14 @@ def test_the_opposition_and_a_regime_are_bodies_that_take_a_stance() -> None:
         ("The regime", "organization", "official"),
     ]
     assert [q.text for q in result.quotes] == ["the bill", "the reports"]
+
+
+def test_agent_of_a_passive_cue_speaks_its_quotation() -> None:
+    # `The plan was described as "reckless" by opposition leaders`: the quotation is the
+    # leaders'; `Residents were warned that ...` names no one who warned, and says nothing.
+    assert quoted_by("passive_cue_with_agent", with_rule=True) == [
+        ("reported passive", "The plan", "opposition leaders"),
+        ("agent of passive cue", '"reckless"', "opposition leaders"),
+        ("reported passive", "The rumours", "the club"),
+        ("agent of passive cue", '"nonsense"', "the club"),
+    ]

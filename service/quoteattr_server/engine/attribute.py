@@ -543,6 +543,10 @@ def _reported_drafts(
             speaker: SpeakerHead | None = SpeakerHead(item.sentence, item.source, item.rule)
         else:
             speaker = speaker_at_cue(CueSite(item.sentence, item.cue, layout, lexicon))
+        if speaker is not None and speaker.rule is Rule.PASSIVE_AGENT:
+            # `was called by the party to force ...`: what a passive cue reports is its subject
+            # (`reported passive`), never a phrase after it; its agent speaks quotations only.
+            speaker = None
         if speaker is not None and _holds(item, speaker.word):
             # What someone said never holds the one who said it: `Ruiz's attempt to explain
             # the fees ..., said one person`, parsed with "attempt" the subject of "said", is

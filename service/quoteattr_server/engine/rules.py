@@ -16,6 +16,7 @@ class Rule(enum.StrEnum):
 
     # Who speaks at a cue (speakers.py), tried in this order.
     QUOTED_AS_SAYING = "quoted as saying"  # `State media quoted Ana Ruiz as saying ...`
+    PASSIVE_AGENT = "agent of passive cue"  # `was described as "reckless" by the union`
     SUBJECT = "subject of cue"
     INVERTED = "inverted said X"
     NAME_AFTER_CUE = "name after cue"

@@ -1279,8 +1279,32 @@ def quoted_as_saying(site: CueSite) -> Word | None:
     return quoted[0] if quoted else None
 
 
+def agent_of_passive_cue(site: CueSite) -> Word | None:
+    """`The plan was described as "reckless" by opposition leaders`: a cue of speech made
+    passive names its speaker after "by" (its subject is what was spoken of)."""
+    sentence, cue = site.sentence, site.cue
+    if not _passive(sentence, cue, site.lexicon):
+        return None
+    return next(
+        (
+            c
+            for c in sentence.children(cue.index)
+            if (c.deprel == "obl:agent" or (c.deprel == "obl" and _opened_by_by(sentence, c)))
+            and c.upos in _NOMINAL
+            and not site.layout.inside_quote(c)
+            and is_source_noun(c, site.lexicon)
+        ),
+        None,
+    )
+
+
+def _opened_by_by(sentence: Sentence, noun: Word) -> bool:
+    return any(c.deprel == "case" and c.text.lower() == "by" for c in sentence.children(noun.index))
+
+
 # The speaker of a reporting verb: the first of these constructions that reads one.
 SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
+    (Rule.PASSIVE_AGENT, agent_of_passive_cue),
     (Rule.QUOTED_AS_SAYING, quoted_as_saying),
     (Rule.SUBJECT, subject_of_cue),
     (Rule.INVERTED, inverted_subject),
@@ -1293,8 +1317,9 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     """The speaker of a reporting verb, by the first rule of `SPEAKER_RULES` that finds one."""
-    if _accused_without_accuser(site.sentence, site.cue) or _passive(
-        site.sentence, site.cue, site.lexicon
+    passive = _passive(site.sentence, site.cue, site.lexicon)
+    if _accused_without_accuser(site.sentence, site.cue) or (
+        passive and agent_of_passive_cue(site) is None
     ):
         return None  # `A woman accused of ...`, `Residents were warned that ...`: no speaker
     for rule, read in SPEAKER_RULES:
