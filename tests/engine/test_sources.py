@@ -538,6 +538,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("the provincial health director", SourceCategory.OFFICIAL),
         ("Labour", SourceCategory.OFFICIAL),
         ("the ruler of the emirate", SourceCategory.OFFICIAL),
+        ("State media", SourceCategory.MEDIA),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
         # Local elected posts and public services.
