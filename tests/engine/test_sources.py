@@ -751,3 +751,11 @@ def test_an_honorific_the_parser_made_the_head_of_the_name_is_evidence() -> None
         Gender.FEMALE,
         ["Mrs"],
     )
+
+
+def test_a_party_tag_set_off_by_commas_makes_an_official() -> None:
+    # `Ana Kovac, D-N.Y., said`, as AP sets the tag off: an elected politician, like
+    # `Ana Kovac (D-N.Y.)`; the tag is no role.
+    result = attribute(fixture("party_tag_between_commas"), LEXICON)
+    (kovac,) = result.speakers
+    assert (kovac.name, kovac.category, kovac.roles) == ("Ana Kovac", SourceCategory.OFFICIAL, ())

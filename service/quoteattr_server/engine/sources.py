@@ -579,10 +579,11 @@ def _after_name(
                     yield _text_span(text, words_of)
         words = sentence.words
         after = occurrence.words[-1].index + 1
-        if after + 1 < len(words) and words[after].text == "(":
-            tag = words[after + 1]
-            if _PARTY_TAG.match(tag.text.lower()):
-                yield TextSpan(tag.text, tag.span)  # "Lee (D-Ohio)"
+        end = occurrence.words[-1].end
+        tagged = _SET_OFF_PARTY_TAG.match(text, end)
+        if tagged is not None:
+            # "Lee (D-Ohio)", and as AP sets it off with commas: "Lee, D-N.Y., said".
+            yield TextSpan(tagged.group(1), Span(tagged.start(1), tagged.end(1)))
         if after < len(words) and words[after].text in ("'s", "\u2019s", "'"):
             after += 1
         if after < len(words) and words[after].text.lower() in lexicon.after_name:
@@ -617,6 +618,8 @@ def _text_span(text: str, words: list[Word]) -> TextSpan:
 # --- gender ---------------------------------------------------------------------------------------
 
 _PARTY_TAG = re.compile(r"^[dri]-(?:[a-z]|$)")  # "(D-N.C.)", "(R-La.)", lower-cased
+# A party tag set off right after a name, in brackets or between commas.
+_SET_OFF_PARTY_TAG = re.compile(r"\s*(?:\(|,\s)([DRI]-[A-Z][A-Za-z.]*)(?:\)|,)")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _TOKEN = re.compile(r"[\w.'\u2019-]+")
 
