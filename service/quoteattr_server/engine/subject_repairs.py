@@ -42,7 +42,10 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   participle after the subject read as its verb ("Two people briefed on the talks said ...":
   "said" had no subject; "A UN report published on Tuesday warned that ...": "warned" was
   what was published), or as an adjective of the noun after it ("A union representing
-  flight attendants endorsed ...": "attendants" was a second subject).
+  flight attendants endorsed ...": "attendants" was a second subject);
+- a share of respondents read apart from its "say": in "Thirty-one percent of those surveyed
+  say they ..." the number is the root and "say" a clause of it, in "Nearly a third say ..."
+  "say" is a noun, and no one said anything.
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
 misread: "executive", "acting", "reporters", "briefed", "published"); text and offsets stay
 as written.
@@ -656,6 +659,64 @@ def _last_word_before(sentence: Sentence, head: Word, clause: Word) -> int:
     )
 
 
+def _share_read_apart_from_its_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Thirty-one percent of those surveyed say they ...`, `One in five say ...`, `Nearly a
+    third say ...`: the parser rarely reads a share opening a sentence as the subject of the
+    verb of speech after it (it makes the number the root and "say" a clause of it, or "say" a
+    noun), so the poll's respondents said nothing. A speech verb with no subject, right after
+    a phrase that opens the sentence with a share (a number, "half", "a third") and holds no
+    verb or comma of its own, is the main verb, that phrase its subject, and the clause after
+    it its complement."""
+    words = sentence.words
+    cue = next((w for w in words if w.text.lower() in _SAYS), None)
+    if (
+        cue is None
+        or cue.index < 1
+        or any(c.base_deprel == "nsubj" for c in sentence.children(cue.index))
+    ):
+        return sentence
+    share = list(words[: cue.index])
+    if not _opens_with_share(share) or any(
+        w.text == "," or ("VerbForm=Fin" in w.feats and w.upos in ("VERB", "AUX")) for w in share
+    ):
+        return sentence
+    inside = {w.index for w in share}
+    subject = next((w for w in share if w.text.lower() in _SHARE_WORDS), share[0])
+    arcs: dict[int, tuple[int, str | None]] = {
+        cue.index: (-1, "root"),
+        subject.index: (cue.index, "nsubj"),
+    }
+    for word in share:
+        if word is not subject and (word.head not in inside or word.head == subject.index):
+            # `Thirty-one percent`, `Nearly a third`: the words around the share are its own.
+            arcs[word.index] = (subject.index, _SHARE_RELATIONS.get(word.upos, "nmod"))
+    for word in words[cue.index + 1 :]:
+        if word.head in inside or word.head < 0:
+            arcs[word.index] = (cue.index, None)  # the stop, hung on the old root
+        elif word.head == cue.index and word.upos == "VERB" and word.deprel.startswith("acl"):
+            arcs[word.index] = (cue.index, "ccomp")  # `say they do not know`, read as a relative
+    repaired = _retagged(sentence, arcs, cue.index, upos="VERB")
+    return (
+        _retagged(repaired, {}, subject.index, upos="NOUN") if subject.upos == "ADJ" else repaired
+    )
+
+
+# How the words around a share hang on it.
+_SHARE_RELATIONS = {"NUM": "nummod", "DET": "det", "ADV": "advmod", "ADJ": "amod"}
+# Finite forms of "say" a share of respondents opens: `say`, `says`, `said`.
+_SAYS = frozenset({"say", "says", "said"})
+# Words that state a share of people.
+_SHARE_WORDS = frozenset({"percent", "per", "%", "half", "third", "thirds", "quarter", "majority"})
+
+
+def _opens_with_share(phrase: list[Word]) -> bool:
+    """The phrase opens, past an adverb (`Nearly`, `About`), with a number or a share."""
+    opening = [w for w in phrase if w.upos != "ADV"][:3]
+    return bool(opening) and (
+        opening[0].upos == "NUM" or any(w.text.lower() in _SHARE_WORDS for w in opening)
+    )
+
+
 _PAST_PARTICIPLE = "Tense=Past|VerbForm=Part|Voice=Pass"
 
 
@@ -980,6 +1041,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _acting_as_rank,
     _participle_read_as_clause,
     _participle_read_as_main_verb,
+    _share_read_apart_from_its_verb,
     _role_adjective_as_noun,
     _trailing_source_returned,
     _object_told_clause,
