@@ -539,6 +539,10 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Labour", SourceCategory.OFFICIAL),
         ("the ruler of the emirate", SourceCategory.OFFICIAL),
         ("State media", SourceCategory.MEDIA),
+        # Seats and capitals that speak for a government, and the street of a trade.
+        ("Downing Street", SourceCategory.OFFICIAL),
+        ("Pyongyang", SourceCategory.OFFICIAL),
+        ("Wall Street", SourceCategory.BUSINESS),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
         # Local elected posts and public services.
@@ -759,3 +763,11 @@ def test_a_party_tag_set_off_by_commas_makes_an_official() -> None:
     result = attribute(fixture("party_tag_between_commas"), LEXICON)
     (kovac,) = result.speakers
     assert (kovac.name, kovac.category, kovac.roles) == ("Ana Kovac", SourceCategory.OFFICIAL, ())
+
+
+def test_a_street_that_stands_for_a_government_is_a_body() -> None:
+    # `Downing Street said ...`: the prime minister's office, no person.
+    result = attribute(fixture("seat_of_government_speaks"), LEXICON)
+    assert [(s.name, s.kind.value, s.category) for s in result.speakers] == [
+        ("Downing Street", "organization", SourceCategory.OFFICIAL)
+    ]
