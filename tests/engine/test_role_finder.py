@@ -1511,3 +1511,10 @@ def test_a_unit_of_a_body_is_an_organisation_with_that_role() -> None:
     assert [(s.name, s.kind.value, [r.text for r in s.roles]) for s in result.speakers] == [
         ("Coastal Fraud Investigations", "organization", ["a unit of the Harbour Ministry"])
     ]
+
+
+def test_letters_after_a_name_do_not_hide_the_title_before_it() -> None:
+    # `Defence barrister Tom Hale KC said`: "KC" is no word of another name the person's
+    # runs into, so the title before the name is read there.
+    result = attribute(parsed("title_before_name_with_post_nominal"), LEXICON)
+    assert roles_by_name(result) == {"Tom Hale": ["Defence barrister"]}

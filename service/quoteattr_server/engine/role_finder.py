@@ -1661,7 +1661,7 @@ def roles_of_speaker(
         name = fullest_name(doc, speaker, name, reader)
         tokens = _name_tokens(name)
         for sentence, first, last, possessive in _occurrences(doc, tokens, reader):
-            if len(tokens) > 1 and _inside_longer_name(sentence, last, tokens):
+            if len(tokens) > 1 and _inside_longer_name(sentence, last, tokens, reader.lexicon):
                 continue  # `the founder of Brentwood Logistics`: a firm's name, no mention
             name_spans.append((sentence.words[first].start, sentence.words[last].end))
             if possessive or doc.text[name_spans[-1][1] :][:2] in POSSESSIVE_S:
@@ -1818,9 +1818,12 @@ def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _inside_longer_name(sentence: Sentence, last: int, tokens: Sequence[str]) -> bool:
+def _inside_longer_name(
+    sentence: Sentence, last: int, tokens: Sequence[str], lexicon: Lexicon
+) -> bool:
     """The name's last word runs on into a capitalised word of another name (`Brentwood
-    Logistics`, `the Lee Foundation`): that name, not the person, is written there."""
+    Logistics`, `the Lee Foundation`): that name, not the person, is written there; letters
+    after a name (`Tom Hale KC`) are none."""
     words = sentence.words
     following = words[last + 1] if last + 1 < len(words) else None
     return (
@@ -1829,6 +1832,7 @@ def _inside_longer_name(sentence: Sentence, last: int, tokens: Sequence[str]) ->
         and following.upos in ("PROPN", "NOUN")
         and following.text[:1].isupper()
         and following.text not in tokens
+        and following.text.lower() not in lexicon.post_nominals
         and not words[last].text.endswith(("'s", "\u2019s"))
     )
 
