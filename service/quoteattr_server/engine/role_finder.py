@@ -43,6 +43,7 @@ from quoteattr_server.engine.roles import (
     POSSESSIVE_S,
     contrasts,
     describes_people_before_name,
+    office_letters,
     particle_joined,
     plural_title,
     runs_into_its_verb,
@@ -317,6 +318,7 @@ class RoleReader:
         """The roles stated around the name that runs over words [first, last] of `sentence`."""
         phrases = [
             *self.stacked_titles(self.title_before(sentence, first, last)),
+            self.office_after(sentence, last),
             self.apposition_after(sentence, first, last),
             self.shared_apposition(sentence, last),
             self.role_set_off_before(sentence, first, last),
@@ -334,6 +336,11 @@ class RoleReader:
         side = _side_in_court(sentence, first, last)
         if side is not None:
             yield self.span([side])
+
+    def office_after(self, sentence: Sentence, last: int) -> list[Word]:
+        """`Ann Lee MP`: the letters of an office written after the name."""
+        letters = office_letters(sentence.words, last, self.lexicon)
+        return [letters] if letters is not None else []
 
     def stacked_titles(self, title: list[Word]) -> list[list[Word]]:
         """`Police spokesman Sgt. Tom Riley`: two titles stacked before a name are two roles,

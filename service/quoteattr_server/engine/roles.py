@@ -628,17 +628,20 @@ def title_before_name(site: RoleSite) -> TextSpan | None:
 
 
 def office_after_name(site: RoleSite) -> TextSpan | None:
-    """`Ann Lee MP said`: letters of an office written after the name (a title among the
-    post-nominals; `KC`, `OBE` are a rank and an honour, no post)."""
+    """`Ann Lee MP said`: letters of an office written after the name."""
     name = site.parts.name_words
-    words = site.sentence.words
-    if not name or name[-1].index + 1 >= len(words):
+    letters = office_letters(site.sentence.words, name[-1].index, site.lexicon) if name else None
+    return TextSpan(letters.text, letters.span) if letters is not None else None
+
+
+def office_letters(words: Sequence[Word], last: int, lexicon: Lexicon) -> Word | None:
+    """The letters of an office right after the word at `last` (a title among the
+    post-nominals: `MP`, `MEP`, `TD`; `KC`, `OBE` are a rank and an honour, no post)."""
+    letters = words[last + 1] if last + 1 < len(words) else None
+    if letters is None:
         return None
-    letters = words[name[-1].index + 1]
     lowered = letters.text.lower()
-    if lowered in site.lexicon.post_nominals and site.lexicon.is_title(lowered):
-        return TextSpan(letters.text, letters.span)
-    return None
+    return letters if lowered in lexicon.post_nominals and lexicon.is_title(lowered) else None
 
 
 def apposition(site: RoleSite) -> TextSpan | None:
