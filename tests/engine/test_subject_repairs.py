@@ -444,15 +444,21 @@ def test_an_adjective_read_as_the_predicate_of_the_subject_noun_is_the_nouns() -
 
 def test_a_share_opening_the_sentence_is_the_subject_of_say() -> None:
     # `Thirty-one percent of those surveyed say ...` (the number the root, "say" a clause of
-    # it) and `Nearly a third say ...` ("say" a noun): the share says, a group of respondents.
+    # it) and `Nearly a third say ...` ("say" a noun): the share says, a group of respondents;
+    # `One in five say ...` counts them as "eight of 10" does.
     doc = subjects_repaired(parsed("share_of_respondents_says"), LEXICON)
     percent, third = word_of(doc, "percent"), word_of(doc, "third")
-    first, second = doc.sentences
+    first, second, _ = doc.sentences
     assert (percent.deprel, first.words[percent.head].text) == ("nsubj", "say")
     assert (third.upos, third.deprel, second.words[third.head].upos) == ("NOUN", "nsubj", "VERB")
     result = attribute(parsed("share_of_respondents_says"), LEXICON)
     assert [(s.name, s.kind.value) for s in result.speakers] == [
         ("Thirty-one percent", "group"),
         ("a third", "unknown"),
+        ("One in five", "unknown"),
     ]
-    assert [q.text for q in result.quotes] == ["they would back the plan", "they do not know"]
+    assert [q.text for q in result.quotes] == [
+        "they would back the plan",
+        "they do not know",
+        "that will not be true",
+    ]

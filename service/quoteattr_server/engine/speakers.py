@@ -120,14 +120,23 @@ _SPEECH_ACT_GROUPS = frozenset(
 
 def _counts_a_group(sentence: Sentence, number: Word) -> bool:
     """`eight of 10 voters`, `One of them`: a number with an "of" phrase of people or things
-    that can speak."""
+    that can speak; or a share, `One in five` (respondents, in a poll)."""
     return number.upos == "NUM" and any(
         child.deprel == "nmod"
-        and (child.upos in ("NOUN", "PROPN") or child.text.lower() in _GROUP_PRONOUNS)
-        and any(
-            c.deprel == "case" and c.text.lower() == "of" for c in sentence.children(child.index)
-        )
+        and any(_counted_by(sentence, child, c) for c in sentence.children(child.index))
         for child in sentence.children(number.index)
+    )
+
+
+def _counted_by(sentence: Sentence, child: Word, case: Word) -> bool:
+    """`of` before people or a group pronoun, or `in` before a number."""
+    if case.deprel != "case":
+        return False
+    lowered = case.text.lower()
+    if lowered == "in":
+        return child.upos == "NUM"
+    return lowered == "of" and (
+        child.upos in ("NOUN", "PROPN") or child.text.lower() in _GROUP_PRONOUNS
     )
 
 
@@ -1788,13 +1797,16 @@ _POSSESSIVE_CASES = frozenset({"'s", "\u2019s", "'"})
 
 def _in_mention(child: Word, of_head: bool, counted: bool) -> bool:
     """Whether a dependent belongs to the head phrase: name parts, titles, determiners, a
-    possessive; for a number counting a group, its "of" phrase too."""
+    possessive; for a number counting a group, its "of" phrase too (`in` for a share: `One in
+    five`)."""
     if child.deprel == "punct" and child.text in BARE_APOSTROPHES:
         return True  # `The Teachers' Union`: a plural's possessive mark inside a name
     if child.deprel not in _MENTION_RELATIONS:
         return counted and of_head and child.deprel in _COUNTED
     if child.deprel == "case":
-        return child.text.lower() in _POSSESSIVE_CASES or (counted and child.text.lower() == "of")
+        return child.text.lower() in _POSSESSIVE_CASES or (
+            counted and child.text.lower() in ("of", "in")
+        )
     return True
 
 

@@ -687,7 +687,7 @@ def _share_read_apart_from_its_verb(sentence: Sentence, lexicon: Lexicon) -> Sen
         subject.index: (cue.index, "nsubj"),
     }
     for word in share:
-        if word is not subject and (word.head not in inside or word.head == subject.index):
+        if word is not subject and word.head not in inside:
             # `Thirty-one percent`, `Nearly a third`: the words around the share are its own.
             arcs[word.index] = (subject.index, _SHARE_RELATIONS.get(word.upos, "nmod"))
     for word in words[cue.index + 1 :]:
