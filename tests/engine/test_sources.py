@@ -771,3 +771,15 @@ def test_a_street_that_stands_for_a_government_is_a_body() -> None:
     assert [(s.name, s.kind.value, s.category) for s in result.speakers] == [
         ("Downing Street", "organization", SourceCategory.OFFICIAL)
     ]
+
+
+def test_letters_after_a_name_name_no_one_between_it_and_a_pronoun() -> None:
+    # `Tom Hale KC said his client would appeal`: "KC" is no other person named between the
+    # name and "his", which says Hale is a man.
+    result = attribute(fixture("pronoun_after_name_with_post_nominal"), LEXICON)
+    (hale,) = result.speakers
+    assert (hale.name, hale.gender, [e.text for e in hale.gender_evidence]) == (
+        "Tom Hale",
+        Gender.MALE,
+        ["his"],
+    )

@@ -64,6 +64,7 @@ class SourceLexicon:
     after_name: frozenset[str] = frozenset()  # "the Lee campaign": Lee is a candidate
     place_heads: frozenset[str] = frozenset()  # "The city of Port Ellis": a public body
     time_words: frozenset[str] = frozenset()  # "said Friday that she": when, no one
+    post_nominals: frozenset[str] = frozenset()  # "Tom Hale KC": letters, no one else named
 
     def gender_of(self, kind: str, word: str) -> Gender | None:
         return self.gender_words.get(kind, {}).get(word.lower())
@@ -145,6 +146,7 @@ def load_source_lexicon() -> SourceLexicon:
         after_name=after_name,
         place_heads=places,
         time_words=frozenset(w.lower() for w in data_words(_read("time_words.txt"))),
+        post_nominals=frozenset(w.lower() for w in data_words(_read("post_nominals.txt"))),
     )
 
 
@@ -973,7 +975,11 @@ def _person_words(doc: ParsedDoc) -> set[str]:
 def _names_someone(text: str, word: Word, lexicon: SourceLexicon) -> bool:
     """A proper noun in the narrative: not an honorific, not in a quotation or in parentheses
     ("Kovac (D-Mo.) ... she said")."""
-    if word.upos != "PROPN" or lexicon.gender_of("honorific", word.text) is not None:
+    if (
+        word.upos != "PROPN"
+        or lexicon.gender_of("honorific", word.text) is not None
+        or word.text.lower() in lexicon.post_nominals  # `Tom Hale KC said his client ...`
+    ):
         return False
     line = _line_before(text, word.start)
     return line.count("(") <= line.count(")") and not _inside_quotation(text, word)
