@@ -543,6 +543,7 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Downing Street", SourceCategory.OFFICIAL),
         ("Pyongyang", SourceCategory.OFFICIAL),
         ("Wall Street", SourceCategory.BUSINESS),
+        ("Harbourmaster", SourceCategory.OFFICIAL),
         ("South Africa's electricity utility", SourceCategory.BUSINESS),
         ("Her former deputy", SourceCategory.OFFICIAL),
         # Local elected posts and public services.
