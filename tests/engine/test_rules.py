@@ -2285,3 +2285,11 @@ def test_agent_of_a_passive_cue_speaks_its_quotation() -> None:
         ("reported passive", "The rumours", "the club"),
         ("agent of passive cue", '"nonsense"', "the club"),
     ]
+
+
+def test_who_on_a_thing_that_completes_a_noun_of_people_is_those_people() -> None:
+    # `calls from listeners to his radio show who said ...`, with "who" hung on "show": no
+    # show speaks; the listeners do.
+    assert quoted_by("who_on_a_thing_of_people") == [
+        ("they were worried about the port", "listeners")
+    ]

@@ -363,7 +363,22 @@ def _speaking_antecedent(sentence: Sentence, pronoun: Word, lexicon: Lexicon) ->
             and mention_words(sentence, owner)[-1].index == before.index
         ):
             return owner
-    return noun
+    return _people_above(sentence, noun, pronoun, lexicon) or noun
+
+
+def _people_above(sentence: Sentence, noun: Word, pronoun: Word, lexicon: Lexicon) -> Word | None:
+    """`listeners to his radio show who said ...`: "who" right after a thing that is the
+    complement of a noun of people, with no comma between, stands for those people."""
+    if pronoun.text.lower() not in _PERSONAL_RELATIVES or (
+        pronoun.index > 0 and sentence.words[pronoun.index - 1].text == ","
+    ):
+        return None
+    current = noun
+    while current.deprel == "nmod" and current.head >= 0:
+        current = sentence.words[current.head]
+        if is_person_noun(current, lexicon) or is_source_noun(current, lexicon):
+            return current if current.upos == "NOUN" else None
+    return None
 
 
 def _named_word(speaker: SpeakerHead, lexicon: Lexicon) -> Word:
