@@ -422,6 +422,8 @@ def _subject_before_its_relative(sentence: Sentence) -> Sentence:
     noun's relative clause, opened by a relative pronoun and set off by commas, has that noun
     for its subject, when the noun is no subject already."""
     words = sentence.words
+    if not any("PronType=Rel" in w.feats for w in words):
+        return sentence  # no relative clause to look past
     for noun in words:
         if noun.upos not in ("NOUN", "PROPN"):
             continue
@@ -538,12 +540,11 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     object for subject."""
     words = sentence.words
     for verb in words[2:]:
-        children = sentence.children(verb.index)
         if (
             verb.upos != "VERB"
             or "VerbForm=Fin" not in verb.feats
             or verb.deprel not in ("conj", "parataxis", "xcomp")
-            or any(c.base_deprel in ("nsubj", "cc", "mark") for c in children)
+            or any(c.base_deprel in ("nsubj", "cc", "mark") for c in sentence.children(verb.index))
         ):
             continue
         before = words[verb.index - 1]
@@ -617,6 +618,13 @@ def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sente
     words = sentence.words
     for participle in words[1:]:
         noun = words[participle.index - 1]
+        if (
+            not participle.text.lower().endswith("ed")
+            or (noun.head, noun.base_deprel) != (participle.index, "nsubj")
+            or noun.upos != "NOUN"
+            or _has_own_words(sentence, participle)
+        ):
+            continue
         cue = next(
             (
                 c
@@ -628,14 +636,7 @@ def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sente
             ),
             None,
         )
-        if (
-            cue is None
-            or not participle.text.lower().endswith("ed")
-            or (noun.head, noun.base_deprel) != (participle.index, "nsubj")
-            or noun.upos != "NOUN"
-            or _has_own_words(sentence, participle)
-            or _last_word_before(sentence, participle, cue) != cue.index - 1
-        ):
+        if cue is None or _last_word_before(sentence, participle, cue) != cue.index - 1:
             continue
         arcs: dict[int, tuple[int, str | None]] = {
             cue.index: (participle.head, participle.deprel),
@@ -816,11 +817,11 @@ def _role_adjective_as_noun(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     words = list(sentence.words)
     changed = False
     for word in sentence.words:
+        if word.upos != "ADJ" or word.deprel in ("amod", "advmod"):
+            continue
         children = sentence.children(word.index)
         if (
-            word.upos != "ADJ"
-            or word.deprel in ("amod", "advmod")
-            or not lexicon.is_role_noun(word.text)
+            not lexicon.is_role_noun(word.text)
             or not any(c.deprel in _NOUN_MARKERS for c in children)
             or any(c.deprel == "cop" for c in children)
         ):
