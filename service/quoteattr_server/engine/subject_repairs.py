@@ -660,7 +660,7 @@ def _last_word_before(sentence: Sentence, head: Word, clause: Word) -> int:
     )
 
 
-def _share_read_apart_from_its_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+def _share_read_apart_from_its_verb(sentence: Sentence) -> Sentence:
     """`Thirty-one percent of those surveyed say they ...`, `One in five say ...`, `Nearly a
     third say ...`: the parser rarely reads a share opening a sentence as the subject of the
     verb of speech after it (it makes the number the root and "say" a clause of it, or "say" a
@@ -1042,7 +1042,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _acting_as_rank,
     _participle_read_as_clause,
     _participle_read_as_main_verb,
-    _share_read_apart_from_its_verb,
+    _without_lexicon(_share_read_apart_from_its_verb),
     _role_adjective_as_noun,
     _trailing_source_returned,
     _object_told_clause,
