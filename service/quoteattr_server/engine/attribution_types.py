@@ -13,9 +13,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.lexicon import Lexicon, packaged_data
 from quoteattr_server.engine.types import AttributionResult, AttributionType, Quote, QuoteKind
 
 _TYPES = {member.value: member for member in AttributionType}
@@ -83,12 +82,7 @@ def _target(head: list[str]) -> tuple[str, str]:
 @functools.lru_cache(maxsize=1)
 def load_attribution_types() -> AttributionTypes:
     """The packaged table."""
-    text = (
-        resources.files("quoteattr_server.engine")
-        .joinpath("data", "attribution_types.txt")
-        .read_text(encoding="utf-8")
-    )
-    return parse_attribution_types(text)
+    return parse_attribution_types(packaged_data("attribution_types.txt"))
 
 
 # Rules whose content is a thing (an object or an oblique phrase), not a clause or a quotation.

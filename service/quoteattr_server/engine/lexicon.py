@@ -289,6 +289,11 @@ def _base_forms(word: str) -> list[str]:
     return forms
 
 
+def packaged_data(name: str) -> str:
+    """The text of the packaged data file `engine/data/<name>`."""
+    return resources.files("quoteattr_server.engine").joinpath("data", name).read_text("utf-8")
+
+
 def data_words(text: str) -> list[str]:
     """The words of a plain word-list data file, comments dropped."""
     return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
@@ -337,11 +342,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     def read(name: str) -> str:
         if directory is not None:
             return (Path(directory) / name).read_text(encoding="utf-8")
-        return (
-            resources.files("quoteattr_server.engine")
-            .joinpath("data", name)
-            .read_text(encoding="utf-8")
-        )
+        return packaged_data(name)
 
     cue_groups: dict[str, str] = {}
     groups_of: dict[str, set[str]] = {}

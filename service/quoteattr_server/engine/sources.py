@@ -19,10 +19,9 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from quoteattr_server.engine.first_person import NARRATOR_NAMES
-from quoteattr_server.engine.lexicon import data_words
+from quoteattr_server.engine.lexicon import data_words, packaged_data
 from quoteattr_server.engine.roles import ARTICLES, runs_into_its_verb
 from quoteattr_server.engine.types import (
     AttributionResult,
@@ -98,16 +97,12 @@ def _grouped_lines(text: str) -> Iterator[tuple[str, list[str]]]:
         yield label, words
 
 
-def _read(name: str) -> str:
-    return resources.files("quoteattr_server.engine").joinpath("data", name).read_text("utf-8")
-
-
 @functools.lru_cache(maxsize=1)
 def load_source_lexicon() -> SourceLexicon:
     """The lexicon from the package's data files (read once)."""
     gender_words: dict[str, dict[str, Gender]] = {}
     nonbinary: set[str] = set()
-    for label, words in _grouped_lines(_read("gender_words.txt")):
+    for label, words in _grouped_lines(packaged_data("gender_words.txt")):
         if label == "nonbinary":
             nonbinary.update(w.lower() for w in words)
             continue
@@ -119,7 +114,7 @@ def load_source_lexicon() -> SourceLexicon:
     generic: frozenset[str] = frozenset()
     after_name: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
-    for label, words in _grouped_lines(_read("source_categories.txt")):
+    for label, words in _grouped_lines(packaged_data("source_categories.txt")):
         if label == "generic":
             generic = frozenset(w.lower() for w in words)
             continue
@@ -135,7 +130,7 @@ def load_source_lexicon() -> SourceLexicon:
                 prefixes.append((word[:-1], category))
             else:
                 categories.setdefault(word, category)
-    openers = frozenset(w.lower() for w in data_words(_read("unnamed_sources.txt")))
+    openers = frozenset(w.lower() for w in data_words(packaged_data("unnamed_sources.txt")))
     return SourceLexicon(
         gender_words=gender_words,
         nonbinary=frozenset(nonbinary),
@@ -145,8 +140,8 @@ def load_source_lexicon() -> SourceLexicon:
         description_openers=openers,
         after_name=after_name,
         place_heads=places,
-        time_words=frozenset(w.lower() for w in data_words(_read("time_words.txt"))),
-        post_nominals=frozenset(w.lower() for w in data_words(_read("post_nominals.txt"))),
+        time_words=frozenset(w.lower() for w in data_words(packaged_data("time_words.txt"))),
+        post_nominals=frozenset(w.lower() for w in data_words(packaged_data("post_nominals.txt"))),
     )
 
 

@@ -15,8 +15,8 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable
-from importlib import resources
 
+from quoteattr_server.engine.lexicon import packaged_data
 from quoteattr_server.engine.types import AttributionResult, Quote, Span
 
 _MONTH = (
@@ -132,8 +132,7 @@ def _top_dateline(paragraph: str) -> re.Match[str] | None:
 @functools.cache
 def dateline_places() -> frozenset[str]:
     """The places of `data/dateline_places.txt` (read once)."""
-    text = resources.files("quoteattr_server.engine").joinpath("data", "dateline_places.txt")
-    lines = (line.strip() for line in text.read_text("utf-8").splitlines())
+    lines = (line.strip() for line in packaged_data("dateline_places.txt").splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
