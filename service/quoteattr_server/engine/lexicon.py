@@ -27,7 +27,8 @@ _QUOTING_GROUPS = frozenset(
         "discourse",
     }
 )
-_DIRECT_GROUPS = frozenset(
+# The cue groups of words said (cues.txt), not of views, acts or intentions.
+_SPEECH_ACT_GROUPS = frozenset(
     {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
 )
 
@@ -175,8 +176,12 @@ class Lexicon:
         heads = self.organization_heads
         return lowered in heads or lemma.lower() in heads or lowered.rstrip("s") in heads
 
+    def is_speech_act(self, lemma: str) -> bool:
+        """A cue of words said (`warn`, `say`, `insist`), not of a view, an act or an intention."""
+        return self.cue_group(lemma) in _SPEECH_ACT_GROUPS
+
     def takes_direct_quote(self, lemma: str) -> bool:
-        return self.cue_group(lemma) in _DIRECT_GROUPS
+        return self.is_speech_act(lemma)
 
     def introduces_quotes(self, lemma: str) -> bool:
         """Speech, stance, evidence and discourse cues attribute quotations; intentions,

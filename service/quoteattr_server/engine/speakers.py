@@ -98,7 +98,7 @@ def _passive(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
     its subject was spoken to or of. Not an "'s" the parser took for "is" (`who's called for
     ...`: "has"), nor a verb of a view, whose passive is its holder's state (`he would be
     worried`)."""
-    acted = lexicon.cue_group(cue.lemma) in _SPEECH_ACT_GROUPS or cue.lemma.lower() in _OTHERS_VIEWS
+    acted = lexicon.is_speech_act(cue.lemma) or cue.lemma.lower() in _OTHERS_VIEWS
     return acted and any(
         c.deprel == "aux:pass" and c.text.lower() not in POSSESSIVE_S
         for c in sentence.children(cue.index)
@@ -109,12 +109,6 @@ def _passive(sentence: Sentence, cue: Word, lexicon: Lexicon) -> bool:
 # run`, `The drug is believed to be safe`), unlike a holder's state (`he would be worried`).
 _OTHERS_VIEWS = frozenset(
     {"expect", "believe", "think", "know", "consider", "understand", "suppose", "estimate"}
-)
-
-
-# Cue groups (cues.txt) of acts of speech, whose passive subject is the addressee or the topic.
-_SPEECH_ACT_GROUPS = frozenset(
-    {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
 )
 
 
@@ -1326,12 +1320,12 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 def speaker_at_cue(site: CueSite) -> SpeakerHead | None:
     """The speaker of a reporting verb, by the first rule of `SPEAKER_RULES` that finds one."""
+    if _accused_without_accuser(site.sentence, site.cue):
+        return None  # `A woman accused of ...`: the accused, no speaker
     passive = _passive(site.sentence, site.cue, site.lexicon)
-    if _accused_without_accuser(site.sentence, site.cue) or (
-        passive and agent_of_passive_cue(site) is None
-    ):
-        return None  # `A woman accused of ...`, `Residents were warned that ...`: no speaker
     for rule, read in SPEAKER_RULES:
+        if passive and rule is not Rule.PASSIVE_AGENT:
+            continue  # `Residents were warned that ...`: no speaker but an agent after "by"
         word = read(site)
         if word is not None:
             maker = _maker_of_statement(site, word)

@@ -72,13 +72,6 @@ _SUBORDINATORS = frozenset({"though", "although", "whereas", "while"})
 # Words of time that are prepositions too: subordinators only before a noun and a finite verb
 # of speech (`after the carmaker's finance chief, Lena Okafor, warned ...`).
 _TIME_SUBORDINATORS = frozenset({"after", "before", "until", "since", "once"})
-# The cue groups of words said (cues.txt), not of views, acts or intentions.
-_SPEECH_GROUPS = frozenset(
-    {"neutral", "assertive", "emphatic", "concessive", "interrogative", "manner"}
-)
-# The cue groups (cues.txt) whose object and a verb the parser made its complement are one
-# clause said or shown: `Data ... showed inflation fell`.
-_CLAUSE_TAKING_GROUPS = _SPEECH_GROUPS | {"evidential"}
 # Words that may stand between a subject and the time phrase after it: `the bank last month`.
 _TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "that"})
 
@@ -271,7 +264,7 @@ def _strands(sentence: Sentence, root: Word, verb: Word) -> bool:
 
 def _speaks(verb: Word, lexicon: Lexicon) -> bool:
     """A finite verb of speech: `warned`, `said`, `insisted` (not `debated`, `eliminated`)."""
-    return "VerbForm=Fin" in verb.feats and lexicon.cue_group(verb.lemma) in _SPEECH_GROUPS
+    return "VerbForm=Fin" in verb.feats and lexicon.is_speech_act(verb.lemma)
 
 
 def _subordinated(sentence: Sentence, lexicon: Lexicon) -> Sentence:
@@ -561,7 +554,7 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
         if any(w.index > obj.index and w.deprel != "flat" for w in sentence.subtree(obj.index)):
             continue  # `the famous story John Kennedy told`: a clause on the noun, no subject
         cue = words[obj.head]
-        if verb.deprel == "xcomp" and lexicon.cue_group(cue.lemma) not in _CLAUSE_TAKING_GROUPS:
+        if verb.deprel == "xcomp" and not _says_or_shows(cue, lexicon):
             continue  # `saw a president win`, `released her returns`: no clause there
         if cue.index < obj.index and lexicon.is_cue(cue.lemma) and cue.upos == "VERB":
             arcs: dict[int, tuple[int, str | None]] = {
@@ -570,6 +563,12 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
             }
             return with_arcs(sentence, arcs)
     return sentence
+
+
+def _says_or_shows(cue: Word, lexicon: Lexicon) -> bool:
+    """A cue whose object and the verb the parser made its complement are one clause said or
+    shown (`Data ... showed inflation fell`): of speech, or of evidence (cues.txt)."""
+    return lexicon.is_speech_act(cue.lemma) or lexicon.cue_group(cue.lemma) == "evidential"
 
 
 def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
@@ -636,7 +635,7 @@ def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sente
             ),
             None,
         )
-        if cue is None or _last_word_before(sentence, participle, cue) != cue.index - 1:
+        if cue is None or _last_word(sentence, participle, outside=cue) != cue.index - 1:
             continue
         arcs: dict[int, tuple[int, str | None]] = {
             cue.index: (participle.head, participle.deprel),
@@ -650,14 +649,6 @@ def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sente
 def _has_own_words(sentence: Sentence, verb: Word) -> bool:
     """An auxiliary, copula, mark or object makes a past form a verb of its own."""
     return any(c.deprel in _OWN_VERB_WORDS | {"obj"} for c in sentence.children(verb.index))
-
-
-def _last_word_before(sentence: Sentence, head: Word, clause: Word) -> int:
-    """The last word of `head`'s phrase outside `clause`'s, punctuation aside."""
-    inside = {w.index for w in sentence.subtree(clause.index)}
-    return max(
-        w.index for w in sentence.subtree(head.index) if w.upos != "PUNCT" and w.index not in inside
-    )
 
 
 def _share_read_apart_from_its_verb(sentence: Sentence) -> Sentence:
@@ -1008,9 +999,15 @@ def _content_off_the_relative(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     return sentence
 
 
-def _last_word(sentence: Sentence, head: Word) -> int:
-    """The index of the last word of `head`'s phrase, punctuation aside."""
-    return max(w.index for w in sentence.subtree(head.index) if w.upos != "PUNCT")
+def _last_word(sentence: Sentence, head: Word, *, outside: Word | None = None) -> int:
+    """The index of the last word of `head`'s phrase, punctuation aside (and the words of the
+    phrase of `outside`, a clause inside it)."""
+    left_out = {w.index for w in sentence.subtree(outside.index)} if outside is not None else set()
+    return max(
+        w.index
+        for w in sentence.subtree(head.index)
+        if w.upos != "PUNCT" and w.index not in left_out
+    )
 
 
 # What the parser makes of a relative clause it hangs on the cue after it.
