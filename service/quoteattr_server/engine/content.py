@@ -23,6 +23,7 @@ from quoteattr_server.engine.rules import Rule
 from quoteattr_server.engine.speakers import (
     according_source,
     clause_opener_subject,
+    is_agent,
     is_participle,
     is_source_noun,
     noun_before_complement,
@@ -1388,7 +1389,7 @@ def reported_passive(site: WordSite) -> list[ReportedContent] | None:
     if not is_verb_cue(cue, lexicon) or not lexicon.takes_content(cue.lemma, "object"):
         return None
     children = sentence.children(cue.index)
-    agent = next((c for c in children if _is_agent(sentence, cue, c)), None)
+    agent = next((c for c in children if is_agent(sentence, cue, c)), None)
     if agent is None or any(c.deprel in ("ccomp", "xcomp", "obj") for c in children):
         return None
     words = _patient(sentence, cue)
@@ -1399,18 +1400,6 @@ def reported_passive(site: WordSite) -> list[ReportedContent] | None:
     if head is None or head.upos == "PRON" or head.lemma.lower() in lexicon.artefacts:
         return []  # "it was backed by", "both of which": elsewhere; "a study released by": a source
     return [ReportedContent(sentence, cue, cue, span_of(kept), Rule.REPORTED_PASSIVE, source=agent)]
-
-
-def _is_agent(sentence: Sentence, cue: Word, child: Word) -> bool:
-    """`by the dockworkers union` after the cue: the parser's `obl:agent`, or an oblique
-    opened by "by" that names someone."""
-    if child.start < cue.start or child.upos not in ("NOUN", "PROPN", "PRON"):
-        return False
-    if child.deprel == "obl:agent":
-        return True
-    return child.deprel == "obl" and any(
-        c.deprel == "case" and c.text.lower() == "by" for c in sentence.children(child.index)
-    )
 
 
 def _patient(sentence: Sentence, cue: Word) -> list[Word]:

@@ -1292,8 +1292,7 @@ def agent_of_passive_cue(site: CueSite) -> Word | None:
         (
             c
             for c in sentence.children(cue.index)
-            if (c.deprel == "obl:agent" or (c.deprel == "obl" and _opened_by_by(sentence, c)))
-            and c.upos in _NOMINAL
+            if is_agent(sentence, cue, c)
             and not site.layout.inside_quote(c)
             and is_source_noun(c, site.lexicon)
         ),
@@ -1301,8 +1300,16 @@ def agent_of_passive_cue(site: CueSite) -> Word | None:
     )
 
 
-def _opened_by_by(sentence: Sentence, noun: Word) -> bool:
-    return any(c.deprel == "case" and c.text.lower() == "by" for c in sentence.children(noun.index))
+def is_agent(sentence: Sentence, cue: Word, child: Word) -> bool:
+    """`by the dockworkers union` after a passive cue: the parser's `obl:agent`, or an oblique
+    opened by "by" that names someone."""
+    if child.start < cue.start or child.upos not in _NOMINAL:
+        return False
+    if child.deprel == "obl:agent":
+        return True
+    return child.deprel == "obl" and any(
+        c.deprel == "case" and c.text.lower() == "by" for c in sentence.children(child.index)
+    )
 
 
 # The speaker of a reporting verb: the first of these constructions that reads one.
