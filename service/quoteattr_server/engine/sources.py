@@ -1176,7 +1176,7 @@ def _modifier_category(words: list[str], lexicon: SourceLexicon) -> SourceCatego
     specific = [c for w, c in categories if c is not None and w not in lexicon.generic_heads]
     if specific:
         return specific[0]
-    modifiers = [c for w, c in categories[1:] if c is not None and w not in ("chief", "head")]
+    modifiers = [c for _, c in categories[1:] if c is not None]
     return modifiers[0] if modifiers else None
 
 
