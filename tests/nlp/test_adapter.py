@@ -83,3 +83,13 @@ def test_a_clitic_left_on_its_word_is_split_off(parser: Any) -> None:
     assert words[:3] == ["Apple", "\u2019s", "chief"]
     assert {"she", "has", "n\u2019t"} <= set(words)
     assert all(text[w.start : w.end] == w.text for s in doc.sentences for w in s.words)
+
+
+def test_a_stop_after_a_name_in_capitals_ends_the_sentence(parser: Any) -> None:
+    # The tokenizer makes the stop a token but not a sentence end; Costa would become a
+    # second subject of "told" and "said" would lose its speaker.
+    text = '"We will appeal," the lawyer told CNN. Maria Costa said the ruling was unjust.'
+    doc = parser.parse(text)
+    assert [s.words[-1].text for s in doc.sentences] == [".", "."]
+    assert doc.sentences[1].words[0].text == "Maria"
+    assert all(text[w.start : w.end] == w.text for s in doc.sentences for w in s.words)

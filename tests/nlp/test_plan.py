@@ -14,6 +14,7 @@ from quoteattr_server.nlp.adapter import (
     clean_for_parser,
     plan,
     split_clitics,
+    split_missed_sentence_ends,
     split_paragraphs,
     split_pieces,
 )
@@ -140,3 +141,20 @@ def test_its_flagged_as_a_multi_word_token_stays_one_word() -> None:
     # The tokenizer flags a sentence-opening "Its" as if it were "It's"; it is one word.
     tokens: list[list[str | tuple[str, bool]]] = [[("Its", True), "owner", ("its", True)]]
     assert split_clitics(tokens) == [["Its", "owner", "its"]]
+
+
+def test_a_stop_of_its_own_before_a_capital_ends_the_sentence() -> None:
+    tokens: list[list[str | tuple[str, bool]]] = [
+        ["He", "told", "CNN", ".", "Maria", "Costa", "said", "so", "."]
+    ]
+    assert split_missed_sentence_ends(tokens) == [
+        ["He", "told", "CNN", "."],
+        ["Maria", "Costa", "said", "so", "."],
+    ]
+
+
+def test_spaced_stops_and_a_stop_before_a_number_do_not_end_the_sentence() -> None:
+    tokens: list[list[str | tuple[str, bool]]] = [
+        ["Wait", ".", ".", ".", "Then", "it", "fell", "on", "Jan", ".", "5", "."]
+    ]
+    assert split_missed_sentence_ends(tokens) == tokens

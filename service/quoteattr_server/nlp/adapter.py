@@ -19,6 +19,9 @@ offset keeps pointing into the text as sent:
 - clitics the tokenizer leaves on their word ("she\u2019s", "hasn't", "Apple's" at the start of a
   sentence) are split off after tokenizing (`split_clitics`, Stanza's tokenizer postprocessor),
   as the parser's training data writes them, so possessives and negations parse;
+- a stop the tokenizer made a token of its own but not a sentence end ("... told the BBC.
+  Maria Costa said") ends the sentence there (`split_missed_sentence_ends`), or the next
+  sentence's subject becomes the cue's second subject and its cue loses it;
 - a paragraph longer than `MAX_PIECE_TOKENS` tokens (a transcript, a pasted table, a
   10,000-word "sentence" without punctuation, a run of thousands of quote marks) is cut into
   pieces, at a sentence end where there is one, else between words. Stanza's cost grows with
@@ -79,6 +82,38 @@ _WHOLE_WORDS = frozenset({"its"})
 Token = str | tuple[str, bool]
 
 
+def postprocess_tokens(sentences: list[list[Token]]) -> list[list[Token]]:
+    """Stanza tokenizer postprocessor: clitics split off, then missed sentence ends split."""
+    return split_missed_sentence_ends(split_clitics(sentences))
+
+
+def split_missed_sentence_ends(sentences: list[list[Token]]) -> list[list[Token]]:
+    """Each sentence cut after a stop that stands alone as a token before a capitalised word.
+
+    The tokenizer keeps the stop of an abbreviation on its word ("U.S.", "Inc.") and sees
+    titles without theirs (`plan` hides them), so a stop of its own before a capital is a
+    sentence end it missed, typically after a name in capitals ("told CNN. Maria Costa said").
+    An ellipsis written as spaced stops is left alone."""
+    result: list[list[Token]] = []
+    for sentence in sentences:
+        start = 0
+        for index in range(1, len(sentence) - 1):
+            if _is_missed_end(sentence, index):
+                result.append(sentence[start : index + 1])
+                start = index + 1
+        result.append(sentence[start:])
+    return result
+
+
+def _is_missed_end(sentence: list[Token], index: int) -> bool:
+    before, stop, after = (_token_text(token) for token in sentence[index - 1 : index + 2])
+    return stop == "." and before != "." and after != "." and after[:1].isupper()
+
+
+def _token_text(token: Token) -> str:
+    return token if isinstance(token, str) else token[0]
+
+
 def split_clitics(sentences: list[list[Token]]) -> list[list[Token]]:
     """Stanza tokenizer postprocessor: each token with a clitic glued on becomes two tokens.
     Only splits, never joins, so every token stays a substring of the text in order."""
@@ -88,7 +123,7 @@ def split_clitics(sentences: list[list[Token]]) -> list[list[Token]]:
 def _split(token: Token) -> list[Token]:
     """A token flagged as a multi-word token is split here too: the expander leaves some of
     these ("she\u2019s") whole."""
-    text = token if isinstance(token, str) else token[0]
+    text = _token_text(token)
     if text.lower() in _WHOLE_WORDS:
         return [text]  # `Its chief executive` opening a sentence is no "It" + "s"
     match = _NEGATION.match(text) or _CLITIC.match(text)

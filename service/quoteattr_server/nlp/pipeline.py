@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quoteattr_server.engine.types import ParsedDoc
-from quoteattr_server.nlp.adapter import plan, split_clitics, to_parsed_doc
+from quoteattr_server.nlp.adapter import plan, postprocess_tokens, to_parsed_doc
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 # Words handed to Stanza per bulk call: big enough to batch well, small enough that a stop
@@ -88,7 +88,7 @@ class StanzaParser:
                 processors=PROCESSORS,
                 download_method=None,
                 logging_level="WARN",
-                tokenize_postprocessor=split_clitics,
+                tokenize_postprocessor=postprocess_tokens,
                 use_gpu=self.device == "cuda",
                 device=self.device,
             )
