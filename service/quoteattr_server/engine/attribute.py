@@ -54,6 +54,7 @@ from quoteattr_server.engine.plural_possessives import (
     plural_possessives_joined,
     sentences_rejoined_at_possessives,
 )
+from quoteattr_server.engine.post_holders import post_holders_rehung
 from quoteattr_server.engine.reduced_relatives import reduced_relatives_read
 from quoteattr_server.engine.role_finder import MAX_HOME_WORDS, complete_roles
 from quoteattr_server.engine.roles import (
@@ -162,6 +163,7 @@ def attribute(
     doc = party_tags_set_aside(compounds_cut_at_hyphen(joined_hyphenated_names(doc)))
     doc = name_compounds_as_modifiers(doc)
     doc = acronyms_as_names(joined_department_titles(doc, lexicon))
+    doc = post_holders_rehung(doc, lexicon)
     doc = late_appositions_rehung(split_names_joined(doc, lexicon), lexicon)
     doc = appositions_joined(subjects_repaired(plural_possessives_joined(doc), lexicon))
     doc = reduced_relatives_read(cue_nouns_as_verbs(doc, lexicon), lexicon)

@@ -1430,6 +1430,13 @@ def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
     (`ambassador to Russia`): part of a title, no first name."""
     if index < 1:
         return False
+    # `Director of Public Health Sarah Lee`: past the portfolio's capitalised adjectives, its
+    # "of" (not "the": `the Republican Ana Kovac`).
+    opening = index
+    while opening > 1 and _capitalised_adjective(sentence.words[opening - 1]):
+        opening -= 1
+    if opening < index and sentence.words[opening - 1].text.lower() == "of":
+        return True
     before = sentence.words[index - 1].text.lower()
     if before in ("the", "of"):
         return True
@@ -1446,6 +1453,10 @@ def _in_portfolio(sentence: Sentence, index: int, reader: RoleReader) -> bool:
         reader.is_role_noun(w) and w.text[:1].isupper() and "Number=Plur" not in w.feats
         for w in sentence.words[max(0, index - 4) : index - 1]
     )
+
+
+def _capitalised_adjective(word: Word) -> bool:
+    return word.upos == "ADJ" and word.text[:1].isupper()
 
 
 def _first_lady(words: Sequence[Word], position: int) -> bool:
