@@ -186,6 +186,19 @@ def test_a_verb_the_parser_made_a_conjunct_of_the_relative_clause_is_the_main_ve
     assert quote.cue.text == "told"
 
 
+def test_a_verb_the_parser_made_a_parataxis_of_the_relative_clause_is_the_main_verb() -> None:
+    # `"...," one trader, who did not want to be named, told the Ledger.`: "told" hung inside
+    # the clause as a parataxis of "want", with the trader an apposition of the quotation: the
+    # quote had no speaker.
+    doc = parsed("verb_after_relative_as_parataxis")
+    assert word_of(doc, "told").deprel == "parataxis"
+    told = word_of(subjects_repaired(doc, LEXICON), "told")
+    assert told.head != word_of(doc, "want").index
+    assert quoted_by("verb_after_relative_as_parataxis") == [
+        ('"This is a disaster,"', "one trader")
+    ]
+
+
 def test_a_relative_clause_read_as_the_nouns_own_clause_is_hung_on_the_noun() -> None:
     # `..., while a trader in Port Ellis, who declined to be named, said investors had been
     # caught off guard`: the parser made the trader and "who" both subjects of "declined",

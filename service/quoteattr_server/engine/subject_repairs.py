@@ -495,9 +495,9 @@ def _verb_out_of_clause(
 
 
 def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
-    """The words of a verb the parser made a conjunct of the relative clause, after a comma,
-    with no conjunction or subject of its own (`who was not authorised to speak publicly,
-    told Reuters`): the main verb after the clause, not a word of it."""
+    """The words of a verb the parser made a conjunct (or a parataxis) of the relative clause,
+    after a comma, with no conjunction or subject of its own (`who was not authorised to speak
+    publicly, told Reuters`): the main verb after the clause, not a word of it."""
     words = sentence.words
     found: set[int] = set()
     if any(a.deprel == "acl:relcl" for a in sentence.ancestors(clause.index)):
@@ -506,7 +506,7 @@ def _swallowed(sentence: Sentence, clause: Word) -> set[int]:
         return found
     for child in sentence.children(clause.index):
         if (
-            child.deprel == "conj"
+            child.deprel in ("conj", "parataxis")
             and child.upos == "VERB"
             and child.index > clause.index
             and words[child.index - 1].text == ","
