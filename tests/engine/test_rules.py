@@ -806,6 +806,15 @@ def test_a_document_released_by_someone_is_a_source_not_content() -> None:
     assert reported_passive(word_site("passive", "released")) == []
 
 
+def test_figures_released_by_someone_are_a_source_not_content() -> None:
+    # "According to figures released by ...": "figures" (lemma "figure") is a finding as
+    # written; "to figures" was reported as what the office released.
+    assert reported_passive(word_site("figures_released_by", "released")) == []
+    assert quoted_by("figures_released_by") == [
+        ("inflation fell to 2.1 per cent", "Office for Civic Statistics")
+    ]
+
+
 def test_a_participle_cue_deep_in_a_reported_clause_ends_it() -> None:
     # `said he was owed money for a pier at one of the town's marinas, saying, "..."`, with
     # "saying" hung on "marinas": its own attribution, and the quotation is not the clause's.

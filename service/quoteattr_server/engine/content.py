@@ -1380,6 +1380,11 @@ def _predicate_inside(sentence: Sentence, obj: Word) -> bool:
     )
 
 
+def _artefact(word: Word, lexicon: Lexicon) -> bool:
+    """A document or finding, by lemma or as written (`figures`, whose lemma is "figure")."""
+    return word.lemma.lower() in lexicon.artefacts or word.text.lower() in lexicon.artefacts
+
+
 def reported_passive(site: WordSite) -> list[ReportedContent] | None:
     """`The levy was criticized by the dockworkers union`, `the laws proposed by Mayor Kovac`:
     a cue in the passive names its source as the agent (`by X`); what it reports is its
@@ -1397,7 +1402,7 @@ def reported_passive(site: WordSite) -> list[ReportedContent] | None:
         return None
     kept = trim_punct([w for w in words if not (w.deprel == "case" and w is words[0])])
     head = next((w for w in kept if w.head < 0 or sentence.words[w.head] not in kept), None)
-    if head is None or head.upos == "PRON" or head.lemma.lower() in lexicon.artefacts:
+    if head is None or head.upos == "PRON" or _artefact(head, lexicon):
         return []  # "it was backed by", "both of which": elsewhere; "a study released by": a source
     return [ReportedContent(sentence, cue, cue, span_of(kept), Rule.REPORTED_PASSIVE, source=agent)]
 
