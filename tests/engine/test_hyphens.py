@@ -81,6 +81,15 @@ def test_a_name_of_three_words_written_family_name_first_needs_no_title() -> Non
     ]
 
 
+def test_a_name_of_two_words_written_family_name_first_as_a_subject_is_a_persons() -> None:
+    # `Li Wenjun told the assembly ... Li said`: no title, role or gender, but the name is a
+    # sentence's subject; "Li" was a second speaker.
+    assert quoted_by("family_name_first_subject") == [
+        ("the port would reopen", "Li Wenjun"),
+        ("the delay was regrettable", "Li Wenjun"),
+    ]
+
+
 def test_a_surname_opened_by_a_particle_is_a_place_of_the_name_for_later_descriptions() -> None:
     # `Hassan bin Khalid al-Amiri said ... The harbour minister spoke ...`: the description
     # continues the topic the name (written from a lower-case particle) opened.

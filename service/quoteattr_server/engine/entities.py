@@ -376,9 +376,13 @@ class NameIndex:
             return None
         occurrence = next(iter(found.values()))
         same = [o for o in self.occurrences if o.tokens == occurrence.tokens]
-        # `Kim Jong Un said ... Kim added`: a name of three words, none a body's, is a person's.
+        # `Kim Jong Un said ... Kim added`: a name of three words, none a body's, is a person's;
+        # so is one of two that is a sentence's subject (`Xi Jinping told the congress ...`).
         person = any(o.roles or o.has_title or o.gender or o.personal for o in same) or (
-            len(occurrence.tokens) == UNTITLED_FAMILY_FIRST_WORDS
+            (
+                len(occurrence.tokens) == UNTITLED_FAMILY_FIRST_WORDS
+                or (len(occurrence.tokens) == 2 and any(o.is_subject for o in same))
+            )
             and not any(self._lexicon.is_organization_head(t) for t in occurrence.tokens)
             and not any(len(w) > 1 and w.isupper() for w in occurrence.text.split())
         )
