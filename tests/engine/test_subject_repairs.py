@@ -426,6 +426,18 @@ def test_an_object_and_the_verb_made_its_complement_are_the_clause_shown() -> No
     assert (fell.head, fell.deprel) == (word_of(doc, "showed").index, "ccomp")
 
 
+def test_a_past_form_read_as_a_participle_after_a_speech_cues_object_is_its_clause() -> None:
+    # `..., saying inflation risks remained high`, with "remained" tagged a participle and
+    # made the complement of "saying" beside its object: "inflation risks" alone was said.
+    doc = subjects_repaired(parsed("past_form_after_object"), LEXICON)
+    risks, remained = word_of(doc, "risks"), word_of(doc, "remained")
+    assert (risks.head, risks.deprel) == (remained.index, "nsubj")
+    assert (remained.head, remained.deprel) == (word_of(doc, "saying").index, "ccomp")
+    assert quoted_by("past_form_after_object") == [
+        ("inflation risks remained high", "The harbour bank")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

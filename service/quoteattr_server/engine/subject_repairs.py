@@ -535,7 +535,7 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     for verb in words[2:]:
         if (
             verb.upos != "VERB"
-            or "VerbForm=Fin" not in verb.feats
+            or not _finite_or_past_form(verb)
             or verb.deprel not in ("conj", "parataxis", "xcomp")
             or any(c.base_deprel in ("nsubj", "cc", "mark") for c in sentence.children(verb.index))
         ):
@@ -556,6 +556,10 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
         cue = words[obj.head]
         if verb.deprel == "xcomp" and not _says_or_shows(cue, lexicon):
             continue  # `saw a president win`, `released her returns`: no clause there
+        if "VerbForm=Fin" not in verb.feats and not (
+            verb.deprel == "xcomp" and lexicon.is_speech_act(cue.lemma)
+        ):
+            continue  # a past form read as a participle: only after a cue of speech
         if cue.index < obj.index and lexicon.is_cue(cue.lemma) and cue.upos == "VERB":
             arcs: dict[int, tuple[int, str | None]] = {
                 obj.index: (verb.index, "nsubj"),
@@ -563,6 +567,16 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
             }
             return with_arcs(sentence, arcs)
     return sentence
+
+
+def _finite_or_past_form(verb: Word) -> bool:
+    """A finite verb, or a past form in "-ed" the tagger read as a participle (`saying
+    inflation risks remained high`: "remained" is the clause's verb)."""
+    return "VerbForm=Fin" in verb.feats or (
+        "VerbForm=Part" in verb.feats
+        and "Tense=Past" in verb.feats
+        and "Voice=Pass" not in verb.feats
+    )
 
 
 def _says_or_shows(cue: Word, lexicon: Lexicon) -> bool:
