@@ -570,6 +570,9 @@ def test_anonymous_when_the_article_gives_no_name(
         ("Israeli forces", SourceCategory.OFFICIAL),
         ("Cllr", SourceCategory.OFFICIAL),  # a British councillor's title
         ("The Taoiseach", SourceCategory.OFFICIAL),
+        # Officers of the courts.
+        ("The coroner", SourceCategory.OFFICIAL),
+        ("a district magistrate", SourceCategory.OFFICIAL),
     ],
 )
 def test_category_of_a_role_phrase(phrase: str, category: SourceCategory | None) -> None:
