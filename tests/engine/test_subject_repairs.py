@@ -438,6 +438,18 @@ def test_a_past_form_read_as_a_participle_after_a_speech_cues_object_is_its_clau
     ]
 
 
+def test_an_opening_participle_read_as_the_main_verb_is_the_clauses_fronted_participle() -> None:
+    # `Asked about the report, the harbour minister was defiant.`, with "Asked" the finite
+    # root and the clause its complement: the minister was no sentence's subject, so the
+    # next paragraph's "she told" had no one to refer to.
+    doc = subjects_repaired(parsed("fronted_participle_read_as_main"), LEXICON)
+    asked, defiant = word_of(doc, "Asked"), word_of(doc, "defiant")
+    assert (defiant.head, asked.head, asked.deprel) == (-1, defiant.index, "advcl")
+    assert quoted_by("fronted_participle_read_as_main") == [
+        ('"I stand by every word,"', "the harbour minister")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

@@ -13,7 +13,9 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
 - a time phrase read as the subject's head: "Police late Monday said", "The company this year
   warned" hang the speaker, or its article, on the time word;
 - a fronted adverbial clause given the main clause's subject: in "As unlikely as it sounds,
-  Mrs. Varga said ..." the name is a second subject of "sounds";
+  Mrs. Varga said ..." the name is a second subject of "sounds"; and an opening participle
+  read as the main verb: in "Asked about the report, the minister was defiant." the clause
+  is the complement of "Asked", and the minister no sentence's subject;
 - an adjective after the subject noun read as a second subject: "An aide close to the prime
   minister told ..." was spoken by "close" (or as the noun's predicate, hung on the verb:
   "A source close to the prime minister, who asked not to be named, said ...");
@@ -569,6 +571,53 @@ def _object_told_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     return sentence
 
 
+def _fronted_participle_read_as_main(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Asked about the report, the minister was defiant.`: the opening participle read as the
+    finite main verb, with the clause after its comma its complement; the minister was no
+    sentence's subject, so the next paragraph's "she said" found no one. A sentence opening
+    with a verb in "-ed" that has no subject, whose complement after the comma has a subject
+    of its own, is that clause's fronted participle. Not when the clause is a cue (its
+    subject speaks already), nor when the participle has a clause of its own (`Asked to
+    respond to the criticism, ...`: what the asker asked, which the subject never said)."""
+    words = sentence.words
+    first = words[0]
+    if (
+        first.upos != "VERB"
+        or first.head >= 0
+        or not first.text.lower().endswith("ed")
+        or any(c.base_deprel in ("nsubj", "aux", "aux:pass") for c in sentence.children(0))
+    ):
+        return sentence
+    comma = next((w.index for w in words if w.text == ","), None)
+    if comma is None:
+        return sentence
+    clause = next(
+        (
+            c
+            for c in sentence.children(0)
+            if c.deprel in ("ccomp", "parataxis", "conj")
+            and c.index > comma
+            and any(
+                s.base_deprel == "nsubj" and s.index > comma for s in sentence.children(c.index)
+            )
+        ),
+        None,
+    )
+    if (
+        clause is None
+        or lexicon.is_cue(clause.lemma)
+        or any(c.deprel in ("xcomp", "ccomp") and c.index < comma for c in sentence.children(0))
+    ):
+        return sentence
+    # The words after the comma hung on the participle (the final stop) go to the clause.
+    arcs: dict[int, tuple[int, str | None]] = {
+        c.index: (clause.index, None) for c in sentence.children(0) if c.index > comma
+    }
+    arcs[clause.index] = (-1, "root")
+    arcs[0] = (clause.index, "advcl")
+    return _retagged(sentence, arcs, 0, feats="Tense=Past|VerbForm=Part|Voice=Pass")
+
+
 def _finite_or_past_form(verb: Word) -> bool:
     """A finite verb, or a past form in "-ed" the tagger read as a participle (`saying
     inflation risks remained high`: "remained" is the clause's verb)."""
@@ -1039,6 +1088,7 @@ def _without_lexicon(repair: Callable[[Sentence], Sentence]) -> Repair:
 
 # Every repair, in the order they run.
 _REPAIRS: tuple[Repair, ...] = (
+    _fronted_participle_read_as_main,
     _time_set_aside,
     _without_lexicon(_restored),
     _subordinated,
