@@ -450,6 +450,29 @@ def test_an_opening_participle_read_as_the_main_verb_is_the_clauses_fronted_part
     ]
 
 
+def test_a_predicate_read_as_an_adverb_of_the_cue_is_its_clause() -> None:
+    # `... wrote in a note that a recession was unlikely`, with "unlikely" an adverb of
+    # "wrote": the cue reported nothing.
+    doc = subjects_repaired(parsed("predicate_read_as_adverb"), LEXICON)
+    unlikely = word_of(doc, "unlikely")
+    assert (unlikely.head, unlikely.deprel) == (word_of(doc, "wrote").index, "ccomp")
+    assert quoted_by("predicate_read_as_adverb") == [
+        ("a recession was unlikely", "Harbour Bank analysts")
+    ]
+
+
+def test_a_participle_set_off_after_the_subject_read_as_a_clause_is_the_nouns() -> None:
+    # `Analysts at Morrow Sachs, led by Jan Hetzel, wrote ...`, with "led" a finite verb of
+    # the analysts, hung on "wrote", which had no subject.
+    doc = subjects_repaired(parsed("participle_set_off_after_subject"), LEXICON)
+    analysts, led = word_of(doc, "Analysts"), word_of(doc, "led")
+    assert (analysts.head, analysts.deprel) == (word_of(doc, "wrote").index, "nsubj")
+    assert (led.head, led.deprel) == (analysts.index, "acl")
+    assert quoted_by("participle_set_off_after_subject") == [
+        ("a recession was unlikely", "Analysts at Morrow Sachs")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

@@ -47,7 +47,9 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   flight attendants endorsed ...": "attendants" was a second subject);
 - a share of respondents read apart from its "say": in "Thirty-one percent of those surveyed
   say they ..." the number is the root and "say" a clause of it, in "Nearly a third say ..."
-  "say" is a noun, and no one said anything.
+  "say" is a noun, and no one said anything;
+- a reported clause's predicate read as an adverb of the cue: in "... wrote in a note that a
+  recession was unlikely" "unlikely" modifies "wrote", which reported nothing.
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
 misread: "executive", "acting", "reporters", "briefed", "published"); text and offsets stay
 as written.
@@ -618,6 +620,24 @@ def _fronted_participle_read_as_main(sentence: Sentence, lexicon: Lexicon) -> Se
     return _retagged(sentence, arcs, 0, feats="Tense=Past|VerbForm=Part|Voice=Pass")
 
 
+def _predicate_read_as_adverb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Analysts wrote in a note that a recession was unlikely.`: the clause's predicate
+    tagged an adverb and hung on the cue as its modifier, so the cue reported nothing. A word
+    on a cue of speech as `advmod`, after it, with a subject of its own and opened by "that",
+    is the cue's reported clause."""
+    for word in sentence.words:
+        if word.deprel != "advmod" or word.head < 0 or word.head > word.index:
+            continue
+        children = sentence.children(word.index)
+        if (
+            lexicon.is_speech_act(sentence.words[word.head].lemma)
+            and any(c.deprel == "mark" and c.text.lower() == "that" for c in children)
+            and any(c.base_deprel == "nsubj" for c in children)
+        ):
+            return with_arcs(sentence, {word.index: (word.head, "ccomp")})
+    return sentence
+
+
 def _finite_or_past_form(verb: Word) -> bool:
     """A finite verb, or a past form in "-ed" the tagger read as a participle (`saying
     inflation risks remained high`: "remained" is the clause's verb)."""
@@ -658,9 +678,8 @@ def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence
                 and clause.text.lower().endswith("ed")
                 and noun is not None
                 and noun.upos == "NOUN"
-                and noun.index == _phrase_start(sentence, clause) - 1
                 and not any(c.deprel in _OWN_VERB_WORDS for c in own)
-                and _last_word(sentence, clause) == cue.index - 1
+                and _between_subject_and_cue(sentence, noun, clause, cue)
             ):
                 return _retagged(
                     sentence,
@@ -669,6 +688,22 @@ def _participle_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence
                     feats=_PAST_PARTICIPLE,
                 )
     return sentence
+
+
+def _between_subject_and_cue(sentence: Sentence, noun: Word, clause: Word, cue: Word) -> bool:
+    """The participle's phrase runs from right after its noun to right before the cue, or
+    from after the noun's phrase to before the cue set off by commas (`Analysts at Harbour
+    Bank, led by Ana Kovac, wrote ...`)."""
+    words = sentence.words
+    start, end = _phrase_start(sentence, clause), _last_word(sentence, clause)
+    if noun.index == start - 1 and end == cue.index - 1:
+        return True
+    return (
+        words[start - 1].text == ","
+        and _last_word(sentence, noun) == start - 2
+        and words[cue.index - 1].text == ","
+        and end == cue.index - 2
+    )
 
 
 def _participle_read_as_main_verb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
@@ -1089,6 +1124,7 @@ def _without_lexicon(repair: Callable[[Sentence], Sentence]) -> Repair:
 # Every repair, in the order they run.
 _REPAIRS: tuple[Repair, ...] = (
     _fronted_participle_read_as_main,
+    _predicate_read_as_adverb,
     _time_set_aside,
     _without_lexicon(_restored),
     _subordinated,
