@@ -473,6 +473,18 @@ def test_a_participle_set_off_after_the_subject_read_as_a_clause_is_the_nouns() 
     ]
 
 
+def test_a_clause_read_as_a_relative_on_the_cues_document_is_the_cues() -> None:
+    # `... wrote in a report that rates would stay high`, with "that" read as the relative
+    # pronoun object of "stay" and the clause hung on "report": the cue reported nothing.
+    doc = subjects_repaired(parsed("content_read_as_relative_of_medium"), LEXICON)
+    stay, that = word_of(doc, "stay"), word_of(doc, "that")
+    assert (stay.head, stay.deprel) == (word_of(doc, "wrote").index, "ccomp")
+    assert (that.head, that.deprel) == (stay.index, "mark")
+    assert quoted_by("content_read_as_relative_of_medium") == [
+        ("rates would stay high", "Harbour Bank analysts")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

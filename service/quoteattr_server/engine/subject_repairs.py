@@ -49,7 +49,9 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   say they ..." the number is the root and "say" a clause of it, in "Nearly a third say ..."
   "say" is a noun, and no one said anything;
 - a reported clause's predicate read as an adverb of the cue: in "... wrote in a note that a
-  recession was unlikely" "unlikely" modifies "wrote", which reported nothing.
+  recession was unlikely" "unlikely" modifies "wrote", which reported nothing; and a clause
+  read as a relative one on the document the cue names: "... wrote in a report that rates
+  would stay high".
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
 misread: "executive", "acting", "reporters", "briefed", "published"); text and offsets stay
 as written.
@@ -63,6 +65,7 @@ from collections.abc import Callable
 
 from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.lexicon import Lexicon
+from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 # Relations the stranded verb is given on a word of the description before it.
@@ -1097,6 +1100,49 @@ def _content_off_the_relative(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     return sentence
 
 
+def _content_off_the_medium(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Analysts wrote in a note that rates would fall.`: the parser read "that" as a relative
+    pronoun and the clause as one on the note, so the cue reported nothing. A relative clause
+    opened by "that" (not its subject) with a subject of its own, on the document or occasion
+    a cue of speech with no complement names (`in a note`, `in a statement`, `at a briefing`),
+    is the cue's clause, in a sentence with no quotation that the cue could report instead
+    (`"...," the firm said in a statement that it posted online`)."""
+    if any(w.text in QUOTE_MARK_WORDS for w in sentence.words):
+        return sentence
+    for medium in sentence.words:
+        cue = sentence.words[medium.head] if medium.head >= 0 else None
+        if (
+            cue is None
+            or medium.deprel != "obl"
+            or not _names_a_medium(medium, lexicon)
+            or not lexicon.is_speech_act(cue.lemma)
+            or any(c.deprel in ("ccomp", "xcomp") for c in sentence.children(cue.index))
+        ):
+            continue
+        for clause in sentence.children(medium.index):
+            own = sentence.children(clause.index)
+            that = next(
+                (c for c in own if c.text.lower() == "that" and c.index < clause.index), None
+            )
+            if (
+                clause.deprel == "acl:relcl"
+                and that is not None
+                and that.base_deprel != "nsubj"
+                and that.index == _last_word(sentence, medium, outside=clause) + 1
+                and any(c.base_deprel == "nsubj" and c is not that for c in own)
+            ):
+                return with_arcs(
+                    sentence,
+                    {clause.index: (cue.index, "ccomp"), that.index: (clause.index, "mark")},
+                )
+    return sentence
+
+
+def _names_a_medium(word: Word, lexicon: Lexicon) -> bool:
+    lemma = word.lemma.lower()
+    return lemma in lexicon.artefacts or lemma in lexicon.reporting_nouns
+
+
 def _last_word(sentence: Sentence, head: Word, *, outside: Word | None = None) -> int:
     """The index of the last word of `head`'s phrase, punctuation aside (and the words of the
     phrase of `outside`, a clause inside it)."""
@@ -1134,6 +1180,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _without_lexicon(_subject_before_its_relative),
     _without_lexicon(_relative_off_the_cue),
     _content_off_the_relative,
+    _content_off_the_medium,
     _participle_read_as_modifier,
     _addressee_read_as_verb,
     _acting_as_rank,
