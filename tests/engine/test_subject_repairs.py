@@ -485,6 +485,19 @@ def test_a_clause_read_as_a_relative_on_the_cues_document_is_the_cues() -> None:
     ]
 
 
+def test_a_relative_clause_ending_the_content_hung_on_the_trailing_cue_is_the_nouns() -> None:
+    # `The man was taken to a hospital, where he later died, police said.`, with "died" the
+    # complement of "said" and "police" its second subject: "where he later died, police"
+    # was reported by the man.
+    doc = subjects_repaired(parsed("relative_of_content_on_trailing_cue"), LEXICON)
+    died, police, said = (word_of(doc, t) for t in ("died", "police", "said"))
+    assert (died.head, died.deprel) == (word_of(doc, "hospital").index, "acl:relcl")
+    assert (police.head, police.deprel) == (said.index, "nsubj")
+    assert quoted_by("relative_of_content_on_trailing_cue") == [
+        ("The man was taken to a hospital, where he later died", "police")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

@@ -30,7 +30,8 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
   its chief executive." tagged an adjective and read as the clause of "said";
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
-  Mendes is (also after a party tag, "Sen. Ana Kovac (D-Ohio), who ...", or on an
+  Mendes is (and one ending a trailing cue's content: "..., where he later died, police
+  said") (also after a party tag, "Sen. Ana Kovac (D-Ohio), who ...", or on an
   apposition's noun, "Tomas Ruiz, a former pilot who is a critic of the mayor, suggests");
   and the mirror of it, the clause said hung on the noun of a relative cue: in "... an
   architect who said he was never paid" "paid" is a second relative clause of "architect",
@@ -1030,6 +1031,45 @@ def _relative_off_the_cue(sentence: Sentence) -> Sentence:
     return sentence
 
 
+def _relative_of_content_off_the_cue(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`The man was taken to a hospital, where he later died, police said.`: the parser hung
+    the relative clause ending the content on the trailing cue as its complement (and "police"
+    on it as a second subject), so "where he later died" seemed reported apart. A clause on
+    a trailing cue of speech, opened right after a comma by a relative word and closed by a
+    comma before the cue's subject, describes the noun before that comma; a subject of its
+    after its verb is the cue's."""
+    words = sentence.words
+    for clause in words:
+        cue = words[clause.head] if clause.head >= 0 else None
+        if (
+            cue is None
+            or clause.deprel != "ccomp"
+            or cue.deprel != "parataxis"
+            or not lexicon.is_speech_act(cue.lemma)
+        ):
+            continue
+        first = min(w.index for w in sentence.subtree(clause.index) if w.upos != "PUNCT")
+        noun = words[first - 2] if first >= 2 else None
+        if (
+            noun is None
+            or words[first].text.lower() not in _RELATIVE_WORDS
+            or words[first - 1].text != ","
+            or noun.upos not in ("NOUN", "PROPN")
+            or noun.index not in {w.index for w in sentence.subtree(cue.head)}
+        ):
+            continue
+        arcs: dict[int, tuple[int, str | None]] = {clause.index: (noun.index, "acl:relcl")}
+        late = [c for c in sentence.children(clause.index) if c.base_deprel == "nsubj"]
+        if not any(c.base_deprel == "nsubj" for c in sentence.children(cue.index)):
+            arcs.update({c.index: (cue.index, None) for c in late if clause.index < c.index})
+        return with_arcs(sentence, arcs)
+    return sentence
+
+
+# Words that open a relative clause on the noun before their comma.
+_RELATIVE_WORDS = frozenset({"where", "which", "who", "whom", "whose", "when"})
+
+
 def _relative_owner(sentence: Sentence, subject: Word, pronoun: Word) -> Word | None:
     """The noun a relative pronoun right after the cue's subject `subject` describes: the
     subject, after its comma (past a closing bracket); the noun right before it, ending the
@@ -1179,6 +1219,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _without_lexicon(_subject_after_participle),
     _without_lexicon(_subject_before_its_relative),
     _without_lexicon(_relative_off_the_cue),
+    _relative_of_content_off_the_cue,
     _content_off_the_relative,
     _content_off_the_medium,
     _participle_read_as_modifier,
