@@ -207,6 +207,14 @@ def test_blank_out_keeps_offsets() -> None:
             "An aide who requested anonymity to discuss the talks said they had collapsed.",
             "who requested anonymity to discuss the talks",
         ),
+        (
+            "An aide, speaking because he was not allowed to brief reporters, said it was over.",
+            "because he was not allowed to brief reporters",
+        ),
+        (
+            "Sarah, who did not want her surname published, said she had waited two years.",
+            "who did not want her surname published",
+        ),
     ],
 )
 def test_anonymity_phrases(sentence: str, phrase: str) -> None:
