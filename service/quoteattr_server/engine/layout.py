@@ -69,6 +69,18 @@ def trim_punct(words: Sequence[Word]) -> list[Word]:
         or (items[0].text.lower() == "that" and items[0].deprel == "obj" and len(items) > 1)
     ):
         items.pop(0)
-    while items and items[-1].upos == "PUNCT":
+    while items and items[-1].upos == "PUNCT" and not _closes_mark_inside(items):
         items.pop()
     return items
+
+
+# Quotation marks as the tokenizer writes them, single ones too (`of 'perfect storm'`).
+_MARK_TOKENS = frozenset({'"', "\u201c", "\u201d", "''", "``", "'", "\u2018", "\u2019"})
+
+
+def _closes_mark_inside(items: Sequence[Word]) -> bool:
+    """The run ends in a quotation mark that closes one opened inside it (`warn of 'perfect
+    storm'`): the pair stays whole."""
+    if items[-1].text not in _MARK_TOKENS:
+        return False
+    return sum(w.text in _MARK_TOKENS for w in items[:-1]) % 2 == 1
