@@ -498,6 +498,17 @@ def test_a_relative_clause_ending_the_content_hung_on_the_trailing_cue_is_the_no
     ]
 
 
+def test_a_shows_title_read_as_a_clause_is_a_name_and_its_that_clause_the_cues() -> None:
+    # `The governor told Harbour TV's "Meet the Mayor" that the state would sue.`, with the
+    # title a clause whose subject is "TV" and "sue" hung on "Meet": the title was reported.
+    doc = subjects_repaired(parsed("show_title_after_cue"), LEXICON)
+    told, meet, sue = (word_of(doc, t) for t in ("told", "Meet", "sue"))
+    assert (meet.head, meet.deprel, meet.upos) == (told.index, "iobj", "PROPN")
+    assert (sue.head, sue.deprel) == (told.index, "ccomp")
+    assert word_of(doc, "TV").head == meet.index
+    assert quoted_by("show_title_after_cue") == [("the state would sue", "The governor")]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

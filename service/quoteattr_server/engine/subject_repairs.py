@@ -52,7 +52,8 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
 - a reported clause's predicate read as an adverb of the cue: in "... wrote in a note that a
   recession was unlikely" "unlikely" modifies "wrote", which reported nothing; and a clause
   read as a relative one on the document the cue names: "... wrote in a report that rates
-  would stay high".
+  would stay high"; and a show's title read as a clause of its owner: "told Harbour TV's
+  "Meet the Mayor" that the state would sue" reported the title with the clause.
 Each repair changes the arcs of the words concerned only (and the tag of a word the tagger
 misread: "executive", "acting", "reporters", "briefed", "published"); text and offsets stay
 as written.
@@ -67,6 +68,7 @@ from collections.abc import Callable
 from quoteattr_server.engine.hyphens import each_sentence_repaired, with_arcs
 from quoteattr_server.engine.lexicon import Lexicon
 from quoteattr_server.engine.marks import QUOTE_MARK_WORDS
+from quoteattr_server.engine.roles import POSSESSIVE_S
 from quoteattr_server.engine.types import ParsedDoc, Sentence, Word
 
 # Relations the stranded verb is given on a word of the description before it.
@@ -642,6 +644,56 @@ def _predicate_read_as_adverb(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     return sentence
 
 
+def _work_title_read_as_clause(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """`Kovac said on NBC's "Meet the Press" that the bill would fail.`: a show's title in
+    quotation marks after its owner's possessive, read as a clause with the owner for subject
+    and the cue's "that" clause hung on it, was reported with the clause. The title is a name
+    the cue was said on or to (its owner the title's possessor, a preposition before the owner
+    its own), and a clause of the title's verb after the closing mark the cue's."""
+    words = sentence.words
+    for title in words:
+        cue = words[title.head] if title.head >= 0 else None
+        owner = next((c for c in sentence.children(title.index) if c.base_deprel == "nsubj"), None)
+        if cue is None or owner is None or title.deprel != "ccomp" or not lexicon.is_cue(cue.lemma):
+            continue
+        closing = _closing_mark_of_title(sentence, owner, title)
+        if closing is None:
+            continue
+        case = [
+            c
+            for c in sentence.children(owner.index)
+            if c.deprel == "case" and c.index < owner.index
+        ]
+        arcs: dict[int, tuple[int, str | None]] = {
+            title.index: (cue.index, "obl" if case else "iobj"),
+            owner.index: (title.index, "nmod:poss"),
+        }
+        arcs.update({c.index: (title.index, None) for c in case})
+        arcs.update(
+            {
+                c.index: (cue.index, "ccomp")
+                for c in sentence.children(title.index)
+                if c.index > closing and c.deprel in ("advcl", "ccomp", "parataxis")
+            }
+        )
+        return _retagged(sentence, arcs, title.index, upos="PROPN", feats="")
+    return sentence
+
+
+def _closing_mark_of_title(sentence: Sentence, owner: Word, title: Word) -> int | None:
+    """The index of the mark closing a title that opens right after its owner's possessive
+    (`NBC's "Meet the Press"`), with the title's head inside the marks."""
+    words = sentence.words
+    opening = max(w.index for w in sentence.subtree(owner.index)) + 1
+    if (
+        opening >= title.index
+        or words[opening].text not in QUOTE_MARK_WORDS
+        or not any(c.text in POSSESSIVE_S for c in sentence.children(owner.index))
+    ):
+        return None
+    return next((w.index for w in words[title.index + 1 :] if w.text in QUOTE_MARK_WORDS), None)
+
+
 def _finite_or_past_form(verb: Word) -> bool:
     """A finite verb, or a past form in "-ed" the tagger read as a participle (`saying
     inflation risks remained high`: "remained" is the clause's verb)."""
@@ -1210,6 +1262,7 @@ def _without_lexicon(repair: Callable[[Sentence], Sentence]) -> Repair:
 # Every repair, in the order they run.
 _REPAIRS: tuple[Repair, ...] = (
     _fronted_participle_read_as_main,
+    _work_title_read_as_clause,
     _predicate_read_as_adverb,
     _time_set_aside,
     _without_lexicon(_restored),
