@@ -1387,3 +1387,12 @@ def test_a_preposition_read_as_a_noun_is_no_word_of_the_source() -> None:
     assert quoted_by("preposition_read_as_noun_in_source") == [
         ("the safety of the pier", "news reports")
     ]
+
+
+def test_an_adjective_after_the_noun_stays_in_the_mention_without_a_description() -> None:
+    # `The embattled chief executive said ...`, with "executive" an adjective on "chief": the
+    # adjective is left out only to read a description after it (`Sources close to the
+    # talks`); with none, the speaker was "The embattled chief".
+    assert quoted_by("adjective_after_title_noun") == [
+        ("he had done nothing wrong", "The embattled chief executive")
+    ]

@@ -1604,29 +1604,40 @@ def description_tail(
     the noun's own prepositional complement (not a time). Not the attribution's own `cue`,
     which the parser may hang on its source as a participle (`official data showed on
     Wednesday`)."""
-    all_words = sentence.words
+    mention = words
     if len(words) > 1 and words[-1].upos == "ADJ" and words[-1].head == words[-2].index:
-        # `Sources close to the talks`: the mention took the adjective after its noun.
+        # `Sources close to the talks`: the mention took the adjective after its noun (kept
+        # when no description follows: `The embattled chief executive`, "executive" an
+        # adjective).
         words = words[:-1]
+    tail = _tail_after(sentence, words, lexicon, cue)
+    return [*words, *tail] if tail else mention
+
+
+def _tail_after(
+    sentence: Sentence, words: list[Word], lexicon: Lexicon, cue: Word | None
+) -> list[Word]:
+    """The description after the mention's noun, if any (see `description_tail`)."""
+    all_words = sentence.words
     head = words[-1]
     position = head.index + 1
     label = head.upos == "PROPN" and head.text.lower() in lexicon.group_nouns
     if (head.upos != "NOUN" and not label) or position + 1 >= len(all_words):
-        return words
+        return []
     complement = _complement_of(sentence, head, words, lexicon)
     if complement:
-        return [*words, *complement]
+        return complement
     link, preposition = all_words[position], all_words[position + 1]
     if _participle_with_object(head, link, cue, lexicon.prepositional_participles):
         tail = [link, *_phrase_from(all_words, position + 1)]  # `a union representing nurses`
     elif _describing_link(head, link, preposition, cue):
         tail = [link, preposition, *_phrase_from(all_words, position + 2)]
     else:
-        return words
+        return []
     nominal = [w for w in tail if w.upos in _NOMINAL]
     if not nominal or all(w.text.lower() in lexicon.time_words for w in nominal):
-        return words  # `A UN report published on Tuesday`: when, not which
-    return [*words, *tail]
+        return []  # `A UN report published on Tuesday`: when, not which
+    return tail
 
 
 def _phrase_from(words: Sequence[Word], position: int) -> list[Word]:
