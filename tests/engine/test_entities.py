@@ -136,13 +136,14 @@ def test_a_name_hung_on_a_role_noun_is_a_name_of_the_article_and_its_subject() -
 
 def test_organisations_by_their_trade_and_groups_by_their_number() -> None:
     result = attribute(parsed("organisations_by_trade"), LEXICON)
-    # A company described by its trade is an organisation, and its description no role.
+    # A company described by its trade is an organisation, its description its role (as a
+    # person's is: `a senior official`).
     carmaker = speaker_of(result, quote_containing(result, "cut 10,000 jobs"))
     assert carmaker is not None
-    assert (carmaker.name, carmaker.kind.value, carmaker.roles) == (
+    assert (carmaker.name, carmaker.kind.value, [r.text for r in carmaker.roles]) == (
         "The country's biggest carmaker",
         "organization",
-        (),
+        ["The country's biggest carmaker"],
     )
     # A name whose apposition is headed by an organisation's head word is an organisation.
     assert _speaker(result, "fight the plan") == ("Metallbund", "organization")
@@ -187,14 +188,14 @@ def test_a_person_called_by_age_alone_is_the_person_named_last() -> None:
 
 def test_a_company_called_by_what_it_is_is_the_company_named_last() -> None:
     # `Carmaker Voltra Motors said ... The carmaker said ...`: one speaker, named without the
-    # trade noun, with no bare category for a role; `The company said` after a ministry is
-    # no ministry.
+    # trade noun, whose trade is its role as the article gives it (a generic noun, `The
+    # company`, is none); `The company said` after a ministry is no ministry.
     result = attribute(parsed("company_described"), LEXICON)
     speakers = [speaker_of(result, quote) for quote in result.quotes]
     found = [(s.name, [r.text for r in s.roles]) if s else None for s in speakers]
     assert found == [
-        ("Voltra Motors", []),
-        ("Voltra Motors", []),
+        ("Voltra Motors", ["The carmaker"]),
+        ("Voltra Motors", ["The carmaker"]),
         ("Transport Ministry", []),
         ("The company", []),
     ]

@@ -102,6 +102,7 @@ class Lexicon:
     prepositional_participles: frozenset[str] = frozenset()
     # "the carmaker": nouns that call a named company by what it is; names that end a company's.
     company_descriptors: frozenset[str] = frozenset()
+    company_trades: frozenset[str] = frozenset()  # of the descriptors, the trades: "the lender"
     company_endings: frozenset[str] = frozenset()
     # "the club": nouns that call a sports club, and the last words of clubs' names.
     club_descriptors: frozenset[str] = frozenset()
@@ -377,7 +378,10 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         honorifics=lower_set("honorifics.txt"),
         organization_heads=lower_set("organizations.txt") | lower_set("company_words.txt"),
         company_words=lower_set("company_words.txt"),
-        company_descriptors=frozenset(companies.get("descriptors", ())),
+        company_descriptors=frozenset(
+            (*companies.get("descriptors", ()), *companies.get("trades", ()))
+        ),
+        company_trades=frozenset(companies.get("trades", ())),
         company_endings=frozenset(companies.get("endings", ())),
         club_descriptors=frozenset(companies.get("club_descriptors", ())),
         club_endings=frozenset(companies.get("club_endings", ())),

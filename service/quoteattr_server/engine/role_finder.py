@@ -1644,7 +1644,13 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue
         if head.text[:1].isupper() and head.index > 0:
             continue  # a name the tagger took for a noun: `The Centers for Disease Control`
-        if not reader.looks_like_person_noun(head) or _bare_category(words, head, reader):
+        trade = (
+            speaker.kind is SpeakerKind.ORGANIZATION
+            and head.lemma.lower() in reader.lexicon.company_trades
+        )
+        if not (trade or reader.looks_like_person_noun(head)) or _bare_category(
+            words, head, reader
+        ):
             continue
         for part in reader.each_role(reader.description(sentence, words)):
             yield reader.span(part)
@@ -1657,8 +1663,15 @@ def _opens_with_pronoun(words: Sequence[Word]) -> bool:
 
 
 def _bare_category(words: Sequence[Word], head: Word, reader: RoleReader) -> bool:
-    """`the miner`, `the carmaker`: a company called by what it is, no role of it."""
-    return words[-1] is head and head.lemma.lower() in reader.lexicon.company_descriptors
+    """`the company`, `the firm`: a company called by what any company is, no role of it (its
+    trade is one: `the carmaker`)."""
+    lemma = head.lemma.lower()
+    lexicon = reader.lexicon
+    return (
+        words[-1] is head
+        and lemma in lexicon.company_descriptors
+        and lemma not in lexicon.company_trades
+    )
 
 
 def roles_of_speaker(
