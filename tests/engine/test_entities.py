@@ -298,6 +298,13 @@ def test_a_nationality_right_after_a_name_is_that_person_and_a_paper_is_the_one_
         ("Harbour Herald", "organization"),
         ("Harbour Herald", "organization"),
     ]
+    # The description is a role of the one it calls so (the paper's is its trade).
+    assert roles_by_name(result) == {
+        "Marcus Oduya": ["Striker", "the Nigerian"],
+        "Lena Fischer": ["the South African"],
+        "Luca Bianchi": ["The Italian"],
+        "Harbour Herald": ["the newspaper"],
+    }
 
 
 def test_a_pronoun_in_a_clause_on_an_event_a_person_owns_is_that_person() -> None:

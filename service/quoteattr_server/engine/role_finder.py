@@ -1639,6 +1639,10 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
         if found is None:
             continue
         sentence, words = found
+        if _by_nationality(words, reader.lexicon):
+            if is_named(speaker):  # `"...," the Dutchman said`: a description of one named
+                yield reader.span(words)
+            continue
         head = reader.head_noun(_after_one_of(words))  # `one of the mayor's advisers`
         if head is None or head.upos == "PROPN" or _opens_with_pronoun(words):
             continue
@@ -1654,6 +1658,16 @@ def _description_roles(doc: ParsedDoc, speaker: Speaker, reader: RoleReader) -> 
             continue
         for part in reader.each_role(reader.description(sentence, words)):
             yield reader.span(part)
+
+
+def _by_nationality(words: Sequence[Word], lexicon: Lexicon) -> bool:
+    """`the Dutchman`, `the South African`: "the" and a noun of nationality, as sports and
+    world copy call a person it has named."""
+    return (
+        len(words) > 1
+        and words[0].text.lower() == "the"
+        and " ".join(w.text.lower() for w in words[1:]) in lexicon.nationalities
+    )
 
 
 def _opens_with_pronoun(words: Sequence[Word]) -> bool:
