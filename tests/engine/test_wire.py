@@ -103,6 +103,9 @@ def test_a_title_case_place_and_colon_is_a_dateline_only_for_a_known_place() -> 
         (f"Kovac: {lede}", []),
         ("Lahore: We will not allow anyone to take the law into their hands, he said.", []),
         ("KOVAC: I will not allow anyone to take the law into their own hands, ever.", []),
+        # A known place needs no long lede; an unknown word in capitals does (a kicker).
+        ("ISLAMABAD: The foreign office said the talks had been postponed.", ["ISLAMABAD:"]),
+        ("EXCLUSIVE: The foreign office said the talks had been postponed.", []),
     ):
         assert [paragraph[s.start : s.end] for s in _top(paragraph)] == found, paragraph
 

@@ -124,7 +124,10 @@ def _top_dateline(paragraph: str) -> re.Match[str] | None:
     if match is None:
         return None
     lede = paragraph[match.end() :].split()
-    if len(lede) < MIN_LEDE_WORDS or lede[0] in _SPOKEN_OPENINGS:
+    # A known place needs no long lede to tell it from a headline's kicker ("ISLAMABAD: ...").
+    place = paragraph[: match.end()].rstrip(" :\t").title()
+    short = len(lede) < MIN_LEDE_WORDS and place not in dateline_places()
+    if not lede or short or lede[0] in _SPOKEN_OPENINGS:
         return None
     return match
 
