@@ -114,6 +114,17 @@ def _top(paragraph: str) -> tuple[Span, ...]:
     return furniture_spans(paragraph, [Span(0, len(paragraph))])
 
 
+def test_a_pictures_caption_or_credit_is_a_whole_paragraph() -> None:
+    # A page pasted as text: the caption repeats the story's words, the credit names a
+    # picture agency; neither reports anything.
+    caption = "Image caption, The harbour minister said the ferry would run again in May"
+    assert _furniture(caption) == [caption]
+    assert _furniture("Image source, Harbour Pictures") == ["Image source, Harbour Pictures"]
+    assert _furniture("Media caption: Watch the ferry arrive") == [
+        "Media caption: Watch the ferry arrive"
+    ]
+
+
 def test_a_time_stamp_alone_is_a_whole_paragraph() -> None:
     assert _furniture("10 a.m.") == ["10 a.m."]
     assert _furniture("5:45 p.m.") == ["5:45 p.m."]

@@ -3,7 +3,7 @@
 Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
 "WASHINGTON —", "Washington (CNN) --", "(CNN) —", "Mumbai: ...") and carries credit lines
 ("By Jane Doe, Associated Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane
-Doe on Twitter @jdoe").
+Doe on Twitter @jdoe"); web pages pasted as text carry captions ("Image caption, ...").
 Read as a sentence, a dateline city becomes the subject of the lede and so its speaker. These
 spans are found on the text itself, before any parse, so that the parser can be given a copy
 with them blanked out.
@@ -88,6 +88,13 @@ _FOLLOW = re.compile(
 )
 
 
+# A picture's or video's caption or credit as web pages print them in the text ("Image caption,
+# ...", "Image source, Getty Images", "Media caption, ..."): it repeats or labels, never reports.
+_CAPTION = re.compile(
+    r"(?:Image|Media|Video|Photo)\s+(?:caption|source|credit)\s*[,:]", re.IGNORECASE
+)
+
+
 # A live blog's time stamp opening an entry: "2.15pm: ...", "14:05 ...", "10.42am BST - ...",
 # or a paragraph of its own ("10 a.m.").
 _TIME_STAMP = re.compile(
@@ -156,8 +163,13 @@ def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
     labelled = sum(1 for body in bodies if _LABEL.match(body)) > 1
     for number, (paragraph, body) in enumerate(zip(paragraphs, bodies, strict=True)):
         stamp = _time_stamp(body)
-        if (stamp is not None and stamp.end() == len(body)) or (
-            len(body) <= 120 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body))
+        if (
+            (stamp is not None and stamp.end() == len(body))
+            or _CAPTION.match(body)
+            or (
+                len(body) <= 120
+                and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body))
+            )
         ):
             spans.append(paragraph)
             continue
