@@ -125,6 +125,17 @@ def test_a_pictures_caption_or_credit_is_a_whole_paragraph() -> None:
     ]
 
 
+def test_a_link_to_another_story_is_a_whole_paragraph() -> None:
+    # Its headline reports nothing of this story (`Council approves ...` was a stance).
+    for link in (
+        "READ MORE: Council approves new cycle lanes",
+        "Related: Judge blocks harbour toll, says it breaks state law",
+        "See also - Ferry strike ends after ten days",
+    ):
+        assert _furniture(link) == [link]
+    assert _furniture("Related groups said the toll was unfair.") == []
+
+
 def test_a_time_stamp_alone_is_a_whole_paragraph() -> None:
     assert _furniture("10 a.m.") == ["10 a.m."]
     assert _furniture("5:45 p.m.") == ["5:45 p.m."]

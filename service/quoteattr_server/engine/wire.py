@@ -3,7 +3,8 @@
 Agency copy opens with a dateline ("BRUSSELS (Reuters) -", "LONDON, March 3 (AP) —",
 "WASHINGTON —", "Washington (CNN) --", "(CNN) —", "Mumbai: ...") and carries credit lines
 ("By Jane Doe, Associated Press", "(Reporting by Jane Doe; Editing by John Roe)", "Follow Jane
-Doe on Twitter @jdoe"); web pages pasted as text carry captions ("Image caption, ...").
+Doe on Twitter @jdoe"); web pages pasted as text carry captions ("Image caption, ...") and
+links to other stories ("READ MORE: ...").
 Read as a sentence, a dateline city becomes the subject of the lede and so its speaker. These
 spans are found on the text itself, before any parse, so that the parser can be given a copy
 with them blanked out.
@@ -93,6 +94,13 @@ _FOLLOW = re.compile(
 _CAPTION = re.compile(
     r"(?:Image|Media|Video|Photo)\s+(?:caption|source|credit)\s*[,:]", re.IGNORECASE
 )
+# A link to another story ("READ MORE: Council approves ...", "Related: ..."): its headline
+# reports nothing of this story.
+_STORY_LINK = re.compile(
+    r"(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage))?"
+    r"|see\s+also|more\s+on\s+this(?:\s+story)?)\s*[:|\u2013\u2014-]",
+    re.IGNORECASE,
+)
 
 
 # A live blog's time stamp opening an entry: "2.15pm: ...", "14:05 ...", "10.42am BST - ...",
@@ -166,6 +174,7 @@ def furniture_spans(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:
         if (
             (stamp is not None and stamp.end() == len(body))
             or _CAPTION.match(body)
+            or _STORY_LINK.match(body)
             or (
                 len(body) <= 120
                 and (_BYLINE.match(body) or _CREDIT.match(body) or _FOLLOW.match(body))
