@@ -509,6 +509,17 @@ def test_a_shows_title_read_as_a_clause_is_a_name_and_its_that_clause_the_cues()
     assert quoted_by("show_title_after_cue") == [("the state would sue", "The governor")]
 
 
+def test_a_relative_clause_hung_on_the_verb_after_it_is_the_nouns() -> None:
+    # `According to Lindqvist, who chairs the committee, the vote will be held next week.`,
+    # with "chairs" an adverbial clause of "held": the content began "who chairs ...".
+    doc = subjects_repaired(parsed("relative_hung_on_verb_after"), LEXICON)
+    chairs = word_of(doc, "chairs")
+    assert (chairs.head, chairs.deprel) == (word_of(doc, "Lindqvist").index, "acl:relcl")
+    assert quoted_by("relative_hung_on_verb_after") == [
+        ("the vote will be held next week", "Lindqvist")
+    ]
+
+
 def test_a_participle_read_as_the_main_verb_before_a_cue_is_the_subjects() -> None:
     # `A UN report published on Tuesday warned that ...`, with "published" the root and
     # "warned" its complement: the report warned, and the time it was published says when,

@@ -31,7 +31,8 @@ Misparses of news sentences take the speaker from a cue, or what it says of them
 - a relative clause after the subject hung on the cue after it: in "Carlos Mendes, who chairs
   the water board, said ..." "chairs" is the complement of "said", so nothing says what
   Mendes is (and one ending a trailing cue's content: "..., where he later died, police
-  said") (also after a party tag, "Sen. Ana Kovac (D-Ohio), who ...", or on an
+  said", or hung on the verb after it: "According to Lindqvist, who chairs the committee, the
+  vote will be held") (also after a party tag, "Sen. Ana Kovac (D-Ohio), who ...", or on an
   apposition's noun, "Tomas Ruiz, a former pilot who is a critic of the mayor, suggests");
   and the mirror of it, the clause said hung on the noun of a relative cue: in "... an
   architect who said he was never paid" "paid" is a second relative clause of "architect",
@@ -1118,6 +1119,41 @@ def _relative_of_content_off_the_cue(sentence: Sentence, lexicon: Lexicon) -> Se
     return sentence
 
 
+def _relative_off_the_verb_after(sentence: Sentence) -> Sentence:
+    """`According to Kovac, who chairs the committee, the vote will be held next week.`: the
+    parser hung the relative clause on the verb after it, so it was read with that verb's
+    clause ("who chairs the committee, the vote will be held ..."). A clause opened by "who",
+    "which" or "whose" right after a noun and its comma, closed by a comma before the verb it
+    was hung on, describes that noun."""
+    words = sentence.words
+    for pronoun in words[2:]:
+        clause = words[pronoun.head] if pronoun.head >= 0 else None
+        noun = words[pronoun.index - 2]
+        if (
+            clause is None
+            or "PronType=Rel" not in pronoun.feats
+            or pronoun.text.lower() not in ("who", "which", "whose")
+            or words[pronoun.index - 1].text != ","
+            or noun.upos not in ("NOUN", "PROPN")
+            or clause.head < 0
+            or clause.deprel == "acl:relcl"
+            or words[pronoun.index + 1].upos == "PUNCT"
+            or any(c.deprel == "mark" for c in sentence.children(clause.index))
+        ):
+            continue  # `Stephens, who, after trading insults ..., said`: the clause's verb is later
+        end = _last_word(sentence, clause)
+        host = words[clause.head]
+        first = min(w.index for w in sentence.subtree(clause.index) if w.upos != "PUNCT")
+        if (
+            first == pronoun.index
+            and host.index > end + 1
+            and words[end + 1].text == ","
+            and noun.index not in {w.index for w in sentence.subtree(clause.index)}
+        ):
+            return with_arcs(sentence, {clause.index: (noun.index, "acl:relcl")})
+    return sentence
+
+
 # Words that open a relative clause on the noun before their comma.
 _RELATIVE_WORDS = frozenset({"where", "which", "who", "whom", "whose", "when"})
 
@@ -1273,6 +1309,7 @@ _REPAIRS: tuple[Repair, ...] = (
     _without_lexicon(_subject_before_its_relative),
     _without_lexicon(_relative_off_the_cue),
     _relative_of_content_off_the_cue,
+    _without_lexicon(_relative_off_the_verb_after),
     _content_off_the_relative,
     _content_off_the_medium,
     _participle_read_as_modifier,
