@@ -160,6 +160,14 @@ CASES = [
         QuoteKind.REPORTED,
         "two senior officials",
     ),
+    Case(
+        Rule.IN_THE_WORDS_OF,
+        "in_the_words_of",
+        "life support",
+        QuoteKind.DIRECT,
+        "one harbour pilot",
+        ("one harbour pilot",),
+    ),
     Case(Rule.DASH_SIGNATURE, "dash", "vote", QuoteKind.DIRECT, "Alma Ferris", ("Commissioner",)),
     Case(Rule.COLON, "colon", "rebuild", QuoteKind.DIRECT, "Ana Kovac"),
     Case(
@@ -804,6 +812,18 @@ def test_a_cue_takes_content_as_any_of_its_groups_allows() -> None:
 def test_a_document_released_by_someone_is_a_source_not_content() -> None:
     # "A study released by the port authority shows ...": the study speaks; it is no content.
     assert reported_passive(word_site("passive", "released")) == []
+
+
+def test_in_the_words_of_x_names_the_speaker_of_its_quote() -> None:
+    # `In the words of one harbour pilot, "..."`, `"...," in the words of the mayor, Tom
+    # Reyes`, `In his words, the toll was "..."`: the one whose words they are; "In other
+    # words" names no one.
+    assert quoted_by("in_the_words_of", with_rule=True) == [
+        ("in the words of X", '"the port is on life support"', "one harbour pilot"),
+        ("in the words of X", '"We are open for business,"', "Tom Reyes"),
+        ("in the words of X", '"dead on arrival"', "Tom Reyes"),
+        ("unattributed", '"the plan is over"', None),
+    ]
 
 
 def test_figures_released_by_someone_are_a_source_not_content() -> None:

@@ -112,7 +112,7 @@ from quoteattr_server.engine.wire import (
     without_implausible_speakers,
 )
 
-ENGINE_VERSION = "0.7.0"
+ENGINE_VERSION = "0.8.0"
 
 # A quoted phrase this short with no cue is a scare quote, a title or a label, not speech.
 MAX_UNCUED_LABEL_WORDS = 3

@@ -35,6 +35,7 @@ CUE_OUTSIDE_LEXICON: Final = 0.5
 # A cue kind that names its speaker whatever the verb: the base instead of the cue group's.
 CUE_KIND_BASE: Final[dict[CueKind, float]] = {
     CueKind.ACCORDING_TO: 0.9,  # `according to Kovac, "..."`: explicit source, no verb to weigh
+    CueKind.WORDS_OF: 0.9,  # `in the words of Kovac, "..."`: as explicit
     CueKind.DASH: 0.85,  # `"..." — Alma Ferris`: a signature, as certain as a neutral verb
 }
 UNATTRIBUTED: Final = 0.3  # quotation marks and no cue: speech of someone, most likely

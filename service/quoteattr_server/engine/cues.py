@@ -28,6 +28,8 @@ from quoteattr_server.engine.speakers import (
     name_before_aside,
     past_beside_modal,
     speaker_at_cue,
+    words_of_source,
+    words_of_speaker,
 )
 from quoteattr_server.engine.types import Cue, QuoteKind, Sentence, Span, Word
 
@@ -204,7 +206,10 @@ def _word_cue(
     if layout.inside_quote(word) or _comparison(sentence, word):
         return None
     according = is_according(sentence, word)
+    words_of = words_of_source(sentence, word)
     phrase_end = phrase_cue_end(sentence, word, lexicon)
+    if words_of is not None:
+        return _words_of_cue(sentence, word, span, layout)
     if (
         according is None
         and phrase_end is None
@@ -226,6 +231,16 @@ def _word_cue(
         kind, sentence, word, linked, last=according or phrase_end, introduces=introduces
     )
     return (0 if linked else 1, distance), match
+
+
+def _words_of_cue(
+    sentence: Sentence, word: Word, span: Span, layout: Layout
+) -> tuple[tuple[int, int], CueMatch] | None:
+    """`In the words of one diplomat, "..."`, `"...," in her words`: the phrase cues a quote of
+    its sentence with no other quote between, nearest first."""
+    if _has_quote_between(layout, word, span):
+        return None
+    return (1, _distance(word, span)), CueMatch(CueKind.WORDS_OF, sentence, word, False)
 
 
 def _comparison(sentence: Sentence, word: Word) -> bool:
@@ -692,6 +707,10 @@ def _according_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
     return according_to_source(match.sentence, match.word)
 
 
+def _words_of_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
+    return words_of_speaker(match.sentence, match.word)
+
+
 def _dash_speaker(match: CueMatch, site: CueSite) -> SpeakerHead | None:
     return dash_signature(match.sentence, match.word, site.layout, site.lexicon)
 
@@ -729,6 +748,9 @@ CUE_READINGS: dict[CueKind, CueReading] = {
     CueKind.VERB: CueReading(_verb_speaker, clause_kind, _verb_lemma, _group_confidence),
     CueKind.ACCORDING_TO: CueReading(
         _according_speaker, _introduced_kind, lambda _: "according to", _kind_confidence
+    ),
+    CueKind.WORDS_OF: CueReading(
+        _words_of_speaker, _introduced_kind, lambda _: "in the words of", _kind_confidence
     ),
     CueKind.DASH: CueReading(_dash_speaker, _introduced_kind, lambda _: "dash", _kind_confidence),
     CueKind.COLON: CueReading(

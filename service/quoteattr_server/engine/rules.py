@@ -25,6 +25,7 @@ class Rule(enum.StrEnum):
     PARTICIPLE = "participle continues speaker"
     # Cues that name their speaker themselves (cues.py).
     ACCORDING_TO = "according to X"
+    IN_THE_WORDS_OF = "in the words of X"  # `In the words of one diplomat, "..."`
     DASH_SIGNATURE = "dash signature"
     COLON = "colon introduction"
     SOURCE_AFTER_COLON = "source after colon"  # `'It's a disgrace': Fans react to ...`
@@ -57,6 +58,7 @@ class CueKind(enum.Enum):
 
     VERB = "verb"  # a reporting verb in or beside the quote's sentences: `Kovac said`
     ACCORDING_TO = "according to"  # `according to Kovac, "..."`
+    WORDS_OF = "in the words of"  # `in the words of Kovac, "..."`, `in her words, "..."`
     DASH = "dash"  # `"..." — Alma Ferris`: a signature after a dash
     COLON = "colon"  # `Kovac added:` ending the sentence before the quote
     SOURCE = "source"  # inside reported content whose construction names its source

@@ -1474,6 +1474,34 @@ def according_source(sentence: Sentence, according: Word) -> Word | None:
     return source
 
 
+def words_of_source(sentence: Sentence, word: Word) -> Word | None:
+    """The one whose words `word` is, in `in the words of X` or `in X's words` (`in her
+    words`): the phrase's "of" complement or possessor."""
+    if word.text.lower() != "words":
+        return None
+    children = sentence.children(word.index)
+    if not any(c.deprel == "case" and c.text.lower() == "in" for c in children):
+        return None
+    return next(
+        (
+            c
+            for c in children
+            if c.deprel == "nmod:poss"
+            or (
+                c.deprel == "nmod"
+                and any(g.deprel == "case" and g.lemma == "of" for g in sentence.children(c.index))
+            )
+        ),
+        None,
+    )
+
+
+def words_of_speaker(sentence: Sentence, word: Word) -> SpeakerHead | None:
+    """`In the words of one diplomat, "..."`: the one whose words they are speaks."""
+    source = words_of_source(sentence, word)
+    return None if source is None else SpeakerHead(sentence, source, Rule.IN_THE_WORDS_OF)
+
+
 def according_to_source(sentence: Sentence, according: Word) -> SpeakerHead | None:
     """`according to Kovac`: the source of the phrase speaks."""
     source = according_source(sentence, according)
