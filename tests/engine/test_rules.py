@@ -852,6 +852,15 @@ def test_a_participle_cue_deep_in_a_reported_clause_ends_it() -> None:
     assert neglected.text.endswith("the owners of the old shipyards")
 
 
+def test_a_participle_introducing_a_quotation_deep_in_the_clause_ends_it() -> None:
+    # `said the mayor will have to choose a side, saying, "..."`, with "saying" hung on
+    # "choose": the clause was dropped for the quotation inside it.
+    assert quoted_by("participle_cue_deep_in_clause") == [
+        ("the mayor will have to choose a side", "a top party strategist"),
+        ('"She cannot stay neutral forever."', "a top party strategist"),
+    ]
+
+
 def test_as_x_said_reads_the_clause_it_comments_on() -> None:
     # `The port will reopen in May, as one aide put it`: the parser conjoins "put" and makes
     # "as" a case of "aide"; the clause still opens with "as".

@@ -877,16 +877,28 @@ def _without_own_attributions(site: WordSite, clause: Word) -> list[Word]:
         )
     ]
     # `said he was owed money for the pier he built, saying, "..."`, with the participle hung on
-    # a noun deep in the clause: a cue of its own, set off by a comma.
+    # a noun deep in the clause (or on a verb deep in it: `said the mayor will have to choose
+    # a side, saying, "..."`): a cue of its own, set off by a comma.
     cut += [
         w
         for w in sentence.subtree(clause.index)
-        if w.deprel == "acl" and is_verb_cue(w, lexicon) and _trailing_participle(sentence, w)
+        if is_verb_cue(w, lexicon)
+        and _trailing_participle(sentence, w)
+        and (w.deprel == "acl" or (w.deprel == "advcl" and _introduces_quotation(sentence, w)))
     ]
     if not cut:
         return sentence.subtree(clause.index)
     first = min(w.index for c in cut for w in sentence.subtree(c.index))
     return [w for w in sentence.subtree(clause.index) if w.index < first]
+
+
+def _introduces_quotation(sentence: Sentence, cue: Word) -> bool:
+    """The cue's words are a quotation opening right after it (`saying, "..."`; not a
+    quoted phrase inside them: `calling it an "area of contention"`)."""
+    after = [w.text for w in sentence.words[cue.index + 1 : cue.index + 3]]
+    if after[:1] in ([","], [":"]):
+        after = after[1:]
+    return bool(after) and after[0] in QUOTE_MARK_WORDS
 
 
 def _coordinated_with_the_cue(
