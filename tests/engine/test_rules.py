@@ -861,6 +861,15 @@ def test_a_participle_introducing_a_quotation_deep_in_the_clause_ends_it() -> No
     ]
 
 
+def test_the_charge_after_the_accused_is_content_when_hung_on_the_cue() -> None:
+    # `accused the union of blocking the harbour`, with "of blocking" a clause of the cue:
+    # only "the union" was reported.
+    assert quoted_by("charge_after_object")[-1] == (
+        "the union of blocking the harbour for a week",
+        "the ministry",
+    )
+
+
 def test_as_x_said_reads_the_clause_it_comments_on() -> None:
     # `The port will reopen in May, as one aide put it`: the parser conjoins "put" and makes
     # "as" a case of "aide"; the clause still opens with "as".

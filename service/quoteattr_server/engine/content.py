@@ -1177,7 +1177,30 @@ def reported_object(site: WordSite) -> list[ReportedContent] | None:
     if obj.upos == "PRON":
         words += _said_of_pronoun(site, obj)
     words += _correlative_clause(site, obj)
+    words += _charge_after_object(site, words)
     return _phrase(site, sorted(words, key=lambda w: w.index), Rule.REPORTED_OBJECT)
+
+
+def _charge_after_object(site: WordSite, words: list[Word]) -> list[Word]:
+    """`accused Washington of interfering in its affairs`, with "of interfering" a clause of
+    the cue: the charge right after the accused is the content's too, as when the parser
+    hangs it on the object."""
+    sentence = site.sentence
+    end = max(w.index for w in words)
+    for child in sentence.children(site.word.index):
+        phrase = sentence.subtree(child.index)
+        if (
+            child.deprel in ("advcl", "obl")
+            and phrase[0].index == end + 1
+            and phrase[0].text.lower() == "of"
+        ):
+            # `... of being inactive and chided him for ...`: up to a cue of its own.
+            cues = [w.index for w in phrase if w.deprel == "conj" and is_verb_cue(w, site.lexicon)]
+            kept = [w for w in phrase if not cues or w.index < min(cues)]
+            while kept and kept[-1].upos in ("CCONJ", "PUNCT"):
+                kept.pop()
+            return kept
+    return []
 
 
 def _bare_document(site: WordSite, obj: Word) -> bool:
